@@ -1,0 +1,74 @@
+"""Text input: bytes of a page dump -> repaired Unicode text (encoding detected, mojibake fixed)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+import ftfy
+import ftfy.badness
+
+from vigie.errors import DocumentError
+
+# Characters that stand at the start of UTF-8 read as Latin-1/cp1252: "Ã©" for "é", "â€™" for "’".
+MOJIBAKE_HINT = re.compile("[ÃÂâ]")
+# Control characters other than tab, newline and carriage return: a sign of binary data.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SAMPLE = 8192
+MAX_CONTROL_RATIO = 0.01
+
+
+def decode_text(data: bytes, where: str) -> tuple[str, str]:
+    """Decode a dump's bytes and repair them; return the text and the encoding used.
+
+    >>> decode_text("Publié jeudi 01 août 2024".encode("cp1252"), "x.txt")
+    ('Publié jeudi 01 août 2024', 'cp1252')
+    >>> decode_text("le Mali a retrouvÃ© sa place\\r\\n".encode("utf-8"), "x.txt")[0]
+    'le Mali a retrouvé sa place\\n'
+    """
+    text, encoding = _decode(data, where)
+    head = text[:SAMPLE]
+    if head and len(CONTROL.findall(head)) / len(head) > MAX_CONTROL_RATIO:
+        raise DocumentError(f"{where}: binary file (control bytes in the text); give a text, HTML or feed file")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROL.sub("", text)
+    return repair_mojibake(text), encoding
+
+
+def _decode(data: bytes, where: str) -> tuple[str, str]:
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as err:
+                raise DocumentError(f"{where}: starts with a {name} mark but is not valid {name}: {err.reason}") from err
+    if b"\x00" in data[:SAMPLE]:
+        raise DocumentError(f"{where}: binary file (NUL bytes); give a text, HTML or feed file")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise DocumentError(f"{where}: not text in any known encoding (invalid UTF-8, no other charset fits)")
+    encoding = "cp1252" if best.encoding in {"latin_1", "iso8859_15", "cp1252"} else best.encoding
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return str(best), best.encoding
+
+
+def repair_mojibake(text: str) -> str:
+    """Fix the lines that read as UTF-8 decoded twice; leave every other line untouched.
+
+    >>> repair_mojibake("Battus Ã  domicile\\nRien Ã  voir? Non: tout va bien.")
+    'Battus à domicile\\nRien à voir? Non: tout va bien.'
+    """
+    if not MOJIBAKE_HINT.search(text):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if MOJIBAKE_HINT.search(line) and ftfy.badness.is_bad(line):
+            lines[i] = ftfy.fix_text(line, normalization=None, uncurl_quotes=False)
+    return "\n".join(lines)

@@ -1,0 +1,100 @@
+"""Records: the frozen dataclasses passed between pipeline stages, and their vocabularies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+Kind = Literal["full", "teaser"]
+
+EventType = Literal[
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+]
+
+PloverType = Literal[
+    "CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "REJECT", "ACCUSE", "SANCTION", "REQUEST"
+]
+
+FIRST_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One input document, decoded to text and repaired (encoding, mojibake, line ends)."""
+
+    source: str  # path or URL as given, "<stdin>" for standard input
+    name: str  # base name: the `doc` key of FORMAT.md
+    sha1: str  # of the source bytes: re-ingesting the same bytes is a no-op
+    size: int  # bytes
+    encoding: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article or teaser cut out of a document; start/end are offsets into RawDoc.text."""
+
+    doc_id: str
+    position: int  # reading order inside the document
+    kind: Kind
+    title: str | None
+    published: date | datetime | None  # a datetime when the page prints a time
+    author: str | None
+    body: str  # the paragraphs, joined by blank lines
+    start: int
+    end: int
+    spans: tuple[tuple[int, int], ...] = ()  # document offsets of each body paragraph
+
+    @property
+    def id(self) -> str:
+        return f"{self.doc_id}:{self.position}"
+
+    @property
+    def first_words(self) -> str:
+        """The first words of the body, as FORMAT.md's `first_words`."""
+        return " ".join(self.body.split()[:FIRST_WORDS])
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """A document that could not be ingested, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Report:
+    """What one run did: counts for the summary line, skips with their reasons."""
+
+    documents: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    articles: int = 0
+    teasers: int = 0
+    linked: int = 0  # articles that joined an existing near-duplicate cluster
+    skipped: list[Skip] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+    def summary(self) -> str:
+        """One line for the end of a batch.
+
+        >>> Report(documents=2, articles=5, teasers=3).summary()
+        '2 documents, 5 articles (3 teasers), 0 linked as near-duplicates; 0 unchanged; 0 documents skipped'
+        """
+        line = (
+            f"{self.documents} documents, {self.articles} articles ({self.teasers} teasers), "
+            f"{self.linked} linked as near-duplicates; {self.unchanged} unchanged"
+        )
+        if self.replaced:
+            line += f", {self.replaced} replaced"
+        return line + f"; {len(self.skipped)} documents skipped"

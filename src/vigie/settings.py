@@ -1,0 +1,97 @@
+"""Settings: one table of documented settings, merged once from defaults, vigie.toml, env and flags."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from vigie.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "sqlite:///vigie.db", "Database URL (SQLite file or postgresql://...)."),
+    Setting("max_bytes", 20_000_000, "Largest input file accepted, in bytes; larger ones are skipped."),
+    Setting(
+        "dedup_threshold",
+        0.5,
+        "Jaccard similarity of article leads above which two articles are near-duplicates.",
+    ),
+    Setting("dedup_lead_words", 30, "How many words of each article's lead are compared for near-duplicates."),
+)
+
+CONFIG_FILE = "vigie.toml"
+ENV_PREFIX = "VIGIE_"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = "sqlite:///vigie.db"
+    max_bytes: int = 20_000_000
+    dedup_threshold: float = 0.5
+    dedup_lead_words: int = 30
+
+    @classmethod
+    def build(
+        cls,
+        config: Path | None = None,
+        env: Mapping[str, str] | None = None,
+        overrides: Mapping[str, str] | None = None,
+    ) -> Settings:
+        """Defaults, then vigie.toml, then VIGIE_* variables, then explicit overrides."""
+        settings = cls()
+        path = config if config is not None else Path(CONFIG_FILE)
+        if path.exists():
+            try:
+                table = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+                raise ConfigError(f"{path} cannot be read: {err}. Fix the file or remove it.") from err
+            settings = settings.updated({k: v for k, v in table.items()}, origin=str(path))
+        elif config is not None:
+            raise ConfigError(f"configuration file {config} does not exist.")
+        if env:
+            found = {
+                key[len(ENV_PREFIX) :].lower(): value
+                for key, value in env.items()
+                if key.startswith(ENV_PREFIX) and key[len(ENV_PREFIX) :].lower() in _NAMES
+            }
+            settings = settings.updated(found, origin="environment")
+        if overrides:
+            settings = settings.updated(dict(overrides), origin="--setting")
+        return settings
+
+    def updated(self, values: Mapping[str, object], origin: str) -> Settings:
+        """A copy with `values` applied, each converted to the setting's type."""
+        changes: dict[str, object] = {}
+        for name, value in values.items():
+            if name not in _NAMES:
+                known = ", ".join(sorted(_NAMES))
+                raise ConfigError(f"unknown setting {name!r} in {origin}. Known settings: {known}.")
+            changes[name] = _convert(name, value, origin)
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+_NAMES = {f.name for f in fields(Settings)}
+
+
+def _convert(name: str, value: object, origin: str) -> object:
+    default = next(s.default for s in SETTINGS if s.name == name)
+    try:
+        if isinstance(default, bool):
+            return value if isinstance(value, bool) else str(value).lower() in {"1", "true", "yes"}
+        if isinstance(default, int):
+            return int(str(value).replace("_", ""))
+        if isinstance(default, float):
+            return float(str(value))
+    except ValueError as err:
+        kind = type(default).__name__
+        raise ConfigError(f"setting {name} from {origin} must be a {kind}, got {value!r}.") from err
+    return str(value)

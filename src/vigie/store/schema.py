@@ -1,0 +1,186 @@
+"""Store schema: the SQLAlchemy tables of a Vigie database (SQLite or PostgreSQL).
+
+Changes to these tables go through an Alembic migration in store/migrations/versions.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DocumentRow(Base):
+    """One ingested input file; `text` is the decoded, repaired text that offsets point into."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)  # sha1 of the source bytes
+    source: Mapped[str] = mapped_column(String(1000), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    size: Mapped[int] = mapped_column(Integer)
+    encoding: Mapped[str] = mapped_column(String(40))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class ArticleRow(Base):
+    """An article or teaser cut out of a document."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(60), primary_key=True)  # "<document id>:<position>"
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    spans: Mapped[str] = mapped_column(Text)  # JSON [[start, end], ...] of the body paragraphs
+    kind: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str | None] = mapped_column(Text)
+    title_key: Mapped[str | None] = mapped_column(String(400), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    published: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    published_has_time: Mapped[bool] = mapped_column(Boolean, default=False)
+    author: Mapped[str | None] = mapped_column(String(200))
+    cluster_id: Mapped[str] = mapped_column(String(60), index=True)
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class MentionRow(Base):
+    """An entity mention found by the NLP stage (actor, organisation, place, date)."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(400))
+    label: Mapped[str] = mapped_column(String(40))
+    canonical: Mapped[str | None] = mapped_column(String(200))
+
+
+class EventRow(Base):
+    """A security event in the ACLED taxonomy, merged over every sentence that reports it."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_date: Mapped[date | None] = mapped_column(Date, index=True)
+    time_precision: Mapped[int] = mapped_column(Integer)
+    event_type: Mapped[str] = mapped_column(String(40), index=True)
+    sub_event_type: Mapped[str] = mapped_column(String(60))
+    actor1: Mapped[str] = mapped_column(String(120), index=True)
+    assoc_actor_1: Mapped[str | None] = mapped_column(String(200))
+    actor2: Mapped[str | None] = mapped_column(String(120))
+    assoc_actor_2: Mapped[str | None] = mapped_column(String(200))
+    location: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(80))
+    iso: Mapped[str | None] = mapped_column(String(3))
+    admin1: Mapped[str | None] = mapped_column(String(80), index=True)
+    admin2: Mapped[str | None] = mapped_column(String(80))
+    admin3: Mapped[str | None] = mapped_column(String(80))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    geo_precision: Mapped[int | None] = mapped_column(Integer)
+    fatalities: Mapped[int | None] = mapped_column(Integer)
+    evidence: Mapped[str] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class EventSourceRow(Base):
+    """One sentence of one article that reports an event."""
+
+    __tablename__ = "event_sources"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    start_offset: Mapped[int] = mapped_column(Integer, primary_key=True)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text)
+
+
+class InteractionRow(Base):
+    """A diplomatic or cooperation interaction in the PLOVER taxonomy."""
+
+    __tablename__ = "interactions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    interaction_date: Mapped[date | None] = mapped_column(Date, index=True)
+    type: Mapped[str] = mapped_column(String(20), index=True)
+    party1: Mapped[str] = mapped_column(String(10), index=True)
+    party2: Mapped[str] = mapped_column(String(10), index=True)
+    location: Mapped[str | None] = mapped_column(String(200))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    evidence: Mapped[str] = mapped_column(Text)
+
+
+class InteractionSourceRow(Base):
+    """One sentence of one article that reports an interaction."""
+
+    __tablename__ = "interaction_sources"
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    start_offset: Mapped[int] = mapped_column(Integer, primary_key=True)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text)
+
+
+class PlaceRow(Base):
+    """A place added by a user (the bundled gazetteer lives in its own file)."""
+
+    __tablename__ = "places"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), index=True)
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    feature_class: Mapped[str | None] = mapped_column(String(4))
+    population: Mapped[int | None] = mapped_column(Integer)
+    country: Mapped[str] = mapped_column(String(3))
+    admin1: Mapped[str | None] = mapped_column(String(80))
+    admin2: Mapped[str | None] = mapped_column(String(80))
+    admin3: Mapped[str | None] = mapped_column(String(80))
+    source: Mapped[str] = mapped_column(String(40))
+
+
+class ToponymRow(Base):
+    """A place name met in an article, with the place it resolved to (null: unresolved)."""
+
+    __tablename__ = "toponyms"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), index=True)
+    sentence: Mapped[str] = mapped_column(Text)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+Index("ix_interactions_parties", InteractionRow.party1, InteractionRow.party2)
