@@ -20,6 +20,7 @@ from rich.table import Table
 
 from vigie import export as exporting
 from vigie.errors import VigieError
+from vigie.frdate import iso
 from vigie.pipeline import run
 from vigie.records import Report
 from vigie.score import Scores, score
@@ -56,7 +57,9 @@ def db_option(func: F) -> F:
 
 
 @click.group(cls=VigieGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Settings file (default ./vigie.toml).")
+@click.option(
+    "--config", type=click.Path(dir_okay=False, path_type=Path), help="Settings file (default ./vigie.toml)."
+)
 @click.option(
     "--setting", "overrides", nargs=2, multiple=True, metavar="NAME VALUE", help="Override one setting."
 )
@@ -64,7 +67,9 @@ def db_option(func: F) -> F:
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.version_option(package_name="vigie")
 @click.pass_context
-def cli(ctx: click.Context, config: Path | None, overrides: tuple[tuple[str, str], ...], verbose: int, debug: bool) -> None:
+def cli(
+    ctx: click.Context, config: Path | None, overrides: tuple[tuple[str, str], ...], verbose: int, debug: bool
+) -> None:
     """Vigie: French-language Sahel news dumps -> clean, deduplicated articles in a database.
 
     Example: vigie ingest pages/ --db sqlite:///vigie.db
@@ -165,15 +170,15 @@ def demo(ctx: click.Context, db: str | None) -> None:
     paths = sorted(str(p) for p in Path(str(sample)).glob("*.txt"))
     with Store.open(settings.db) as store:
         report = ingest_paths(paths, store, settings, label="Ingesting the sample")
-        table = Table(title=f"Articles in {settings.db}", show_lines=False)
-        for column in ("document", "kind", "published", "title", "author"):
-            table.add_column(column, overflow="fold")
+        document = None
         for item in store.articles():
+            if item.doc_name != document:
+                document = item.doc_name
+                click.echo(document)
             article = item.article
             title = article.title or f"({article.first_words}…)"
-            published = exporting.iso(article.published) or ""
-            table.add_row(item.doc_name, article.kind, published, title, article.author or "")
-        Console().print(table)
+            byline = f" — {article.author}" if article.author else ""
+            click.echo(f"  {article.kind:<7} {iso(article.published) or '-':<17} {title}{byline}")
         counts = store.counts()
     print_report(report)
     click.echo(
@@ -195,14 +200,18 @@ def _open_output(output: Path | None, binary: bool = False) -> IO[Any]:
     if output is None:
         return sys.stdout.buffer if binary else sys.stdout
     try:
-        return output.open("wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "")
+        return output.open(
+            "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else ""
+        )
     except OSError as err:
         raise VigieError(f"cannot write {output}: {err.strerror}") from err
 
 
 @export.command("documents")
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout)."
+)
 @db_option
 @click.pass_context
 def export_documents(ctx: click.Context, fmt: str, output: Path | None, db: str | None) -> None:
@@ -220,8 +229,12 @@ def export_documents(ctx: click.Context, fmt: str, output: Path | None, db: str 
 
 
 @export.command("articles")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout)."
+)
 @db_option
 @click.pass_context
 def export_articles(ctx: click.Context, fmt: str, output: Path | None, db: str | None) -> None:
@@ -247,7 +260,9 @@ def export_articles(ctx: click.Context, fmt: str, output: Path | None, db: str |
 
 
 @cli.command("eval")
-@click.option("--gold", "gold_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--gold", "gold_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option(
     "--docs",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -268,7 +283,9 @@ def evaluate(ctx: click.Context, gold_path: Path, docs: Path | None, as_json: bo
     folder = docs if docs is not None else gold_path.with_name(gold_path.name.removesuffix(GOLD_SUFFIX))
     missing = [r["doc"] for r in gold if not (folder / r["doc"]).is_file()]
     if missing:
-        raise VigieError(f"{len(missing)} gold documents are not in {folder} (first: {missing[0]}). Use --docs DIR")
+        raise VigieError(
+            f"{len(missing)} gold documents are not in {folder} (first: {missing[0]}). Use --docs DIR"
+        )
     with tempfile.TemporaryDirectory(prefix="vigie-eval-") as tmp:
         settings = settings.updated({"db": f"sqlite:///{Path(tmp) / 'eval.db'}"}, origin="eval")
         with Store.open(settings.db) as store:

@@ -59,7 +59,9 @@ class Clusterer:
             cluster = self._find(title_key, minhash) or article.id
             self._add(article.id, cluster, title_key, minhash)
             out.append(
-                Clustered(article, cluster, title_key, None if minhash is None else minhash.hashvalues.tobytes())
+                Clustered(
+                    article, cluster, title_key, None if minhash is None else minhash.hashvalues.tobytes()
+                )
             )
         return out
 
@@ -98,7 +100,9 @@ class Clusterer:
         if title_key is not None and title_key in self.by_title:
             candidates.add(self.by_title[title_key])
         if minhash is not None:
-            candidates.update(self.cluster_of[key] for key in self.lsh.query(minhash) if key in self.cluster_of)
+            candidates.update(
+                self.cluster_of[key] for key in self.lsh.query(minhash) if key in self.cluster_of
+            )
         return min(candidates) if candidates else None
 
     def _add(self, article_id: str, cluster: str, title_key: str | None, minhash: LeanMinHash | None) -> None:

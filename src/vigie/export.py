@@ -95,8 +95,10 @@ def write_parquet(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out:
     import pyarrow.parquet as pq
 
     table_rows = list(rows)
-    table = pa.Table.from_pylist(table_rows, schema=_article_schema(pa)) if table_rows else pa.table(
-        {name: pa.array([], type=_article_schema(pa).field(name).type) for name in columns}
+    table = (
+        pa.Table.from_pylist(table_rows, schema=_article_schema(pa))
+        if table_rows
+        else pa.table({name: pa.array([], type=_article_schema(pa).field(name).type) for name in columns})
     )
     pq.write_table(table, out)
     return len(table_rows)

@@ -69,4 +69,3 @@ def save_document(raw: RawDoc, store: Store, clusterer: Clusterer, report: Repor
     report.articles += len(articles)
     report.teasers += sum(a.kind == "teaser" for a in articles)
     report.linked += sum(item.cluster_id != item.article.id for item in clustered)
-

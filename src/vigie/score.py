@@ -194,7 +194,11 @@ def _places_agree(gold: Record, mine: Record, locate: Locate | None) -> bool:
     if a is not None and b is not None and _km(a, b) <= MAX_KM:
         return True
     regional = gold.get("geo_precision") == 3 or mine.get("geo_precision") == 3
-    return regional and bool(_region(gold.get("admin1"))) and _region(gold.get("admin1")) == _region(mine.get("admin1"))
+    return (
+        regional
+        and bool(_region(gold.get("admin1")))
+        and _region(gold.get("admin1")) == _region(mine.get("admin1"))
+    )
 
 
 def score_events(gold: list[Record], mine: list[Record], scores: Scores, locate: Locate | None) -> None:
@@ -209,15 +213,21 @@ def score_events(gold: list[Record], mine: list[Record], scores: Scores, locate:
                 continue
             pairs.append((-float(days), g, m))
     matches = _greedy(pairs)
-    for figures_of in (lambda e: scores.events, lambda e: scores.events_by_type.setdefault(e, Figures())):
-        for gold_event in gold:
-            figures_of(gold_event["event_type"]).gold += 1
-        for my_event in mine:
-            figures_of(my_event["event_type"]).predicted += 1
-        for g, m in matches:
-            figures = figures_of(gold[g]["event_type"])
+    for gold_event in gold:
+        for figures in _both(scores.events, scores.events_by_type, gold_event["event_type"]):
+            figures.gold += 1
+    for my_event in mine:
+        for figures in _both(scores.events, scores.events_by_type, my_event["event_type"]):
+            figures.predicted += 1
+    for g, m in matches:
+        for figures in _both(scores.events, scores.events_by_type, gold[g]["event_type"]):
             figures.matched += 1
             _compare_event(gold[g], mine[m], figures, locate)
+
+
+def _both(overall: Figures, by_type: dict[str, Figures], label: str) -> tuple[Figures, Figures]:
+    """The overall figures and those of one type, to count a record in both."""
+    return overall, by_type.setdefault(label, Figures())
 
 
 def _compare_event(gold: Record, mine: Record, figures: Figures, locate: Locate | None) -> None:
@@ -258,15 +268,13 @@ def score_interactions(gold: list[Record], mine: list[Record], scores: Scores) -
             if days is not None and days <= 1:
                 pairs.append((-float(days), g, m))
     matches = _greedy(pairs)
-    for figures_of in (
-        lambda t: scores.interactions,
-        lambda t: scores.interactions_by_type.setdefault(t, Figures()),
-    ):
-        for record, _ in gold_items:
-            figures_of(record["type"]).gold += 1
-        for record, _ in mine_items:
-            figures_of(record["type"]).predicted += 1
-        for g, m in matches:
-            figures = figures_of(gold_items[g][0]["type"])
+    for record, _ in gold_items:
+        for figures in _both(scores.interactions, scores.interactions_by_type, record["type"]):
+            figures.gold += 1
+    for record, _ in mine_items:
+        for figures in _both(scores.interactions, scores.interactions_by_type, record["type"]):
+            figures.predicted += 1
+    for g, m in matches:
+        for figures in _both(scores.interactions, scores.interactions_by_type, gold_items[g][0]["type"]):
             figures.matched += 1
             figures.count("date", gold_items[g][0]["date"] == mine_items[m][0].get("date"))

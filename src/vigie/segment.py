@@ -56,7 +56,23 @@ DATELINE_PREFIX = re.compile(r"^[a-z][a-z' -]{1,30},\s*le\s+[^–—-]{6,40}?\d{
 # "La Rédaction", "Rédaction Lessor"
 NEWSROOM = re.compile(r"^(?:la\s+)?redaction(?:\s+\S+)?$")
 # Words that may stand lower-case inside a person's name: "Ag", "ould", "de", "ben"
-NAME_PARTICLES = {"de", "du", "des", "la", "le", "ag", "ould", "ben", "bin", "el", "al", "dit", "et", "van", "von"}
+NAME_PARTICLES = {
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "ag",
+    "ould",
+    "ben",
+    "bin",
+    "el",
+    "al",
+    "dit",
+    "et",
+    "van",
+    "von",
+}
 # Teasers end in ".." or "-.": "…les positions enne..", "-."
 CUT_SHORT = re.compile(r"(?:[^.]\.\.|^-\.)$")
 SENTENCE_END = re.compile(r"[.!…;,]$")
@@ -176,7 +192,8 @@ def _is_plain_name(text: str) -> bool:
     """A name printed without capitals: "Moussa Diarra" (2 to 4 capitalised words)."""
     words = text.split()
     return 2 <= len(words) <= 4 and all(
-        w.lower() in NAME_PARTICLES or (w[0].isupper() and w[1:].replace("-", "").isalpha() and w[1:].islower())
+        w.lower() in NAME_PARTICLES
+        or (w[0].isupper() and w[1:].replace("-", "").isalpha() and w[1:].islower())
         for w in words
     )
 
@@ -217,7 +234,7 @@ def split_articles(raw: RawDoc) -> list[Article]:
     ...     "Des hommes armés ont attaqué le camp ce jeudi.\\n\\nLe bilan est lourd.\\n\\n"
     ...     "Lire aussi : Gao : Un convoi visé\\n\\nUn convoi a sauté sur une mi..")
     >>> [(a.kind, a.title, a.author, a.first_words) for a in split_articles(doc)]
-    [('full', 'Kidal : Un camp attaqué', 'Moussa DIARRA', 'Des hommes armés ont attaqué le camp ce jeudi.'), ('teaser', 'Gao : Un convoi visé', None, 'Un convoi a sauté sur une mi..')]
+    [('full', 'Kidal : Un camp attaqué', 'Moussa DIARRA', 'Des hommes armés ont attaqué le camp ce'), ('teaser', 'Gao : Un convoi visé', None, 'Un convoi a sauté sur une mi..')]
     """
     lines = list(_classify(raw.text))
     items = _group(lines)
@@ -301,6 +318,7 @@ def _group(lines: list[Classified]) -> list[_Item]:
             elif current.title_confirmed and current.last is Line.HEADLINE:
                 current.end = line.end  # a photo caption under the repeated headline
             elif _same_title(current.title, line.text):
+                current.title = line.text  # the printing just before the body is the headline
                 current.title_confirmed = True
                 current.last = Line.HEADLINE
                 current.end = line.end

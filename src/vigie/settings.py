@@ -25,7 +25,9 @@ SETTINGS: tuple[Setting, ...] = (
         0.5,
         "Jaccard similarity of article leads above which two articles are near-duplicates.",
     ),
-    Setting("dedup_lead_words", 30, "How many words of each article's lead are compared for near-duplicates."),
+    Setting(
+        "dedup_lead_words", 30, "How many words of each article's lead are compared for near-duplicates."
+    ),
 )
 
 CONFIG_FILE = "vigie.toml"

@@ -42,7 +42,11 @@ def find_sources(paths: Iterable[str]) -> Iterator[Source | DocumentError]:
             for child in sorted(path.rglob("*")):
                 if child.is_symlink() and not child.exists():
                     yield DocumentError(f"{child}: cannot read: the link points to a missing file")
-                elif child.is_file() and child.suffix.lower() in TEXT_SUFFIXES and not child.name.startswith("."):
+                elif (
+                    child.is_file()
+                    and child.suffix.lower() in TEXT_SUFFIXES
+                    and not child.name.startswith(".")
+                ):
                     yield Source(str(child))
             continue
         if path.exists() or path.is_symlink():

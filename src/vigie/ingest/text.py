@@ -17,6 +17,8 @@ MOJIBAKE_HINT = re.compile("[ÃÂâ]")
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SAMPLE = 8192
 MAX_CONTROL_RATIO = 0.01
+WESTERN = "cp1252"
+CHAOS_MARGIN = 0.01
 
 
 def decode_text(data: bytes, where: str) -> tuple[str, str]:
@@ -30,33 +32,43 @@ def decode_text(data: bytes, where: str) -> tuple[str, str]:
     text, encoding = _decode(data, where)
     head = text[:SAMPLE]
     if head and len(CONTROL.findall(head)) / len(head) > MAX_CONTROL_RATIO:
-        raise DocumentError(f"{where}: binary file (control bytes in the text); give a text, HTML or feed file")
+        raise DocumentError(
+            f"{where}: binary file (control bytes in the text); give a text, HTML or feed file"
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = CONTROL.sub("", text)
     return repair_mojibake(text), encoding
 
 
 def _decode(data: bytes, where: str) -> tuple[str, str]:
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as err:
-                raise DocumentError(f"{where}: starts with a {name} mark but is not valid {name}: {err.reason}") from err
+                raise DocumentError(
+                    f"{where}: starts with a {name} mark but is not valid {name}: {err.reason}"
+                ) from err
     if b"\x00" in data[:SAMPLE]:
         raise DocumentError(f"{where}: binary file (NUL bytes); give a text, HTML or feed file")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
         raise DocumentError(f"{where}: not text in any known encoding (invalid UTF-8, no other charset fits)")
-    encoding = "cp1252" if best.encoding in {"latin_1", "iso8859_15", "cp1252"} else best.encoding
-    try:
-        return data.decode(encoding), encoding
-    except UnicodeDecodeError:
-        return str(best), best.encoding
+    # Among equally plausible readings, French text is Western European: "août", not "aoűt".
+    least_chaos = min(m.chaos for m in matches)
+    plausible = [m for m in matches if m.chaos <= least_chaos + CHAOS_MARGIN]
+    western = [m for m in plausible if WESTERN in m.could_be_from_charset]
+    if western:
+        return data.decode(WESTERN, errors="replace"), WESTERN
+    return str(plausible[0]), plausible[0].encoding
 
 
 def repair_mojibake(text: str) -> str:

@@ -76,7 +76,9 @@ class Store:
         try:
             engine = create_engine(parsed)
         except (ArgumentError, ImportError) as err:
-            raise StoreError(f"cannot open {url}: {err}. For PostgreSQL install: pip install 'vigie[postgres]'") from err
+            raise StoreError(
+                f"cannot open {url}: {err}. For PostgreSQL install: pip install 'vigie[postgres]'"
+            ) from err
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         store = cls(engine)
@@ -146,9 +148,9 @@ class Store:
 
     def signatures(self) -> Iterator[Signature]:
         """Every stored article's near-duplicate keys, in id order."""
-        query = select(ArticleRow.id, ArticleRow.cluster_id, ArticleRow.title_key, ArticleRow.minhash).order_by(
-            ArticleRow.id
-        )
+        query = select(
+            ArticleRow.id, ArticleRow.cluster_id, ArticleRow.title_key, ArticleRow.minhash
+        ).order_by(ArticleRow.id)
         with self.engine.connect() as connection:
             for row in connection.execute(query):
                 yield Signature(row.id, row.cluster_id, row.title_key, row.minhash)

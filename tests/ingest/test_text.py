@@ -1,0 +1,50 @@
+"""Decoding page dumps: encodings, mojibake, binary data."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from vigie.errors import DocumentError
+from vigie.ingest.text import decode_text, repair_mojibake
+
+FRENCH = "Publié samedi 13 septembre 2025 à 17:07\nLes FAMa ont détruit des bases terroristes à Sandaré.\n"
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_western_encodings_read_as_french(encoding: str) -> None:
+    text, used = decode_text(FRENCH.encode(encoding), "kayes.txt")
+    assert text == FRENCH
+    assert used == "cp1252"
+
+
+def test_utf8_with_bom_and_crlf() -> None:
+    data = codecs.BOM_UTF8 + FRENCH.replace("\n", "\r\n").encode("utf-8")
+    text, used = decode_text(data, "kayes.txt")
+    assert text == FRENCH
+    assert used == "utf-8-sig"
+
+
+def test_utf16_with_bom() -> None:
+    text, used = decode_text(FRENCH.encode("utf-16"), "kayes.txt")
+    assert text == FRENCH
+    assert used == "utf-16"
+
+
+def test_mojibake_lines_are_repaired_and_others_kept() -> None:
+    text = "Battus Ã  domicile par la Tunisie, les Aigles devront s'imposer Ã  RadÃ¨s pour espÃ©rer\nÂge d’or du cinéma malien"
+    assert repair_mojibake(text) == (
+        "Battus à domicile par la Tunisie, les Aigles devront s'imposer à Radès pour espérer\n"
+        "Âge d’or du cinéma malien"
+    )
+
+
+def test_nul_bytes_are_binary() -> None:
+    with pytest.raises(DocumentError, match=r"photo\.txt: binary file \(NUL bytes\)"):
+        decode_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50, "photo.txt")
+
+
+def test_control_bytes_are_binary() -> None:
+    with pytest.raises(DocumentError, match=r"blob\.txt: binary file \(control bytes"):
+        decode_text(bytes(range(1, 32)) * 100, "blob.txt")
