@@ -38,7 +38,9 @@ def load_gold(name: str) -> dict[str, dict[str, Any]]:
     """Gold records of one gold set, by document name."""
     _need_shared()
     path = EVAL / f"{name}.gold.jsonl"
-    return {record["doc"]: record for record in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    return {
+        record["doc"]: record for record in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+    }
 
 
 def read_doc(path: Path) -> RawDoc:

@@ -15,7 +15,15 @@ from click.testing import CliRunner
 from tests.conftest import EVAL, FIXTURES
 from vigie.cli import cli
 
-COMMANDS = [["ingest"], ["demo"], ["export"], ["export", "documents"], ["export", "articles"], ["eval"], ["settings"]]
+COMMANDS = [
+    ["ingest"],
+    ["demo"],
+    ["export"],
+    ["export", "documents"],
+    ["export", "articles"],
+    ["eval"],
+    ["settings"],
+]
 
 
 @pytest.fixture
@@ -63,7 +71,9 @@ def test_export_articles_in_three_formats(runner: CliRunner, tmp_path: Path) -> 
     records = [json.loads(line) for line in as_jsonl.stdout.splitlines()]
     assert [r["title"] or "" for r in records] == [r["title"] for r in rows]
     parquet = tmp_path / "a.parquet"
-    result = runner.invoke(cli, ["export", "articles", "--format", "parquet", "-o", str(parquet), "--db", str(db)])
+    result = runner.invoke(
+        cli, ["export", "articles", "--format", "parquet", "-o", str(parquet), "--db", str(db)]
+    )
     assert result.exit_code == 0
     table = pq.read_table(parquet)
     assert table.num_rows == 14
@@ -87,7 +97,9 @@ def test_bad_inputs_give_one_line_each_and_exit_1(runner: CliRunner, tmp_path: P
     batch.mkdir()
     shutil.copy(EVAL / "dev" / "dev_001.txt", batch / "good.txt")
     (batch / "empty.txt").write_bytes(b"")
-    result = runner.invoke(cli, ["ingest", str(batch), str(tmp_path / "nothing*.txt"), "--db", str(tmp_path / "v.db")])
+    result = runner.invoke(
+        cli, ["ingest", str(batch), str(tmp_path / "nothing*.txt"), "--db", str(tmp_path / "v.db")]
+    )
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"skipped: {batch / 'empty.txt'}: empty file, nothing to ingest",
@@ -112,7 +124,16 @@ def test_unknown_setting_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> 
 
 def test_max_bytes_setting_applies(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(
-        cli, ["--setting", "max_bytes", "1000", "ingest", str(EVAL / "dev" / "dev_013.txt"), "--db", str(tmp_path / "v.db")]
+        cli,
+        [
+            "--setting",
+            "max_bytes",
+            "1000",
+            "ingest",
+            str(EVAL / "dev" / "dev_013.txt"),
+            "--db",
+            str(tmp_path / "v.db"),
+        ],
     )
     assert result.exit_code == 1
     assert "dev_013.txt: file is 0.0 MB, above the limit of 0.0 MB" in result.stderr
@@ -146,4 +167,7 @@ def test_eval_without_its_documents_says_where_it_looked(runner: CliRunner, tmp_
     gold.write_text('{"doc": "a.txt", "articles": [], "events": [], "interactions": []}\n', encoding="utf-8")
     result = runner.invoke(cli, ["eval", "--gold", str(gold)])
     assert result.exit_code == 1
-    assert result.stderr == f"Error: 1 gold documents are not in {tmp_path / 'mine'} (first: a.txt). Use --docs DIR\n"
+    assert (
+        result.stderr
+        == f"Error: 1 gold documents are not in {tmp_path / 'mine'} (first: a.txt). Use --docs DIR\n"
+    )

@@ -64,7 +64,10 @@ def test_essor_dump_keeps_article_and_teasers_drops_furniture() -> None:
     assert len(articles) == 14
     first = articles[0]
     assert first.kind == "full"
-    assert first.title == "Lutte contre le terrorisme : La Russie annonce «se tenir aux côtés du Mali et des pays de l'AES»"
+    assert (
+        first.title
+        == "Lutte contre le terrorisme : La Russie annonce «se tenir aux côtés du Mali et des pays de l'AES»"
+    )
     assert first.published == datetime(2024, 8, 1, 19, 43)
     assert first.author == "Souleymane SIDIBE"
     assert first.body.startswith("La Russie annonce se tenir fermement aux côtés du Mali")
@@ -73,7 +76,13 @@ def test_essor_dump_keeps_article_and_teasers_drops_furniture() -> None:
     assert articles[8].title == "Kayes : Des bases terroristes détruites à Sandaré et Lambatara"
     assert articles[8].published == datetime(2025, 9, 13, 16, 26)
     for article in articles:
-        for furniture in ("S’abonner", "Les articles de l'auteur", "Lire aussi", "Publié", "réservé aux abonnés"):
+        for furniture in (
+            "S’abonner",
+            "Les articles de l'auteur",
+            "Lire aussi",
+            "Publié",
+            "réservé aux abonnés",
+        ):
             assert furniture not in article.body
             assert furniture not in (article.title or "")
 
@@ -86,7 +95,9 @@ def test_listing_captions_are_not_titles() -> None:
     assert "Achat des nouveaux aéronefs par la Mali" not in titles
     assert "Matériels terroristes _Macina" not in titles
     assert titles.count("MINUSMA : Le contingent ivoirien plie bagages") == 1
-    assert articles[3].title == "MINUSMA\u00a0: Le contingent ivoirien plie bagages"  # as printed before the body
+    assert (
+        articles[3].title == "MINUSMA\u00a0: Le contingent ivoirien plie bagages"
+    )  # as printed before the body
     assert all(a.kind == "teaser" for a in articles)
 
 
@@ -105,7 +116,9 @@ def test_untitled_lines_after_signature_are_teasers() -> None:
     assert [a.kind for a in articles] == ["full"] + ["teaser"] * 6
     assert articles[0].author == "Aboubacar TRAORE"
     assert articles[0].title is None
-    assert articles[3].body.startswith("Le ministère des Affaires étrangères et de la Coopération internationale")
+    assert articles[3].body.startswith(
+        "Le ministère des Affaires étrangères et de la Coopération internationale"
+    )
 
 
 def test_datelines_give_the_publication_date() -> None:

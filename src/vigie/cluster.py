@@ -109,6 +109,8 @@ class Clusterer:
         self.cluster_of[article_id] = cluster
         if title_key is not None:
             self.by_title.setdefault(title_key, cluster)
-        if minhash is not None and article_id not in self.hashes:
+        # Only the article that founded a cluster is indexed: a copy adds nothing to find the
+        # cluster again, and a story reprinted by many sites would make every query slower.
+        if minhash is not None and cluster == article_id and article_id not in self.hashes:
             self.lsh.insert(article_id, minhash)
             self.hashes[article_id] = minhash

@@ -25,14 +25,26 @@ FULL_DATE = re.compile(
 )
 
 
-def fold(text: str) -> str:
-    """Lower-case and strip accents, so that "Août" and "aout" compare equal.
+def _accent_table() -> dict[int, str]:
+    table = {}
+    for code in range(0xC0, 0x250):  # Latin-1 Supplement and Latin Extended-A/B: "é", "Ï", "ő"
+        base = "".join(c for c in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(c))
+        if base != chr(code) and len(base) == 1:
+            table[code] = base
+    return table
 
-    >>> fold("Publié le 1er Août")
-    'publie le 1er aout'
+
+# One character in, one character out: offsets in folded text are offsets in the original.
+ACCENTS = _accent_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, keeping the length, so that "Août" and "aout" compare equal.
+
+    >>> fold("Publié le 1er Août à Ségou")
+    'publie le 1er aout a segou'
     """
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text.translate(ACCENTS).lower()
 
 
 def find_date(text: str) -> date | datetime | None:

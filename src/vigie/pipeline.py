@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from vigie.cluster import Clusterer
 from vigie.errors import DocumentError
-from vigie.ingest import find_sources, read
+from vigie.ingest import STDIN, Source, find_sources, read
 from vigie.records import RawDoc, Report, Skip
 from vigie.segment import split_articles
 from vigie.settings import Settings
-from vigie.store import Store
+from vigie.store import Lookup, Store
 
 log = logging.getLogger(__name__)
+
+BATCH = 200  # documents looked up in the store with one query
+BATCH_BYTES = 50_000_000
 
 
 def run(
@@ -32,30 +36,63 @@ def run(
     report = Report()
     sources = list(find_sources(paths))
     on_total(len(sources))
-    for source in sources:
-        if isinstance(source, DocumentError):
-            report.skipped.append(Skip(str(source).split(":", 1)[0], str(source)))
-            on_document("")
-            continue
-        try:
-            raw = read(source, settings.max_bytes)
-            save_document(raw, store, clusterer, report)
-        except DocumentError as err:
-            log.debug("skipped %s: %s", source.location, err)
-            report.skipped.append(Skip(source.location, str(err)))
-        on_document(source.location)
+    for batch in _batches(sources, settings.max_bytes):
+        docs: list[RawDoc] = []
+        for source in batch:
+            if isinstance(source, DocumentError):
+                report.skipped.append(Skip(str(source).split(":", 1)[0], str(source)))
+                on_document("")
+                continue
+            try:
+                docs.append(read(source, settings.max_bytes))
+            except DocumentError as err:
+                _skip(report, source.location, err)
+                on_document(source.location)
+        known = store.lookup([(raw.sha1, raw.source) for raw in docs])
+        for raw in docs:
+            try:
+                save_document(raw, store, clusterer, report, known)
+            except DocumentError as err:
+                _skip(report, raw.source, err)
+            on_document(raw.source)
     return report
 
 
-def save_document(raw: RawDoc, store: Store, clusterer: Clusterer, report: Report) -> None:
+def _skip(report: Report, location: str, err: DocumentError) -> None:
+    log.debug("skipped %s: %s", location, err)
+    report.skipped.append(Skip(location, str(err)))
+
+
+def _batches(sources: list[Source | DocumentError], max_bytes: int) -> Iterator[list[Source | DocumentError]]:
+    """Groups of sources read together, so that one query tells what is stored already.
+
+    A group holds up to BATCH sources, and at most max(BATCH_BYTES, max_bytes) bytes of files.
+    """
+    batch: list[Source | DocumentError] = []
+    size = 0
+    for source in sources:
+        batch.append(source)
+        if isinstance(source, Source) and source.location != STDIN:
+            try:
+                size += Path(source.location).stat().st_size
+            except OSError:
+                pass  # read() will name the problem
+        if len(batch) >= BATCH or size >= max(BATCH_BYTES, max_bytes):
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def save_document(raw: RawDoc, store: Store, clusterer: Clusterer, report: Report, known: Lookup) -> None:
     """Segment one document and store it, unless the same bytes are stored already."""
-    if store.find_document(raw.sha1) is not None:
+    if raw.sha1 in known.stored:
         report.unchanged += 1
         return
     articles = split_articles(raw)
     if not articles:
         raise DocumentError(f"{raw.source}: no article text found (only headlines or page furniture)")
-    replaces = store.find_source(raw.source)
+    replaces = known.holding.get(raw.source)
     if replaces is not None:
         clusterer.forget(store.article_ids(replaces))
     clustered = clusterer.assign(articles)
@@ -64,6 +101,8 @@ def save_document(raw: RawDoc, store: Store, clusterer: Clusterer, report: Repor
     except Exception:
         clusterer.forget(a.id for a in articles)
         raise
+    known.stored[raw.sha1] = raw.source
+    known.holding[raw.source] = raw.sha1
     report.documents += 1
     report.replaced += replaces is not None
     report.articles += len(articles)

@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -42,6 +42,14 @@ class Signature:
     cluster_id: str
     title_key: str | None
     minhash: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """What the store already holds for documents about to be saved."""
+
+    stored: dict[str, str]  # sha1 -> source, for bytes stored already
+    holding: dict[str, str]  # source -> id of the document stored from it
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,40 +117,46 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def find_document(self, sha1: str) -> str | None:
-        """The source of the stored document with these bytes, or None."""
-        with Session(self.engine) as session:
-            return session.scalar(select(DocumentRow.source).where(DocumentRow.id == sha1))
-
-    def find_source(self, source: str) -> str | None:
-        """The id of the document stored from this source, or None."""
-        with Session(self.engine) as session:
-            return session.scalar(select(DocumentRow.id).where(DocumentRow.source == source))
+    def lookup(self, documents: list[tuple[str, str]]) -> Lookup:
+        """For (sha1, source) pairs: which bytes are stored already, and which sources hold a document."""
+        sha1s = sorted({sha1 for sha1, _ in documents})
+        sources = sorted({source for _, source in documents})
+        query = select(DocumentRow.id, DocumentRow.source).where(
+            DocumentRow.id.in_(sha1s) | DocumentRow.source.in_(sources)
+        )
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        return Lookup(
+            stored={row.id: row.source for row in rows if row.id in set(sha1s)},
+            holding={row.source: row.id for row in rows if row.source in set(sources)},
+        )
 
     def article_ids(self, document_id: str) -> list[str]:
-        with Session(self.engine) as session:
-            return list(session.scalars(select(ArticleRow.id).where(ArticleRow.document_id == document_id)))
+        with self.engine.connect() as connection:
+            query = select(ArticleRow.id).where(ArticleRow.document_id == document_id)
+            return list(connection.scalars(query))
 
     def save_document(self, raw: RawDoc, articles: list[Clustered], replaces: str | None = None) -> None:
         """Store one document and its articles atomically, replacing an older version of the source."""
         try:
-            with Session(self.engine) as session, session.begin():
+            with self.engine.begin() as connection:
                 if replaces is not None:
-                    session.execute(delete(ArticleRow).where(ArticleRow.document_id == replaces))
-                    session.execute(delete(DocumentRow).where(DocumentRow.id == replaces))
-                session.add(
-                    DocumentRow(
-                        id=raw.sha1,
-                        source=raw.source,
-                        name=raw.name,
-                        size=raw.size,
-                        encoding=raw.encoding,
-                        ingested_at=datetime.now(UTC),
-                        text=raw.text,
-                    )
+                    connection.execute(delete(ArticleRow).where(ArticleRow.document_id == replaces))
+                    connection.execute(delete(DocumentRow).where(DocumentRow.id == replaces))
+                connection.execute(
+                    insert(DocumentRow),
+                    {
+                        "id": raw.sha1,
+                        "source": raw.source,
+                        "name": raw.name,
+                        "size": raw.size,
+                        "encoding": raw.encoding,
+                        "ingested_at": datetime.now(UTC),
+                        "text": raw.text,
+                    },
                 )
-                session.flush()
-                session.add_all(_article_row(item) for item in articles)
+                if articles:
+                    connection.execute(insert(ArticleRow), [_article_values(item) for item in articles])
         except SQLAlchemyError as err:
             raise StoreError(f"cannot save {raw.source}: {err}") from err
 
@@ -186,29 +200,29 @@ def _sqlite_pragmas(connection: Any, _record: object) -> None:
     cursor.close()
 
 
-def _article_row(item: Clustered) -> ArticleRow:
+def _article_values(item: Clustered) -> dict[str, Any]:
     article = item.article
     published = article.published
     has_time = isinstance(published, datetime)
     if published is not None and not isinstance(published, datetime):
         published = datetime(published.year, published.month, published.day)
-    return ArticleRow(
-        id=article.id,
-        document_id=article.doc_id,
-        position=article.position,
-        start_offset=article.start,
-        end_offset=article.end,
-        spans=json.dumps([list(span) for span in article.spans]),
-        kind=article.kind,
-        title=article.title,
-        title_key=item.title_key,
-        body=article.body,
-        published=published,
-        published_has_time=has_time,
-        author=article.author,
-        cluster_id=item.cluster_id,
-        minhash=item.minhash,
-    )
+    return {
+        "id": article.id,
+        "document_id": article.doc_id,
+        "position": article.position,
+        "start_offset": article.start,
+        "end_offset": article.end,
+        "spans": json.dumps([list(span) for span in article.spans]),
+        "kind": article.kind,
+        "title": article.title,
+        "title_key": item.title_key,
+        "body": article.body,
+        "published": published,
+        "published_has_time": has_time,
+        "author": article.author,
+        "cluster_id": item.cluster_id,
+        "minhash": item.minhash,
+    }
 
 
 def _article(row: ArticleRow) -> Article:
