@@ -98,3 +98,21 @@ class Report:
         if self.replaced:
             line += f", {self.replaced} replaced"
         return line + f"; {len(self.skipped)} documents skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where something happened, as resolved by the gazetteer (geo stage)."""
+
+    name: str  # the gazetteer's name, French spelling where known: "Nioro du Sahel"
+    latitude: float
+    longitude: float
+    country: str  # ISO 3166-1 alpha-3: "MLI"
+    admin1: str | None  # region in the layout of the data (before 2023): "Kayes"
+    admin1_2023: str | None  # region in Mali's 2023 layout: "Nioro"
+    admin2: str | None  # cercle (Mali), province (Burkina Faso), department (Niger)
+    admin3: str | None  # commune, where the data has it
+    geo_precision: int  # ACLED: 1 the town itself, 2 near a town or part of a region, 3 region only
+    feature_class: str  # GeoNames class: P populated place, A admin area, H water, T terrain, L area, S spot
+    population: int
+    source_id: str  # "geonames:2452651", "region:Kayes", "user:12"
