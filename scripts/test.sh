@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
-# Install Vigie with its test dependencies, then run the linters, the type checker and the tests.
+# Install Vigie with its test dependencies (and PostgreSQL's server binaries, for the store
+# tests), then run the linters, the type checker and the tests.
 # Usage: ./scripts/test.sh [pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing PostgreSQL server binaries (apt-get install postgresql)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "== PostgreSQL is not installed: the PostgreSQL store tests will be skipped (sudo apt-get install postgresql)"
+  fi
+fi
 python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
 echo "== ruff"
 python3 -m ruff check src tests bench

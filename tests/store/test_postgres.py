@@ -1,0 +1,97 @@
+"""The same store on PostgreSQL: migrations, ingest, idempotence and exports equal to SQLite's.
+
+The test starts its own throw-away PostgreSQL server (initdb + pg_ctl, Unix socket only).
+It is skipped where no PostgreSQL server binaries are installed, except in CI, where
+`.ci/run` installs them and a missing server is a failure.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EVAL
+from vigie.export import document_records
+from vigie.pipeline import run
+from vigie.settings import Settings
+from vigie.store import Store
+
+PORT = 55432
+
+
+def _bin(name: str) -> str | None:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return found[-1] if found else shutil.which(name)
+
+
+def _as_postgres(command: list[str]) -> list[str]:
+    # initdb refuses to run as root: run the server as the "postgres" system user then
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+@pytest.fixture(scope="module")
+def postgres_url() -> Iterator[str]:
+    initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
+    if initdb is None or pg_ctl is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries are missing; .ci/run should have installed them")
+        pytest.skip("PostgreSQL server binaries are not installed (apt-get install postgresql)")
+    root = Path(tempfile.mkdtemp(prefix="vigie-pg-"))
+    root.chmod(0o777)
+    data, socket = root / "data", root / "socket"
+    socket.mkdir()
+    socket.chmod(0o777)
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres")
+        shutil.chown(socket, "postgres")
+    subprocess.run(
+        _as_postgres([initdb, "-D", str(data), "-U", "postgres", "-A", "trust"]),
+        check=True,
+        capture_output=True,
+    )
+    options = f"-k {socket} -p {PORT} -c listen_addresses=''"
+    subprocess.run(
+        _as_postgres([pg_ctl, "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"]),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        subprocess.run(
+            _as_postgres(["createdb", "-h", str(socket), "-p", str(PORT), "-U", "postgres", "vigie"]),
+            check=True,
+            capture_output=True,
+        )
+        yield f"postgresql+psycopg://postgres@/vigie?host={socket}&port={PORT}"
+    finally:
+        subprocess.run(
+            _as_postgres([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]), capture_output=True
+        )
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_ingest_on_postgres_matches_sqlite(postgres_url: str, tmp_path: Path) -> None:
+    settings = Settings(db=postgres_url)
+    with Store.open(postgres_url) as store:
+        first = run([str(EVAL / "seeds")], store, settings)
+        again = run([str(EVAL / "seeds")], store, settings)
+        on_postgres = list(document_records(store.articles()))
+        assert store.counts() == {"documents": 5, "articles": 49, "teasers": 45}
+    assert (first.documents, first.articles, again.documents, again.unchanged) == (5, 49, 0, 5)
+    with Store.open(f"sqlite:///{tmp_path / 'v.db'}") as store:
+        run([str(EVAL / "seeds")], store, settings)
+        on_sqlite = list(document_records(store.articles()))
+    assert on_postgres == on_sqlite
+
+
+def test_reopening_a_migrated_postgres_database_keeps_its_data(postgres_url: str) -> None:
+    with Store.open(postgres_url) as store:
+        before = store.counts()
+    with Store.open(postgres_url) as store:
+        assert store.counts() == before
