@@ -43,7 +43,7 @@ def test_ingest_then_export_documents(runner: CliRunner, tmp_path: Path) -> None
     result = runner.invoke(cli, ["ingest", str(EVAL / "seeds"), "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert result.stderr.strip().endswith(
-        "5 documents, 49 articles (45 teasers), 1 linked as near-duplicates; 0 unchanged; 0 documents skipped"
+        "5 documents, 49 articles (45 teasers), 0 linked as near-duplicates; 0 unchanged; 0 documents skipped"
     )
     out = tmp_path / "docs.jsonl"
     result = runner.invoke(cli, ["export", "documents", "--format", "jsonl", "-o", str(out), "--db", str(db)])

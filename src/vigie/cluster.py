@@ -8,6 +8,7 @@ or more. A teaser is cut from its article's lead, so comparing leads links the t
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable
 
 import numpy as np
@@ -32,8 +33,11 @@ class Clusterer:
 
     def __init__(self, threshold: float, lead_words: int) -> None:
         self.lead_words = lead_words
+        self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self.permutations = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+        self.permutations = MinHash(
+            num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32
+        ).permutations
         self.cluster_of: dict[str, str] = {}
         self.by_title: dict[str, str] = {}  # title key -> cluster id
         self.hashes: dict[str, LeanMinHash] = {}
@@ -91,7 +95,10 @@ class Clusterer:
         if len(words) < MIN_LEAD_WORDS:
             return None
         shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
-        minhash = MinHash(num_perm=NUM_PERM, permutations=self.permutations, scheme=SCHEME)
+        # crc32 (C, 32 bits) in place of datasketch's default sha1: shingles only need fingerprints
+        minhash = MinHash(
+            num_perm=NUM_PERM, permutations=self.permutations, scheme=SCHEME, hashfunc=zlib.crc32
+        )
         minhash.update_batch(sorted(shingles))
         return LeanMinHash(minhash)
 
@@ -100,8 +107,11 @@ class Clusterer:
         if title_key is not None and title_key in self.by_title:
             candidates.add(self.by_title[title_key])
         if minhash is not None:
+            # LSH also returns candidates below the threshold: keep those whose estimated similarity passes
             candidates.update(
-                self.cluster_of[key] for key in self.lsh.query(minhash) if key in self.cluster_of
+                self.cluster_of[key]
+                for key in self.lsh.query(minhash)
+                if key in self.cluster_of and self.hashes[key].jaccard(minhash) >= self.threshold
             )
         return min(candidates) if candidates else None
 

@@ -24,9 +24,9 @@ class Furniture:
     """The page-furniture vocabulary of data/page_furniture.toml, compiled."""
 
     sections: frozenset[str]
-    furniture: tuple[re.Pattern[str], ...]
-    listing_markers: tuple[re.Pattern[str], ...]
-    read_also: tuple[re.Pattern[str], ...]
+    furniture: re.Pattern[str]  # one alternation of all the patterns of the file
+    listing_markers: re.Pattern[str]
+    read_also: re.Pattern[str]
 
     @classmethod
     def load(cls) -> Furniture:
@@ -34,10 +34,14 @@ class Furniture:
         table = tomllib.loads(text)
         return cls(
             sections=frozenset(table["sections"]),
-            furniture=tuple(re.compile(p) for p in table["furniture"]),
-            listing_markers=tuple(re.compile(p) for p in table["listing_markers"]),
-            read_also=tuple(re.compile(p) for p in table["read_also"]),
+            furniture=_alternation(table["furniture"]),
+            listing_markers=_alternation(table["listing_markers"]),
+            read_also=_alternation(table["read_also"]),
         )
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
 
 
 FURNITURE = Furniture.load()
@@ -124,14 +128,13 @@ def classify_line(line: str) -> tuple[Line, str]:
     if not line:
         return Line.BLANK, line
     folded = fold(line).replace("’", "'").replace("\u00a0", " ")
-    if any(p.search(folded) for p in FURNITURE.furniture):
+    if FURNITURE.furniture.search(folded):
         return Line.FURNITURE, line
-    if any(p.search(folded) for p in FURNITURE.listing_markers):
+    if FURNITURE.listing_markers.search(folded):
         return Line.LISTING, line
-    for pattern in FURNITURE.read_also:
-        found = pattern.search(folded)
-        if found:
-            return Line.READ_ALSO, line[found.end() :].strip().lstrip("#").strip()
+    found = FURNITURE.read_also.search(folded)
+    if found:
+        return Line.READ_ALSO, line[found.end() :].strip().lstrip("#").strip()
     if _is_tag(folded):
         return Line.TAG, line
     if PUBLISHED.search(folded) and find_date(line) is not None:
