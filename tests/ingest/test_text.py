@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
+import ftfy.badness
 import pytest
 
 from vigie.errors import DocumentError
@@ -48,3 +50,16 @@ def test_nul_bytes_are_binary() -> None:
 def test_control_bytes_are_binary() -> None:
     with pytest.raises(DocumentError, match=r"blob\.txt: binary file \(control bytes"):
         decode_text(bytes(range(1, 32)) * 100, "blob.txt")
+
+
+def test_no_mojibake_survives_in_the_shared_documents(eval_dir: Path) -> None:
+    paths = sorted(eval_dir.glob("seeds/*.txt")) + sorted(eval_dir.glob("dev/*.txt"))
+    assert len(paths) == 35
+    damaged = 0
+    for path in paths:
+        raw = path.read_bytes()
+        damaged += "Ã" in raw.decode("utf-8")
+        text, _ = decode_text(raw, path.name)
+        assert "Ã" not in text, path.name
+        assert not any(ftfy.badness.is_bad(line) for line in text.splitlines()), path.name
+    assert damaged >= 5  # the test would prove nothing on clean input

@@ -15,6 +15,8 @@ from vigie.errors import DocumentError
 MOJIBAKE_HINT = re.compile("[ÃÂâ]")
 # Control characters other than tab, newline and carriage return: a sign of binary data.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A UTF-8 lead byte read as cp1252 whose second byte was cut with the teaser: "de mÃ." for "de mé…"
+ORPHAN_LEAD = re.compile(r"(?<=\w)[ÃÂ](?=\.\.?$)", re.MULTILINE)
 SAMPLE = 8192
 MAX_CONTROL_RATIO = 0.01
 WESTERN = "cp1252"
@@ -76,6 +78,8 @@ def repair_mojibake(text: str) -> str:
 
     >>> repair_mojibake("Battus Ã  domicile\\nRien Ã  voir? Non: tout va bien.")
     'Battus à domicile\\nRien à voir? Non: tout va bien.'
+    >>> repair_mojibake("un lot de kits de premier secours et de mÃ.")
+    'un lot de kits de premier secours et de m.'
     """
     if not MOJIBAKE_HINT.search(text):
         return text
@@ -83,4 +87,4 @@ def repair_mojibake(text: str) -> str:
     for i, line in enumerate(lines):
         if MOJIBAKE_HINT.search(line) and ftfy.badness.is_bad(line):
             lines[i] = ftfy.fix_text(line, normalization=None, uncurl_quotes=False)
-    return "\n".join(lines)
+    return ORPHAN_LEAD.sub("", "\n".join(lines))
