@@ -40,10 +40,12 @@ def test_every_command_has_help_with_an_example(runner: CliRunner, command: list
 
 def test_ingest_then_export_documents(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "v.db"
-    result = runner.invoke(cli, ["ingest", str(EVAL / "seeds"), "--db", str(db)])
+    result = runner.invoke(
+        cli, ["--setting", "extract", "false", "ingest", str(EVAL / "seeds"), "--db", str(db)]
+    )
     assert result.exit_code == 0, result.output
     assert result.stderr.strip().endswith(
-        "5 documents, 49 articles (45 teasers), 0 linked as near-duplicates; 0 unchanged; 0 documents skipped"
+        "5 documents, 49 articles (45 teasers), 0 events, 0 interactions, 0 linked as near-duplicates; 0 unchanged; 0 documents skipped"
     )
     out = tmp_path / "docs.jsonl"
     result = runner.invoke(cli, ["export", "documents", "--format", "jsonl", "-o", str(out), "--db", str(db)])
@@ -63,7 +65,7 @@ def test_ingest_then_export_documents(runner: CliRunner, tmp_path: Path) -> None
 
 def test_export_articles_in_three_formats(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "v.db"
-    runner.invoke(cli, ["ingest", str(FIXTURES / "text"), "--db", str(db)])
+    runner.invoke(cli, ["--setting", "extract", "false", "ingest", str(FIXTURES / "text"), "--db", str(db)])
     as_csv = runner.invoke(cli, ["export", "articles", "--format", "csv", "--db", str(db)])
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert len(rows) == 14
@@ -85,11 +87,14 @@ def test_export_articles_in_three_formats(runner: CliRunner, tmp_path: Path) -> 
 def test_stdin_is_one_document(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "v.db"
     text = (EVAL / "dev" / "dev_025.txt").read_text(encoding="utf-8")
-    result = runner.invoke(cli, ["ingest", "-", "--db", str(db)], input=text)
+    result = runner.invoke(cli, ["--setting", "extract", "false", "ingest", "-", "--db", str(db)], input=text)
     assert result.exit_code == 0, result.output
     assert "1 documents, 1 articles (0 teasers)" in result.stderr
-    again = runner.invoke(cli, ["ingest", "-", "--db", str(db)], input=text)
-    assert "0 documents, 0 articles (0 teasers), 0 linked as near-duplicates; 1 unchanged" in again.stderr
+    again = runner.invoke(cli, ["--setting", "extract", "false", "ingest", "-", "--db", str(db)], input=text)
+    assert (
+        "0 documents, 0 articles (0 teasers), 0 events, 0 interactions, 0 linked as near-duplicates; 1 unchanged"
+        in again.stderr
+    )
 
 
 def test_bad_inputs_give_one_line_each_and_exit_1(runner: CliRunner, tmp_path: Path) -> None:
@@ -98,13 +103,23 @@ def test_bad_inputs_give_one_line_each_and_exit_1(runner: CliRunner, tmp_path: P
     shutil.copy(EVAL / "dev" / "dev_001.txt", batch / "good.txt")
     (batch / "empty.txt").write_bytes(b"")
     result = runner.invoke(
-        cli, ["ingest", str(batch), str(tmp_path / "nothing*.txt"), "--db", str(tmp_path / "v.db")]
+        cli,
+        [
+            "--setting",
+            "extract",
+            "false",
+            "ingest",
+            str(batch),
+            str(tmp_path / "nothing*.txt"),
+            "--db",
+            str(tmp_path / "v.db"),
+        ],
     )
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"skipped: {batch / 'empty.txt'}: empty file, nothing to ingest",
         f"skipped: {tmp_path / 'nothing*.txt'}: no such file, folder or glob match",
-        "1 documents, 1 articles (0 teasers), 0 linked as near-duplicates; 0 unchanged; 2 documents skipped",
+        "1 documents, 1 articles (0 teasers), 0 events, 0 interactions, 0 linked as near-duplicates; 0 unchanged; 2 documents skipped",
     ]
 
 

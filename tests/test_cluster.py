@@ -33,7 +33,7 @@ def test_teaser_and_other_site_join_the_article(tmp_path: Path, store: Store) ->
         f"Publié mercredi 10 août 2022 à 07:15\n\n{body}",
         encoding="utf-8",
     )
-    report = run([str(tmp_path)], store, Settings(db="unused"))
+    report = run([str(tmp_path)], store, Settings(db="unused", extract=False))
     clusters = _clusters(store)
     article = clusters["a_article.txt:0"]
     assert clusters["b_listing.txt:0"] == article
@@ -44,7 +44,7 @@ def test_teaser_and_other_site_join_the_article(tmp_path: Path, store: Store) ->
 
 def test_shared_communique_formula_is_not_a_duplicate(store: Store) -> None:
     """Seeds 001 and 004 both open "Dans le cadre des opérations de surveillance du territoire menées le…"."""
-    run([str(EVAL / "seeds")], store, Settings(db="unused"))
+    run([str(EVAL / "seeds")], store, Settings(db="unused", extract=False))
     clusters = _clusters(store)
     assert clusters["001_5278eb2115a67db4.txt:2"] != clusters["004_c9958dadaa7a53bb.txt:2"]
 
@@ -61,8 +61,8 @@ def test_index_survives_a_new_run(tmp_path: Path, store: Store) -> None:
         + "..\n",
         encoding="utf-8",
     )
-    run([str(first)], store, Settings(db="unused"))
-    report = run([str(second)], store, Settings(db="unused"))
+    run([str(first)], store, Settings(db="unused", extract=False))
+    report = run([str(second)], store, Settings(db="unused", extract=False))
     assert report.linked == 1
     clusters = _clusters(store)
     assert clusters["teaser.txt:0"] == clusters["article.txt:0"]

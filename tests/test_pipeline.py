@@ -20,7 +20,7 @@ SEEDS = EVAL / "seeds"
 
 
 def _settings(tmp_path: Path) -> Settings:
-    return Settings(db=f"sqlite:///{tmp_path / 'vigie.db'}")
+    return Settings(db=f"sqlite:///{tmp_path / 'vigie.db'}", extract=False)
 
 
 def test_ingesting_twice_adds_nothing(tmp_path: Path, store: Store) -> None:
@@ -88,7 +88,18 @@ def test_kill_during_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_pa
     corpus = tmp_path / "corpus"
     _corpus(corpus, 3000)
     db = tmp_path / "crash.db"
-    command = [sys.executable, "-m", "vigie", "ingest", str(corpus), "--db", str(db)]
+    command = [
+        sys.executable,
+        "-m",
+        "vigie",
+        "--setting",
+        "extract",
+        "false",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+    ]
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:

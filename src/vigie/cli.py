@@ -222,7 +222,8 @@ def export_documents(ctx: click.Context, fmt: str, output: Path | None, db: str 
     settings = build_settings(ctx, db)
     with Store.open(settings.db) as store:
         out = _open_output(output)
-        count = exporting.write_jsonl(exporting.document_records(store.articles()), out)
+        records = exporting.document_records(store.articles(), store.document_extractions())
+        count = exporting.write_jsonl(records, out)
         if output is not None:
             out.close()
     click.echo(f"{count} documents exported", err=True)
@@ -290,7 +291,7 @@ def evaluate(ctx: click.Context, gold_path: Path, docs: Path | None, as_json: bo
         settings = settings.updated({"db": f"sqlite:///{Path(tmp) / 'eval.db'}"}, origin="eval")
         with Store.open(settings.db) as store:
             report = ingest_paths([str(folder / r["doc"]) for r in gold], store, settings, label="Evaluating")
-            predicted = list(exporting.document_records(store.articles()))
+            predicted = list(exporting.document_records(store.articles(), store.document_extractions()))
     for skip in report.skipped:
         click.echo(f"skipped: {skip.reason}", err=True)
     scores = score(gold, predicted)

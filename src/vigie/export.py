@@ -19,17 +19,25 @@ ARTICLE_COLUMNS = (
 )  # fmt: skip
 
 
-def document_records(stored: Iterable[StoredArticle]) -> Iterator[dict[str, Any]]:
+Extractions = dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]]
+
+
+def document_records(
+    stored: Iterable[StoredArticle], extractions: Extractions | None = None
+) -> Iterator[dict[str, Any]]:
     """One FORMAT.md record per document: doc, articles, events, interactions (plus ids and offsets)."""
+    found = extractions or {}
     for (name, source), group in groupby(stored, key=lambda s: (s.doc_name, s.source)):
         items = list(group)
+        doc_id = items[0].article.doc_id
+        events, interactions = found.get(doc_id, ([], []))
         yield {
             "doc": name,
             "source": source,
-            "doc_id": items[0].article.doc_id,
+            "doc_id": doc_id,
             "articles": [_format_article(item) for item in items],
-            "events": [],
-            "interactions": [],
+            "events": events,
+            "interactions": interactions,
         }
 
 

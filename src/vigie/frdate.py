@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -98,3 +99,167 @@ def iso(value: date | datetime | None) -> str | None:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%dT%H:%M")
     return value.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """The day something happened, with ACLED's time precision (1 day, 2 week, 3 month)."""
+
+    day: date | None
+    precision: int
+
+
+_WD = rf"(?:(?:{_WEEKDAY_ALT})\s+)?"
+_DM = r"(\d{1,2})(?:er|e)?"
+_MONTH = rf"({_MONTH_ALT})\.?"
+_YEAR = r"((?:19|20)\d\d)"
+# "dans la nuit du vendredi 6 au samedi 7 mars 2015": the night gives its second day
+NIGHT = re.compile(
+    rf"nuit du {_WD}{_DM}(?:\s+{_MONTH})?(?:\s+{_YEAR})?\s+au\s+{_WD}{_DM}\s+{_MONTH}(?:\s+{_YEAR})?"
+)
+# "dans la nuit de samedi à dimanche"
+NIGHT_WEEKDAYS = re.compile(rf"nuit de ({_WEEKDAY_ALT}) (?:a|au) ({_WEEKDAY_ALT})")
+# "du 23 au 31 mars 2022", "du mercredi 1er au dimanche 5 février 2017", "les 13 et 14 janvier 2017"
+RANGE = re.compile(
+    rf"(?:du|les) {_WD}{_DM}(?:\s+{_MONTH})?(?:\s+{_YEAR})?\s+(?:au|et) {_WD}{_DM}\s+{_MONTH}(?:\s+{_YEAR})?"
+)
+# "le jeudi 11 septembre", "13 septembre 2025", "1er octobre"
+DAY_MONTH = re.compile(rf"(?<!\d)(?:({_WEEKDAY_ALT})\s+)?{_DM}\s+{_MONTH}(?:\s+{_YEAR})?(?!\w)")
+# "ce jeudi", "dimanche", "vendredi dernier"
+WEEKDAY = re.compile(rf"(?<!\w)({_WEEKDAY_ALT})(?!\w)")
+# "hier", "avant-hier", "la veille", "le lendemain", "le même jour", "trois jours plus tôt"
+RELATIVE = re.compile(
+    r"(?<!\w)(avant-hier|hier|aujourd'hui|ce jour|ce matin|cette nuit|la veille|le lendemain|"
+    r"le meme jour|la meme nuit|(\w+) jours? plus (tot|tard))(?!\w)"
+)
+# "en mars 2019", "fin janvier 2022"
+MONTH_YEAR = re.compile(rf"(?<!\d\s)(?<!\d)(?:en |fin |debut |mi-)?{_MONTH}\s+{_YEAR}(?!\w)")
+SMALL_NUMBERS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8}
+FUTURE_DAYS = 7  # a day-month after publication by more than this is taken from the year before
+
+
+def find_event_date(
+    sentence: str, published: date | None, previous: date | None = None, reference_year: int | None = None
+) -> EventDate | None:
+    """The day a sentence says something happened, resolved against the publication date.
+
+    `previous` is the date of the event reported just before ("le même jour", "la veille");
+    `reference_year` dates a day-month without year when nothing else does. None: no date said.
+
+    >>> find_event_date("Les FAMa ont frappé ce jeudi 11 septembre des positions.", date(2025, 9, 11))
+    EventDate(day=datetime.date(2025, 9, 11), precision=1)
+    >>> find_event_date("dans la nuit du dimanche 9 au lundi 10 juin 2019", None)
+    EventDate(day=datetime.date(2019, 6, 10), precision=1)
+    >>> find_event_date("Quatre étrangers ont été enlevés jeudi dans la soirée.", date(2022, 5, 21))
+    EventDate(day=datetime.date(2022, 5, 19), precision=1)
+    >>> find_event_date("Hier, le ministre a reçu l'ambassadeur.", date(2022, 5, 21))
+    EventDate(day=datetime.date(2022, 5, 20), precision=1)
+    >>> find_event_date("L'opération a été menée du 23 au 31 mars 2022 à Moura.", date(2022, 4, 2))
+    EventDate(day=datetime.date(2022, 3, 23), precision=3)
+    """
+    text = fold(sentence)
+    found = _night(text, published, reference_year) or _range(text, published, reference_year)
+    if found is None:
+        match = DAY_MONTH.search(text)
+        if match:
+            day = _day_month(match[2], match[3], match[4], match[1], published, reference_year)
+            found = EventDate(day, 1) if day else None
+    if found is None:
+        found = _relative(text, published, previous)
+    if found is None:
+        match = NIGHT_WEEKDAYS.search(text) or WEEKDAY.search(text)
+        if match:
+            weekday = match.lastindex and match[match.lastindex]
+            day = _last_weekday(str(weekday), published) if published else None
+            found = EventDate(day, 1) if day else None
+    if found is None:
+        match = MONTH_YEAR.search(text)
+        if match:
+            found = EventDate(date(int(match[2]), MONTHS[match[1]], 1), 3)
+    return found
+
+
+def _day_month(
+    day: str,
+    month: str,
+    year: str | None,
+    weekday: str | None,
+    published: date | None,
+    reference_year: int | None,
+) -> date | None:
+    number, month_number = int(day), MONTHS[month]
+    if year:
+        return _safe(int(year), month_number, number)
+    if published is not None:
+        guess = _safe(published.year, month_number, number)
+        if guess is not None and (guess - published).days > FUTURE_DAYS:
+            guess = _safe(published.year - 1, month_number, number)
+        return guess
+    if weekday is not None and reference_year is not None:
+        # no year, no publication date: the latest year up to the reference where the weekday fits
+        for candidate in range(reference_year, reference_year - 12, -1):
+            guess = _safe(candidate, month_number, number)
+            if guess is not None and WEEKDAYS[guess.weekday()] == weekday:
+                return guess
+    if reference_year is not None:
+        return _safe(reference_year, month_number, number)
+    return None
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _night(text: str, published: date | None, reference_year: int | None) -> EventDate | None:
+    match = NIGHT.search(text)
+    if match:
+        day = _day_month(match[4], match[5], match[6] or match[3], None, published, reference_year)
+        return EventDate(day, 1) if day else None
+    return None
+
+
+def _range(text: str, published: date | None, reference_year: int | None) -> EventDate | None:
+    match = RANGE.search(text)
+    if not match:
+        return None
+    year = match[3] or match[6]
+    last = _day_month(match[4], match[5], year, None, published, reference_year)
+    first = _day_month(match[1], match[2] or match[5], year, None, published, reference_year)
+    if first is None or last is None:
+        return None
+    span = (last - first).days
+    return EventDate(first, 2 if span <= FUTURE_DAYS else 3)
+
+
+def _relative(text: str, published: date | None, previous: date | None) -> EventDate | None:
+    match = RELATIVE.search(text)
+    if not match:
+        return None
+    word = match[1]
+    if word in {"le meme jour", "la meme nuit"}:
+        return EventDate(previous or published, 1) if (previous or published) else None
+    if word in {"la veille", "le lendemain"} or match[2]:
+        anchor = previous or published
+        if anchor is None:
+            return None
+        if match[2]:
+            count = SMALL_NUMBERS.get(match[2]) or (int(match[2]) if match[2].isdigit() else 0)
+            if not count:
+                return None
+            shift = -count if match[3] == "tot" else count
+        else:
+            shift = -1 if word == "la veille" else 1
+        return EventDate(anchor + timedelta(days=shift), 1)
+    if published is None:
+        return None
+    shift = {"avant-hier": -2, "hier": -1}.get(word, 0)
+    return EventDate(published + timedelta(days=shift), 1)
+
+
+def _last_weekday(weekday: str, published: date) -> date:
+    """The latest day with that name on or before publication ("jeudi" in a Saturday paper)."""
+    back = (published.weekday() - WEEKDAYS.index(weekday)) % 7
+    return published - timedelta(days=back)

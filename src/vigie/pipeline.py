@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from vigie.cluster import Clusterer
 from vigie.errors import DocumentError
+from vigie.events import Extractor, merge_events, merge_interactions
+from vigie.frdate import FULL_DATE, fold
+from vigie.geo import Gazetteer
 from vigie.ingest import STDIN, Source, find_sources, read
-from vigie.records import RawDoc, Report, Skip
+from vigie.nlp import Analyzer
+from vigie.records import Article, Event, Interaction, RawDoc, Report, Skip
 from vigie.segment import split_articles
 from vigie.settings import Settings
 from vigie.store import Lookup, Store
@@ -33,6 +39,7 @@ def run(
     written, and a rerun skips what is already stored.
     """
     clusterer = Clusterer.load(store.signatures(), settings.dedup_threshold, settings.dedup_lead_words)
+    stages = Stages.load(settings.nlp_model) if settings.extract else None
     report = Report()
     sources = list(find_sources(paths))
     on_total(len(sources))
@@ -51,7 +58,7 @@ def run(
         known = store.lookup([(raw.sha1, raw.source) for raw in docs])
         for raw in docs:
             try:
-                save_document(raw, store, clusterer, report, known)
+                save_document(raw, store, clusterer, report, known, stages)
             except DocumentError as err:
                 _skip(report, raw.source, err)
             on_document(raw.source)
@@ -84,8 +91,52 @@ def _batches(sources: list[Source | DocumentError], max_bytes: int) -> Iterator[
         yield batch
 
 
-def save_document(raw: RawDoc, store: Store, clusterer: Clusterer, report: Report, known: Lookup) -> None:
-    """Segment one document and store it, unless the same bytes are stored already."""
+@dataclass(frozen=True, slots=True)
+class Stages:
+    """The loaded stages after segmentation: NLP, events and geocoding."""
+
+    analyzer: Analyzer
+    extractor: Extractor
+    gazetteer: Gazetteer
+
+    @classmethod
+    @lru_cache(maxsize=2)
+    def load(cls, nlp_model: str) -> Stages:
+        """Load once per process: the spaCy model takes seconds, and the stages hold no run state."""
+        return cls(Analyzer.load(nlp_model), Extractor.load(), Gazetteer.load())
+
+    def __call__(self, raw: RawDoc, articles: list[Article]) -> tuple[list[Event], list[Interaction]]:
+        """Events and interactions of one document, merged over its articles."""
+        analyses = self.analyzer.analyse(articles, raw.text)
+        year = reference_year(raw.text)
+        events: list[Event] = []
+        interactions: list[Interaction] = []
+        for article, analysis in zip(articles, analyses, strict=True):
+            found = self.extractor(article, analysis, self.gazetteer, year)
+            events += found.events
+            interactions += found.interactions
+        return merge_events(events), merge_interactions(interactions)
+
+
+def reference_year(text: str) -> int | None:
+    """The latest year of a full date in a document: dates "lundi 18 août" of an undated page.
+
+    >>> reference_year("le 13 septembre 2025 … le 22 septembre 2025 … en 2006")
+    2025
+    """
+    years = [int(m["year"]) for m in FULL_DATE.finditer(fold(text))]
+    return max(years) if years else None
+
+
+def save_document(
+    raw: RawDoc,
+    store: Store,
+    clusterer: Clusterer,
+    report: Report,
+    known: Lookup,
+    stages: Stages | None = None,
+) -> None:
+    """Segment one document, extract what it reports, and store it, unless the same bytes are stored."""
     if raw.sha1 in known.stored:
         report.unchanged += 1
         return
@@ -95,9 +146,10 @@ def save_document(raw: RawDoc, store: Store, clusterer: Clusterer, report: Repor
     replaces = known.holding.get(raw.source)
     if replaces is not None:
         clusterer.forget(store.article_ids(replaces))
+    events, interactions = stages(raw, articles) if stages is not None else ([], [])
     clustered = clusterer.assign(articles)
     try:
-        store.save_document(raw, clustered, replaces=replaces)
+        store.save_document(raw, clustered, replaces=replaces, events=events, interactions=interactions)
     except Exception:
         clusterer.forget(a.id for a in articles)
         raise
@@ -108,3 +160,5 @@ def save_document(raw: RawDoc, store: Store, clusterer: Clusterer, report: Repor
     report.articles += len(articles)
     report.teasers += sum(a.kind == "teaser" for a in articles)
     report.linked += sum(item.cluster_id != item.article.id for item in clustered)
+    report.events += len(events)
+    report.interactions += len(interactions)

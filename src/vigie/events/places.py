@@ -1,0 +1,94 @@
+"""Place mentions in a sentence: the toponyms an event happened at, and the role each plays.
+
+"Le village peul d'Ogossagou, situé à une vingtaine de kilomètres de Bankass, dans la région de
+Mopti" names the event's place (Ogossagou), a reference point (Bankass) and a container (Mopti).
+An event is placed at its direct toponyms; without one, near its reference (ACLED precision 2);
+without one, in its container (a cercle: precision 2, a region: precision 3).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from vigie.events.lexicon import fold_text
+
+Role = Literal["direct", "reference", "cercle", "region"]
+
+# A toponym: capitalised words, with lower-case links ("Nioro du Sahel", "Sobane Da", "Tongo Tongo")
+TOPONYM = re.compile(
+    r"(?<![\w-])([A-ZÀ-Ý][\w\-]*\w(?:(?:\s+(?:du|de|des|la|le|el|al)\s+|\s+|-)[A-ZÀ-Ý][\w\-]*\w)*)"
+)
+# Words before a toponym that make it a container: "dans la région de Mopti", "cercle de Bankass"
+REGION_BEFORE = re.compile(r"(?:region|province|wilaya|departement du|zone des trois)\s+(?:de\s+|d'|du\s+)?$")
+CERCLE_BEFORE = re.compile(
+    r"(?:cercle|commune|departement|district|prefecture|sous-prefecture)\s+(?:de\s+|d'|du\s+)?$"
+)
+# Words before a toponym that make it a reference point: "près de", "à 30 km de", "non loin de"
+REFERENCE_BEFORE = re.compile(
+    r"(?:pres|non loin|proximite|environs|abords|sortie|large|alentours|encablures|hauteur|axe|route)\s+"
+    r"(?:\w+\s+)?(?:de\s+(?:la ville de\s+)?|d'|du\s+|des\s+)?$"
+    r"|(?:km|kilometres?|kilometre)\s+(?:au\s+\w+\s+|a l'\w+\s+)?(?:de\s+(?:la ville de\s+)?|d'|du\s+)$"
+    r"|(?:nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest|centre)\s+(?:de\s+(?:la ville de\s+)?|d'|du\s+)$"
+    r"|(?:zone|foret|secteur|axe)\s+(?:de\s+|d'|du\s+)$"
+    r"|entre\s+(?:les villages de\s+|les localites de\s+|la ville de\s+)?$"
+)
+# the second name of "entre Ménaka et Ansongo"
+AND_BEFORE = re.compile(r"(?:^|\s)et\s+(?:de\s+|d')?$")
+# "Région de Kayes" printed as one capitalised name
+GENERIC_HEAD = re.compile(r"(Région|Region|Province|Cercle|Commune)\s+(?:de\s+|du\s+|d')")
+# Capitalised words that open a sentence or name no place
+NOT_PLACES = {
+    "le", "la", "les", "un", "une", "des", "selon", "dans", "depuis", "alors", "apres", "avant", "lors",
+    "cette", "ce", "ces", "au", "aux", "par", "pour", "sur", "sous", "en", "de", "du", "l", "d",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name in a sentence: offsets into the sentence, and its role for the event."""
+
+    name: str
+    start: int
+    end: int
+    role: Role
+    qualifies: bool = False  # describes the toponym before it: "forêt de X, à proximité de Y"
+
+
+def find_toponyms(sentence: str) -> list[Toponym]:
+    """Capitalised names of a sentence with the role the words before them give.
+
+    >>> [(t.name, t.role) for t in find_toponyms(
+    ...     "Le village d'Ogossagou, situé à une vingtaine de kilomètres de Bankass, dans la région de Mopti, a été attaqué.")]
+    [('Ogossagou', 'direct'), ('Bankass', 'reference'), ('Mopti', 'region')]
+    """
+    folded = fold_text(sentence)
+    out: list[Toponym] = []
+    for match in TOPONYM.finditer(sentence):
+        name = match.group(1)
+        first = fold_text(name.split()[0]).strip("'’")
+        if first in NOT_PLACES:
+            continue
+        before = folded[max(0, match.start() - 60) : match.start()]
+        role = _role(before)
+        if role == "direct" and out and AND_BEFORE.search(before) and "entre" in before:
+            role = out[-1].role  # "entre Ménaka et Ansongo": both are references
+        generic = GENERIC_HEAD.match(name)
+        if generic:  # "Région de Kayes", "Cercle de Koro": the role is in the name
+            role = "region" if fold_text(generic.group(1)) in {"region", "province"} else "cercle"
+            name = name[generic.end() :]
+        between = sentence[out[-1].end : match.start()] if out else ""
+        qualifies = role == "reference" and bool(out) and "," in between and len(between) < 60
+        out.append(Toponym(name, match.end() - len(name), match.end(), role, qualifies))
+    return out
+
+
+def _role(before: str) -> Role:
+    if REGION_BEFORE.search(before):
+        return "region"
+    if CERCLE_BEFORE.search(before):
+        return "cercle"
+    if REFERENCE_BEFORE.search(before):
+        return "reference"
+    return "direct"

@@ -1,0 +1,373 @@
+"""Security events: sentences of an analysed article -> ACLED events (type, actors, date, place, toll).
+
+Match, then build: `find_triggers` says which ACLED sub-event type a sentence reports (rules
+in patterns/acled.toml), then `SecurityRules.extract` builds one event per place named, with
+actors from patterns/actors.toml, the date resolved against the publication date and the
+place resolved by the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Protocol
+
+from vigie.events.lexicon import (
+    Found,
+    compile_phrases,
+    fold_text,
+    load_actors,
+    load_country_words,
+    read_table,
+)
+from vigie.events.places import Toponym, find_toponyms
+from vigie.frdate import EventDate, find_event_date
+from vigie.frnumber import parse_number
+from vigie.nlp import Analysis
+from vigie.records import Article, Event, EventType, Evidence, Place, Sentence, SubEventType
+
+UNIDENTIFIED = "Unidentified Armed Group"
+CIVILIANS = "Civilians"
+MALI_FORCES = "Military Forces of Mali"
+STATE_LED: set[str] = {
+    "Air/drone strike", "Arrests", "Disrupted weapons use", "Looting/property destruction", "Other",
+}  # fmt: skip
+# "revendiqué par l'organisation État islamique": the claimant is the attacker of the article's event
+CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+")
+# "attaqué par des hommes armés": the agent of a passive verb
+PASSIVE_AGENT = re.compile(
+    r"(?:ete|etre|a|ont)\s+\w+[ée]e?s?\s+(?:\w+\s+){0,6}?par\s+(?:des?|les?|la|l'|un|une)?\s*$"
+)
+# a toll: "23 morts", "17 militaires tués", "a fait au moins 22 morts", "203 combattants neutralisés"
+TOLL = re.compile(
+    r"(?<!\w)(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?[a-z]+(?:[\s-](?:et[\s-])?[a-z]+)*)\s+"
+    r"(?:(?:[a-z'\-]+\s+){0,4}?)(?:morts?|tues?|tuees?|neutralises?|corps|victimes|ont peri|ont perdu la vie|"
+    r"ont ete tues|executes?|decedes?|cadavres)(?!\w)"
+)
+# verbs of an operation led by state forces: "les FAMa ont neutralisé / repoussé / frappé"
+STATE_ACTION = re.compile(
+    r"neutralis|repouss|frapp|deroute|ripost|bombard|interpell|detrui|aneanti|poursuivi|traque"
+)
+NO_CASUALTY = re.compile(r"sans (?:faire de )?(?:victime|blesse|perte)|aucune perte|pas de victime")
+# "Radisson Blu de Bamako", "Président Modibo Keïta de Bamako": the place is after the last "de"
+TAIL = re.compile(r"\s(?:de|du|d')\s*([A-ZÀ-Ý][\w\-]*\w(?:\s+[A-ZÀ-Ý][\w\-]*\w)*)$")
+MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
+
+
+class Locate(Protocol):
+    """What the events stage needs of the gazetteer (vigie.geo.Gazetteer)."""
+
+    def locate(self, name: str, admin1: str | None = None, country: str | None = None) -> Place | None: ...
+
+    def resolve(self, mention: str, context: str = "") -> Place | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event_type: EventType
+    sub_event_type: SubEventType
+    priority: int
+    attack: bool  # generic assault words: the target decides the type
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A sentence that reports a sub-event type."""
+
+    event_type: EventType
+    sub_event_type: SubEventType
+
+
+class SecurityRules:
+    """The ACLED lexicons, loaded once; `extract` is pure."""
+
+    def __init__(self) -> None:
+        table = read_table("acled.toml")
+        self.triggers = tuple(
+            Trigger(
+                t["event_type"],
+                t["sub_event_type"],
+                int(t["priority"]),
+                t.get("kind") == "attack",
+                compile_phrases(t["patterns"]),
+            )
+            for t in table["trigger"]
+        )
+        self.civilian_targets = compile_phrases(table["targets"]["civilians"])
+        self.armed_targets = compile_phrases(table["targets"]["armed"])
+        self.not_events = compile_phrases(table["not_events"]["patterns"])
+        self.actors, self.generic, self.national, self.inter, self.unarmed = load_actors()
+        self.countries = load_country_words()
+
+    def find_trigger(self, folded: str) -> Match | None:
+        """The sub-event type a folded sentence reports, or None.
+
+        >>> rules = SecurityRules()
+        >>> rules.find_trigger(fold_text("Des hommes armés ont attaqué le village de Sobane Da."))
+        Match(event_type='Violence against civilians', sub_event_type='Attack')
+        >>> rules.find_trigger(fold_text("Le camp a été frappé par un attentat-suicide au véhicule piégé."))
+        Match(event_type='Explosions/Remote violence', sub_event_type='Suicide bomb')
+        >>> rules.find_trigger(fold_text("Ce plan prévoit le recrutement de 24.000 nouveaux soldats.")) is None
+        True
+        """
+        if self.not_events.search(folded):
+            return None
+        found = [t for t in self.triggers if t.pattern.search(folded)]
+        if not found:
+            return None
+        best = max(found, key=lambda t: t.priority)
+        if best.attack:
+            return self._attack_type(folded)
+        return Match(best.event_type, best.sub_event_type)
+
+    def _attack_type(self, folded: str) -> Match:
+        civilians = len(self.civilian_targets.findall(folded))
+        armed = len(self.armed_targets.findall(folded))
+        if armed == 0 or civilians > armed:
+            return Match("Violence against civilians", "Attack")
+        return Match("Battles", "Armed clash")
+
+    def extract(
+        self, article: Article, analysis: Analysis, locate: Locate | None, reference_year: int | None
+    ) -> list[Event]:
+        """The events an article reports, one per place and day, merged when reported twice."""
+        published = _day(article.published)
+        sentences = list(analysis.sentences)
+        body_from = 1 if analysis.has_title else 0
+        events = self._from_sentences(
+            article, sentences, range(body_from, len(sentences)), analysis, locate, published, reference_year
+        )
+        if not events and analysis.has_title and _is_empty_body(article.body):
+            events = self._from_sentences(
+                article, sentences, [0], analysis, locate, published, reference_year
+            )
+        claimant = self._claimant(sentences, published)
+        if claimant is not None and events:
+            first = events[0]
+            if first.sub_event_type not in STATE_LED and first.actor1 in {UNIDENTIFIED, "Other", MALI_FORCES}:
+                events[0] = replace(first, actor1=claimant)
+        if len(events) == 1 and events[0].fatalities is None:
+            events[0] = replace(events[0], fatalities=self._article_toll(sentences[body_from:]))
+        return events
+
+    def _from_sentences(
+        self,
+        article: Article,
+        sentences: Sequence[Sentence],
+        indexes: Sequence[int] | range,
+        analysis: Analysis,
+        locate: Locate | None,
+        published: date | None,
+        reference_year: int | None,
+    ) -> list[Event]:
+        events: list[Event] = []
+        previous: date | None = None  # the last day the article named: "Le poste a été attaqué vers 1 heure"
+        for index in indexes:
+            sentence = sentences[index]
+            folded = fold_text(sentence.text)
+            when = find_event_date(sentence.text, published, previous, reference_year)
+            if when is not None and when.precision == 1:
+                previous = when.day
+            if index in analysis.irrealis:
+                continue
+            match = self.find_trigger(folded)
+            if match is None:
+                continue
+            if when is None:
+                when = EventDate(previous, 1) if previous else EventDate(published, 2) if published else None
+            when = when or EventDate(None, 3)
+            found = self.actors.find(folded, sentence.text)
+            places = self._places(sentence, analysis, found, locate)
+            if not places:
+                continue
+            toll = None if len(places) > 1 else _toll(folded)
+            for toponym, place, precision in places:
+                country = place.country if place is not None else "MLI"
+                actor1, actor2 = self._actors(match, found, folded, when.day, country)
+                events.append(
+                    Event(
+                        event_type=match.event_type,
+                        sub_event_type=match.sub_event_type,
+                        date=when.day,
+                        date_precision=when.precision,
+                        actor1=actor1,
+                        actor2=actor2,
+                        location=toponym.name,
+                        place=None if place is None else replace(place, geo_precision=precision),
+                        fatalities=toll,
+                        evidence=(Evidence(article.id, sentence.text, sentence.start, sentence.end),),
+                    )
+                )
+        return events
+
+    def _places(
+        self, sentence: Sentence, analysis: Analysis, actors: list[Found], locate: Locate | None
+    ) -> list[tuple[Toponym, Place | None, int]]:
+        """The places an event of this sentence is at: direct ones, else references, else containers."""
+        text = sentence.text
+        people = [
+            (m.start - sentence.start, m.end - sentence.start)
+            for m in analysis.mentions
+            if m.label in {"PER", "ORG"} and sentence.start <= m.start < sentence.end
+        ]
+        taken = [(f.start, f.end) for f in actors] + people
+        resolved: list[tuple[Toponym, Place | None]] = []
+        for toponym in find_toponyms(text):
+            if any(start < toponym.end and toponym.start < end for start, end in taken):
+                if locate is None or locate.locate(toponym.name) is None:
+                    continue  # "Souleymane Dembélé", "katiba Macina": a person or an actor, not a place
+            named = self._known_name(toponym, locate)
+            if named is None:
+                if not _looks_like_place(text, toponym):
+                    continue
+                named = toponym
+            place = locate.resolve(named.name, text) if locate is not None else None
+            if place is not None and fold_text(named.name) in self.countries:
+                continue  # "au Niger", "la France": a country, not where the event is
+            resolved.append((named, place))
+        subordinate = {id(t) for t, _ in resolved if t.qualifies}
+        for role, precision in (("direct", 1), ("reference", 2), ("cercle", 2), ("region", 3)):
+            chosen = [(t, p) for t, p in resolved if t.role == role and id(t) not in subordinate]
+            if chosen:
+                return [(t, p, _precision(p, precision)) for t, p in chosen[:MAX_PLACES]]
+        return []
+
+    def _known_name(self, toponym: Toponym, locate: Locate | None) -> Toponym | None:
+        """The toponym, or its tail after "de" ("Radisson Blu de Bamako" -> "Bamako"), if the gazetteer knows it."""
+        if locate is None:
+            return toponym
+        if locate.locate(toponym.name) is not None:
+            return toponym
+        tail = TAIL.search(toponym.name)
+        if tail is not None and locate.locate(tail.group(1)) is not None:
+            offset = toponym.end - len(tail.group(1))
+            return Toponym(tail.group(1), offset, toponym.end, toponym.role, toponym.qualifies)
+        return None
+
+    def _is_actor(self, name: str) -> bool:
+        return bool(self.actors.find(fold_text(name), name))
+
+    def _actors(
+        self, match: Match, found: list[Found], folded: str, day: date | None, country: str
+    ) -> tuple[str, str | None]:
+        names = [self._canonical(f, day) for f in found]
+        generic = [self.national.get(country, MALI_FORCES) for _ in self.generic.find(folded, folded)]
+        state = [
+            n for n in names if n.startswith("Military Forces") or n.startswith("Police Forces")
+        ] + generic
+        foreign = [n for n in names if n in {"MINUSMA", "Wagner Group/Africa Corps"}]
+        armed = [n for n in names if n not in self.unarmed and n not in state and n not in foreign]
+        named_groups = [n for n in armed if n != UNIDENTIFIED]
+        if named_groups:  # "des combattants de la katiba Macina": the named group, not "combattants"
+            armed = named_groups + [n for n in armed if n == UNIDENTIFIED]
+        civilians = [n for n in names if n in self.unarmed]
+        agent = self._passive_agent(found, folded, day)
+        if agent == UNIDENTIFIED and named_groups:
+            agent = named_groups[0]
+        if match.event_type == "Protests":
+            return "Other", None
+        if match.sub_event_type in STATE_LED:
+            if match.sub_event_type == "Looting/property destruction" and armed and not state:
+                return armed[0], CIVILIANS  # "des hommes armés ont détruit les mausolées"
+            actor1 = (state + foreign + [MALI_FORCES])[0]
+            if match.sub_event_type == "Arrests":
+                return actor1, (civilians + armed + [None])[0]
+            return actor1, (armed + [UNIDENTIFIED])[0]
+        if match.event_type == "Violence against civilians":
+            return (agent if agent and agent not in self.unarmed else (armed + [UNIDENTIFIED])[0]), CIVILIANS
+        forces = state + foreign
+        if agent is not None and agent not in self.unarmed:
+            other = (armed + [UNIDENTIFIED])[0] if agent in forces else (forces + civilians + [None])[0]
+            return agent, other
+        first_state = min((f.start for f in found if self._canonical(f, day) in forces), default=None)
+        first_armed = min((f.start for f in found if self._canonical(f, day) in armed), default=None)
+        state_leads = first_state is not None and (first_armed is None or first_state < first_armed)
+        if forces and (state_leads or not armed) and STATE_ACTION.search(folded):
+            return forces[0], (armed + [UNIDENTIFIED])[0]  # "les FAMa ont repoussé / neutralisé"
+        return (armed + [UNIDENTIFIED])[0], (forces + civilians + [None])[0]
+
+    def _canonical(self, found: Found, day: date | None) -> str:
+        valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
+        return valid[0].canonical if valid else UNIDENTIFIED
+
+    def _passive_agent(self, found: list[Found], folded: str, day: date | None) -> str | None:
+        for item in found:
+            if PASSIVE_AGENT.search(folded[max(0, item.start - 80) : item.start]):
+                return self._canonical(item, day)
+        return None
+
+    def _claimant(self, sentences: Sequence[Sentence], day: date | None) -> str | None:
+        for sentence in sentences:
+            folded = fold_text(sentence.text)
+            claim = CLAIM.search(folded)
+            if claim is None:
+                continue
+            after = [f for f in self.actors.find(folded, sentence.text) if f.start >= claim.end()]
+            if after:
+                named = [self._canonical(f, day) for f in after]
+                specific = [n for n in named if n not in {UNIDENTIFIED, CIVILIANS}]
+                return specific[0] if specific else named[0]
+        return None
+
+    def _article_toll(self, sentences: Sequence[Sentence]) -> int | None:
+        """The largest toll one sentence of the article gives, for an article about one event."""
+        tolls = [t for s in sentences if (t := _toll(fold_text(s.text))) is not None]
+        return max(tolls) if tolls else None
+
+
+def _toll(folded: str) -> int | None:
+    """Deaths a sentence reports, all sides added up; 0 when it says nobody died.
+
+    >>> _toll(fold_text("Un bilan provisoire de 17 militaires tués, 22 blessés et 4 civils tués."))
+    21
+    >>> _toll(fold_text("Plusieurs terroristes ont été neutralisés.")) is None
+    True
+    """
+    total, seen = 0, False
+    for match in TOLL.finditer(folded):
+        value = _number(match.group(1))
+        if value is not None and value < 100_000:
+            total += value
+            seen = True
+    if seen:
+        return total
+    return 0 if NO_CASUALTY.search(folded) else None
+
+
+def _number(phrase: str) -> int | None:
+    """The number that ends a phrase: "au moins 22" -> 22, "une dizaine" -> 10."""
+    words = phrase.split()
+    for first in range(len(words)):
+        value = parse_number(" ".join(words[first:]))
+        if value is not None:
+            return value
+    return None
+
+
+def _precision(place: Place | None, default: int) -> int:
+    if place is None:
+        return default
+    return max(default, place.geo_precision)
+
+
+def _looks_like_place(sentence: str, toponym: Toponym) -> bool:
+    """An unknown name introduced as a place: "dans la localité de Tibezas", "le village de Sincina"."""
+    before = fold_text(sentence[max(0, toponym.start - 40) : toponym.start])
+    return bool(
+        re.search(
+            r"(?:localite|village|hameau|commune|ville|camp|poste|quartier)\s+(?:de\s+|d'|du\s+)$", before
+        )
+    )
+
+
+def _is_empty_body(body: str) -> bool:
+    return len(body.split()) < 3
+
+
+def _day(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value

