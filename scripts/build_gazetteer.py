@@ -581,15 +581,19 @@ class Builder:
     def ordered(self) -> list[Entry]:
         """Best first for a bare name: Mali, then neighbours; rank of the feature; population."""
         tiers = PATTERNS.country_tier
+        capitals = {e.country: e.admin1 for e in self.entries if e.feature_code == "PPLC"}
 
-        def key(e: Entry) -> tuple[int, int, int, int, int, str, str]:
-            # among equals: a namesake of its cercle or region ("Macina" in the cercle of Macina),
-            # then the better documented, with more alternate names (as geoparsers such as CLAVIN
-            # rank GeoNames homonyms): "Sébabougou" of Kati has two, that of Diéma none
+        def key(e: Entry) -> tuple[int, int, int, int, int, int, str, str]:
+            # among equals: a place of the capital's region, where the press is written ("Faladié"
+            # is the Bamako quarter before the hamlet of Kati); a namesake of its cercle or region
+            # ("Macina" in the cercle of Macina); the better documented, with more alternate names
+            # (as geoparsers such as CLAVIN rank GeoNames homonyms): "Sébabougou" of Kati has two
+            capital = e.admin1 is not None and capitals.get(e.country) == e.admin1
             namesake = fold_name(e.name) in {fold_name(e.admin2 or ""), fold_name(e.admin1 or "")}
             rank = PATTERNS.rank_of(e.feature_class, e.feature_code)
             tier = tiers.get(e.country, len(tiers))
-            return (tier, rank, -e.population, -namesake, -e.alternates, fold_name(e.name), e.source_id)
+            name = fold_name(e.name)
+            return (tier, rank, -e.population, -capital, -namesake, -e.alternates, name, e.source_id)
 
         return sorted(self.entries, key=key)
 

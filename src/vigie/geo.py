@@ -111,6 +111,7 @@ class Patterns:
     attached_chars: int
     frame_window: int
     not_places: frozenset[str]
+    name_suffixes: frozenset[str]
 
     @classmethod
     def load(cls) -> Patterns:
@@ -154,6 +155,7 @@ class Patterns:
             attached_chars=int(table["attached_chars"]),
             frame_window=int(table["frame_window"]),
             not_places=frozenset(table["not_places"]),
+            name_suffixes=frozenset(table["name_suffixes"]),
         )
 
     def rank_of(self, feature_class: str, feature_code: str) -> int:
@@ -369,12 +371,22 @@ class Gazetteer:
         while start >= 0:
             roles, at = self._strip(folded, start)
             found = self._longest(folded, at) or (None if first else self._longest(folded, at, loose=True))
-            if found and (found[0] not in PATTERNS.not_places or any(r in AREA_LEVELS for r in roles)):
-                key, ids, end = found
-                return Parsed(roles, key, ids, folded[end + 1 :])
+            if found and self._ends_name(folded, found[2]):
+                if found[0] not in PATTERNS.not_places or any(r in AREA_LEVELS for r in roles):
+                    key, ids, end = found
+                    return Parsed(roles, key, ids, folded[end + 1 :])
             first = first or Parsed(roles, "", (), folded[at:])
             start = self._next_phrase(folded, start)
         return first or Parsed((), "", (), "")
+
+    def _ends_name(self, folded: str, end: int) -> bool:
+        """Whether a name found up to `end` is whole: what follows opens a phrase ("et de", "dans"),
+        is another name ("Gao-Ansongo") or a suffix ("Kidal-Nord"), not more of an unknown name."""
+        rest = folded[end + 1 :]
+        if not rest or PATTERNS.rules.match(rest):
+            return True
+        word = rest.split(" ", 1)[0]
+        return word in PATTERNS.name_suffixes or self._longest(rest, 0) is not None
 
     @staticmethod
     def _next_phrase(folded: str, start: int) -> int:
@@ -418,6 +430,8 @@ class Gazetteer:
         hints = [*attached, *(reading.areas if reading else ())]
         points = reading.points if reading else ()
         for count in range(len(words), 0, -1):
+            if " ".join(words[:count]) in PATTERNS.not_places:
+                return ()  # "Burkina Faso" is not a misspelt "Bourkina"
             loose = loose_key(" ".join(words[:count]))
             similar = self._skeletons.get(skeleton_key(loose), [])
             if len(loose) >= PATTERNS.alone_letters:

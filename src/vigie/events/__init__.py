@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -10,7 +11,10 @@ from vigie.events.diplomacy import DiplomacyRules
 from vigie.events.lexicon import fold_text
 from vigie.events.security import Locate, SecurityRules
 from vigie.nlp import Analysis
-from vigie.records import Article, Event, Extraction, Interaction
+from vigie.records import Article, Event, Extraction, Interaction, Place
+
+UNIDENTIFIED = "Unidentified Armed Group"
+NEAR_KM = 25.0
 
 
 class Extractor:
@@ -35,20 +39,60 @@ class Extractor:
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
-    """One event per type, place and day: later mentions add their evidence to the first one."""
-    merged: dict[tuple[str, str, date | None], Event] = {}
+    """One event per type, place and day: later mentions add their evidence to the first one.
+
+    Two reports of one type and day merge when they name the same place, or when one of them is
+    only near a place ("à la sortie est de Bamako") within 25 km of the other's; a region-only
+    report disappears into a precise one of the same type, day and region.
+    """
+    merged: list[Event] = []
     for event in events:
-        key = (event.event_type, fold_text(event.location or ""), event.date)
-        first = merged.get(key)
-        if first is None:
-            merged[key] = event
-            continue
-        merged[key] = replace(
-            first,
-            evidence=first.evidence + tuple(e for e in event.evidence if e not in first.evidence),
-            fatalities=first.fatalities if first.fatalities is not None else event.fatalities,
-        )
-    return list(merged.values())
+        for i, kept in enumerate(merged):
+            if kept.event_type == event.event_type and kept.date == event.date and _same_place(kept, event):
+                merged[i] = _combine(kept, event)
+                break
+        else:
+            merged.append(event)
+    return merged
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if _place_key(a) == _place_key(b):
+        return True
+    if a.place is None or b.place is None:
+        return False
+    if max(a.place.geo_precision, b.place.geo_precision) == 3:
+        return a.place.admin1 is not None and a.place.admin1 == b.place.admin1
+    if max(a.place.geo_precision, b.place.geo_precision) == 1:
+        return False  # two villages side by side are two events
+    return _km(a.place, b.place) <= NEAR_KM
+
+
+def _place_key(event: Event) -> str:
+    if event.place is not None and event.place.geo_precision < 3:
+        return event.place.source_id
+    return fold_text(event.location or "")
+
+
+def _combine(first: Event, other: Event) -> Event:
+    """The more precise place, every piece of evidence, the first toll given."""
+    keep, drop = (other, first) if _precision(other) < _precision(first) else (first, other)
+    return replace(
+        keep,
+        evidence=first.evidence + tuple(e for e in other.evidence if e not in first.evidence),
+        fatalities=first.fatalities if first.fatalities is not None else other.fatalities,
+        actor1=first.actor1 if first.actor1 != UNIDENTIFIED else other.actor1,
+    )
+
+
+def _precision(event: Event) -> int:
+    return event.place.geo_precision if event.place is not None else 4
+
+
+def _km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def merge_interactions(interactions: Iterable[Interaction]) -> list[Interaction]:

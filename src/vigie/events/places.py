@@ -14,7 +14,7 @@ from typing import Literal
 
 from vigie.events.lexicon import fold_text
 
-Role = Literal["direct", "reference", "cercle", "region"]
+Role = Literal["direct", "reference", "route", "cercle", "region", "other"]
 
 # A toponym: capitalised words, with lower-case links ("Nioro du Sahel", "Sobane Da", "Tongo Tongo")
 TOPONYM = re.compile(
@@ -34,6 +34,15 @@ REFERENCE_BEFORE = re.compile(
     r"|(?:zone|foret|secteur|axe)\s+(?:de\s+|d'|du\s+)$"
     r"|entre\s+(?:les villages de\s+|les localites de\s+|la ville de\s+)?$"
 )
+# ends of a route: "un convoi qui reliait Douentza à Sévaré", "allant de Tessalit à Kidal"
+ROUTE_BEFORE = re.compile(
+    r"(?:reliait|reliant|relie|allant de|en provenance de|a destination de|en route pour)\s+(?:la ville de\s+)?$"
+)
+# names that are not where it happened: "venus de Tessalit", "le sous-préfet de Dioungani", "évacué à Dakar"
+OTHER_BEFORE = re.compile(
+    r"(?:venus?|venant|venues|partis?|originaires?|ressortissants?|evacues?|transferes?|conduits?)\s+(?:de\s+|d'|du\s+|a\s+|au\s+|vers\s+)$"
+    r"|(?:sous-prefet|prefet|maire|gouverneur|depute|chef|president|ministre|ambassadeur|imam|roi|cadi|elus?)\s+(?:de\s+|d'|du\s+)$"
+)
 # the second name of "entre Ménaka et Ansongo"
 AND_BEFORE = re.compile(r"(?:^|\s)et\s+(?:de\s+|d')?$")
 # "Région de Kayes" printed as one capitalised name
@@ -42,6 +51,12 @@ GENERIC_HEAD = re.compile(r"(Région|Region|Province|Cercle|Commune)\s+(?:de\s+|
 NOT_PLACES = {
     "le", "la", "les", "un", "une", "des", "selon", "dans", "depuis", "alors", "apres", "avant", "lors",
     "cette", "ce", "ces", "au", "aux", "par", "pour", "sur", "sous", "en", "de", "du", "l", "d",
+    "nord", "sud", "est", "ouest", "centre", "nord-est", "nord-ouest", "sud-est", "sud-ouest",
+    "etat", "etats", "secretaire", "organisation", "ministre", "ministere", "direction", "president",
+    "gouvernement", "armee", "armees", "forces", "force", "mission", "conseil", "communique", "republique",
+    "union", "nations", "transition", "general", "colonel", "commandant", "capitaine", "premier", "chef",
+    "cour", "tribunal", "parquet", "assemblee", "comite", "commission", "operation", "bureau", "service",
+    "garde", "police", "gendarmerie", "casques", "monsieur", "madame", "mme", "m",
 }  # fmt: skip
 
 
@@ -74,6 +89,13 @@ def find_toponyms(sentence: str) -> list[Toponym]:
         role = _role(before)
         if role == "direct" and out and AND_BEFORE.search(before) and "entre" in before:
             role = out[-1].role  # "entre Ménaka et Ansongo": both are references
+        if (
+            role == "direct"
+            and out
+            and out[-1].role == "route"
+            and re.fullmatch(r"\s+(?:à|a|au)\s+", sentence[out[-1].end : match.start()])
+        ):
+            role = "route"  # "reliait Douentza à Sévaré": both are ends of the route
         generic = GENERIC_HEAD.match(name)
         if generic:  # "Région de Kayes", "Cercle de Koro": the role is in the name
             role = "region" if fold_text(generic.group(1)) in {"region", "province"} else "cercle"
@@ -85,6 +107,10 @@ def find_toponyms(sentence: str) -> list[Toponym]:
 
 
 def _role(before: str) -> Role:
+    if OTHER_BEFORE.search(before):
+        return "other"
+    if ROUTE_BEFORE.search(before):
+        return "route"
     if REGION_BEFORE.search(before):
         return "region"
     if CERCLE_BEFORE.search(before):

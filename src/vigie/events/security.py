@@ -38,7 +38,7 @@ STATE_LED: set[str] = {
 CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+")
 # "attaqué par des hommes armés": the agent of a passive verb
 PASSIVE_AGENT = re.compile(
-    r"(?:ete|etre|a|ont)\s+\w+[ée]e?s?\s+(?:\w+\s+){0,6}?par\s+(?:des?|les?|la|l'|un|une)?\s*$"
+    r"\w+(?:e|ee|es|ees|is|ise|ises|u|ue|us|ues)\s+(?:[\w']+\s+){0,6}?par\s+(?:des?|les?|la|l'|un|une)?\s*$"
 )
 # a toll: "23 morts", "17 militaires tués", "a fait au moins 22 morts", "203 combattants neutralisés"
 TOLL = re.compile(
@@ -53,6 +53,14 @@ STATE_ACTION = re.compile(
 NO_CASUALTY = re.compile(r"sans (?:faire de )?(?:victime|blesse|perte)|aucune perte|pas de victime")
 # "Radisson Blu de Bamako", "Président Modibo Keïta de Bamako": the place is after the last "de"
 TAIL = re.compile(r"\s(?:de|du|d')\s*([A-ZÀ-Ý][\w\-]*\w(?:\s+[A-ZÀ-Ý][\w\-]*\w)*)$")
+# "dans la localité de Tibezas", "le village peul d'Ogossagou": an unknown name given as a place
+PLACE_WORD_BEFORE = re.compile(
+    r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site)(?:\s+\w+)?\s+(?:de\s+|d'|du\s+)$"
+)
+# "à Moura", "dans Gao": a name spaCy calls a place, introduced as one
+LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|dans|vers|sur|pres de|de)\s+$")
+# "Bamako, le 27 mars 2020 – ": the place the report was written in
+DATELINE = re.compile(r"^[A-ZÀ-Ý][\w'’ -]{1,30},\s*le\s+[^–—-]{6,40}?\d{4}\s*[–—-]\s")
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
 
 
@@ -149,6 +157,7 @@ class SecurityRules:
             first = events[0]
             if first.sub_event_type not in STATE_LED and first.actor1 in {UNIDENTIFIED, "Other", MALI_FORCES}:
                 events[0] = replace(first, actor1=claimant)
+        events = _merge_same_spot(events)
         if len(events) == 1 and events[0].fatalities is None:
             events[0] = replace(events[0], fatalities=self._article_toll(sentences[body_from:]))
         return events
@@ -215,13 +224,24 @@ class SecurityRules:
         ]
         taken = [(f.start, f.end) for f in actors] + people
         resolved: list[tuple[Toponym, Place | None]] = []
-        for toponym in find_toponyms(text):
+        places_said = [
+            (m.start - sentence.start, m.end - sentence.start)
+            for m in analysis.mentions
+            if m.label == "LOC" and sentence.start <= m.start < sentence.end
+        ]
+        text_for_places = _without_dateline(text)
+        for toponym in find_toponyms(text_for_places):
+            if toponym.role == "other":
+                continue
             if any(start < toponym.end and toponym.start < end for start, end in taken):
-                if locate is None or locate.locate(toponym.name) is None:
-                    continue  # "Souleymane Dembélé", "katiba Macina": a person or an actor, not a place
+                continue  # "Souleymane Dembélé", "katiba Macina": a person or an actor, not a place
             named = self._known_name(toponym, locate)
             if named is None:
-                if not _looks_like_place(text, toponym):
+                said = any(start <= toponym.start and toponym.end <= end for start, end in places_said)
+                said = said and bool(
+                    LOCATIVE_BEFORE.search(fold_text(text[max(0, toponym.start - 12) : toponym.start]))
+                )
+                if not (said or _looks_like_place(text, toponym)):
                     continue
                 named = toponym
             place = locate.resolve(named.name, text) if locate is not None else None
@@ -229,8 +249,10 @@ class SecurityRules:
                 continue  # "au Niger", "la France": a country, not where the event is
             resolved.append((named, place))
         subordinate = {id(t) for t, _ in resolved if t.qualifies}
-        for role, precision in (("direct", 1), ("reference", 2), ("cercle", 2), ("region", 3)):
+        for role, precision in (("direct", 1), ("reference", 2), ("route", 2), ("cercle", 2), ("region", 3)):
             chosen = [(t, p) for t, p in resolved if t.role == role and id(t) not in subordinate]
+            if role in {"reference", "route"}:
+                chosen = chosen[:1]  # "à l'est de X": one place described, however many references
             if chosen:
                 return [(t, p, _precision(p, precision)) for t, p in chosen[:MAX_PLACES]]
         return []
@@ -270,8 +292,8 @@ class SecurityRules:
         if match.event_type == "Protests":
             return "Other", None
         if match.sub_event_type in STATE_LED:
-            if match.sub_event_type == "Looting/property destruction" and armed and not state:
-                return armed[0], CIVILIANS  # "des hommes armés ont détruit les mausolées"
+            if match.sub_event_type == "Looting/property destruction" and named_groups and not state:
+                return named_groups[0], CIVILIANS  # "des hommes armés d'Ansar Dine ont détruit les mausolées"
             actor1 = (state + foreign + [MALI_FORCES])[0]
             if match.sub_event_type == "Arrests":
                 return actor1, (civilians + armed + [None])[0]
@@ -353,14 +375,39 @@ def _precision(place: Place | None, default: int) -> int:
     return max(default, place.geo_precision)
 
 
+def _merge_same_spot(events: list[Event]) -> list[Event]:
+    """Within one article, reports of one place and day are one event, typed by its first report.
+
+    "Le poste d'Indelimane a subi une attaque" then "l'attaque a débuté par des tirs de mortier sur
+    le poste d'Indelimane": one armed clash, not a clash and a shelling.
+    """
+    out: list[Event] = []
+    for event in events:
+        key = (fold_text(event.location or ""), event.date)
+        for i, kept in enumerate(out):
+            if (fold_text(kept.location or ""), kept.date) == key:
+                out[i] = replace(
+                    kept,
+                    evidence=kept.evidence + event.evidence,
+                    fatalities=kept.fatalities if kept.fatalities is not None else event.fatalities,
+                    actor2=kept.actor2 or event.actor2,
+                )
+                break
+        else:
+            out.append(event)
+    return out
+
+
 def _looks_like_place(sentence: str, toponym: Toponym) -> bool:
     """An unknown name introduced as a place: "dans la localité de Tibezas", "le village de Sincina"."""
     before = fold_text(sentence[max(0, toponym.start - 40) : toponym.start])
-    return bool(
-        re.search(
-            r"(?:localite|village|hameau|commune|ville|camp|poste|quartier)\s+(?:de\s+|d'|du\s+)$", before
-        )
-    )
+    return bool(PLACE_WORD_BEFORE.search(before))
+
+
+def _without_dateline(text: str) -> str:
+    """The sentence with its opening dateline blanked: "Bamako, le 27 mars 2020 – …" is not where it happened."""
+    match = DATELINE.match(text)
+    return " " * match.end() + text[match.end() :] if match else text
 
 
 def _is_empty_body(body: str) -> bool:
