@@ -236,6 +236,22 @@ def test_a_region_alone_gives_its_centroid_at_precision_3(
     assert _inside(rings, place.longitude, place.latitude)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "source_id", "precision"),
+    [
+        ("région de Bourem", "cercle:Bourem", 3),  # no such region: the cercle, at region precision
+        ("cercle de Tessit", "geonames:10343856", 2),  # no such cercle: the town, at cercle precision
+        ("dans la commune de Sincina", "geonames:2451086", 1),  # GeoNames: "Sinsina"
+    ],
+)
+def test_the_phrase_sets_the_least_precision(
+    gazetteer: Gazetteer, phrase: str, source_id: str, precision: int
+) -> None:
+    place = gazetteer.resolve(phrase)
+    assert place is not None
+    assert (place.source_id, place.geo_precision) == (source_id, precision)
+
+
 def test_a_2023_region_is_known(gazetteer: Gazetteer) -> None:
     place = gazetteer.resolve("dans la région de Bougouni")
     assert place is not None

@@ -29,7 +29,7 @@ from vigie.records import Place
 SCHEMA = "1"  # data/gazetteer.sqlite layout read here; the build script writes it into `meta`
 REBUILD = "Rebuild it: python scripts/build_gazetteer.py --shared ../shared"
 MAX_NAME_WORDS = 6  # "Forêt Classée de Bougouni-Foulaboula" folds to 5 words
-KM_PER_DEGREE = 111.2
+KM_PER_DEGREE = 111.2  # of latitude: "à 30 km au nord de Ménaka" is 0.27 degree north
 
 # "d’Abeïbara", "Ti-n-Essako", "(Région de Kidal)": all but letters and digits separate words
 NON_WORD = re.compile(r"[\W_]+")
@@ -40,7 +40,10 @@ ROMAN = {
     "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6",
     "vii": "7", "viii": "8", "ix": "9", "x": "10", "xi": "11", "xii": "12",
 }  # fmt: skip
+# "région de Bougouni" asks for a region of either layout, "cercle de Koro" or "province du
+# Yagha" for an admin2 area (a Burkina department is an admin3)
 AREA_LEVELS = {"region": ("admin1", "admin1_2023"), "area2": ("admin2", "admin3")}
+# columns in Place order; labels (admin names, codes) are ids into the `label` table, -1 for NULL
 SELECT_PLACES = (
     "SELECT name, lat, lon, country, ifnull(admin1, -1), ifnull(admin1_2023, -1), ifnull(admin2, -1),"
     " ifnull(admin3, -1), feature_class, feature_code, population,"
@@ -49,6 +52,7 @@ SELECT_PLACES = (
 
 
 def _fold_table() -> dict[int, str]:
+    """str.translate table: "É" -> "E", "ï" -> "i", "œ" -> "oe"; combining accents removed."""
     table = {ord("œ"): "oe", ord("Œ"): "OE", ord("æ"): "ae", ord("Æ"): "AE"}
     for code in range(0xC0, 0x250):
         base = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
@@ -99,6 +103,7 @@ class Patterns:
     feature_rank: tuple[str, ...]
     class_rank: tuple[str, ...]
     precision: dict[str, int]
+    role_precision: dict[str, int]
     major_population: int
     major_codes: frozenset[str]
     near_km: float
@@ -143,6 +148,7 @@ class Patterns:
             feature_rank=tuple(table["feature_rank"]),
             class_rank=tuple(table["class_rank"]),
             precision=dict(table["precision"]),
+            role_precision=dict(table["role_precision"]),
             major_population=int(table["major_population"]),
             major_codes=frozenset(table["major_codes"]),
             near_km=float(table["proximity"]["near_km"]),
@@ -361,7 +367,7 @@ class Gazetteer:
         if attached and not any(self._matches(best, h) for h in attached):
             return self._fallback(attached, reading, where)
         place = self.places[best]
-        precision = max(place.geo_precision, 2) if "near" in roles else place.geo_precision
+        precision = max([place.geo_precision, *(PATTERNS.role_precision.get(r, 0) for r in roles)])
         return place if precision == place.geo_precision else replace(place, geo_precision=precision)
 
     def _parse(self, folded: str) -> Parsed:
@@ -435,9 +441,8 @@ class Gazetteer:
             loose = loose_key(" ".join(words[:count]))
             similar = self._skeletons.get(skeleton_key(loose), [])
             if len(loose) >= PATTERNS.alone_letters:
-                countries = {
-                    country for *_, country in points
-                }  # "Boulkessi" near "Mondoro" is not in Burkina
+                # not in a country the context does not name: "Boulkessi" near "Mondoro" is no "Boulikéssi" of Burkina
+                countries = {country for *_, country in points}
                 close = [
                     i
                     for key, ids in similar
@@ -474,7 +479,10 @@ class Gazetteer:
         area = next((r for r in reversed(roles) if r in AREA_LEVELS), None)
         if area is None:
             return ids
-        return tuple(i for i in ids if self._levels[i] in AREA_LEVELS[area]) or ids
+        kept = tuple(i for i in ids if self._levels[i] in AREA_LEVELS[area])
+        if not kept and area == "region":  # "région de Bourem": no such region, but a cercle
+            kept = tuple(i for i in ids if self._levels[i] in AREA_LEVELS["area2"])
+        return kept or ids
 
     def _find_areas(self, folded: str) -> Iterable[Hint]:
         """Areas named as such ("région de Kidal", "cercle de Koro") in a folded text."""
@@ -488,7 +496,7 @@ class Gazetteer:
                 yield Hint(field, value, area, match.start())
 
     def _attached(self, reading: Reading, where: int, length: int) -> list[Hint]:
-        """Areas right after the name in the context, with only small words between: "Tibezas (Région de Kidal)"."""
+        """Areas right after the name in the context, only small words between: "Tibezas (Région de Kidal)"."""
         if where < 0:
             return []
         end = where + length + 1

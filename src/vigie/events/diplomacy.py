@@ -25,6 +25,8 @@ DIRECTED = {"SUPPORT", "AID", "REJECT", "ACCUSE", "SANCTION", "REQUEST"}
 MAX_PARTIES = 4
 # "en 2006", "depuis 2005": history with a year only is not annotated
 YEAR_ONLY = re.compile(r"(?:en|depuis|des|dès)\s+(?:19|20)\d\d(?!\d)")
+# a country or capital named as the venue: "à Accra", "au Ghana", "en Égypte"
+VENUE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|en|aux)\s+$")
 # where it took place: "à Moscou", "à Abu Dhabi"
 VENUE = re.compile(r"(?<!\w)à\s+((?:[A-ZÀ-Ý][\w'’\-]+)(?:\s+[A-ZÀ-Ý][\w'’\-]+)?)")
 
@@ -32,6 +34,7 @@ VENUE = re.compile(r"(?<!\w)à\s+((?:[A-ZÀ-Ý][\w'’\-]+)(?:\s+[A-ZÀ-Ý][\w'�
 @dataclass(frozen=True, slots=True)
 class Rule:
     type: PloverType
+    priority: int
     pattern: re.Pattern[str]
 
 
@@ -40,16 +43,21 @@ class DiplomacyRules:
 
     def __init__(self) -> None:
         table = read_table("plover.toml")
-        self.rules = tuple(Rule(t["type"], compile_phrases(t["patterns"])) for t in table["trigger"])
+        self.rules = tuple(
+            Rule(t["type"], int(t["priority"]), compile_phrases(t["patterns"])) for t in table["trigger"]
+        )
         self.parties = load_parties()
 
     def find_types(self, folded: str) -> list[PloverType]:
-        """PLOVER types a folded sentence reports.
+        """The PLOVER type a folded sentence reports (the most specific one), or nothing.
 
         >>> DiplomacyRules().find_types(fold_text("Abdoulaye Diop a été reçu à Moscou par son homologue russe."))
         ['CONSULT']
+        >>> DiplomacyRules().find_types(fold_text("La rencontre a permis la signature de cinq accords."))
+        ['AGREE']
         """
-        return [rule.type for rule in self.rules if rule.pattern.search(folded)]
+        found = [rule for rule in self.rules if rule.pattern.search(folded)]
+        return [max(found, key=lambda rule: rule.priority).type] if found else []
 
     def extract(self, article: Article, analysis: Analysis, reference_year: int | None) -> list[Interaction]:
         """The interactions an article reports, one per type, pair of parties and day."""
@@ -66,6 +74,9 @@ class DiplomacyRules:
             if index in analysis.irrealis:
                 continue
             folded = fold_text(sentence.text)
+            told = find_event_date(sentence.text, published, previous, reference_year)
+            if told is not None and told.precision == 1 and index not in analysis.irrealis:
+                previous = told.day  # the running date of the article
             types = self.find_types(folded)
             if not types or YEAR_ONLY.search(folded):
                 continue
@@ -73,7 +84,7 @@ class DiplomacyRules:
             if not parties:
                 continue
             when = find_event_date(sentence.text, published, previous, reference_year)
-            day = when.day if when is not None and when.precision == 1 else None
+            day = when.day if when is not None and when.precision == 1 else previous
             previous = day or previous
             venue = VENUE.search(sentence.text)
             evidence = Evidence(article.id, sentence.text, sentence.start, sentence.end)
@@ -96,6 +107,8 @@ class DiplomacyRules:
     def _parties(self, folded: str, original: str) -> list[str]:
         codes: list[str] = []
         for item in self.parties.find(folded, original):
+            if VENUE_BEFORE.search(folded[max(0, item.start - 6) : item.start]):
+                continue  # "à Accra, au Ghana": where it happened, not who took part
             for alias in item.names:
                 if alias.canonical not in codes:
                     codes.append(alias.canonical)
