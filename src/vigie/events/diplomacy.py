@@ -47,6 +47,7 @@ class DiplomacyRules:
             Rule(t["type"], int(t["priority"]), compile_phrases(t["patterns"])) for t in table["trigger"]
         )
         self.parties = load_parties()
+        self.not_interactions = compile_phrases(table["not_interactions"]["patterns"])
 
     def find_types(self, folded: str) -> list[PloverType]:
         """The PLOVER type a folded sentence reports (the most specific one), or nothing.
@@ -78,7 +79,7 @@ class DiplomacyRules:
             if told is not None and told.precision == 1 and index not in analysis.irrealis:
                 previous = told.day  # the running date of the article
             types = self.find_types(folded)
-            if not types or YEAR_ONLY.search(folded):
+            if not types or YEAR_ONLY.search(folded) or self.not_interactions.search(folded):
                 continue
             parties = self._parties(folded, sentence.text)
             if not parties:
