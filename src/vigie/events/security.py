@@ -36,6 +36,10 @@ STATE_LED: set[str] = {
 }  # fmt: skip
 # "revendiqué par l'organisation État islamique": the claimant is the attacker of the article's event
 CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+")
+# "les assaillants, vraisemblablement de l'EIGS", "les ravisseurs seraient des éléments de la katiba"
+AUTHOR = re.compile(r"(?:assaillants|attaquants|ravisseurs|auteurs)\b")
+# "plusieurs spécialistes soupçonnent l'EIGS": suspicion names no author
+SUSPICION = re.compile(r"soupcon|suspect|pourrait|pourraient|hypothese")
 # "attaqué par des hommes armés": the agent of a passive verb
 PASSIVE_AGENT = re.compile(
     r"\w+(?:e|ee|es|ees|is|ise|ises|u|ue|us|ues)\s+(?:[\w']+\s+){0,6}?par\s+(?:des?|les?|la|l'|un|une)?\s*$"
@@ -156,10 +160,13 @@ class SecurityRules:
         if claimant is not None and events:
             first = events[0]
             if first.sub_event_type not in STATE_LED and first.actor1 in {UNIDENTIFIED, "Other", MALI_FORCES}:
-                events[0] = replace(first, actor1=claimant)
+                actor2 = first.actor2
+                if first.event_type == "Battles" and actor2 in {None, UNIDENTIFIED, claimant}:
+                    actor2 = self.national.get(first.place.country if first.place else "MLI", MALI_FORCES)
+                events[0] = replace(first, actor1=claimant, actor2=actor2)
         events = _merge_same_spot(events)
         if len(events) == 1 and events[0].fatalities is None:
-            events[0] = replace(events[0], fatalities=self._article_toll(sentences[body_from:]))
+            events[0] = replace(events[0], fatalities=self._article_toll(sentences))
         return events
 
     def _from_sentences(
@@ -220,7 +227,7 @@ class SecurityRules:
         people = [
             (m.start - sentence.start, m.end - sentence.start)
             for m in analysis.mentions
-            if m.label in {"PER", "ORG"} and sentence.start <= m.start < sentence.end
+            if m.label in {"PER", "ORG", "MISC"} and sentence.start <= m.start < sentence.end
         ]
         taken = [(f.start, f.end) for f in actors] + people
         resolved: list[tuple[Toponym, Place | None]] = []
@@ -322,10 +329,11 @@ class SecurityRules:
         return None
 
     def _claimant(self, sentences: Sequence[Sentence], day: date | None) -> str | None:
+        """The group that claimed the article's attack, or that the text names as its author."""
         for sentence in sentences:
             folded = fold_text(sentence.text)
-            claim = CLAIM.search(folded)
-            if claim is None:
+            claim = CLAIM.search(folded) or AUTHOR.search(folded)
+            if claim is None or SUSPICION.search(folded):
                 continue
             after = [f for f in self.actors.find(folded, sentence.text) if f.start >= claim.end()]
             if after:
