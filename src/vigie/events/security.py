@@ -36,6 +36,8 @@ STATE_LED: set[str] = {
 }  # fmt: skip
 # "revendiqué par l'organisation État islamique": the claimant is the attacker of the article's event
 CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+")
+# "Le CSP a revendiqué l'opération": the claimant before the verb
+CLAIM_ACTIVE = re.compile(r"\b(?:a|ont)\s+revendique\b")
 # "les assaillants, vraisemblablement de l'EIGS", "les ravisseurs seraient des éléments de la katiba"
 AUTHOR = re.compile(r"(?:assaillants|attaquants|ravisseurs|auteurs)\b")
 # "plusieurs spécialistes soupçonnent l'EIGS": suspicion names no author
@@ -165,9 +167,13 @@ class SecurityRules:
         claimant = self._claimant(sentences, published)
         if claimant is not None and events:
             first = events[0]
-            if first.sub_event_type not in STATE_LED and first.actor1 in {UNIDENTIFIED, "Other", MALI_FORCES}:
+            if (
+                first.sub_event_type not in STATE_LED
+                and first.actor1 in {UNIDENTIFIED, "Other", MALI_FORCES}
+                and (claimant != first.actor1)
+            ):
                 actor2 = first.actor2
-                if first.event_type == "Battles" and actor2 in {None, UNIDENTIFIED, claimant}:
+                if first.event_type == "Battles" and actor2 in {None, UNIDENTIFIED, claimant, MALI_FORCES}:
                     actor2 = self.national.get(first.place.country if first.place else "MLI", MALI_FORCES)
                 events[0] = replace(first, actor1=claimant, actor2=actor2)
         events = _merge_same_spot(events)
@@ -209,6 +215,8 @@ class SecurityRules:
             for toponym, place, precision in places:
                 country = place.country if place is not None else "MLI"
                 actor1, actor2 = self._actors(match, found, folded, when.day, country)
+                if actor2 == actor1:  # one side named twice ("les FAMa … l'armée"): the other side is unnamed
+                    actor2 = UNIDENTIFIED if actor1 in self.national.values() else None
                 events.append(
                     Event(
                         event_type=match.event_type,
@@ -338,10 +346,21 @@ class SecurityRules:
         """The group that claimed the article's attack, or that the text names as its author."""
         for sentence in sentences:
             folded = fold_text(sentence.text)
-            claim = CLAIM.search(folded) or AUTHOR.search(folded)
-            if claim is None or SUSPICION.search(folded):
+            if SUSPICION.search(folded):
                 continue
-            after = [f for f in self.actors.find(folded, sentence.text) if f.start >= claim.end()]
+            found = self.actors.find(folded, sentence.text)
+            active = CLAIM_ACTIVE.search(folded)
+            if active is not None:  # "Le CSP a revendiqué l'opération"
+                before = [self._canonical(f, day) for f in found if f.end <= active.start()]
+                named = [
+                    n for n in before if n not in {UNIDENTIFIED, CIVILIANS} and not n.startswith("Military")
+                ]
+                if named:
+                    return named[-1]
+            claim = CLAIM.search(folded) or AUTHOR.search(folded)
+            if claim is None:
+                continue
+            after = [f for f in found if f.start >= claim.end()]
             if after:
                 named = [self._canonical(f, day) for f in after]
                 specific = [n for n in named if n not in {UNIDENTIFIED, CIVILIANS}]
