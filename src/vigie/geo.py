@@ -620,3 +620,17 @@ def _nearness(place: Place, others: Sequence[tuple[float, float]]) -> int:
         math.hypot(place.latitude - lat, (place.longitude - lon) * cos) * KM_PER_DEGREE for lat, lon in others
     )
     return 2 if closest <= PATTERNS.near_km else 1 if closest <= PATTERNS.around_km else 0
+
+
+EARTH_KM = 6371.0
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) points, in km.
+
+    >>> round(distance_km((12.6392, -8.0029), (14.4469, -11.4445)))  # Bamako -> Kayes
+    423
+    """
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(h))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from vigie.frdate import fold
+from vigie.geo import distance_km
 
 Record = dict[str, Any]
 # (name, admin1) -> (lat, lon) of a place, or None: lets scoring compare gold places by distance
@@ -173,12 +173,6 @@ def _region(admin1: str | None) -> str:
     return NEW_REGIONS.get(key, key)
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
 def _coordinates(event: Record, locate: Locate | None) -> tuple[float, float] | None:
     if event.get("latitude") is not None and event.get("longitude") is not None:
         return float(event["latitude"]), float(event["longitude"])
@@ -191,7 +185,7 @@ def _places_agree(gold: Record, mine: Record, locate: Locate | None) -> bool:
     if _place_key(gold["location"]) and _place_key(gold["location"]) == _place_key(mine.get("location")):
         return True
     a, b = _coordinates(gold, locate), _coordinates(mine, locate)
-    if a is not None and b is not None and _km(a, b) <= MAX_KM:
+    if a is not None and b is not None and distance_km(a, b) <= MAX_KM:
         return True
     regional = gold.get("geo_precision") == 3 or mine.get("geo_precision") == 3
     return (
@@ -242,8 +236,8 @@ def _compare_event(gold: Record, mine: Record, figures: Figures, locate: Locate 
     )
     a, b = _coordinates(gold, locate), _coordinates(mine, locate)
     if a is not None and b is not None:
-        figures.errors_km.append(_km(a, b))
-        same_place = same_place or _km(a, b) <= MAX_KM
+        figures.errors_km.append(distance_km(a, b))
+        same_place = same_place or distance_km(a, b) <= MAX_KM
     figures.count("location", same_place)
 
 

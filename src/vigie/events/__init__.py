@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -10,8 +9,9 @@ from datetime import date
 from vigie.events.diplomacy import DiplomacyRules
 from vigie.events.lexicon import fold_text
 from vigie.events.security import Locate, SecurityRules
+from vigie.geo import distance_km
 from vigie.nlp import Analysis
-from vigie.records import Article, Event, Extraction, Interaction, Place
+from vigie.records import Article, Event, Extraction, Interaction
 
 UNIDENTIFIED = "Unidentified Armed Group"
 NEAR_KM = 25.0
@@ -65,7 +65,9 @@ def _same_place(a: Event, b: Event) -> bool:
         return a.place.admin1 is not None and a.place.admin1 == b.place.admin1
     if max(a.place.geo_precision, b.place.geo_precision) == 1:
         return False  # two villages side by side are two events
-    return _km(a.place, b.place) <= NEAR_KM
+    return (
+        distance_km((a.place.latitude, a.place.longitude), (b.place.latitude, b.place.longitude)) <= NEAR_KM
+    )
 
 
 def _place_key(event: Event) -> str:
@@ -87,12 +89,6 @@ def _combine(first: Event, other: Event) -> Event:
 
 def _precision(event: Event) -> int:
     return event.place.geo_precision if event.place is not None else 4
-
-
-def _km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def merge_interactions(interactions: Iterable[Interaction]) -> list[Interaction]:
