@@ -20,11 +20,6 @@ APPROXIMATE = {
 # "plusieurs", "de nombreux", "des dizaines": no number
 VAGUE = {"plusieurs", "nombreux", "nombreuses", "dizaines", "centaines", "milliers", "quelques"}
 DIGITS = re.compile(r"^\d{1,3}(?:[ \u00a0.]\d{3})*$|^\d+$")
-WORDS = "|".join(sorted(list(UNITS) + list(APPROXIMATE), key=len, reverse=True))
-# a number written in words: "dix-sept", "vingt et un", "quatre-vingt-dix", "une dizaine"
-NUMBER_WORDS = re.compile(
-    rf"(?<!\w)(?:(?:une?|d'une?)\s+)?(?:(?:{WORDS})(?:[\s-]+(?:et[\s-]+)?(?=(?:{WORDS})(?!\w)))?)+(?!\w)"
-)
 
 
 def parse_number(text: str) -> int | None:

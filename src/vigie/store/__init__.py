@@ -129,16 +129,16 @@ class Store:
 
     def lookup(self, documents: list[tuple[str, str]]) -> Lookup:
         """For (sha1, source) pairs: which bytes are stored already, and which sources hold a document."""
-        sha1s = sorted({sha1 for sha1, _ in documents})
-        sources = sorted({source for _, source in documents})
+        sha1s = {sha1 for sha1, _ in documents}
+        sources = {source for _, source in documents}
         query = select(DocumentRow.id, DocumentRow.source).where(
-            DocumentRow.id.in_(sha1s) | DocumentRow.source.in_(sources)
+            DocumentRow.id.in_(sorted(sha1s)) | DocumentRow.source.in_(sorted(sources))
         )
         with self.engine.connect() as connection:
             rows = connection.execute(query).all()
         return Lookup(
-            stored={row.id: row.source for row in rows if row.id in set(sha1s)},
-            holding={row.source: row.id for row in rows if row.source in set(sources)},
+            stored={row.id: row.source for row in rows if row.id in sha1s},
+            holding={row.source: row.id for row in rows if row.source in sources},
         )
 
     def article_ids(self, document_id: str) -> list[str]:
