@@ -1,0 +1,117 @@
+"""`vigie eval` (score against gold annotations) and `vigie settings`."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from vigie import export as exporting
+from vigie.cli.options import build_settings, ingest_paths
+from vigie.errors import VigieError
+from vigie.score import Scores, score
+from vigie.settings import SETTINGS
+from vigie.store import Store
+
+GOLD_SUFFIX = ".gold.jsonl"
+
+
+@click.command("eval")
+@click.option(
+    "--gold", "gold_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--docs",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of the gold documents (default: beside the gold file, e.g. seeds.gold.jsonl -> seeds/).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.pass_context
+def evaluate(ctx: click.Context, gold_path: Path, docs: Path | None, as_json: bool) -> None:
+    """Ingest a gold set's documents into a temporary database and score the output.
+
+    Prints precision, recall and F1 for articles, events and interactions, and the
+    accuracies over matched pairs, as defined in the gold format's scoring section.
+
+    Example: vigie eval --gold ../shared/eval/dev.gold.jsonl
+    """
+    settings = build_settings(ctx)
+    gold = _read_gold(gold_path)
+    folder = docs if docs is not None else gold_path.with_name(gold_path.name.removesuffix(GOLD_SUFFIX))
+    missing = [r["doc"] for r in gold if not (folder / r["doc"]).is_file()]
+    if missing:
+        raise VigieError(
+            f"{len(missing)} gold documents are not in {folder} (first: {missing[0]}). Use --docs DIR"
+        )
+    with tempfile.TemporaryDirectory(prefix="vigie-eval-") as tmp:
+        settings = settings.updated({"db": f"sqlite:///{Path(tmp) / 'eval.db'}"}, origin="eval")
+        with Store.open(settings.db) as store:
+            report = ingest_paths([str(folder / r["doc"]) for r in gold], store, settings, label="Evaluating")
+            predicted = list(exporting.document_records(store.articles(), store.document_extractions()))
+    for skip in report.skipped:
+        click.echo(f"skipped: {skip.reason}", err=True)
+    scores = score(gold, predicted)
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2))
+    else:
+        _print_scores(scores, gold_path.name)
+
+
+def _read_gold(path: Path) -> list[dict[str, Any]]:
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as err:
+            raise VigieError(f"{path}:{number} is not JSON: {err.msg}") from err
+    return records
+
+
+def _print_scores(scores: Scores, name: str) -> None:
+    table = Table(title=f"vigie eval — {name}")
+    for column in ("", "gold", "predicted", "matched", "P", "R", "F1", "accuracy over matched pairs"):
+        table.add_column(column)
+    rows = [("articles", scores.articles), ("events", scores.events), ("interactions", scores.interactions)]
+    rows += [(f"  events: {k}", v) for k, v in sorted(scores.events_by_type.items())]
+    rows += [(f"  interactions: {k}", v) for k, v in sorted(scores.interactions_by_type.items())]
+    for label, figures in rows:
+        accuracies = ", ".join(
+            f"{key} {value:.2f}" for key in figures.compared if (value := figures.accuracy(key)) is not None
+        )
+        table.add_row(
+            label,
+            str(figures.gold),
+            str(figures.predicted),
+            str(figures.matched),
+            f"{figures.precision:.2f}",
+            f"{figures.recall:.2f}",
+            f"{figures.f1:.2f}",
+            accuracies,
+        )
+    Console(width=160).print(table)
+    a, e, i = scores.articles, scores.events, scores.interactions
+    click.echo(
+        f"articles F1 {a.f1:.3f} (published {_pct(a.accuracy('published'))}, kind {_pct(a.accuracy('kind'))}); "
+        f"events F1 {e.f1:.3f}; interactions F1 {i.f1:.3f}"
+    )
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+@click.command("settings")
+def list_settings() -> None:
+    """List every setting with its default and meaning (set in vigie.toml, VIGIE_<NAME> or --setting).
+
+    Example: vigie settings
+    """
+    for setting in SETTINGS:
+        click.echo(f"{setting.name} = {setting.default!r}\n    {setting.help}")

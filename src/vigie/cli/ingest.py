@@ -1,0 +1,64 @@
+"""`vigie ingest` and `vigie demo`: put documents into the database."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from vigie.cli.options import build_settings, db_option, ingest_paths, print_report
+from vigie.frdate import iso
+from vigie.store import Store
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
+    """Ingest page dumps (files, folders, globs, or - for stdin) into the database.
+
+    Each document is decoded, repaired, cut into articles and teasers, linked to its
+    near-duplicates and saved in its own transaction. The same bytes are never stored
+    twice; a changed file replaces its older version. Exit status 1 when any input was
+    skipped (the reasons are printed, the rest of the batch is stored).
+
+    Example: vigie ingest dumps/ extra/*.txt --db sqlite:///vigie.db
+    """
+    settings = build_settings(ctx, db)
+    with Store.open(settings.db) as store:
+        report = ingest_paths(list(paths), store, settings)
+    print_report(report)
+    ctx.exit(0 if report.ok else 1)
+
+
+@click.command()
+@db_option
+@click.pass_context
+def demo(ctx: click.Context, db: str | None) -> None:
+    """Ingest the bundled sample pages into the database and print what was found.
+
+    Example: vigie demo --db sqlite:///vigie.db
+    """
+    settings = build_settings(ctx, db)
+    sample = resources.files("vigie.data") / "sample"
+    paths = sorted(str(p) for p in Path(str(sample)).glob("*.txt"))
+    with Store.open(settings.db) as store:
+        report = ingest_paths(paths, store, settings, label="Ingesting the sample")
+        document = None
+        for item in store.articles():
+            if item.doc_name != document:
+                document = item.doc_name
+                click.echo(document)
+            article = item.article
+            title = article.title or f"({article.first_words}…)"
+            byline = f" — {article.author}" if article.author else ""
+            click.echo(f"  {article.kind:<7} {iso(article.published) or '-':<17} {title}{byline}")
+        counts = store.counts()
+    print_report(report)
+    click.echo(
+        f"{settings.db} holds {counts['documents']} documents, {counts['articles']} articles "
+        f"({counts['teasers']} teasers). Next: vigie export documents --format jsonl"
+    )
+    ctx.exit(0 if report.ok else 1)

@@ -1,0 +1,112 @@
+"""What every `vigie` command shares: error handling, --db, settings, progress bars, output files."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from vigie.errors import VigieError
+from vigie.pipeline import run
+from vigie.records import Report
+from vigie.settings import Settings
+from vigie.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+stderr = Console(stderr=True, highlight=False)
+
+
+class VigieGroup(click.Group):
+    """Turns a VigieError into one `Error: …` line and exit status 1 (--debug keeps the traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except VigieError as err:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"Error: {err}", err=True)
+            ctx.exit(1)
+
+
+def db_option(func: F) -> F:
+    """--db URL, also read from VIGIE_DB."""
+    return click.option(
+        "--db",
+        "db",
+        metavar="URL",
+        default=None,
+        help="Database URL or SQLite file (default: sqlite:///vigie.db, or VIGIE_DB).",
+    )(func)
+
+
+def build_settings(ctx: click.Context, db: str | None = None) -> Settings:
+    obj = ctx.find_root().obj or {}
+    settings = Settings.build(config=obj.get("config"), env=os.environ, overrides=obj.get("overrides"))
+    if db is not None:
+        settings = settings.updated({"db": _db_url(db)}, origin="--db")
+    elif "VIGIE_DB" in os.environ:
+        settings = settings.updated({"db": _db_url(os.environ["VIGIE_DB"])}, origin="VIGIE_DB")
+    return settings
+
+
+def _db_url(value: str) -> str:
+    """A plain file path is taken as an SQLite file.
+
+    >>> _db_url("demo.db"), _db_url("postgresql://localhost/vigie")
+    ('sqlite:///demo.db', 'postgresql://localhost/vigie')
+    """
+    return value if "://" in value else f"sqlite:///{value}"
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[str], None]]]:
+    """A rich progress bar on stderr (hidden when stderr is not a terminal)."""
+    with Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[current]}"),
+        console=stderr,
+        transient=True,
+        disable=not stderr.is_terminal,
+    ) as progress:
+        task = progress.add_task(label, total=None, current="")
+
+        def on_total(total: int) -> None:
+            progress.update(task, total=total)
+
+        def on_document(source: str) -> None:
+            progress.update(task, advance=1, current=Path(source).name if source else "")
+
+        yield on_total, on_document
+
+
+def ingest_paths(paths: list[str], store: Store, settings: Settings, label: str = "Ingesting") -> Report:
+    with progress_bar(label) as (on_total, on_document):
+        return run(paths, store, settings, on_total=on_total, on_document=on_document)
+
+
+def print_report(report: Report) -> None:
+    for skip in report.skipped:
+        click.echo(f"skipped: {skip.reason}", err=True)
+    click.echo(report.summary(), err=True)
+
+
+def open_output(output: Path | None, binary: bool = False) -> IO[Any]:
+    if output is None:
+        return sys.stdout.buffer if binary else sys.stdout
+    try:
+        return output.open(
+            "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else ""
+        )
+    except OSError as err:
+        raise VigieError(f"cannot write {output}: {err.strerror}") from err
