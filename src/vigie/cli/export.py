@@ -1,9 +1,12 @@
-"""`vigie export …`: documents, articles (and what later stages add) to JSONL, CSV, Parquet."""
+"""`vigie export …`: documents, articles, events (ACLED columns, GeoJSON) and interactions to files."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -11,11 +14,14 @@ from vigie import export as exporting
 from vigie.cli.options import build_settings, db_option, open_output
 from vigie.errors import VigieError
 from vigie.store import Store
+from vigie.store.events import Filter, read_events, read_interactions
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @click.group()
 def export() -> None:
-    """Export what the database holds (documents, articles).
+    """Export what the database holds (documents, articles, events, interactions).
 
     Example: vigie export articles --format csv -o articles.csv
     """
@@ -72,3 +78,118 @@ def export_articles(ctx: click.Context, fmt: str, output: Path | None, db: str |
         if output is not None:
             out.close()
     click.echo(f"{count} articles exported", err=True)
+
+
+def filter_options(func: F) -> F:
+    """--since, --until, --type (repeatable), --country (repeatable)."""
+    func = click.option(
+        "--country", "countries", multiple=True, metavar="ISO3", help="Only this country (repeatable): MLI."
+    )(func)
+    func = click.option(
+        "--type",
+        "types",
+        multiple=True,
+        metavar="TYPE",
+        help="Only this type or sub-event type (repeatable).",
+    )(func)
+    func = click.option(
+        "--until", type=click.DateTime(["%Y-%m-%d"]), help="Only up to this day (YYYY-MM-DD), inclusive."
+    )(func)
+    return click.option(
+        "--since", type=click.DateTime(["%Y-%m-%d"]), help="Only from this day (YYYY-MM-DD), inclusive."
+    )(func)
+
+
+def _filter(
+    since: datetime | None, until: datetime | None, types: tuple[str, ...], countries: tuple[str, ...]
+) -> Filter:
+    return Filter(since.date() if since else None, until.date() if until else None, types, countries)
+
+
+@export.command("events")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl", "geojson", "parquet"]),
+    default="csv",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout)."
+)
+@filter_options
+@db_option
+@click.pass_context
+def export_events(
+    ctx: click.Context,
+    fmt: str,
+    output: Path | None,
+    since: datetime | None,
+    until: datetime | None,
+    types: tuple[str, ...],
+    countries: tuple[str, ...],
+    db: str | None,
+) -> None:
+    """One row per security event with ACLED's columns, in ACLED's order (scripts written for
+    ACLED data run unchanged); GeoJSON: one point per placed event, the columns as properties.
+
+    Example: vigie export events --format geojson --since 2024-01-01 -o events.geojson
+    """
+    settings = build_settings(ctx, db)
+    if fmt == "parquet" and output is None and sys.stdout.isatty():
+        raise VigieError("Parquet is binary: give a file with -o events.parquet, or pipe stdout")
+    with Store.open(settings.db) as store:
+        rows = exporting.event_rows(read_events(store, _filter(since, until, types, countries)))
+        out = open_output(output, binary=fmt == "parquet")
+        skipped = 0
+        if fmt == "csv":
+            count = exporting.write_csv(rows, exporting.ACLED_COLUMNS, out)
+        elif fmt == "jsonl":
+            count = exporting.write_jsonl(rows, out)
+        elif fmt == "geojson":
+            written = exporting.write_geojson(rows, out)
+            count, skipped = written.features, written.without_coordinates
+        else:
+            count = exporting.write_parquet(rows, exporting.ACLED_COLUMNS, out, exporting.ACLED_TYPES)
+        if output is not None:
+            out.close()
+    if skipped:
+        click.echo(f"{count} events exported; {skipped} left out: no coordinates", err=True)
+    else:
+        click.echo(f"{count} events exported", err=True)
+
+
+@export.command("interactions")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout)."
+)
+@filter_options
+@db_option
+@click.pass_context
+def export_interactions(
+    ctx: click.Context,
+    fmt: str,
+    output: Path | None,
+    since: datetime | None,
+    until: datetime | None,
+    types: tuple[str, ...],
+    countries: tuple[str, ...],
+    db: str | None,
+) -> None:
+    """One row per PLOVER interaction: date, type, parties, place, coordinates, evidence, sources.
+    --type takes PLOVER types (AGREE, CONSULT…), --country matches either party.
+
+    Example: vigie export interactions --format csv --type AGREE --country RUS -o accords.csv
+    """
+    settings = build_settings(ctx, db)
+    with Store.open(settings.db) as store:
+        rows = exporting.interaction_rows(read_interactions(store, _filter(since, until, types, countries)))
+        out = open_output(output)
+        if fmt == "csv":
+            count = exporting.write_csv(rows, exporting.INTERACTION_COLUMNS, out)
+        else:
+            count = exporting.write_jsonl(rows, out)
+        if output is not None:
+            out.close()
+    click.echo(f"{count} interactions exported", err=True)

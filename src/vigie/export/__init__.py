@@ -1,0 +1,44 @@
+"""Export: stored records -> rows (plain dicts) -> files.
+
+Row builders (one row per stored item, plain dicts; reused by the dashboard's downloads):
+  documents.py     document_records (FORMAT.md records), article_rows
+  acled.py         event_rows: ACLED's columns (ACLED_COLUMNS), French notes
+  interactions.py  interaction_rows: PLOVER interactions (INTERACTION_COLUMNS)
+Writers (rows -> an open stream, return a count): writers.py, JSONL, CSV, Parquet, GeoJSON.
+Stored events and interactions are read by vigie.store.events (read_events, read_interactions).
+"""
+
+from __future__ import annotations
+
+from vigie.export.acled import ACLED_COLUMNS, ACLED_TYPES, event_row, event_rows, interaction_code
+from vigie.export.documents import (
+    ARTICLE_COLUMNS,
+    ARTICLE_TYPES,
+    ArticleFormat,
+    Extractions,
+    article_rows,
+    document_records,
+)
+from vigie.export.interactions import INTERACTION_COLUMNS, interaction_rows
+from vigie.export.writers import Written, write_csv, write_geojson, write_jsonl, write_parquet
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "ACLED_TYPES",
+    "ARTICLE_COLUMNS",
+    "ARTICLE_TYPES",
+    "INTERACTION_COLUMNS",
+    "ArticleFormat",
+    "Extractions",
+    "Written",
+    "article_rows",
+    "document_records",
+    "event_row",
+    "event_rows",
+    "interaction_code",
+    "interaction_rows",
+    "write_csv",
+    "write_geojson",
+    "write_jsonl",
+    "write_parquet",
+]

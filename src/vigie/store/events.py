@@ -1,0 +1,200 @@
+"""Store, read side: stored events and interactions with the sentences and documents that report them.
+
+The exports (`vigie.export`) and the dashboard build their rows from these records; filters
+(dates, types, country) are applied in SQL so that a large database is read only where asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from vigie.store import Store
+from vigie.store.schema import (
+    ArticleRow,
+    DocumentRow,
+    EventRow,
+    EventSourceRow,
+    InteractionRow,
+    InteractionSourceRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSource:
+    """One sentence of one stored article that reports an event or an interaction."""
+
+    article_id: str
+    document: str  # the document's name ("essor-2023-09-13-bourem.txt")
+    source: str  # path or URL the document was read from
+    sentence: str
+    start: int  # offsets into the document text
+    end: int
+    ingested_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """A stored security event (the `events` table) and every sentence that reports it."""
+
+    id: int
+    date: date | None
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    assoc_actor_1: str | None
+    actor2: str | None
+    assoc_actor_2: str | None
+    location: str | None
+    country: str | None  # English name: "Mali"
+    iso: str | None  # ISO3: "MLI"
+    admin1: str | None
+    admin2: str | None
+    admin3: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    fatalities: int | None
+    evidence: str
+    sources: tuple[StoredSource, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredInteraction:
+    """A stored PLOVER interaction (the `interactions` table) and every sentence that reports it."""
+
+    id: int
+    date: date | None
+    type: str
+    parties: tuple[str, str]
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    evidence: str
+    sources: tuple[StoredSource, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """Which events or interactions to read: dates inclusive, types (ACLED event or sub-event
+    types, or PLOVER types) and countries (ISO3) as alternatives; empty means all."""
+
+    since: date | None = None
+    until: date | None = None
+    types: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+
+
+def read_events(store: Store, where: Filter = Filter()) -> Iterator[StoredEvent]:
+    """Stored events matching `where`, by date (undated last) then id, each with its sources."""
+    query = select(EventRow)
+    if where.since is not None:
+        query = query.where(EventRow.event_date >= where.since)
+    if where.until is not None:
+        query = query.where(EventRow.event_date <= where.until)
+    if where.types:
+        query = query.where(EventRow.event_type.in_(where.types) | EventRow.sub_event_type.in_(where.types))
+    if where.countries:
+        query = query.where(EventRow.iso.in_([c.upper() for c in where.countries]))
+    query = query.order_by(EventRow.event_date.is_(None), EventRow.event_date, EventRow.id)
+    with Session(store.engine) as session:
+        rows = list(session.scalars(query))
+        sources = _sources(session, EventSourceRow, EventSourceRow.event_id, [row.id for row in rows])
+    for row in rows:
+        yield StoredEvent(
+            id=row.id,
+            date=row.event_date,
+            time_precision=row.time_precision,
+            event_type=row.event_type,
+            sub_event_type=row.sub_event_type,
+            actor1=row.actor1,
+            assoc_actor_1=row.assoc_actor_1,
+            actor2=row.actor2,
+            assoc_actor_2=row.assoc_actor_2,
+            location=row.location,
+            country=row.country,
+            iso=row.iso,
+            admin1=row.admin1,
+            admin2=row.admin2,
+            admin3=row.admin3,
+            latitude=row.latitude,
+            longitude=row.longitude,
+            geo_precision=row.geo_precision,
+            fatalities=row.fatalities,
+            evidence=row.evidence,
+            sources=tuple(sources.get(row.id, ())),
+        )
+
+
+def read_interactions(store: Store, where: Filter = Filter()) -> Iterator[StoredInteraction]:
+    """Stored interactions matching `where` (countries: either party), by date then id."""
+    query = select(InteractionRow)
+    if where.since is not None:
+        query = query.where(InteractionRow.interaction_date >= where.since)
+    if where.until is not None:
+        query = query.where(InteractionRow.interaction_date <= where.until)
+    if where.types:
+        query = query.where(InteractionRow.type.in_([t.upper() for t in where.types]))
+    if where.countries:
+        codes = [c.upper() for c in where.countries]
+        query = query.where(InteractionRow.party1.in_(codes) | InteractionRow.party2.in_(codes))
+    query = query.order_by(
+        InteractionRow.interaction_date.is_(None), InteractionRow.interaction_date, InteractionRow.id
+    )
+    with Session(store.engine) as session:
+        rows = list(session.scalars(query))
+        sources = _sources(
+            session, InteractionSourceRow, InteractionSourceRow.interaction_id, [row.id for row in rows]
+        )
+    for row in rows:
+        yield StoredInteraction(
+            id=row.id,
+            date=row.interaction_date,
+            type=row.type,
+            parties=(row.party1, row.party2),
+            location=row.location,
+            latitude=row.latitude,
+            longitude=row.longitude,
+            evidence=row.evidence,
+            sources=tuple(sources.get(row.id, ())),
+        )
+
+
+def _sources(
+    session: Session,
+    table: type[EventSourceRow] | type[InteractionSourceRow],
+    owner: InstrumentedAttribute[int],
+    owners: Sequence[int],
+) -> dict[int, list[StoredSource]]:
+    """The sentences of each owner, in document then reading order; queried in chunks of ids."""
+    found: dict[int, list[StoredSource]] = {}
+    for chunk in range(0, len(owners), 500):
+        query = (
+            select(
+                owner.label("owner"),
+                table.article_id,
+                DocumentRow.name,
+                DocumentRow.source,
+                table.sentence,
+                table.start_offset,
+                table.end_offset,
+                DocumentRow.ingested_at,
+            )
+            .join(ArticleRow, ArticleRow.id == table.article_id)
+            .join(DocumentRow, DocumentRow.id == ArticleRow.document_id)
+            .where(owner.in_(owners[chunk : chunk + 500]))
+            .order_by(owner, DocumentRow.name, ArticleRow.position, table.start_offset)
+        )
+        for row in session.execute(query):
+            found.setdefault(row.owner, []).append(
+                StoredSource(
+                    row.article_id, row.name, row.source, row.sentence, row.start_offset, row.end_offset,
+                    row.ingested_at,
+                )
+            )  # fmt: skip
+    return found

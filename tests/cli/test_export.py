@@ -1,0 +1,143 @@
+"""`vigie export events|interactions`: ACLED's columns, GeoJSON, filters, through click's CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from vigie.cli import cli
+
+SAMPLE = Path(__file__).resolve().parents[2] / "src" / "vigie" / "data" / "sample"
+# ACLED's column names in ACLED's order (ACLED Codebook; API and CSV downloads)
+ACLED_HEADER = (
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+    "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
+    "country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,"
+    "notes,fatalities,tags,timestamp"
+)
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample pages, ingested once with extraction."""
+    db = tmp_path_factory.mktemp("export") / "sample.db"
+    result = CliRunner().invoke(cli, ["ingest", *map(str, sorted(SAMPLE.glob("*.txt"))), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def export(db: Path, *args: str) -> tuple[str, str]:
+    result = CliRunner().invoke(cli, ["export", *args, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("command", [["export", "events"], ["export", "interactions"]], ids=" ".join)
+def test_export_commands_have_help_with_an_example(command: list[str]) -> None:
+    result = CliRunner().invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: vigie " in result.output
+
+
+def test_events_csv_has_acled_columns_in_acled_order(sample_db: Path) -> None:
+    out, err = export(sample_db, "events", "--format", "csv")
+    assert out.splitlines()[0] == ACLED_HEADER
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert err.strip() == f"{len(rows)} events exported"
+    dogofry = next(r for r in rows if r["location"] == "Dogofry")
+    assert {k: dogofry[k] for k in ("event_date", "year", "disorder_type", "sub_event_type", "inter1",
+                                    "inter2", "interaction", "iso", "region", "country", "admin1",
+                                    "admin2", "geo_precision", "source", "source_scale")} == {
+        "event_date": "2023-02-20", "year": "2023", "disorder_type": "Strategic developments",
+        "sub_event_type": "Disrupted weapons use", "inter1": "1", "inter2": "3", "interaction": "13",
+        "iso": "466", "region": "Western Africa", "country": "Mali", "admin1": "Ségou",
+        "admin2": "Niono", "geo_precision": "1", "source": "Journal du Mali", "source_scale": "National",
+    }  # fmt: skip
+    assert dogofry["event_id_cnty"].startswith("MLI")
+    assert dogofry["notes"].startswith("Le 20 février 2023, à Dogofry (Ségou) : engins ou armes neutralisés")
+    assert "« Au cours d'une patrouille de reconnaissance menée le lundi 20 février 2023" in dogofry["notes"]
+    assert all("\n" not in r["notes"] for r in rows)
+    civilians = [r for r in rows if r["event_type"] == "Violence against civilians"]
+    assert civilians and all(r["civilian_targeting"] == "Civilian targeting" for r in civilians)
+
+
+def test_event_ids_are_stable_from_one_export_to_the_next(sample_db: Path) -> None:
+    first = [r["event_id_cnty"] for r in csv.DictReader(io.StringIO(export(sample_db, "events")[0]))]
+    again = [r["event_id_cnty"] for r in csv.DictReader(io.StringIO(export(sample_db, "events")[0]))]
+    assert first == again and len(set(first)) == len(first)
+
+
+def test_geojson_is_a_feature_collection_of_lon_lat_points(sample_db: Path, tmp_path: Path) -> None:
+    as_csv = list(csv.DictReader(io.StringIO(export(sample_db, "events")[0])))
+    path = tmp_path / "events.geojson"
+    _, err = export(sample_db, "events", "--format", "geojson", "-o", str(path))
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    assert json.loads(json.dumps(collection)) == collection
+    assert collection["type"] == "FeatureCollection"
+    features = collection["features"]
+    placed = [r for r in as_csv if r["latitude"]]
+    assert len(features) == len(placed)
+    unplaced = len(as_csv) - len(placed)
+    assert err.strip() == (
+        f"{len(features)} events exported; {unplaced} left out: no coordinates"
+        if unplaced
+        else f"{len(features)} events exported"
+    )
+    for feature, row in zip(features, placed, strict=True):
+        assert feature["type"] == "Feature"
+        assert feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert (lon, lat) == (float(row["longitude"]), float(row["latitude"]))
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert list(feature["properties"]) == ACLED_HEADER.split(",")
+        assert feature["properties"]["event_id_cnty"] == row["event_id_cnty"]
+
+
+def test_events_parquet_and_jsonl_carry_the_same_rows(sample_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "events.parquet"
+    export(sample_db, "events", "--format", "parquet", "-o", str(path))
+    table = pq.read_table(path)
+    assert table.column_names == ACLED_HEADER.split(",")
+    lines = export(sample_db, "events", "--format", "jsonl")[0].splitlines()
+    assert [json.loads(line)["event_id_cnty"] for line in lines] == table.column("event_id_cnty").to_pylist()
+    assert str(table.schema.field("latitude").type) == "double"
+
+
+def test_events_filters_by_date_and_type(sample_db: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(export(sample_db, "events")[0])))
+    chosen = list(
+        csv.DictReader(
+            io.StringIO(
+                export(
+                    sample_db, "events", "--since", "2023-02-16", "--until", "2023-09-30", "--type", "Battles"
+                )[0]
+            )
+        )
+    )
+    expected = [
+        r["event_id_cnty"]
+        for r in rows
+        if "2023-02-16" <= r["event_date"] <= "2023-09-30" and r["event_type"] == "Battles"
+    ]
+    assert [r["event_id_cnty"] for r in chosen] == expected and expected
+
+
+def test_interactions_csv_and_jsonl(sample_db: Path) -> None:
+    out, err = export(sample_db, "interactions", "--format", "csv", "--type", "CONSULT", "--country", "RUS")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert out.splitlines()[0] == (
+        "id,date,type,party1,party2,location,latitude,longitude,evidence,source,documents,article_ids"
+    )
+    assert [(r["date"], r["party1"], r["party2"], r["source"]) for r in rows] == [
+        ("2023-02-07", "MLI", "RUS", "Journal du Mali")
+    ]
+    assert rows[0]["evidence"].startswith("Durant son séjour, le chef de la diplomatie russe a été reçu")
+    assert err.strip() == "1 interactions exported"
+    lines = export(sample_db, "interactions", "--format", "jsonl")[0].splitlines()
+    assert all(json.loads(line)["type"] for line in lines) and len(lines) == 17
