@@ -13,8 +13,9 @@ from vigie.errors import DocumentError
 from vigie.events import Extractor, merge_events, merge_interactions
 from vigie.frdate import FULL_DATE, fold
 from vigie.geo import Gazetteer
-from vigie.ingest import STDIN, Source, find_sources, read
+from vigie.ingest import STDIN, Source, find_sources, read_documents
 from vigie.nlp import Analyzer
+from vigie.page import page_articles
 from vigie.records import Article, Event, Interaction, RawDoc, Report, Skip
 from vigie.segment import split_articles
 from vigie.settings import Settings
@@ -50,11 +51,12 @@ def run(
                 report.skipped.append(Skip(str(source).split(":", 1)[0], str(source)))
                 on_document("")
                 continue
-            try:
-                docs.append(read(source, settings.max_bytes))
-            except DocumentError as err:
-                _skip(report, source.location, err)
-                on_document(source.location)
+            for found in read_documents(source, settings.max_bytes):
+                if isinstance(found, DocumentError):
+                    _skip(report, source.location, found)
+                    on_document(source.location)
+                else:
+                    docs.append(found)
         known = store.lookup([(raw.sha1, raw.source) for raw in docs])
         for raw in docs:
             try:
@@ -140,7 +142,7 @@ def save_document(
     if raw.sha1 in known.stored:
         report.unchanged += 1
         return
-    articles = split_articles(raw)
+    articles = page_articles(raw, raw.page) if raw.page is not None else split_articles(raw)
     if not articles:
         raise DocumentError(f"{raw.source}: no article text found (only headlines or page furniture)")
     replaces = known.holding.get(raw.source)

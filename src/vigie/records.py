@@ -8,6 +8,8 @@ from typing import Literal
 
 Kind = Literal["full", "teaser"]
 
+InputFormat = Literal["text", "html", "feed", "warc", "jsonl"]  # how a document was read
+
 EventType = Literal[
     "Battles",
     "Explosions/Remote violence",
@@ -34,6 +36,21 @@ class RawDoc:
     size: int  # bytes
     encoding: str
     text: str
+    url: str | None = None  # the page's canonical URL, when it came from the web or an archive
+    captured: datetime | None = None  # when the page was fetched or archived (UTC)
+    format: InputFormat = "text"
+    page: Page | None = None  # set for a web page or feed entry: one article, its metadata given
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What a web page or feed entry says about its one article; RawDoc.text is title, then body."""
+
+    title: str | None
+    published: date | datetime | None
+    author: str | None
+    kind: Kind = "full"  # "teaser" for a feed entry that only carries a summary
+    sitename: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,20 +1,32 @@
-"""Ingest stage: paths (files, folders, globs, "-") -> RawDoc records, or a named reason to skip."""
+"""Ingest stage: paths (files, folders, globs, "-") -> RawDoc records, or a named reason to skip.
+
+Each input's format is found from its content (ingest/sniff.py): page dumps (text.py), HTML
+pages (html.py), RSS/Atom feeds (feed.py), WARC archives (warc.py) and JSONL (jsonl.py).
+"""
 
 from __future__ import annotations
 
 import glob
 import hashlib
+import io
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from vigie.errors import DocumentError
+from vigie.ingest.feed import read_feed
+from vigie.ingest.html import read_html
+from vigie.ingest.jsonl import read_jsonl
+from vigie.ingest.sniff import SNIFF_BYTES, sniff_format
 from vigie.ingest.text import decode_text
+from vigie.ingest.warc import read_warc
 from vigie.records import RawDoc
 
 STDIN = "-"
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+# Web inputs taken from folders: pages, feeds, archives ("crawl.warc.gz") and JSONL
+WEB_SUFFIXES = {".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".warc", ".jsonl"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +56,10 @@ def find_sources(paths: Iterable[str]) -> Iterator[Source | DocumentError]:
                     yield DocumentError(f"{child}: cannot read: the link points to a missing file")
                 elif (
                     child.is_file()
-                    and child.suffix.lower() in TEXT_SUFFIXES
+                    and (
+                        child.suffix.lower() in TEXT_SUFFIXES | WEB_SUFFIXES
+                        or child.name.lower().endswith(".warc.gz")
+                    )
                     and not child.name.startswith(".")
                 ):
                     yield Source(str(child))
@@ -61,9 +76,61 @@ def find_sources(paths: Iterable[str]) -> Iterator[Source | DocumentError]:
         yield DocumentError(f"{given}: no such file, folder or glob match")
 
 
+def read_documents(source: Source, max_bytes: int) -> Iterator[RawDoc | DocumentError]:
+    """The documents of one source: one for a dump or a page, one per entry, record or line otherwise.
+
+    A source or a part of it that cannot be used is yielded as a DocumentError with the reason.
+    """
+    where = source.location if source.location != STDIN else "<stdin>"
+    if source.location != STDIN and _head_format(Path(source.location)) == "warc":
+        try:
+            with Path(source.location).open("rb") as stream:
+                yield from read_warc(stream, where, max_bytes)
+        except OSError as err:
+            yield DocumentError(f"{where}: cannot read: {err.strerror or err}")
+        return
+    try:
+        data = _read_bytes(source, max_bytes)
+    except DocumentError as err:
+        yield err
+        return
+    fmt = sniff_format(data[:SNIFF_BYTES])
+    if fmt == "warc":
+        yield from read_warc(io.BytesIO(data), where, max_bytes)
+    elif fmt == "jsonl":
+        yield from read_jsonl(data, where)
+    elif fmt == "feed":
+        try:
+            yield from read_feed(data, where)
+        except DocumentError as err:
+            yield err
+    else:
+        try:
+            yield _read_page(source, data, fmt)
+        except DocumentError as err:
+            yield err
+
+
 def read(source: Source, max_bytes: int) -> RawDoc:
-    """Read and decode one source; raise DocumentError with the reason when it is unusable."""
+    """Read and decode one page dump or HTML page; raise DocumentError with the reason when it is unusable."""
     data = _read_bytes(source, max_bytes)
+    fmt = sniff_format(data[:SNIFF_BYTES])
+    if fmt not in ("text", "html"):
+        raise DocumentError(f"{source.location}: a {fmt} input holds several documents; use read_documents")
+    return _read_page(source, data, fmt)
+
+
+def _head_format(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            return sniff_format(handle.read(SNIFF_BYTES))
+    except OSError:
+        return "text"  # _read_bytes names the problem
+
+
+def _read_page(source: Source, data: bytes, fmt: str) -> RawDoc:
+    if fmt == "html":
+        return read_html(data, source.location if source.location != STDIN else "<stdin>")
     sha1 = hashlib.sha1(data).hexdigest()
     text, encoding = decode_text(data, source.location)
     return RawDoc(

@@ -174,6 +174,9 @@ class Store:
                         "encoding": raw.encoding,
                         "ingested_at": datetime.now(UTC),
                         "text": raw.text,
+                        "url": raw.url,
+                        "captured_at": raw.captured,
+                        "format": raw.format,
                     },
                 )
                 if articles:

@@ -38,6 +38,9 @@ class DocumentRow(Base):
     encoding: Mapped[str] = mapped_column(String(40))
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     text: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(String(2000), index=True)  # canonical URL of a web page
+    captured_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # fetched or archived
+    format: Mapped[str] = mapped_column(String(10), default="text")  # text, html, feed, warc, jsonl
 
 
 class ArticleRow(Base):
@@ -181,6 +184,21 @@ class ToponymRow(Base):
     name_key: Mapped[str] = mapped_column(String(200), index=True)
     sentence: Mapped[str] = mapped_column(Text)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CrawlPageRow(Base):
+    """What the crawler knows of one URL: validators for conditional GET, and the text it last stored."""
+
+    __tablename__ = "crawl_pages"
+
+    url: Mapped[str] = mapped_column(String(2000), primary_key=True)  # canonical URL
+    site: Mapped[str] = mapped_column(String(200), index=True)  # the sources file's name
+    status: Mapped[int] = mapped_column(Integer)  # last HTTP status (304 kept as the stored page's 200)
+    etag: Mapped[str | None] = mapped_column(String(400))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    content_hash: Mapped[str | None] = mapped_column(String(40))  # sha1 of the extracted text
+    document_id: Mapped[str | None] = mapped_column(String(40))
+    fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 Index("ix_interactions_parties", InteractionRow.party1, InteractionRow.party2)

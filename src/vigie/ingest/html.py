@@ -1,0 +1,175 @@
+"""HTML input: the bytes of one web page -> a RawDoc of its main text, with title, date and author.
+
+trafilatura finds the main text, title and author (menus, share buttons, "Lire aussi" blocks,
+comments and footers are left out); htmldate finds the publication date, and the page's own
+`article:published_time` adds the time when it agrees with that date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime
+from typing import Any
+
+import htmldate
+import trafilatura
+from lxml.html import HtmlElement
+
+from vigie.errors import DocumentError
+from vigie.frdate import find_date
+from vigie.page import page_text
+from vigie.records import InputFormat, Page, RawDoc
+from vigie.segment import Line, classify_line
+
+# <meta property="article:published_time" content="2024-03-12T09:15:00+00:00">
+TIME_META = (
+    '//meta[@property="article:published_time" or @name="article:published_time" '
+    'or @itemprop="datePublished"]/@content'
+    ' | //time[@itemprop="datePublished" or contains(@class, "published")]/@datetime'
+)
+# "2024-03-12T09:15:00+00:00", "2024-03-12 09:15"
+ISO_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})")
+# A paragraph break in trafilatura's text: one line per paragraph
+LINE_BREAK = re.compile(r"\n+")
+# "Par Moussa DIARRA" in an author field: the name alone is kept
+BY = re.compile(r"^(?:par|by)\s*:?\s+", re.IGNORECASE)
+# Lines of the article block that are page furniture (data/page_furniture.toml): "Source : Le Républicain",
+# "Mots clés : riz", "LIRE AUSSI : Transport routier : …", "Écouter le reportage"
+DROPPED = {Line.FURNITURE, Line.TAG, Line.READ_ALSO, Line.LISTING, Line.BYLINE}
+# A short line with a full date among the first lines: "Ségou, 26 août 2024 (AMAP)"
+DATELINE_WORDS = 10
+DATELINE_WITHIN = 2
+
+
+def read_html(
+    data: bytes,
+    where: str,
+    url: str | None = None,
+    captured: datetime | None = None,
+    fmt: InputFormat = "html",
+) -> RawDoc:
+    """Extract the article of one HTML page; raise DocumentError when it has no main text.
+
+    >>> page = ("<html><head><title>Kayes : la rentrée scolaire repoussée | L'Essor</title>"
+    ...     '<meta property="article:published_time" content="2023-10-02T08:30:00+00:00"></head>'
+    ...     "<body><nav><a href='/'>Accueil</a></nav><article><h1>Kayes : la rentrée scolaire repoussée</h1>"
+    ...     "<p>La rentrée scolaire est repoussée d'une semaine dans la région de Kayes, a annoncé "
+    ...     "lundi le directeur de l'académie, en raison des pluies qui ont endommagé plusieurs écoles.</p>"
+    ...     "</article></body></html>").encode()
+    >>> raw = read_html(page, "kayes.html")
+    >>> raw.page.title, raw.page.published
+    ('Kayes : la rentrée scolaire repoussée', datetime.datetime(2023, 10, 2, 8, 30))
+    >>> raw.text.split("\\n\\n")[1][:42]
+    "La rentrée scolaire est repoussée d'une se"
+    """
+    tree = trafilatura.load_html(data)
+    if tree is None:
+        raise DocumentError(f"{where}: not an HTML page (the parser found no document)")
+    marked = find_published(tree, url)
+    found: Any = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+        deduplicate=False,
+    )
+    sitename = _clean(found.sitename) if found is not None else None
+    title = _title(found.title, sitename) if found is not None else None
+    author = _author(found.author) if found is not None else None
+    lines = _paragraphs(found.text if found is not None else None, title, author)
+    lines, printed = _dateline(lines)
+    published = marked or printed or _any_date(tree, url)
+    body = "\n\n".join(lines)
+    if not body:
+        raise DocumentError(
+            f"{where}: no article text found in the HTML page (menus, links or a page without a body)"
+        )
+    canonical = url or _clean(found.url)
+    page = Page(title=title, published=published, author=author, sitename=sitename)
+    return RawDoc(
+        source=canonical or where,
+        name=where.rstrip("/").rsplit("/", 1)[-1] or where,
+        sha1=hashlib.sha1(data).hexdigest(),
+        size=len(data),
+        encoding="utf-8",
+        text=page_text(title, body),
+        url=canonical,
+        captured=captured,
+        format=fmt,
+        page=page,
+    )
+
+
+def find_published(tree: HtmlElement, url: str | None = None) -> date | datetime | None:
+    """The publication date in a page's markup (htmldate), with its time when the metadata gives one."""
+    found = htmldate.find_date(tree, original_date=True, extensive_search=False, url=url)
+    if found is None:
+        return None
+    day = date.fromisoformat(found)
+    for value in tree.xpath(TIME_META):
+        match = ISO_TIME.match(str(value).strip())
+        if match:
+            year, month, dom, hour, minute = (int(g) for g in match.groups())
+            if date(year, month, dom) == day:
+                return datetime(year, month, dom, hour, minute)
+    return day
+
+
+def _any_date(tree: HtmlElement, url: str | None) -> date | None:
+    """A date found anywhere in the page text by htmldate: the last resort."""
+    found = htmldate.find_date(tree, original_date=True, extensive_search=True, url=url)
+    return date.fromisoformat(found) if found else None
+
+
+def _dateline(lines: list[str]) -> tuple[list[str], date | datetime | None]:
+    """A dateline opening the body, taken out of it, and its date.
+
+    >>> _dateline(["Ségou, 26 août 2024 (AMAP)", "Le conseil régional de Ségou a réceptionné…"])
+    (['Le conseil régional de Ségou a réceptionné…'], datetime.date(2024, 8, 26))
+    """
+    for index, line in enumerate(lines[:DATELINE_WITHIN]):
+        if len(line.split()) <= DATELINE_WORDS:
+            printed = find_date(line)
+            if printed is not None:
+                return lines[:index] + lines[index + 1 :], printed
+    return lines, None
+
+
+def _paragraphs(text: str | None, title: str | None, author: str | None) -> list[str]:
+    """Body paragraphs, one per line of trafilatura's text, without the headline printed on top,
+    the signature printed below ("Oumar DIAKITÉ") and the furniture lines of the article block.
+    """
+    lines = [" ".join(line.split()) for line in LINE_BREAK.split(text or "")]
+    lines = [line for line in lines if line and classify_line(line)[0] not in DROPPED]
+    while lines and title and lines[0] == title:
+        lines.pop(0)
+    while lines and author and lines[-1].strip(" *_") == author:
+        lines.pop()
+    return lines
+
+
+def _title(value: str | None, sitename: str | None) -> str | None:
+    """The page title without the site's name appended to it.
+
+    >>> _title("Gao : un convoi attaqué | Journal du Mali", "Journal du Mali")
+    'Gao : un convoi attaqué'
+    """
+    title = _clean(value)
+    if title and sitename:
+        for separator in (" | ", " - ", " – ", " — ", " :: "):
+            title = title.removesuffix(f"{separator}{sitename}")
+    return title
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join(value.split()) if value else None
+    return value or None
+
+
+def _author(value: str | None) -> str | None:
+    value = _clean(value)
+    return BY.sub("", value) if value else None

@@ -1,0 +1,103 @@
+"""HTML pages: main text, title, date and author from the page, measured against known text (issue 6)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+from vigie.errors import DocumentError
+from vigie.frdate import iso
+from vigie.ingest.html import read_html
+
+HTML = FIXTURES / "html"
+EXPECTED = json.loads((HTML / "expected.json").read_text(encoding="utf-8"))
+WORD = re.compile(r"\w+")
+
+
+def word_f1(found: str, known: str) -> float:
+    """Bag-of-words F1 of extracted text against the known text (trafilatura's evaluation measure)."""
+    got, want = Counter(WORD.findall(found.lower())), Counter(WORD.findall(known.lower()))
+    common = sum((got & want).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(got.values()), common / sum(want.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def extract(name: str) -> tuple[str | None, str | None, str | None, str]:
+    raw = read_html((HTML / name).read_bytes(), name)
+    assert raw.page is not None
+    body = raw.text.split("\n\n", 1)[1]
+    return raw.page.title, iso(raw.page.published), raw.page.author, body
+
+
+def test_extraction_scores_on_the_fixtures() -> None:
+    """Articles F1 >= 0.95 against their known text; titles and dates exact (issue 6 acceptance)."""
+    scores = []
+    for name, known in EXPECTED.items():
+        title, published, author, body = extract(name)
+        assert title == known["title"], name
+        assert published == known["published"], name
+        assert author == known["author"], name
+        scores.append(word_f1(body, "\n\n".join(known["body"])))
+    assert len(scores) == 7
+    assert min(scores) >= 0.95
+    assert sum(scores) / len(scores) >= 0.99
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_boilerplate_is_left_out(name: str) -> None:
+    _, _, _, body = extract(name)
+    assert body.split("\n\n") == EXPECTED[name]["body"]
+    for furniture in ("Les plus lus", "Laisser un commentaire", "Partager", "Tous droits réservés",
+                      "Lire aussi", "LIRE AUSSI", "Source :", "cookies", "Écouter le reportage"):  # fmt: skip
+        assert furniture not in body
+
+
+def test_time_comes_from_the_page_metadata() -> None:
+    raw = read_html((HTML / "essor-2024-03-12-mopti-bani.html").read_bytes(), "mopti.html")
+    assert raw.page is not None
+    assert raw.page.published == datetime(2024, 3, 12, 9, 15)
+    assert (
+        raw.url
+        == raw.source
+        == "https://www.essor.ml/mopti-la-crue-du-bani-menace-les-cultures-de-contre-saison/"
+    )
+    assert raw.name == "mopti.html"
+    assert raw.format == "html"
+
+
+def test_dateline_gives_the_date_when_the_markup_has_none() -> None:
+    """The AMAP page has no date metadata, only "Ségou, 26 août 2024 (AMAP)", in windows-1252."""
+    title, published, author, body = extract("amap-2024-08-26-segou-ecoles.html")
+    assert (title, published, author) == (
+        "Ségou : des salles de classe réhabilitées avant la rentrée",
+        "2024-08-26",
+        None,
+    )
+    assert body.startswith("Le conseil régional de Ségou a réceptionné vendredi")
+    assert "MD/MD" not in body
+
+
+def test_page_without_text_is_refused() -> None:
+    menu = b"<html><head><title>Accueil</title></head><body><nav><a href='/'>Accueil</a></nav></body></html>"
+    with pytest.raises(DocumentError, match=r"^menu.html: no article text found in the HTML page"):
+        read_html(menu, "menu.html")
+
+
+def test_fixtures_are_listed_in_sources() -> None:
+    listed = (FIXTURES / "SOURCES.md").read_text(encoding="utf-8")
+    for path in sorted(HTML.glob("*.html")) + sorted((FIXTURES / "feed").glob("*.xml")):
+        assert path.name in listed, path.name
+
+
+def test_word_f1() -> None:
+    assert word_f1("Les eaux du Bani montent", "Les eaux du Bani montent") == 1.0
+    assert word_f1("Les eaux", "Les eaux du Bani") == pytest.approx(2 / 3)
+    assert Path(HTML).is_dir()

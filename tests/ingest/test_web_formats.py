@@ -1,0 +1,175 @@
+"""Feeds, WARC archives and JSONL: one document per entry, record or line, format found by content (issue 6)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tests.conftest import FIXTURES
+from vigie.errors import DocumentError
+from vigie.ingest import Source, find_sources, read_documents
+from vigie.ingest.feed import read_feed
+from vigie.ingest.sniff import sniff_format
+from vigie.pipeline import run
+from vigie.records import RawDoc
+from vigie.settings import Settings
+from vigie.store import Store
+
+FEED = FIXTURES / "feed" / "essor-2024-05-22-rss.xml"
+MOPTI = FIXTURES / "html" / "essor-2024-03-12-mopti-bani.html"
+GAO = FIXTURES / "html" / "journaldumali-2024-02-08-gao-convoi.html"
+MOPTI_URL = "https://www.essor.ml/mopti-la-crue-du-bani-menace-les-cultures-de-contre-saison/"
+GAO_URL = (
+    "https://www.journaldumali.com/2024/02/08/gao-un-convoi-de-commercants-attaque-sur-laxe-gao-ansongo/"
+)
+# "Billion laughs": ten levels of ten references, a billion "ha" once expanded
+ENTITY_BOMB = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY ha "ha">\n'
+    + b"".join(
+        f'<!ENTITY ha{i} "{("&ha" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n'.encode()
+        for i in range(1, 10)
+    )
+    + b']>\n<rss version="2.0"><channel><title>Bombe</title><item><title>&ha9;</title>'
+    b"<link>https://exemple.ml/a</link><description>&ha9;</description></item></channel></rss>"
+)
+NO_NLP = Settings(extract=False)
+
+
+def documents(path: Path, max_bytes: int = 20_000_000) -> list[RawDoc | DocumentError]:
+    return list(read_documents(Source(str(path)), max_bytes))
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes, str]], compress: bool) -> None:
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=compress)
+        for url, body, status in pages:
+            headers = StatusAndHeaders(
+                status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2024-06-01T10:20:30Z"},
+            )  # fmt: skip
+            writer.write_record(record)
+
+
+def test_feed_entries_become_documents_with_their_metadata() -> None:
+    docs = read_feed(FEED.read_bytes(), "essor.xml")
+    assert [(d.source, d.page and d.page.kind) for d in docs] == [
+        ("https://www.essor.ml/kayes-la-campagne-de-vaccination-contre-la-rougeole-demarre/", "full"),
+        (MOPTI_URL, "teaser"),
+    ]  # the third entry has no text
+    kayes = docs[0]
+    assert kayes.page is not None
+    assert (
+        kayes.page.title == "Kayes : la campagne de vaccination contre la rougeole démarre dans six districts"
+    )
+    assert kayes.page.published == datetime(2024, 5, 21, 16, 40)
+    assert kayes.page.author == "Fatoumata MAÏGA"
+    assert kayes.text.endswith("plus de 410 000 enfants âgés de six mois à quatorze ans.")
+    assert "est apparu en premier sur" not in kayes.text
+
+
+def test_entity_bomb_feed_is_refused_before_parsing(tmp_path: Path) -> None:
+    bomb = tmp_path / "bombe.xml"
+    bomb.write_bytes(ENTITY_BOMB)
+    [error] = documents(bomb)
+    assert isinstance(error, DocumentError)
+    assert str(error) == (
+        f"{bomb}: feed refused: it declares XML entities (EntitiesForbidden), as an entity bomb does; "
+        "ask the publisher for a plain RSS or Atom feed"
+    )
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_warc_html_responses_become_documents(tmp_path: Path, compress: bool) -> None:
+    archive = tmp_path / ("crawl.warc.gz" if compress else "crawl.warc")
+    write_warc(
+        archive,
+        [
+            (MOPTI_URL, MOPTI.read_bytes(), "200 OK"),
+            ("https://www.essor.ml/absent/", b"<html><body>Introuvable</body></html>", "404 Not Found"),
+            (GAO_URL, GAO.read_bytes(), "200 OK"),
+        ],
+        compress,
+    )
+    docs = documents(archive)
+    assert [(d.url, d.format, d.captured) for d in docs if isinstance(d, RawDoc)] == [
+        (MOPTI_URL, "warc", datetime(2024, 6, 1, 10, 20, 30, tzinfo=UTC)),
+        (GAO_URL, "warc", datetime(2024, 6, 1, 10, 20, 30, tzinfo=UTC)),
+    ]
+    assert len(docs) == 2
+
+
+def test_warc_page_over_the_limit_is_named(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    write_warc(archive, [(MOPTI_URL, MOPTI.read_bytes(), "200 OK")], compress=True)
+    [error] = documents(archive, max_bytes=1000)
+    assert (
+        str(error)
+        == f"{archive}: {MOPTI_URL}: page is over the limit of 0.0 MB; raise it with --setting max_bytes N"
+    )
+
+
+def test_jsonl_of_html_and_text(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"url": MOPTI_URL, "html": MOPTI.read_text(encoding="utf-8")}),
+        json.dumps({"url": "https://www.essor.ml/bref", "text": "Kidal : Un véhicule neutralisé\n\nLes FAMa ont frappé un pick-up."}),
+        "pas du json",
+        json.dumps({"html": "<p>sans adresse</p>"}),
+    ]  # fmt: skip
+    path = tmp_path / "pages.data"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs = documents(path)
+    assert [d.url for d in docs if isinstance(d, RawDoc)] == [MOPTI_URL, "https://www.essor.ml/bref"]
+    assert [str(d) for d in docs if isinstance(d, DocumentError)] == [
+        f"{path} line 3: not JSON (Expecting value); each line must be one object",
+        f'{path} line 4: expected an object with "url" and "html" or "text"',
+    ]
+
+
+def test_format_is_found_by_content_not_extension(tmp_path: Path) -> None:
+    disguised = tmp_path / "page.txt"
+    disguised.write_bytes(MOPTI.read_bytes())
+    feed = tmp_path / "flux"
+    feed.write_bytes(FEED.read_bytes())
+    archive = tmp_path / "archive.bin"
+    write_warc(archive, [(GAO_URL, GAO.read_bytes(), "200 OK")], compress=True)
+    assert [d.format for d in documents(disguised) if isinstance(d, RawDoc)] == ["html"]
+    assert [d.format for d in documents(feed) if isinstance(d, RawDoc)] == ["feed", "feed"]
+    assert [d.format for d in documents(archive) if isinstance(d, RawDoc)] == ["warc"]
+    assert sniff_format(gzip.compress(b"Kidal : un camp")) == "text"
+
+
+def test_folders_take_web_files(tmp_path: Path) -> None:
+    for name in ("a.html", "b.xml", "c.warc.gz", "d.jsonl", "e.txt", "f.png", "g.gz"):
+        (tmp_path / name).write_bytes(b"x")
+    found = [Path(s.location).name for s in find_sources([str(tmp_path)]) if isinstance(s, Source)]
+    assert found == ["a.html", "b.xml", "c.warc.gz", "d.jsonl", "e.txt"]
+
+
+def test_html_page_is_one_article_stored_with_its_url_and_reingest_is_idempotent(store: Store) -> None:
+    report = run([str(MOPTI), str(GAO)], store, NO_NLP)
+    assert (report.documents, report.articles, report.teasers, report.skipped) == (2, 2, 0, [])
+    stored = {item.source: item for item in store.articles()}
+    mopti = stored[MOPTI_URL].article
+    assert mopti.title == "Mopti : la crue tardive du Bani menace les cultures de contre-saison"
+    assert mopti.published == datetime(2024, 3, 12, 9, 15)
+    assert mopti.author == "Oumar DIAKITÉ"
+    assert mopti.kind == "full"
+    assert mopti.body.startswith("Les eaux du Bani ont atteint la semaine dernière")
+    assert mopti.body.endswith("distribuées par le commissariat à la sécurité alimentaire.")
+    assert stored[MOPTI_URL].doc_name == "essor-2024-03-12-mopti-bani.html"
+    with store.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT url, format FROM documents ORDER BY url").all()
+    assert sorted(tuple(row) for row in rows) == [(MOPTI_URL, "html"), (GAO_URL, "html")]
+    again = run([str(MOPTI), str(GAO)], store, NO_NLP)
+    assert (again.documents, again.unchanged) == (0, 2)
+    assert store.counts() == {"documents": 2, "articles": 2, "teasers": 0}
