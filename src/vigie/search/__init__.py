@@ -1,0 +1,88 @@
+"""Search stage: a Store and filters -> pages of articles (full text), events, interactions and counts.
+
+One module per kind of record; the dashboard and the JSON API call these functions only.
+"""
+
+from __future__ import annotations
+
+from vigie.search.articles import (
+    MARK_END,
+    MARK_START,
+    ArticleHit,
+    ArticlePage,
+    ArticleQuery,
+    ArticleView,
+    Facet,
+    fts_query,
+    get_article,
+    search_articles,
+)
+from vigie.search.events import (
+    EventDetail,
+    EventFilter,
+    EventPage,
+    EventSource,
+    EventView,
+    MapPoint,
+    NameCount,
+    PlaceCount,
+    WeekCount,
+    count_actors,
+    count_places,
+    find_events,
+    get_event,
+    list_events,
+    map_points,
+    set_flag,
+    weekly_counts,
+)
+from vigie.search.interactions import (
+    InteractionFilter,
+    InteractionPage,
+    InteractionView,
+    PairCount,
+    PartyCount,
+    count_parties,
+    find_interactions,
+    list_interactions,
+    pair_counts,
+)
+
+__all__ = [
+    "MARK_END",
+    "MARK_START",
+    "ArticleHit",
+    "ArticlePage",
+    "ArticleQuery",
+    "ArticleView",
+    "EventDetail",
+    "EventFilter",
+    "EventPage",
+    "EventSource",
+    "EventView",
+    "Facet",
+    "InteractionFilter",
+    "InteractionPage",
+    "InteractionView",
+    "MapPoint",
+    "NameCount",
+    "PairCount",
+    "PartyCount",
+    "PlaceCount",
+    "WeekCount",
+    "count_actors",
+    "count_parties",
+    "count_places",
+    "find_events",
+    "find_interactions",
+    "fts_query",
+    "get_article",
+    "get_event",
+    "list_events",
+    "list_interactions",
+    "map_points",
+    "pair_counts",
+    "search_articles",
+    "set_flag",
+    "weekly_counts",
+]

@@ -1,0 +1,317 @@
+"""Article search: a French query -> ranked articles with highlighted snippets and facets.
+
+SQLite uses the FTS5 index `articles_fts` (accent-insensitive, bm25); PostgreSQL its French
+text search. Snippets mark hits with MARK_START/MARK_END, private-use characters that no
+scraped text carries, so that the page can escape the text first and add <mark> after.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    case,
+    extract,
+    func,
+    literal,
+    literal_column,
+    select,
+    text,
+)
+from sqlalchemy.sql.elements import TextClause
+
+from vigie.store import Store
+from vigie.store.schema import ArticleRow, DocumentRow
+
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+WORD = re.compile(r"\w+\*?")  # "l'armée" -> "l", "armée"; "attaq*" keeps its prefix star
+SNIPPET_WORDS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuery:
+    """What the search page asks: words (any accents), facets chosen, a page."""
+
+    q: str = ""
+    year: int | None = None
+    source: str | None = None
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHit:
+    id: str
+    title: str | None
+    published: str | None
+    kind: str
+    doc_name: str
+    source: str
+    snippet: str  # hits between MARK_START and MARK_END
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    hits: list[ArticleHit]
+    total: int
+    limit: int
+    offset: int
+    facets: dict[str, list[Facet]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """One stored article with its paragraphs and their offsets into the document text."""
+
+    id: str
+    title: str | None
+    published: str | None
+    author: str | None
+    kind: str
+    doc_name: str
+    source: str
+    paragraphs: list[tuple[int, str]]  # (offset into the document text, paragraph)
+
+
+def fts_query(words: str) -> str:
+    """Turn what a user typed into an FTS5 query: every word quoted, all required.
+
+    >>> fts_query("attaque à Ségou")
+    '"attaque" "à" "Ségou"'
+    >>> fts_query('l\\'armée "OR" attaq*')
+    '"l" "armée" "OR" "attaq"*'
+    """
+    terms = []
+    for word in WORD.findall(words):
+        star = word.endswith("*")
+        terms.append(f'"{word.rstrip("*")}"' + ("*" if star else ""))
+    return " ".join(terms)
+
+
+def site_of(name: str) -> str:
+    """The site a document came from: its name's first word, as the sample names them.
+
+    >>> site_of("essor-2023-05-08-mangue-sikasso.txt")
+    'essor'
+    """
+    return name.split("-", 1)[0]
+
+
+def search_articles(store: Store, query: ArticleQuery) -> ArticlePage:
+    """Ranked articles matching `query.q` (newest first when q is empty), with year and source facets."""
+    with store.engine.connect() as connection:
+        postgres = connection.dialect.name == "postgresql"
+        terms = query.q.strip()
+        base = (
+            select(ArticleRow.id)
+            .join(DocumentRow, DocumentRow.id == ArticleRow.document_id)
+            .where(*_facet_filters(query, postgres))
+        )
+        if terms and not fts_query(terms):
+            return ArticlePage([], 0, query.limit, query.offset)
+        if terms:
+            base = base.where(ArticleRow.id.in_(matching_ids(connection, terms)))
+        total = connection.scalar(select(func.count()).select_from(base.subquery())) or 0
+        hits = _hits(connection, query, postgres) if terms else _newest(connection, query, postgres)
+        facets = {
+            "year": _facet(connection, base, _year(), query),
+            "source": _facet(connection, base, _site_column(postgres), query),
+        }
+    return ArticlePage(hits, total, query.limit, query.offset, facets)
+
+
+def matching_ids(connection: Connection, words: str) -> Select[Any] | TextClause:
+    """A sub-query of the ids of the articles matching `words` (for event text filters too)."""
+    if connection.dialect.name == "postgresql":
+        return select(ArticleRow.id).where(
+            _pg_document().op("@@")(func.websearch_to_tsquery("french", words))
+        )
+    return text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :fts").bindparams(
+        fts=fts_query(words)
+    )
+
+
+def get_article(store: Store, article_id: str) -> ArticleView | None:
+    """One article with its paragraphs, or None."""
+    query = (
+        select(ArticleRow, DocumentRow.name, DocumentRow.source, DocumentRow.text)
+        .join(DocumentRow, DocumentRow.id == ArticleRow.document_id)
+        .where(ArticleRow.id == article_id)
+    )
+    with store.engine.connect() as connection:
+        found = connection.execute(query).first()
+    if found is None:
+        return None
+    row = found._mapping
+    document_text: str = row["text"]
+    spans = [(int(s), int(e)) for s, e in json.loads(row["spans"])]
+    return ArticleView(
+        id=row["id"],
+        title=row["title"],
+        published=published_text(row["published"], row["published_has_time"]),
+        author=row["author"],
+        kind=row["kind"],
+        doc_name=row["name"],
+        source=row["source"],
+        paragraphs=[(start, document_text[start:end]) for start, end in spans],
+    )
+
+
+def published_text(published: datetime | str | None, has_time: bool) -> str | None:
+    """ISO date, with the minutes when the page gave a time (raw SQLite rows give a string)."""
+    if published is None:
+        return None
+    if isinstance(published, str):
+        published = datetime.fromisoformat(published)
+    return published.isoformat(timespec="minutes") if has_time else published.date().isoformat()
+
+
+def _hits(connection: Connection, query: ArticleQuery, postgres: bool) -> list[ArticleHit]:
+    if postgres:
+        return _pg_hits(connection, query)
+    sql = text(
+        f"""
+        SELECT a.id, a.title, a.published, a.published_has_time, a.kind, d.name, d.source,
+               snippet(articles_fts, 2, :mark_start, :mark_end, '…', {SNIPPET_WORDS}) AS snippet
+        FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id
+        JOIN documents d ON d.id = a.document_id
+        WHERE articles_fts MATCH :fts {_sqlite_facet_sql(query)}
+        ORDER BY bm25(articles_fts, 0.0, 5.0, 1.0), a.published DESC
+        LIMIT :limit OFFSET :offset
+        """
+    )
+    rows = connection.execute(
+        sql,
+        {
+            "fts": fts_query(query.q),
+            "mark_start": MARK_START,
+            "mark_end": MARK_END,
+            "limit": query.limit,
+            "offset": query.offset,
+            "year": str(query.year) if query.year is not None else None,
+            "site": query.source,
+        },
+    )
+    return [_hit(row._mapping, row.snippet) for row in rows]
+
+
+def _sqlite_facet_sql(query: ArticleQuery) -> str:
+    clauses = []
+    if query.year is not None:
+        clauses.append("AND strftime('%Y', a.published) = :year")
+    if query.source:
+        clauses.append(
+            "AND (CASE WHEN instr(d.name, '-') > 0 THEN substr(d.name, 1, instr(d.name, '-') - 1) "
+            "ELSE d.name END) = :site"
+        )
+    return " ".join(clauses)
+
+
+def _pg_hits(connection: Connection, query: ArticleQuery) -> list[ArticleHit]:
+    tsquery = func.websearch_to_tsquery("french", query.q)
+    options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=10"
+    snippet = func.ts_headline("french", ArticleRow.body, tsquery, options).label("snippet")
+    rank = func.ts_rank(_pg_document(), tsquery)
+    statement = (
+        _listing(snippet)
+        .where(_pg_document().op("@@")(tsquery), *_facet_filters(query, True))
+        .order_by(rank.desc(), ArticleRow.published.desc())
+        .limit(query.limit)
+        .offset(query.offset)
+    )
+    return [_hit(row._mapping, row.snippet) for row in connection.execute(statement)]
+
+
+def _newest(connection: Connection, query: ArticleQuery, postgres: bool) -> list[ArticleHit]:
+    statement = (
+        _listing(func.substr(ArticleRow.body, 1, 240).label("snippet"))
+        .where(*_facet_filters(query, postgres))
+        .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id)
+        .limit(query.limit)
+        .offset(query.offset)
+    )
+    return [_hit(row._mapping, row.snippet) for row in connection.execute(statement)]
+
+
+def _listing(snippet: ColumnElement[Any]) -> Select[Any]:
+    return select(
+        ArticleRow.id,
+        ArticleRow.title,
+        ArticleRow.published,
+        ArticleRow.published_has_time,
+        ArticleRow.kind,
+        DocumentRow.name,
+        DocumentRow.source,
+        snippet,
+    ).join(DocumentRow, DocumentRow.id == ArticleRow.document_id)
+
+
+def _hit(row: Any, snippet: str) -> ArticleHit:
+    return ArticleHit(
+        id=row["id"],
+        title=row["title"],
+        published=published_text(row["published"], row["published_has_time"]),
+        kind=row["kind"],
+        doc_name=row["name"],
+        source=site_of(row["name"]),
+        snippet=snippet or "",
+    )
+
+
+def _facet_filters(query: ArticleQuery, postgres: bool) -> list[ColumnElement[bool]]:
+    filters: list[ColumnElement[bool]] = []
+    if query.year is not None:
+        filters.append(_year() == query.year)
+    if query.source:
+        filters.append(_site_column(postgres) == query.source)
+    return filters
+
+
+def _facet(
+    connection: Connection, base: Select[Any], column: ColumnElement[Any], query: ArticleQuery
+) -> list[Facet]:
+    """Counts per value of `column` among the articles `base` selects."""
+    ids = base.subquery()
+    statement = (
+        select(column.label("value"), func.count().label("n"))
+        .select_from(ArticleRow)
+        .join(DocumentRow, DocumentRow.id == ArticleRow.document_id)
+        .where(ArticleRow.id.in_(select(ids.c.id)))
+        .group_by(column)
+        .order_by(func.count().desc(), column)
+        .limit(30)
+    )
+    return [
+        Facet(str(row.value), int(row.n)) for row in connection.execute(statement) if row.value is not None
+    ]
+
+
+def _year() -> ColumnElement[Any]:
+    return extract("year", ArticleRow.published)
+
+
+def _site_column(postgres: bool) -> ColumnElement[Any]:
+    """The document name's first word ("essor-2023-…" -> "essor"), as site_of() does for files."""
+    if postgres:
+        return func.split_part(DocumentRow.name, literal("-"), 1)
+    dash = func.instr(DocumentRow.name, "-")
+    return case((dash > 0, func.substr(DocumentRow.name, 1, dash - 1)), else_=DocumentRow.name)
+
+
+def _pg_document() -> ColumnElement[Any]:
+    # the very expression of the migration's GIN index, so that PostgreSQL uses it
+    return literal_column("to_tsvector('french', coalesce(articles.title, '') || ' ' || articles.body)")

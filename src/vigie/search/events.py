@@ -1,0 +1,333 @@
+"""Event queries: an EventFilter -> pages of ACLED events, map points, weekly counts, actors, places.
+
+The map, the timeline, the list and the downloads all take the same EventFilter, so that they
+show the same events for the same URL.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select, union_all, update
+
+from vigie.search.articles import ArticleView, get_article, matching_ids, published_text
+from vigie.store import Store
+from vigie.store.schema import ArticleRow, DocumentRow, EventRow, EventSourceRow
+
+BBox = tuple[float, float, float, float]  # west, south, east, north (longitude, latitude)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events: every field left at None does not filter."""
+
+    start: date | None = None
+    end: date | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None  # actor1 or actor2, exactly
+    admin1: str | None = None
+    location: str | None = None
+    bbox: BBox | None = None
+    text: str | None = None  # words of a sentence or article reporting the event
+    flagged: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """An event with every ACLED field the store holds."""
+
+    id: int
+    date: str | None
+    date_precision: int
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    assoc_actor_1: str | None
+    actor2: str | None
+    assoc_actor_2: str | None
+    location: str | None
+    country: str | None
+    iso: str | None
+    admin1: str | None
+    admin2: str | None
+    admin3: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    fatalities: int | None
+    evidence: str
+    notes: str | None
+    flagged: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    items: list[EventView]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventSource:
+    """One sentence reporting an event, with offsets into its document's text."""
+
+    article_id: str
+    title: str | None
+    published: str | None
+    doc_name: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetail:
+    event: EventView
+    sources: list[EventSource]
+    articles: dict[str, ArticleView]
+
+
+@dataclass(frozen=True, slots=True)
+class MapPoint:
+    """Events of one type at one place: the map draws one circle, sized by count."""
+
+    latitude: float
+    longitude: float
+    location: str | None
+    admin1: str | None
+    event_type: str
+    count: int
+    event_id: int  # the newest one, opened by a click when count is 1
+
+
+@dataclass(frozen=True, slots=True)
+class WeekCount:
+    week: date  # the Monday
+    key: str  # event type or region
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class NameCount:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    location: str
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    count: int
+
+
+def find_events(store: Store, filters: EventFilter, limit: int = 50, offset: int = 0) -> EventPage:
+    """One page of the matching events, newest first, with how many match in all."""
+    with store.engine.connect() as connection:
+        where = _conditions(connection, filters)
+        total = connection.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
+        rows = connection.execute(_ordered(select(EventRow).where(*where)).limit(limit).offset(offset))
+        items = [_view(row._mapping) for row in rows]
+    return EventPage(items, total, limit, offset)
+
+
+def list_events(store: Store, filters: EventFilter) -> Iterator[EventView]:
+    """Every matching event, newest first (for downloads)."""
+    with store.engine.connect() as connection:
+        statement = _ordered(select(EventRow).where(*_conditions(connection, filters)))
+        for row in connection.execute(statement):
+            yield _view(row._mapping)
+
+
+def get_event(store: Store, event_id: int) -> EventDetail | None:
+    """One event, its source sentences and the articles they are in."""
+    with store.engine.connect() as connection:
+        row = connection.execute(select(EventRow).where(EventRow.id == event_id)).first()
+        if row is None:
+            return None
+        sources = connection.execute(
+            select(
+                EventSourceRow,
+                ArticleRow.title,
+                ArticleRow.published,
+                ArticleRow.published_has_time,
+                DocumentRow.name,
+            )
+            .join(ArticleRow, ArticleRow.id == EventSourceRow.article_id)
+            .join(DocumentRow, DocumentRow.id == ArticleRow.document_id)
+            .where(EventSourceRow.event_id == event_id)
+            .order_by(ArticleRow.published, EventSourceRow.article_id, EventSourceRow.start_offset)
+        ).all()
+    found = [
+        EventSource(
+            article_id=item.article_id,
+            title=item.title,
+            published=published_text(item.published, item.published_has_time),
+            doc_name=item.name,
+            sentence=item.sentence,
+            start=item.start_offset,
+            end=item.end_offset,
+        )
+        for item in sources
+    ]
+    articles = {}
+    for source in found:
+        if source.article_id not in articles:
+            article = get_article(store, source.article_id)
+            if article is not None:
+                articles[source.article_id] = article
+    return EventDetail(_view(row._mapping), found, articles)
+
+
+def map_points(store: Store, filters: EventFilter) -> list[MapPoint]:
+    """Placed events grouped by coordinates and type, largest groups first."""
+    statement = (
+        select(
+            EventRow.latitude,
+            EventRow.longitude,
+            func.min(EventRow.location).label("location"),
+            func.min(EventRow.admin1).label("admin1"),
+            EventRow.event_type,
+            func.count().label("n"),
+            func.max(EventRow.id).label("event_id"),
+        )
+        .where(EventRow.latitude.is_not(None), EventRow.longitude.is_not(None))
+        .group_by(EventRow.latitude, EventRow.longitude, EventRow.event_type)
+        .order_by(func.count().desc())
+        .limit(2000)
+    )
+    with store.engine.connect() as connection:
+        rows = connection.execute(statement.where(*_conditions(connection, filters))).all()
+    return [
+        MapPoint(row.latitude, row.longitude, row.location, row.admin1, row.event_type, row.n, row.event_id)
+        for row in rows
+    ]
+
+
+def weekly_counts(store: Store, filters: EventFilter, by: str = "event_type") -> list[WeekCount]:
+    """Events per week (weeks start on Monday) and per type or region (`by="admin1"`)."""
+    key = EventRow.admin1 if by == "admin1" else EventRow.event_type
+    statement = (
+        select(EventRow.event_date, key.label("key"), func.count().label("n"))
+        .where(EventRow.event_date.is_not(None))
+        .group_by(EventRow.event_date, key)
+    )
+    weeks: Counter[tuple[date, str]] = Counter()
+    with store.engine.connect() as connection:
+        for row in connection.execute(statement.where(*_conditions(connection, filters))):
+            day: date = row.event_date
+            weeks[(day - timedelta(days=day.weekday()), row.key or "")] += row.n
+    return [WeekCount(week, name, count) for (week, name), count in sorted(weeks.items())]
+
+
+def count_actors(store: Store, filters: EventFilter, limit: int = 200) -> list[NameCount]:
+    """Actors (first or second) of the matching events, by number of events."""
+    with store.engine.connect() as connection:
+        where = _conditions(connection, filters)
+        both = union_all(
+            select(EventRow.actor1.label("name")).where(*where),
+            select(EventRow.actor2.label("name")).where(EventRow.actor2.is_not(None), *where),
+        ).subquery()
+        statement = (
+            select(both.c.name, func.count().label("n"))
+            .group_by(both.c.name)
+            .order_by(func.count().desc(), both.c.name)
+            .limit(limit)
+        )
+        return [NameCount(row.name, row.n) for row in connection.execute(statement)]
+
+
+def count_places(store: Store, filters: EventFilter, limit: int = 500) -> list[PlaceCount]:
+    """Places of the matching events with their region, coordinates and number of events."""
+    statement = (
+        select(
+            EventRow.location,
+            EventRow.admin1,
+            func.min(EventRow.latitude).label("latitude"),
+            func.min(EventRow.longitude).label("longitude"),
+            func.count().label("n"),
+        )
+        .where(EventRow.location.is_not(None))
+        .group_by(EventRow.location, EventRow.admin1)
+        .order_by(func.count().desc(), EventRow.location)
+        .limit(limit)
+    )
+    with store.engine.connect() as connection:
+        rows = connection.execute(statement.where(*_conditions(connection, filters))).all()
+    return [PlaceCount(r.location, r.admin1, r.latitude, r.longitude, r.n) for r in rows]
+
+
+def set_flag(store: Store, event_id: int, flagged: bool) -> bool:
+    """Flag an event as wrong (or clear the flag); False when there is no such event."""
+    with store.engine.begin() as connection:
+        done = connection.execute(update(EventRow).where(EventRow.id == event_id).values(flagged=flagged))
+    return bool(done.rowcount)
+
+
+def _conditions(connection: Connection, filters: EventFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if filters.start is not None:
+        where.append(EventRow.event_date >= filters.start)
+    if filters.end is not None:
+        where.append(EventRow.event_date <= filters.end)
+    if filters.event_type:
+        where.append(EventRow.event_type == filters.event_type)
+    if filters.sub_event_type:
+        where.append(EventRow.sub_event_type == filters.sub_event_type)
+    if filters.actor:
+        where.append(or_(EventRow.actor1 == filters.actor, EventRow.actor2 == filters.actor))
+    if filters.admin1:
+        where.append(EventRow.admin1 == filters.admin1)
+    if filters.location:
+        where.append(EventRow.location == filters.location)
+    if filters.bbox is not None:
+        west, south, east, north = filters.bbox
+        where.append(EventRow.longitude.between(west, east))
+        where.append(EventRow.latitude.between(south, north))
+    if filters.flagged is not None:
+        where.append(EventRow.flagged.is_(filters.flagged))
+    if filters.text and filters.text.strip():
+        reported = select(EventSourceRow.event_id).where(
+            EventSourceRow.article_id.in_(matching_ids(connection, filters.text))
+        )
+        where.append(EventRow.id.in_(reported))
+    return where
+
+
+def _ordered(statement: Select[Any]) -> Select[Any]:
+    return statement.order_by(EventRow.event_date.desc().nulls_last(), EventRow.id.desc())
+
+
+def _view(row: Any) -> EventView:
+    day = row["event_date"]
+    return EventView(
+        id=row["id"],
+        date=day.isoformat() if day is not None else None,
+        date_precision=row["time_precision"],
+        event_type=row["event_type"],
+        sub_event_type=row["sub_event_type"],
+        actor1=row["actor1"],
+        assoc_actor_1=row["assoc_actor_1"],
+        actor2=row["actor2"],
+        assoc_actor_2=row["assoc_actor_2"],
+        location=row["location"],
+        country=row["country"],
+        iso=row["iso"],
+        admin1=row["admin1"],
+        admin2=row["admin2"],
+        admin3=row["admin3"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        geo_precision=row["geo_precision"],
+        fatalities=row["fatalities"],
+        evidence=row["evidence"],
+        notes=row["notes"],
+        flagged=bool(row["flagged"]),
+    )

@@ -1,0 +1,146 @@
+"""Interaction queries: an InteractionFilter -> pages of PLOVER interactions and counts per pair of parties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select, union_all
+
+from vigie.store import Store
+from vigie.store.schema import InteractionRow
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionFilter:
+    """Which interactions: every field left at None does not filter."""
+
+    party: str | None = None  # either party, exactly ("MLI", "ECOWAS")
+    type: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionView:
+    id: int
+    date: str | None
+    type: str
+    party1: str
+    party2: str
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionPage:
+    items: list[InteractionView]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class PairCount:
+    """How many interactions of one type two parties had (the pair in alphabetical order)."""
+
+    party1: str
+    party2: str
+    type: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PartyCount:
+    name: str
+    count: int
+
+
+def find_interactions(
+    store: Store, filters: InteractionFilter, limit: int = 50, offset: int = 0
+) -> InteractionPage:
+    """One page of the matching interactions, newest first, with how many match in all."""
+    where = _conditions(filters)
+    with store.engine.connect() as connection:
+        total = connection.scalar(select(func.count()).select_from(InteractionRow).where(*where)) or 0
+        rows = connection.execute(_ordered(where).limit(limit).offset(offset)).all()
+    return InteractionPage([_view(row._mapping) for row in rows], total, limit, offset)
+
+
+def list_interactions(store: Store, filters: InteractionFilter) -> Iterator[InteractionView]:
+    """Every matching interaction, newest first (for downloads)."""
+    with store.engine.connect() as connection:
+        for row in connection.execute(_ordered(_conditions(filters))):
+            yield _view(row._mapping)
+
+
+def pair_counts(store: Store, filters: InteractionFilter) -> list[PairCount]:
+    """Interactions per pair of parties and type: the cooperation matrix."""
+    statement = (
+        select(InteractionRow.party1, InteractionRow.party2, InteractionRow.type, func.count().label("n"))
+        .where(*_conditions(filters))
+        .group_by(InteractionRow.party1, InteractionRow.party2, InteractionRow.type)
+    )
+    counts: dict[tuple[str, str, str], int] = {}
+    with store.engine.connect() as connection:
+        for row in connection.execute(statement):
+            first, second = sorted((row.party1, row.party2))
+            key = (first, second, row.type)
+            counts[key] = counts.get(key, 0) + row.n
+    return [PairCount(a, b, kind, n) for (a, b, kind), n in sorted(counts.items())]
+
+
+def count_parties(store: Store, filters: InteractionFilter) -> list[PartyCount]:
+    """Countries and organisations of the matching interactions, by number of interactions."""
+    where = _conditions(filters)
+    both = union_all(
+        select(InteractionRow.party1.label("name")).where(*where),
+        select(InteractionRow.party2.label("name")).where(*where),
+    ).subquery()
+    statement = (
+        select(both.c.name, func.count().label("n"))
+        .group_by(both.c.name)
+        .order_by(func.count().desc(), both.c.name)
+    )
+    with store.engine.connect() as connection:
+        return [PartyCount(row.name, row.n) for row in connection.execute(statement)]
+
+
+def _conditions(filters: InteractionFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if filters.party:
+        where.append(or_(InteractionRow.party1 == filters.party, InteractionRow.party2 == filters.party))
+    if filters.type:
+        where.append(InteractionRow.type == filters.type)
+    if filters.start is not None:
+        where.append(InteractionRow.interaction_date >= filters.start)
+    if filters.end is not None:
+        where.append(InteractionRow.interaction_date <= filters.end)
+    return where
+
+
+def _ordered(where: list[ColumnElement[bool]]) -> Any:
+    return (
+        select(InteractionRow)
+        .where(*where)
+        .order_by(InteractionRow.interaction_date.desc().nulls_last(), InteractionRow.id.desc())
+    )
+
+
+def _view(row: Any) -> InteractionView:
+    day = row["interaction_date"]
+    return InteractionView(
+        id=row["id"],
+        date=day.isoformat() if day is not None else None,
+        type=row["type"],
+        party1=row["party1"],
+        party2=row["party2"],
+        location=row["location"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        evidence=row["evidence"],
+    )

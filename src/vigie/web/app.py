@@ -1,0 +1,218 @@
+"""Dashboard: a Store -> a FastAPI app serving the JSON API (vigie.api) and server-rendered pages.
+
+Pages work with no network: our own CSS and one small script, SVG drawn on the server. Every
+scraped string goes through Jinja2's autoescaping; a strict Content-Security-Policy forbids
+inline scripts and styles and any other origin.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from vigie import api
+from vigie.api import EventQuery, InteractionQuery, SearchQuery, error_response, mark_html
+from vigie.search import (
+    EventFilter,
+    count_actors,
+    count_parties,
+    find_events,
+    find_interactions,
+    get_article,
+    get_event,
+    map_points,
+    pair_counts,
+    search_articles,
+    weekly_counts,
+)
+from vigie.store import Store
+from vigie.web.charts import TYPE_COLOURS, draw_map, draw_timeline, highlight
+from vigie.web.i18n import LANGUAGES, translator, type_label
+
+HERE = Path(str(resources.files("vigie.web")))
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+REGIONS = ("Bamako", "Gao", "Kayes", "Kidal", "Koulikoro", "Ménaka", "Mopti", "Ségou", "Sikasso",
+           "Taoudénit", "Tombouctou")  # fmt: skip
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT",
+                "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREAT",
+                "CONCEDE")  # fmt: skip
+MATRIX_PARTIES = 15
+
+
+def create_app(store: Store, token: str = "") -> FastAPI:
+    """The dashboard and the API over `store`; `token` non-empty allows flagging events."""
+    app = FastAPI(
+        title="Vigie",
+        summary="Articles, ACLED events and PLOVER interactions from French-language Sahel news.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.store = store
+    app.state.token = token
+    app.include_router(api.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    pages = Environment(
+        loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True)
+    )
+    pages.globals.update(TYPE_COLOURS=TYPE_COLOURS, REGIONS=REGIONS, PLOVER_TYPES=PLOVER_TYPES)
+
+    def render(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
+        lang = lang_of(request)
+        html = pages.get_template(name).render(
+            request=request, lang=lang, t=translator(lang), type_label=lambda v: type_label(v, lang),
+            query=lambda **changes: with_query(request, **changes), **values,
+        )  # fmt: skip
+        response = HTMLResponse(html, status_code=status)
+        if request.query_params.get("lang") in LANGUAGES:
+            response.set_cookie("lang", lang, samesite="strict", httponly=True)
+        return response
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        for header, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(header, value)
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, err: StarletteHTTPException) -> Response:
+        return error_page(request, err.status_code, str(err.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, err: RequestValidationError) -> Response:
+        first = err.errors()[0] if err.errors() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()) if part not in ("query", "body"))
+        return error_page(request, 422, f"{where}: {first.get('msg', 'invalid value')}")
+
+    def error_page(request: Request, status: int, message: str) -> Response:
+        if request.url.path.startswith("/api"):
+            return error_response(status, message)
+        return render(request, "error.html", status=status, status_code=status, message=message)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard(request: Request, query: Annotated[EventQuery, Query()]) -> HTMLResponse:
+        filters = query.to_filter()
+        page = find_events(store, filters, query.limit, query.offset)
+        return render(
+            request,
+            "dashboard.html",
+            form=query,
+            page=page,
+            drawing=draw_map(map_points(store, filters)),
+            timeline=draw_timeline(weekly_counts(store, filters)),
+            actors=[item.name for item in count_actors(store, EventFilter(), limit=100)],
+            downloads=download_links(request, "/api/events", ("csv", "geojson", "jsonl")),
+        )
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, event_id: int) -> HTMLResponse:
+        found = get_event(store, event_id)
+        if found is None:
+            raise HTTPException(404, f"no event with id {event_id}")
+        articles = []
+        for article_id, article in found.articles.items():
+            ranges = [(s.start, s.end) for s in found.sources if s.article_id == article_id]
+            articles.append((article, highlight(article.paragraphs, ranges)))
+        return render(request, "event.html", found=found, event=found.event, articles=articles,
+                      can_flag=bool(app.state.token))  # fmt: skip
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, query: Annotated[SearchQuery, Query()]) -> HTMLResponse:
+        page = search_articles(store, query.to_query())
+        snippets = {hit.id: Markup(mark_html(hit.snippet)) for hit in page.hits}
+        return render(
+            request,
+            "search.html",
+            form=query,
+            page=page,
+            snippets=snippets,
+            downloads=download_links(request, "/api/articles", ("csv", "jsonl")),
+        )
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str) -> HTMLResponse:
+        article = get_article(store, article_id)
+        if article is None:
+            raise HTTPException(404, f"no article with id {article_id!r}")
+        return render(request, "article.html", article=article, pieces=highlight(article.paragraphs, []))
+
+    @app.get("/cooperation", response_class=HTMLResponse, include_in_schema=False)
+    def cooperation(request: Request, query: Annotated[InteractionQuery, Query()]) -> HTMLResponse:
+        filters = query.to_filter()
+        pairs = pair_counts(store, filters)
+        parties = [item.name for item in count_parties(store, filters)][:MATRIX_PARTIES]
+        cells: dict[tuple[str, str], dict[str, int]] = {}
+        for pair in pairs:
+            for a, b in ((pair.party1, pair.party2), (pair.party2, pair.party1)):
+                cells.setdefault((a, b), {})[pair.type] = pair.count
+        peak = max((sum(v.values()) for v in cells.values()), default=1)
+        return render(
+            request,
+            "cooperation.html",
+            form=query,
+            parties=parties,
+            cells=cells,
+            peak=peak,
+            page=find_interactions(store, filters, query.limit, query.offset),
+            downloads=download_links(request, "/api/interactions", ("csv", "geojson", "jsonl")),
+        )
+
+    @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request) -> HTMLResponse:
+        schema = app.openapi()
+        routes = [
+            (method.upper(), path, operation.get("summary", ""), operation.get("description", ""),
+             [p for p in operation.get("parameters", []) if p.get("in") == "query"])
+            for path, methods in schema["paths"].items()
+            for method, operation in methods.items()
+        ]  # fmt: skip
+        return render(request, "api.html", routes=routes)
+
+    return app
+
+
+def lang_of(request: Request) -> str:
+    """?lang= first, then the cookie a previous choice left, then French."""
+    for chosen in (request.query_params.get("lang"), request.cookies.get("lang")):
+        if chosen in LANGUAGES:
+            return chosen
+    return "fr"
+
+
+def with_query(request: Request, **changes: object) -> str:
+    """The current page's query string with some parameters changed (None removes one)."""
+    params: dict[str, str] = {k: v for k, v in request.query_params.items() if v != ""}
+    params.pop("offset", None)
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value.isoformat() if isinstance(value, date) else str(value)
+    return "?" + urlencode(params) if params else "?"
+
+
+def download_links(request: Request, path: str, formats: tuple[str, ...]) -> list[tuple[str, str]]:
+    params = {k: v for k, v in request.query_params.items() if k not in ("offset", "limit", "lang", "format")}
+    return [(fmt, f"{path}?{urlencode(params | {'format': fmt})}") for fmt in formats]

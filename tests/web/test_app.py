@@ -1,0 +1,77 @@
+"""Dashboard pages: scraped text shown as text, strict CSP, highlighted sentence, French then English."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.rows import BORA
+from vigie.store import Store
+from vigie.web import create_app
+from vigie.web.app import CSP
+
+
+@pytest.fixture
+def client(news_store: Store) -> TestClient:
+    return TestClient(create_app(news_store))
+
+
+@pytest.mark.parametrize("path", ["/articles/0000000000000000000000000000000000000000:0", "/events/1",
+                                  "/articles?q=mairie", "/?text=mairie"])  # fmt: skip
+def test_markup_in_articles_is_shown_as_text(client: TestClient, path: str) -> None:
+    page = client.get(path)
+    assert page.status_code == 200
+    assert "<script>alert" not in page.text and "<img src=x" not in page.text
+    if path != "/?text=mairie":
+        assert "&lt;script&gt;alert(&#39;vigie&#39;)&lt;/script&gt;" in page.text
+        assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
+
+
+def test_every_page_has_a_strict_csp(client: TestClient) -> None:
+    for path in (
+        "/",
+        "/articles",
+        "/cooperation",
+        "/events/1",
+        "/api/events",
+        "/api/docs",
+        "/static/vigie.css",
+    ):
+        response = client.get(path)
+        assert response.headers["content-security-policy"] == CSP, path
+        assert response.headers["x-content-type-options"] == "nosniff"
+    assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP
+
+
+def test_event_page_highlights_the_source_sentence(client: TestClient) -> None:
+    page = client.get("/events/1").text
+    assert f'<mark class="evidence">{BORA}</mark>' in page.replace("&#39;", "'")
+    assert 'href="/articles/0000000000000000000000000000000000000000:0"' in page
+    assert "Tableau de bord en lecture seule" in page
+
+
+def test_french_by_default_english_on_request(client: TestClient) -> None:
+    assert "Événements par semaine" in client.get("/").text
+    english = client.get("/?lang=en")
+    assert "Events per week" in english.text
+    assert english.cookies.get("lang") == "en"
+    assert "Events per week" in client.get("/").text  # the choice is remembered
+
+
+def test_filters_are_in_the_url_for_map_list_and_downloads(client: TestClient) -> None:
+    page = client.get("/", params={"admin1": "Mopti"}).text
+    assert page.count('<circle cx="') - page.count('<circle cx="6"') == 1  # one dot, legend swatches aside
+    assert 'href="/api/events?admin1=Mopti&amp;format=csv"' in page
+    assert "1 événements" in page
+
+
+def test_unknown_pages_are_html_errors(client: TestClient) -> None:
+    page = client.get("/events/404")
+    assert page.status_code == 404
+    assert "no event with id 404" in page.text and page.headers["content-type"].startswith("text/html")
+
+
+def test_search_page_has_facets_and_marks(client: TestClient) -> None:
+    page = client.get("/articles", params={"q": "segou"}).text
+    assert "<mark>SEGOU</mark>" in page
+    assert 'href="?q=segou&amp;year=2023"' in page
