@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install Vigie with its test dependencies (and PostgreSQL's server binaries, for the store
-# tests), then run the linters, the type checker and the tests.
+# tests, and Chromium, for the dashboard's browser tests), then run the linters, the type checker and the tests.
 # Usage: ./scripts/test.sh [pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,17 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     apt-get install -y -qq postgresql >/dev/null
   else
     echo "== PostgreSQL is not installed: the PostgreSQL store tests will be skipped (sudo apt-get install postgresql)"
+  fi
+fi
+if [ ! -x /usr/bin/chromium ] || ! command -v chromedriver >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    # the dashboard's browser tests drive Debian's Chromium with Playwright (no browser download)
+    echo "== installing Chromium (apt-get install chromium chromium-driver)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "== Chromium is not installed: the browser tests will be skipped (sudo apt-get install chromium chromium-driver)"
   fi
 fi
 python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"

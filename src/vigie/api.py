@@ -189,7 +189,14 @@ def index(request: Request) -> dict[str, Any]:
 def articles(request: Request, query: Annotated[SearchQuery, Query()]) -> Any:
     """Articles matching French words (accent-insensitive, ranked, hits marked), with facets."""
     page = search_articles(store_of(request), query.to_query())
-    items = [asdict(hit) | {"snippet_html": mark_html(hit.snippet)} for hit in page.hits]
+    items = [
+        asdict(hit)
+        | {
+            "snippet_html": mark_html(hit.snippet),
+            "title_html": mark_html(hit.title_marked or hit.title or ""),
+        }
+        for hit in page.hits
+    ]
     if query.format != "json":
         return _download(items, "articles", query.format, tuple(items[0]) if items else ("id",))
     facets = {name: [asdict(f) for f in values] for name, values in page.facets.items()}

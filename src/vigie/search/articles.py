@@ -56,6 +56,7 @@ class ArticleHit:
     doc_name: str
     source: str
     snippet: str  # hits between MARK_START and MARK_END
+    title_marked: str | None = None  # the title with its hits marked (None: no words searched)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,8 @@ def _hits(connection: Connection, query: ArticleQuery, postgres: bool) -> list[A
     sql = text(
         f"""
         SELECT a.id, a.title, a.published, a.published_has_time, a.kind, d.name, d.source,
-               snippet(articles_fts, 2, :mark_start, :mark_end, '…', {SNIPPET_WORDS}) AS snippet
+               snippet(articles_fts, 2, :mark_start, :mark_end, '…', {SNIPPET_WORDS}) AS snippet,
+               highlight(articles_fts, 1, :mark_start, :mark_end) AS title_marked
         FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id
         JOIN documents d ON d.id = a.document_id
         WHERE articles_fts MATCH :fts {_sqlite_facet_sql(query)}
@@ -206,7 +208,7 @@ def _hits(connection: Connection, query: ArticleQuery, postgres: bool) -> list[A
             "site": query.source,
         },
     )
-    return [_hit(row._mapping, row.snippet) for row in rows]
+    return [_hit(row._mapping, row.snippet, row.title_marked or None) for row in rows]
 
 
 def _sqlite_facet_sql(query: ArticleQuery) -> str:
@@ -225,15 +227,18 @@ def _pg_hits(connection: Connection, query: ArticleQuery) -> list[ArticleHit]:
     tsquery = func.websearch_to_tsquery("french", query.q)
     options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=10"
     snippet = func.ts_headline("french", ArticleRow.body, tsquery, options).label("snippet")
+    title = func.ts_headline(
+        "french", ArticleRow.title, tsquery, f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
+    ).label("title_marked")
     rank = func.ts_rank(_pg_document(), tsquery)
     statement = (
-        _listing(snippet)
+        _listing(snippet, title)
         .where(_pg_document().op("@@")(tsquery), *_facet_filters(query, True))
         .order_by(rank.desc(), ArticleRow.published.desc())
         .limit(query.limit)
         .offset(query.offset)
     )
-    return [_hit(row._mapping, row.snippet) for row in connection.execute(statement)]
+    return [_hit(row._mapping, row.snippet, row.title_marked) for row in connection.execute(statement)]
 
 
 def _newest(connection: Connection, query: ArticleQuery, postgres: bool) -> list[ArticleHit]:
@@ -247,7 +252,7 @@ def _newest(connection: Connection, query: ArticleQuery, postgres: bool) -> list
     return [_hit(row._mapping, row.snippet) for row in connection.execute(statement)]
 
 
-def _listing(snippet: ColumnElement[Any]) -> Select[Any]:
+def _listing(*extra: ColumnElement[Any]) -> Select[Any]:
     return select(
         ArticleRow.id,
         ArticleRow.title,
@@ -256,11 +261,11 @@ def _listing(snippet: ColumnElement[Any]) -> Select[Any]:
         ArticleRow.kind,
         DocumentRow.name,
         DocumentRow.source,
-        snippet,
+        *extra,
     ).join(DocumentRow, DocumentRow.id == ArticleRow.document_id)
 
 
-def _hit(row: Any, snippet: str) -> ArticleHit:
+def _hit(row: Any, snippet: str, title_marked: str | None = None) -> ArticleHit:
     return ArticleHit(
         id=row["id"],
         title=row["title"],
@@ -269,6 +274,7 @@ def _hit(row: Any, snippet: str) -> ArticleHit:
         doc_name=row["name"],
         source=site_of(row["name"]),
         snippet=snippet or "",
+        title_marked=title_marked,
     )
 
 

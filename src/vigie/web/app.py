@@ -142,12 +142,14 @@ def create_app(store: Store, token: str = "") -> FastAPI:
     def search_page(request: Request, query: Annotated[SearchQuery, Query()]) -> HTMLResponse:
         page = search_articles(store, query.to_query())
         snippets = {hit.id: Markup(mark_html(hit.snippet)) for hit in page.hits}
+        titles = {hit.id: Markup(mark_html(hit.title_marked)) for hit in page.hits if hit.title_marked}
         return render(
             request,
             "search.html",
             form=query,
             page=page,
             snippets=snippets,
+            titles=titles,
             downloads=download_links(request, "/api/articles", ("csv", "jsonl")),
         )
 
