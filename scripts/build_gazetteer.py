@@ -1,6 +1,7 @@
 """Build src/vigie/data/gazetteer.sqlite, the gazetteer of the geo stage, from the shared data.
 
 Usage: python scripts/build_gazetteer.py --shared ../shared [--out src/vigie/data/gazetteer.sqlite]
+       python scripts/build_gazetteer.py --shared ../shared --boundaries-only
 
 Input (described in shared/data/gazetteer/SOURCES.md): the GeoNames dumps of Mali and its
 neighbours with their admin code tables, the OCHA cercle polygons of Mali (pre-2016 frame), the
@@ -13,6 +14,11 @@ OCHA P-codes and the ROWCA admin-1 polygons. Output: one SQLite file (see SCHEMA
 
 Mali places get admin2 = the OCHA cercle they fall in (ray casting), admin1 = its region, and
 admin1_2023 from src/vigie/data/regions_2023.toml. Same input, same rows in the same order.
+
+Beside it, boundaries.json: simplified country outlines (Douglas-Peucker) that vigie.geo.boundary
+reads to check that a coordinate lies in the country it names: Mali from the OCHA cercles (the
+polygons Mali places are snapped into), Sahel neighbours from the ROWCA admin-1 polygons, farther
+neighbours from Natural Earth 1:110m.
 Needs numpy (a Vigie dependency); no shapely.
 """
 
@@ -67,6 +73,16 @@ ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 QUALIFIER = re.compile(r" (?:peulh?|peuhl|foulbe|dogon|bambara|bamanan|bozo|sonrai|songhai|marka|maure)$")
 # Names of other scripts (Arabic, Cyrillic, CJK) never appear in French news: keys are plain Latin
 LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+# Douglas-Peucker tolerance of the boundaries, in degrees: 0.001 is about 110 m (Mali places are
+# snapped 200 m inside the cercles, so they stay inside), 0.005 about 550 m
+MALI_TOLERANCE = 0.001
+ROWCA_TOLERANCE = 0.005
+ROWCA_COUNTRIES = ("BFA", "NER", "MRT", "SEN")  # the gazetteer's neighbours that ROWCA draws
+BOUNDARY_ATTRIBUTION = (
+    "Country outlines simplified from: Mali, OCHA COD-AB cercles via HDX (CC BY-IGO); Burkina Faso, "
+    "Niger, Mauritania, Senegal, OCHA ROWCA admin-1 2017 via HDX; other countries, Natural Earth "
+    "1:110m (public domain)."
+)
 ATTRIBUTION = (
     "Place names and coordinates: GeoNames, geonames.org (CC BY 4.0). "
     "Mali cercle boundaries: OCHA Common Operational Datasets, via HDX (CC BY-IGO). "
@@ -721,14 +737,106 @@ def write(path: Path, entries: list[Entry], meta: dict[str, str]) -> dict[str, i
     return counts
 
 
+def simplify(ring: np.ndarray, tolerance: float) -> np.ndarray:
+    """Douglas-Peucker: the ring's points farther than `tolerance` from the chord of the points
+    kept around them; the first and last points (the ring is closed) are always kept."""
+    if tolerance <= 0 or len(ring) < 5:
+        return ring
+    keep = np.zeros(len(ring), dtype=bool)
+    keep[0] = keep[-1] = True
+    far = int(np.argmax(np.hypot(*(ring - ring[0]).T)))  # split a closed ring at its farthest point
+    keep[far] = True
+    stack = [(0, far), (far, len(ring) - 1)]
+    while stack:
+        first, last = stack.pop()
+        if last - first < 2:
+            continue
+        a, b = ring[first], ring[last]
+        d = b - a
+        points = ring[first + 1 : last]
+        length = float(np.hypot(*d))
+        if length == 0:
+            gaps = np.hypot(*(points - a).T)
+        else:
+            gaps = np.abs(d[0] * (points[:, 1] - a[1]) - d[1] * (points[:, 0] - a[0])) / length
+        i = int(np.argmax(gaps))
+        if gaps[i] > tolerance:
+            middle = first + 1 + i
+            keep[middle] = True
+            stack += [(first, middle), (middle, last)]
+    return ring[keep]
+
+
+def country_polygons(path: Path, code_key: str, codes: Sequence[str] | None = None) -> dict[str, list]:
+    """ISO3 -> polygons (lists of rings of (lon, lat)) of a GeoJSON file, by a property."""
+    found: dict[str, list] = {}
+    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        code = feature["properties"][code_key]
+        if codes is not None and code not in codes:
+            continue
+        geometry = feature["geometry"]
+        polygons = (
+            geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        )
+        found.setdefault(code, []).extend(polygons)
+    return found
+
+
+def write_boundaries(shared: Path, path: Path) -> dict[str, int]:
+    """Write boundaries.json: {"attribution", "countries": {ISO3: [polygon: [ring: [lon, lat, …]]]}}."""
+    folder = shared / GAZETTEER
+    mali = country_polygons(folder / "ocha" / "mli_adm2_cercles_ocha.geojson", "country_pcode")
+    rowca = country_polygons(
+        folder / "ocha" / "sahel_adm1_rowca_2017.geojson", "country_code", ROWCA_COUNTRIES
+    )
+    natural = country_polygons(
+        folder / "naturalearth" / "ne_110m_admin_0_countries_westafrica.geojson", "ADM0_A3"
+    )
+    sources = [(mali, MALI_TOLERANCE), (rowca, ROWCA_TOLERANCE), (natural, 0.0)]
+    countries: dict[str, list[list[list[float]]]] = {}
+    for polygons, tolerance in sources:
+        for code, shapes in sorted(polygons.items()):
+            iso = "MLI" if code == "ML" else code
+            if iso in countries:
+                continue  # Mali from the cercles, not from ROWCA or Natural Earth
+            countries[iso] = [
+                [
+                    [
+                        round(float(v), 5)
+                        for v in simplify(np.asarray(ring, dtype=float)[:, :2], tolerance).ravel()
+                    ]
+                    for ring in polygon
+                ]
+                for polygon in shapes
+            ]
+    document = {"attribution": BOUNDARY_ATTRIBUTION, "countries": dict(sorted(countries.items()))}
+    path.write_text(json.dumps(document, separators=(",", ":")) + "\n", encoding="utf-8")
+    return {
+        "countries": len(countries),
+        "points": sum(len(ring) // 2 for shapes in countries.values() for p in shapes for ring in p),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared/ folder")
     parser.add_argument(
         "--out", type=Path, default=DATA / "gazetteer.sqlite", help="the SQLite file to write"
     )
+    parser.add_argument(
+        "--boundaries-only", action="store_true", help="only write boundaries.json beside --out"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
+    boundaries = args.out.parent / "boundaries.json"
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    outlines = write_boundaries(args.shared, boundaries)
+    print(
+        f"{boundaries}: {outlines['countries']} countries, {outlines['points']} points, "
+        f"{boundaries.stat().st_size / 1e3:.0f} kB"
+    )
+    if args.boundaries_only:
+        return
     builder = Builder(args.shared)
     builder.build()
     dump = next(s["dump_date"] for s in builder.sources if s["file"] == "geonames/ML.txt")

@@ -495,6 +495,8 @@ def test_the_bundled_file_is_what_the_build_script_makes(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     assert "48158 places, 54614 names" in done.stdout
     assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
+    outlines = BUNDLED.parent / "boundaries.json"
+    assert (tmp_path / "boundaries.json").read_bytes() == outlines.read_bytes()
 
 
 def test_a_missing_or_foreign_file_says_how_to_rebuild(tmp_path: Path) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,14 +12,15 @@ from vigie.cluster import Clusterer
 from vigie.errors import DocumentError
 from vigie.events import Extractor, merge_events, merge_interactions
 from vigie.frdate import FULL_DATE, fold
-from vigie.geo import Gazetteer
+from vigie.geo import Gazetteer, Recording
 from vigie.ingest import STDIN, Source, find_sources, read_documents
 from vigie.nlp import Analyzer
 from vigie.page import page_articles
-from vigie.records import Article, Event, Interaction, RawDoc, Report, Skip
+from vigie.records import Article, Event, Interaction, Place, PlaceName, RawDoc, Report, Skip
 from vigie.segment import split_articles
 from vigie.settings import Settings
 from vigie.store import Lookup, Store
+from vigie.store.places import user_places
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def run(
     written, and a rerun skips what is already stored.
     """
     clusterer = Clusterer.load(store.signatures(), settings.dedup_threshold, settings.dedup_lead_words)
-    stages = Stages.load(settings.nlp_model) if settings.extract else None
+    stages = Stages.load(settings.nlp_model).with_places(user_places(store)) if settings.extract else None
     report = Report()
     sources = list(find_sources(paths))
     on_total(len(sources))
@@ -107,17 +108,39 @@ class Stages:
         """Load once per process: the spaCy model takes seconds, and the stages hold no run state."""
         return cls(Analyzer.load(nlp_model), Extractor.load(), Gazetteer.load())
 
-    def __call__(self, raw: RawDoc, articles: list[Article]) -> tuple[list[Event], list[Interaction]]:
-        """Events and interactions of one document, merged over its articles."""
+    def with_places(self, places: Sequence[Place]) -> Stages:
+        """These stages, with a gazetteer that also knows the places users added (`vigie places add`)."""
+        return replace(self, gazetteer=_gazetteer_with(tuple(places))) if places else self
+
+    def __call__(
+        self, raw: RawDoc, articles: list[Article]
+    ) -> tuple[list[Event], list[Interaction], list[PlaceName]]:
+        """Events and interactions of one document, merged over its articles, and the place names
+        the gazetteer was asked about (known or not)."""
         analyses = self.analyzer.analyse(articles, raw.text)
         year = reference_year(raw.text)
         events: list[Event] = []
         interactions: list[Interaction] = []
+        names: list[PlaceName] = []
         for article, analysis in zip(articles, analyses, strict=True):
-            found = self.extractor(article, analysis, self.gazetteer, year)
+            recording = Recording(self.gazetteer, article.id)
+            found = self.extractor(article, analysis, recording, year)
             events += found.events
-            interactions += found.interactions
-        return merge_events(events), merge_interactions(interactions)
+            interactions += [_placed(item, recording) for item in found.interactions]
+            names += recording.names
+        return merge_events(events), merge_interactions(interactions), names
+
+
+@lru_cache(maxsize=2)
+def _gazetteer_with(places: tuple[Place, ...]) -> Gazetteer:
+    return Gazetteer.load(extra=places)
+
+
+def _placed(item: Interaction, gazetteer: Recording) -> Interaction:
+    """An interaction with the place of its venue ("à Niamey"), when the gazetteer knows it."""
+    if item.place is not None or not item.location:
+        return item
+    return replace(item, place=gazetteer.resolve(item.location, item.evidence[0].sentence))
 
 
 def reference_year(text: str) -> int | None:
@@ -148,10 +171,12 @@ def save_document(
     replaces = known.holding.get(raw.source)
     if replaces is not None:
         clusterer.forget(store.article_ids(replaces))
-    events, interactions = stages(raw, articles) if stages is not None else ([], [])
+    events, interactions, toponyms = stages(raw, articles) if stages is not None else ([], [], [])
     clustered = clusterer.assign(articles)
     try:
-        store.save_document(raw, clustered, replaces=replaces, events=events, interactions=interactions)
+        store.save_document(
+            raw, clustered, replaces=replaces, events=events, interactions=interactions, toponyms=toponyms
+        )
     except Exception:
         clusterer.forget(a.id for a in articles)
         raise

@@ -217,3 +217,17 @@ class Extraction:
 
     events: tuple[Event, ...] = ()
     interactions: tuple[Interaction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    """A place name the geo stage was asked about in an article, and whether the gazetteer knew it.
+
+    Unknown names are listed by `vigie places --unresolved`; a name placed only by the area its
+    sentence gives ("Tibezas (Région de Kidal)") is unknown.
+    """
+
+    article_id: str
+    name: str  # as written: "Tibezas"
+    sentence: str
+    resolved: bool

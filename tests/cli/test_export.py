@@ -11,7 +11,10 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import EVAL, _need_shared
 from vigie.cli import cli
+from vigie.events.lexicon import load_country_names
+from vigie.geo.boundary import Boundaries
 
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "vigie" / "data" / "sample"
 # ACLED's column names in ACLED's order (ACLED Codebook; API and CSV downloads)
@@ -141,3 +144,33 @@ def test_interactions_csv_and_jsonl(sample_db: Path) -> None:
     assert err.strip() == "1 interactions exported"
     lines = export(sample_db, "interactions", "--format", "jsonl")[0].splitlines()
     assert all(json.loads(line)["type"] for line in lines) and len(lines) == 17
+
+
+@pytest.fixture(scope="module")
+def all_gold_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds, the dev documents and the bundled sample, ingested once with extraction."""
+    _need_shared()
+    db = tmp_path_factory.mktemp("export") / "all.db"
+    paths = [str(EVAL / "seeds"), str(EVAL / "dev"), *map(str, sorted(SAMPLE.glob("*.txt")))]
+    result = CliRunner().invoke(cli, ["ingest", *paths, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_every_exported_coordinate_lies_in_the_country_it_names(all_gold_db: Path, tmp_path: Path) -> None:
+    """Issue 4: "every exported coordinate lies inside the country it names", against the outlines
+    of data/boundaries.json (OCHA cercles for Mali, OCHA ROWCA and Natural Earth for the others)."""
+    path = tmp_path / "events.geojson"
+    export(all_gold_db, "events", "--format", "geojson", "-o", str(path))
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    iso = {name: code for code, name in load_country_names().items()}
+    borders = Boundaries.load()
+    placed = [
+        (f["properties"]["event_id_cnty"], f["properties"]["country"], *f["geometry"]["coordinates"])
+        for f in features
+    ]
+    assert len(placed) >= 50
+    assert {country for _, country, _, _ in placed} >= {"Mali", "Burkina Faso", "Niger"}
+    outside = [p for p in placed if not borders.contains(iso[p[1]], p[3], p[2])]
+    assert outside == []
+    assert all(event_id.startswith(iso[country]) for event_id, country, _, _ in placed)

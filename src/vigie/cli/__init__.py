@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from vigie.cli import evaluate, export, ingest, serve
+from vigie.cli import evaluate, export, ingest, places, serve
 from vigie.cli.options import VigieGroup
 
 
@@ -44,6 +44,7 @@ def cli(
 cli.add_command(ingest.ingest)
 cli.add_command(ingest.demo)
 cli.add_command(export.export)
+cli.add_command(places.places)
 cli.add_command(evaluate.evaluate)
 cli.add_command(evaluate.list_settings)
 cli.add_command(serve.serve)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from vigie.geo.context import Hint, Parsed, Reading
 from vigie.geo.distance import EARTH_KM, KM_PER_DEGREE, distance_km
-from vigie.geo.gazetteer import Gazetteer
+from vigie.geo.gazetteer import Gazetteer, Recording, Resolution
 from vigie.geo.index import REBUILD, SCHEMA, PlaceIndex
 from vigie.geo.names import fold_name, fold_words
 from vigie.geo.patterns import PATTERNS, Patterns, loose_key, skeleton_key
@@ -29,6 +29,8 @@ __all__ = [
     "Patterns",
     "PlaceIndex",
     "Reading",
+    "Recording",
+    "Resolution",
     "distance_km",
     "fold_name",
     "fold_words",

@@ -9,7 +9,7 @@ Kidal)" the name is unknown, so the answer is the Kidal region, precision 3.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -19,7 +19,19 @@ from vigie.geo.distance import nearness
 from vigie.geo.index import PlaceIndex
 from vigie.geo.names import CLAUSE, fold_label, fold_name, fold_words
 from vigie.geo.patterns import AREA_LEVELS, MAX_NAME_WORDS, PATTERNS, loose_key, skeleton_key
-from vigie.records import Place
+from vigie.records import Place, PlaceName
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a phrase resolved to: the place (None: unplaced), and whether its name was known; an
+    unknown name placed only by its area ("Tibezas (Région de Kidal)") is not known."""
+
+    place: Place | None
+    known: bool
+
+    def __repr__(self) -> str:
+        return f"Resolution(place={self.place.source_id if self.place else None!r}, known={self.known})"
 
 
 class Gazetteer(PlaceIndex):
@@ -53,6 +65,17 @@ class Gazetteer(PlaceIndex):
         >>> gazetteer.resolve("dans la localité de Tibezas") is None
         True
         """
+        return self.lookup(mention, context).place
+
+    def lookup(self, mention: str, context: str = "") -> Resolution:
+        """`resolve`, also telling whether the name itself was known (not only its area).
+
+        >>> gazetteer = Gazetteer.load()
+        >>> gazetteer.lookup("Tibezas", "Des hommes armés ont attaqué la localité de Tibezas (Région de Kidal).")
+        Resolution(place='region:Kidal', known=False)
+        >>> gazetteer.lookup("Kidal", "dans la région de Kidal")
+        Resolution(place='region:Kidal', known=True)
+        """
         clauses = CLAUSE.split(mention)
         parsed = self._parse(fold_name(clauses[0]))
         reading = self._read(context) if context.strip() else None
@@ -64,7 +87,7 @@ class Gazetteer(PlaceIndex):
             attached += self._attached(reading, where, len(written))
         ids = parsed.ids or self._sketch(parsed.rest, reading, attached)
         if not ids:
-            return self._fallback(attached, reading, where)
+            return Resolution(self._fallback(attached, reading, where), known=False)
         roles = parsed.roles
         if reading is not None and where >= 0 and not _framed(roles):
             roles = self._frame(reading.text[: where + 1])
@@ -75,10 +98,12 @@ class Gazetteer(PlaceIndex):
                 roles = self._frame(reading.text[: where + 1])
                 best = self._best(self._filter(ids, roles), [], reading, attached, parsed.key)
         if attached and not any(self._matches(best, h) for h in attached):
-            return self._fallback(attached, reading, where)
+            return Resolution(self._fallback(attached, reading, where), known=False)
         place = self.places[best]
         precision = max([place.geo_precision, *(PATTERNS.role_precision.get(r, 0) for r in roles)])
-        return place if precision == place.geo_precision else replace(place, geo_precision=precision)
+        return Resolution(
+            place if precision == place.geo_precision else replace(place, geo_precision=precision), known=True
+        )
 
     def _parse(self, folded: str) -> Parsed:
         """Roles of the words before the name, then the longest known name; scan on when unknown."""
@@ -248,6 +273,31 @@ class Gazetteer(PlaceIndex):
         if not areas:
             return None
         return self.places[min(areas, key=lambda h: (self.places[h.area].geo_precision, h.position)).area]
+
+
+class Recording:
+    """A gazetteer that notes each phrase it resolves for one article (the `toponyms` table);
+    it stands where the events stage expects a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer, article_id: str) -> None:
+        self.gazetteer = gazetteer
+        self.article_id = article_id
+        self.names: list[PlaceName] = []
+        self._seen: set[tuple[str, str]] = set()
+
+    def locate(self, name: str, admin1: str | None = None, country: str | None = None) -> Place | None:
+        """`Gazetteer.locate`, not noted: the events stage asks it of every capitalised word."""
+        return self.gazetteer.locate(name, admin1, country)
+
+    def resolve(self, mention: str, context: str = "") -> Place | None:
+        """`Gazetteer.resolve`, noting the name, its sentence and whether it was known, once each."""
+        found = self.gazetteer.lookup(mention, context)
+        if fold_name(mention) in PATTERNS.not_places:
+            return found.place  # "au Mali", "le Sahel": never a place to add
+        if (mention, context) not in self._seen:
+            self._seen.add((mention, context))
+            self.names.append(PlaceName(self.article_id, mention.strip(), context, found.known))
+        return found.place
 
 
 def _framed(roles: Sequence[str]) -> bool:

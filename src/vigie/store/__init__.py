@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from vigie.errors import StoreError
 from vigie.events.lexicon import load_country_names
-from vigie.records import Article, Event, Evidence, Interaction, RawDoc
+from vigie.geo.names import fold_name
+from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
 from vigie.store.schema import (
     ArticleRow,
     DocumentRow,
@@ -29,6 +30,7 @@ from vigie.store.schema import (
     EventSourceRow,
     InteractionRow,
     InteractionSourceRow,
+    ToponymRow,
 )
 
 COUNTRY_NAMES = load_country_names()
@@ -153,8 +155,9 @@ class Store:
         replaces: str | None = None,
         events: Sequence[Event] = (),
         interactions: Sequence[Interaction] = (),
+        toponyms: Sequence[PlaceName] = (),
     ) -> None:
-        """Store one document, its articles, events and interactions atomically.
+        """Store one document, its articles, events, interactions and place names atomically.
 
         An older version of the same source is replaced, with the events only it reported.
         """
@@ -191,6 +194,15 @@ class Store:
                     connection.execute(
                         insert(InteractionSourceRow), _source_values(told.evidence, "interaction_id", owner)
                     )
+                if toponyms:
+                    connection.execute(
+                        insert(ToponymRow),
+                        [
+                            {"article_id": t.article_id, "name": t.name[:200], "name_key": fold_name(t.name)[:200],
+                             "sentence": t.sentence, "resolved": t.resolved}
+                            for t in toponyms
+                        ],
+                    )  # fmt: skip
         except SQLAlchemyError as err:
             raise StoreError(f"cannot save {raw.source}: {err}") from err
 
