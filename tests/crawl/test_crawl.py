@@ -1,0 +1,163 @@
+"""The crawler against a loopback site: what is stored, what is refused and why (issue 6)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.crawl.conftest import ARTICLES, SETTINGS, sources_text
+from tests.crawl.server import Site
+from vigie.cli import cli
+from vigie.crawl import crawl, watch
+from vigie.crawl.sources import Sources, read_sources_text
+from vigie.errors import ConfigError
+from vigie.records import Skip
+from vigie.store import Store
+
+
+def reasons(failed: list[Skip]) -> dict[str, str]:
+    return {skip.source: skip.reason for skip in failed}
+
+
+def test_crawl_stores_the_articles_and_refuses_the_rest(site: Site, sources: Sources, store: Store) -> None:
+    report = crawl(sources, store, SETTINGS)
+    base = site.base
+    assert report.new == 4
+    assert store.counts() == {"documents": 4, "articles": 4, "teasers": 0}
+    stored = {item.source: item.article for item in store.articles()}
+    assert sorted(stored) == sorted(f"{base}{path}" for path in ARTICLES)
+    mopti = stored[f"{base}/mopti-la-crue-tardive-du-bani/"]
+    assert mopti.title == "Mopti : la crue tardive du Bani menace les cultures de contre-saison"
+    assert mopti.author == "Oumar DIAKITÉ"
+    assert mopti.body.startswith("Les eaux du Bani ont atteint la semaine dernière un niveau inhabituel")
+    assert reasons(report.failed) == {
+        f"{base}/prive/note-interne-de-la-redaction/": f"{base}/prive/note-interne-de-la-redaction/: refused by robots.txt ({base}/robots.txt disallows it)",
+        f"{base}/page-lente-qui-ne-repond-pas/": f"{base}/page-lente-qui-ne-repond-pas/: timed out (ReadTimeout) after 2 attempts",
+        f"{base}/page-de-cinquante-mega-octets/": f"{base}/page-de-cinquante-mega-octets/: page is over the limit of 2.0 MB (crawl_max_bytes); download stopped",
+        f"{base}/article-supprime-de-la-une/": f"{base}/article-supprime-de-la-une/: HTTP 404 (Not Found)",
+        f"{base}/boucle-de-redirection-a/": f"{base}/boucle-de-redirection-a/: redirect loop ({base}/boucle-de-redirection-a/ -> {base}/boucle-de-redirection-b/ -> {base}/boucle-de-redirection-a/)",
+        f"{base}/rapport-annuel-de-la-mission.pdf": f"{base}/rapport-annuel-de-la-mission.pdf: not an HTML page (Content-Type application/pdf); passed over",
+        f"{base}/vers-les-metadonnees-du-serveur/": "http://169.254.169.254/latest/meta-data/: refused: 169.254.169.254 resolves to 169.254.169.254, a private, loopback or link-local address; allow it with allow_addresses in the sources file if it is meant",
+        f"{base}/bombe.xml": f"{base}/bombe.xml: feed refused: it declares XML entities (EntitiesForbidden), as an entity bomb does; ask the publisher for a plain RSS or Atom feed",
+    }  # fmt: skip
+    assert site.count("/prive/note-interne-de-la-redaction/") == 0  # robots.txt is asked first
+    assert site.count("/robots.txt") == 1
+    with store.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT format, url FROM documents ORDER BY url").all()
+    assert {row[0] for row in rows} == {"html"}
+
+
+def test_second_crawl_downloads_nothing_unchanged_and_a_changed_page_replaces_its_text(
+    site: Site, sources: Sources, store: Store
+) -> None:
+    crawl(sources, store, SETTINGS)
+    site.reset()
+    again = crawl(sources, store, SETTINGS)
+    # the listing answers 304: its links are not visited again; the feed, whose other links
+    # failed, is read again and its stored articles answer 304
+    assert (again.new, again.unchanged, again.not_modified) == (0, 0, 4)
+    assert site.count("/securite/", 304) == 1
+    assert site.count("/tombouctou-les-candidats-au-def/") == 0
+    for path in ARTICLES:
+        assert site.count(path, 200) == 0
+    assert site.count("/mopti-la-crue-tardive-du-bani/", 304) == 1
+    page = site.routes["/mopti-la-crue-tardive-du-bani/"]
+    page.body = page.body.replace(b"pr\xc3\xa8s de 340 hectares", b"pr\xc3\xa8s de 410 hectares")
+    site.reset()
+    third = crawl(sources, store, SETTINGS)
+    assert third.new == 1
+    assert site.count("/mopti-la-crue-tardive-du-bani/", 200) == 1
+    assert store.counts()["documents"] == 4
+    [mopti] = [i.article for i in store.articles() if i.source.endswith("/mopti-la-crue-tardive-du-bani/")]
+    assert "près de 410 hectares" in mopti.body
+
+
+def test_crash_mid_crawl_resumes_without_duplicates(site: Site, sources: Sources, store: Store) -> None:
+    saved: list[str] = []
+
+    def crash_after_two_articles(url: str) -> None:
+        if any(url.endswith(path) for path in ARTICLES):
+            saved.append(url)
+        if len(saved) == 2:
+            raise KeyboardInterrupt  # Ctrl-C while other pages are in flight
+
+    with pytest.raises(KeyboardInterrupt):
+        crawl(sources, store, SETTINGS, on_page=crash_after_two_articles)
+    assert store.counts()["documents"] == 2
+    resumed = crawl(sources, store, SETTINGS)
+    assert (resumed.new, resumed.not_modified) == (2, 2)  # the two stored articles answer 304
+    assert store.counts() == {"documents": 4, "articles": 4, "teasers": 0}
+    assert sorted(i.source for i in store.articles()) == sorted(f"{site.base}{path}" for path in ARTICLES)
+
+
+def test_loopback_is_refused_unless_the_sources_file_allows_it(site: Site, store: Store) -> None:
+    closed = read_sources_text(sources_text(site.base, allow=False).replace("127.0.0.1", "localhost"))
+    report = crawl(closed, store, SETTINGS)
+    assert report.new == 0
+    first = report.failed[0].reason
+    assert first.startswith(f"http://localhost:{site.port}/feed/: refused: localhost resolves to ")
+    assert first.endswith("allow it with allow_addresses in the sources file if it is meant")
+    assert site.count("/feed/") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[[source]]\nname = "a"\nfeeds = ["file:///etc/passwd"]', "'file:///etc/passwd' is not an http or https URL"),
+        ('[[source]]\nname = "a"\nfeeds = ["ftp://www.essor.ml/"]', "is not an http or https URL"),
+        ('[[source]]\nname = "a"', "has no feeds and no listings"),
+        ('allow_addresses = ["réseau"]\n[[source]]\nname = "a"\nfeeds = ["https://a.ml/"]', "is not an address or network"),
+        ("", "lists no source"),
+    ],
+)  # fmt: skip
+def test_bad_sources_files_are_named(text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace("?", r"\?")):
+        read_sources_text(text, "sources.toml")
+
+
+def test_the_crawler_needs_a_contact(sources: Sources, store: Store) -> None:
+    with pytest.raises(ConfigError, match="Set one: --setting crawl_contact you@example.org"):
+        crawl(sources, store, replace(SETTINGS, crawl_contact=""))
+
+
+def test_watch_logs_one_line_per_cycle(site: Site, sources: Sources, store: Store) -> None:
+    lines: list[str] = []
+    pauses: list[float] = []
+    watch(sources, store, SETTINGS, lambda line, report: lines.append(line), cycles=2, sleep=pauses.append)
+    assert len(lines) == 2
+    assert lines[0].endswith("cycle 1: 8 fetched, 4 new, 8 failed (essor-local, bombe)")
+    assert "cycle 2:" in lines[1]
+    assert len(pauses) == 1 and 0 < pauses[0] <= 60
+
+
+def test_cli_crawl_prints_failures_and_summary(site: Site, sources_file: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.db")
+    args = ["--setting", "crawl_contact", "tests@vigie.invalid", "--setting", "extract", "false"]
+    args += ["--setting", "crawl_delay", "0", "--setting", "crawl_read_timeout", "0.5"]
+    args += ["--setting", "crawl_retries", "0", "--setting", "crawl_max_bytes", "2000000"]
+    result = CliRunner().invoke(cli, [*args, "crawl", str(sources_file), "--db", db])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[-1] == (
+        "8 pages fetched, 0 not modified, 4 new, 0 unchanged, 8 failed; 4 articles, 0 events, 0 interactions"
+    )
+    assert f"failed: {site.base}/article-supprime-de-la-une/: HTTP 404 (Not Found)" in lines
+    watched = CliRunner().invoke(cli, [*args, "watch", str(sources_file), "--db", db, "--cycles", "1"])
+    assert watched.exit_code == 0
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ cycle 1: 3 fetched, 0 new, 8 failed \(essor-local, bombe\)",
+        watched.stderr.strip(),
+    )
+
+
+def test_cli_crawl_without_contact_says_how_to_set_it(sources_file: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["crawl", str(sources_file), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: the crawler needs a contact for site owners in its User-Agent. "
+        "Set one: --setting crawl_contact you@example.org (or crawl_contact in vigie.toml)\n"
+    )
