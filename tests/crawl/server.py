@@ -29,6 +29,7 @@ class Route:
     delay: float = 0.0  # seconds before the headers
     stream_bytes: int = 0  # send this many bytes of paragraphs, without Content-Length
     validators: bool = True  # send ETag and Last-Modified
+    fail_first: int = 0  # answer the first requests 503 with "Retry-After: 0"
 
 
 class Site:
@@ -39,6 +40,8 @@ class Site:
         self.hits: Counter[tuple[str, int]] = Counter()
         self.lock = threading.Lock()
         self.port = 0
+        self.agents: set[str] = set()  # User-Agent headers received
+        self.hosts: set[str] = set()  # Host headers received
 
     @property
     def base(self) -> str:
@@ -48,6 +51,9 @@ class Site:
         with self.lock:
             return sum(n for (p, s), n in self.hits.items() if p == path and (status is None or s == status))
 
+    def count_locked(self, path: str) -> int:
+        return sum(n for (p, _), n in self.hits.items() if p == path)
+
     def downloads(self) -> Counter[str]:
         """Paths answered with a body (200), and how often."""
         with self.lock:
@@ -56,6 +62,8 @@ class Site:
     def reset(self) -> None:
         with self.lock:
             self.hits.clear()
+            self.agents.clear()
+            self.hosts.clear()
 
 
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
@@ -70,13 +78,22 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if status == 200 and route.validators and self.headers.get("If-None-Match") == etag:
                 status = 304
             with site.lock:
+                if route.fail_first and site.count_locked(path) < route.fail_first:
+                    status = 503
                 site.hits[(path, status)] += 1
+                site.agents.add(self.headers.get("User-Agent", ""))
+                site.hosts.add(self.headers.get("Host", ""))
             self.send_response(status)
             if status in (200, 304) and route.validators:
                 self.send_header("ETag", etag)
                 self.send_header("Last-Modified", LAST_MODIFIED)
             if route.location:
                 self.send_header("Location", route.location)
+            if status == 503:
+                self.send_header("Retry-After", "0")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             if status == 304:
                 self.end_headers()
                 return

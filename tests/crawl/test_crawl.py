@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import FIXTURES
 from tests.crawl.conftest import ARTICLES, SETTINGS, sources_text
-from tests.crawl.server import Site
+from tests.crawl.server import Route, Site
 from vigie.cli import cli
 from vigie.crawl import crawl, watch
 from vigie.crawl.sources import Sources, read_sources_text
@@ -41,7 +43,7 @@ def test_crawl_stores_the_articles_and_refuses_the_rest(site: Site, sources: Sou
         f"{base}/article-supprime-de-la-une/": f"{base}/article-supprime-de-la-une/: HTTP 404 (Not Found)",
         f"{base}/boucle-de-redirection-a/": f"{base}/boucle-de-redirection-a/: redirect loop ({base}/boucle-de-redirection-a/ -> {base}/boucle-de-redirection-b/ -> {base}/boucle-de-redirection-a/)",
         f"{base}/rapport-annuel-de-la-mission.pdf": f"{base}/rapport-annuel-de-la-mission.pdf: not an HTML page (Content-Type application/pdf); passed over",
-        f"{base}/vers-les-metadonnees-du-serveur/": "http://169.254.169.254/latest/meta-data/: refused: 169.254.169.254 resolves to 169.254.169.254, a private, loopback or link-local address; allow it with allow_addresses in the sources file if it is meant",
+        f"{base}/vers-les-metadonnees-du-serveur/": f"{base}/vers-les-metadonnees-du-serveur/: redirected to http://169.254.169.254/latest/meta-data/: refused: 169.254.169.254 resolves to 169.254.169.254, a private, loopback or link-local address; allow it with allow_addresses in the sources file if it is meant",
         f"{base}/bombe.xml": f"{base}/bombe.xml: feed refused: it declares XML entities (EntitiesForbidden), as an entity bomb does; ask the publisher for a plain RSS or Atom feed",
     }  # fmt: skip
     assert site.count("/prive/note-interne-de-la-redaction/") == 0  # robots.txt is asked first
@@ -161,3 +163,22 @@ def test_cli_crawl_without_contact_says_how_to_set_it(sources_file: Path, tmp_pa
         "Error: the crawler needs a contact for site owners in its User-Agent. "
         "Set one: --setting crawl_contact you@example.org (or crawl_contact in vigie.toml)\n"
     )
+
+
+def test_retries_after_503_and_identifies_itself(site: Site, store: Store) -> None:
+    """A 503 with Retry-After is retried; every request names Vigie and the contact, and goes to
+    the address the guard checked with the site's own Host header."""
+    site.routes["/bulletin-qui-hoquette-une-fois/"] = Route(
+        (FIXTURES / "html" / "maliweb-2024-04-17-sikasso-riz.html").read_bytes(), fail_first=1
+    )
+    site.routes["/economie/"] = Route(b'<a href="/bulletin-qui-hoquette-une-fois/">Sikasso</a>')
+    sources = read_sources_text(
+        f'allow_addresses = ["127.0.0.0/8", "::1"]\n[[source]]\nname = "l"\nlistings = ["{site.base}/economie/"]'
+    )
+    report = crawl(sources, store, SETTINGS)
+    assert (report.new, report.failed) == (1, [])
+    assert site.count("/bulletin-qui-hoquette-une-fois/", 503) == 1
+    assert site.count("/bulletin-qui-hoquette-une-fois/", 200) == 1
+    version = metadata.version("vigie")
+    assert site.agents == {f"Vigie/{version} (+mailto:tests@vigie.invalid; news research crawler)"}
+    assert site.hosts == {f"127.0.0.1:{site.port}"}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -79,13 +79,19 @@ class Fetcher:
         self.throttle = throttle
         self.allowed = tuple(allowed)
         self.robots: dict[str, Robots] = {}
+        self.addresses: dict[tuple[str, str, int], str] = {}  # origin -> the checked address
         self.robots_lock = asyncio.Lock()
 
     async def get(self, url: str, validators: Validators | None = None) -> Response:
         """GET a URL (conditional when validators are given); raise DocumentError with the reason."""
         seen = [url]
         while True:
-            await check_url(url, self.allowed)
+            try:
+                self.addresses[_origin(url)] = await check_url(url, self.allowed)
+            except DocumentError as err:
+                if len(seen) == 1:
+                    raise
+                raise DocumentError(f"{seen[0]}: redirected to {err}") from err
             if not (await self._robots(url)).allows(url, self.agent):
                 raise DocumentError(f"{url}: refused by robots.txt ({robots_url(url)} disallows it)")
             response = await self._request(url, validators)
@@ -153,7 +159,19 @@ class Fetcher:
         raise DocumentError(f"{url}: HTTP {response.status} ({_phrase(response.status)})")
 
     async def _stream(self, url: str, headers: dict[str, str], limit: int) -> Response:
-        async with self.client.stream("GET", url, headers=headers, follow_redirects=False) as reply:
+        target, extensions = url, {}
+        address = self.addresses.get(_origin(url))
+        if address is not None:
+            # connect to the address the guard checked; Host header and TLS name stay the site's
+            parts = urlsplit(url)
+            host = f"[{address}]" if ":" in address else address
+            target = urlunsplit(parts._replace(netloc=f"{host}:{_origin(url)[2]}"))
+            headers = {**headers, "Host": parts.netloc.rsplit("@", 1)[-1]}
+            if parts.scheme == "https":
+                extensions["sni_hostname"] = parts.hostname or ""
+        async with self.client.stream(
+            "GET", target, headers=headers, follow_redirects=False, extensions=extensions
+        ) as reply:
             declared = reply.headers.get("Content-Length")
             if reply.status_code == 200 and declared and declared.isdigit() and int(declared) > limit:
                 raise DocumentError(
@@ -170,7 +188,7 @@ class Fetcher:
                             "download stopped"
                         )
             return Response(
-                url=str(reply.url),
+                url=url,
                 status=reply.status_code,
                 content_type=reply.headers.get("Content-Type", ""),
                 validators=Validators(reply.headers.get("ETag"), reply.headers.get("Last-Modified")),
@@ -179,6 +197,15 @@ class Fetcher:
                 location=reply.headers.get("Location", ""),
                 retry_after=reply.headers.get("Retry-After", ""),
             )
+
+
+def _origin(url: str) -> tuple[str, str, int]:
+    """
+    >>> _origin("https://www.essor.ml/a")
+    ('https', 'www.essor.ml', 443)
+    """
+    parts = urlsplit(url)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port or (443 if parts.scheme == "https" else 80)
 
 
 def _phrase(status: int) -> str:

@@ -38,8 +38,11 @@ def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     )
 
 
-async def check_url(url: str, allowed: Sequence[Network]) -> None:
-    """Raise DocumentError when a URL is not http(s) or its host resolves to a refused address."""
+async def check_url(url: str, allowed: Sequence[Network]) -> str:
+    """The address to connect to for a URL; DocumentError when it is not http(s) or its host
+    resolves to a refused address. The request goes to this very address, so that a second DNS
+    answer (rebinding) cannot send it elsewhere.
+    """
     parts = urlsplit(url)
     if parts.scheme not in SCHEMES:
         raise DocumentError(f"{url}: refused: only http and https URLs are fetched")
@@ -51,11 +54,14 @@ async def check_url(url: str, allowed: Sequence[Network]) -> None:
         infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as err:
         raise DocumentError(f"{url}: cannot resolve host {host}: {err.strerror or err}") from err
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+    for address in addresses:
         if is_public(address) or any(address in network for network in allowed):
             continue
         raise DocumentError(
             f"{url}: refused: {host} resolves to {address}, a private, loopback or link-local address; "
             "allow it with allow_addresses in the sources file if it is meant"
         )
+    if not addresses:
+        raise DocumentError(f"{url}: cannot resolve host {host}: no address")
+    return str(addresses[0])
