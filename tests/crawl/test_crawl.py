@@ -182,3 +182,16 @@ def test_retries_after_503_and_identifies_itself(site: Site, store: Store) -> No
     version = metadata.version("vigie")
     assert site.agents == {f"Vigie/{version} (+mailto:tests@vigie.invalid; news research crawler)"}
     assert site.hosts == {f"127.0.0.1:{site.port}"}
+
+
+@pytest.mark.slow
+def test_crawled_articles_run_through_the_whole_pipeline(site: Site, sources: Sources, store: Store) -> None:
+    """NLP and events run on crawled pages; "mercredi" is resolved against the page's own date."""
+    report = crawl(sources, store, replace(SETTINGS, extract=True))
+    assert report.stored.events >= 1
+    with store.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT e.event_date, s.sentence FROM events e JOIN event_sources s ON s.event_id = e.id"
+        ).all()
+    convoy = [row for row in rows if "convoi d'une dizaine de camions" in row[1]]
+    assert convoy and str(convoy[0][0]) == "2024-02-07"  # published Thursday 8 Feb 2024

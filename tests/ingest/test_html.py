@@ -83,6 +83,9 @@ def test_dateline_gives_the_date_when_the_markup_has_none() -> None:
     )
     assert body.startswith("Le conseil régional de Ségou a réceptionné vendredi")
     assert "MD/MD" not in body
+    raw = read_html((HTML / "amap-2024-08-26-segou-ecoles.html").read_bytes(), "amap.html")
+    assert raw.encoding == "windows-1252"
+    assert "réhabilitation de dix-huit salles" in raw.text
 
 
 def test_page_without_text_is_refused() -> None:

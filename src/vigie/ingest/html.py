@@ -37,6 +37,8 @@ BY = re.compile(r"^(?:par|by)\s*:?\s+", re.IGNORECASE)
 # Lines of the article block that are page furniture (data/page_furniture.toml): "Source : Le Républicain",
 # "Mots clés : riz", "LIRE AUSSI : Transport routier : …", "Écouter le reportage"
 DROPPED = {Line.FURNITURE, Line.TAG, Line.READ_ALSO, Line.LISTING, Line.BYLINE}
+# <meta charset="UTF-8">, <meta http-equiv="Content-Type" content="text/html; charset=windows-1252">
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 # A short line with a full date among the first lines: "Ségou, 26 août 2024 (AMAP)"
 DATELINE_WORDS = 10
 DATELINE_WITHIN = 2
@@ -95,7 +97,7 @@ def read_html(
         name=where.rstrip("/").rsplit("/", 1)[-1] or where,
         sha1=hashlib.sha1(data).hexdigest(),
         size=len(data),
-        encoding="utf-8",
+        encoding=_declared_charset(data),
         text=page_text(title, body),
         url=canonical,
         captured=captured,
@@ -117,6 +119,16 @@ def find_published(tree: HtmlElement, url: str | None = None) -> date | datetime
             if date(year, month, dom) == day:
                 return datetime(year, month, dom, hour, minute)
     return day
+
+
+def _declared_charset(data: bytes) -> str:
+    """The charset a page declares (trafilatura decodes it), lower-case; utf-8 when none is declared.
+
+    >>> _declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=Windows-1252">')
+    'windows-1252'
+    """
+    found = CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii").lower() if found else "utf-8"
 
 
 def _any_date(tree: HtmlElement, url: str | None) -> date | None:
