@@ -9,10 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from tests.conftest import FIXTURES
+from vigie.cli import cli
 from vigie.errors import DocumentError
 from vigie.ingest import Source, find_sources, read_documents
 from vigie.ingest.feed import read_feed
@@ -25,6 +27,7 @@ from vigie.store import Store
 FEED = FIXTURES / "feed" / "essor-2024-05-22-rss.xml"
 MOPTI = FIXTURES / "html" / "essor-2024-03-12-mopti-bani.html"
 GAO = FIXTURES / "html" / "journaldumali-2024-02-08-gao-convoi.html"
+KAYES_URL = "https://www.essor.ml/kayes-la-campagne-de-vaccination-contre-la-rougeole-demarre/"
 MOPTI_URL = "https://www.essor.ml/mopti-la-crue-du-bani-menace-les-cultures-de-contre-saison/"
 GAO_URL = (
     "https://www.journaldumali.com/2024/02/08/gao-un-convoi-de-commercants-attaque-sur-laxe-gao-ansongo/"
@@ -62,9 +65,9 @@ def write_warc(path: Path, pages: list[tuple[str, bytes, str]], compress: bool) 
 
 def test_feed_entries_become_documents_with_their_metadata() -> None:
     docs = read_feed(FEED.read_bytes(), "essor.xml")
-    assert [(d.source, d.page and d.page.kind) for d in docs] == [
-        ("https://www.essor.ml/kayes-la-campagne-de-vaccination-contre-la-rougeole-demarre/", "full"),
-        (MOPTI_URL, "teaser"),
+    assert [(d.source, d.url, d.page and d.page.kind) for d in docs] == [
+        (f"essor.xml#{KAYES_URL}", KAYES_URL, "full"),
+        (f"essor.xml#{MOPTI_URL}", MOPTI_URL, "teaser"),
     ]  # the third entry has no text
     kayes = docs[0]
     assert kayes.page is not None
@@ -173,3 +176,35 @@ def test_html_page_is_one_article_stored_with_its_url_and_reingest_is_idempotent
     again = run([str(MOPTI), str(GAO)], store, NO_NLP)
     assert (again.documents, again.unchanged) == (0, 2)
     assert store.counts() == {"documents": 2, "articles": 2, "teasers": 0}
+
+
+def test_cli_ingests_a_folder_of_web_inputs(tmp_path: Path) -> None:
+    folder = tmp_path / "web"
+    folder.mkdir()
+    (folder / "mopti.html").write_bytes(MOPTI.read_bytes())
+    (folder / "essor.xml").write_bytes(FEED.read_bytes())
+    write_warc(folder / "crawl.warc.gz", [(GAO_URL, GAO.read_bytes(), "200 OK")], compress=True)
+    (folder / "pages.jsonl").write_text(
+        json.dumps({"url": "https://www.essor.ml/bref", "text": "Kidal : Un véhicule neutralisé\n\n"
+                    "Les vecteurs aériens des FAMa ont frappé un pick-up près de Kidal ce jeudi."}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    db = str(tmp_path / "web.db")
+    args = ["--setting", "extract", "false", "ingest", str(folder), "--db", db]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    # the feed's Mopti entry is a teaser of the Mopti page: both are stored, linked as near-duplicates
+    assert result.stderr.splitlines()[-1] == (
+        "5 documents, 5 articles (1 teasers), 0 events, 0 interactions, 1 linked as near-duplicates; "
+        "0 unchanged; 0 documents skipped"
+    )
+    with Store.open(f"sqlite:///{db}") as store:
+        stored = {(item.source, item.article.kind): item.cluster_id for item in store.articles()}
+    feed = str(folder / "essor.xml")
+    assert sorted(stored) == sorted(
+        [(GAO_URL, "full"), (MOPTI_URL, "full"), ("https://www.essor.ml/bref", "full"),
+         (f"{feed}#{KAYES_URL}", "full"), (f"{feed}#{MOPTI_URL}", "teaser")]
+    )  # fmt: skip
+    assert stored[(MOPTI_URL, "full")] == stored[(f"{feed}#{MOPTI_URL}", "teaser")]
+    again = CliRunner().invoke(cli, args)
+    assert again.stderr.splitlines()[-1].endswith("5 unchanged; 0 documents skipped")

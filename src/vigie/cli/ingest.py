@@ -17,7 +17,8 @@ from vigie.store import Store
 @db_option
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
-    """Ingest page dumps (files, folders, globs, or - for stdin) into the database.
+    """Ingest page dumps, HTML pages, RSS/Atom feeds, WARC archives and JSONL (files, folders,
+    globs, or - for stdin) into the database; each input's format is found from its content.
 
     Each document is decoded, repaired, cut into articles and teasers, linked to its
     near-duplicates and saved in its own transaction. The same bytes are never stored

@@ -41,7 +41,8 @@ class Source:
 
 
 def find_sources(paths: Iterable[str]) -> Iterator[Source | DocumentError]:
-    """Expand files, folders (recursively, text files only) and globs into sources, in sorted order.
+    """Expand files, folders (recursively: text, HTML, feed, WARC and JSONL files) and globs into
+    sources, in sorted order.
 
     A path that matches nothing is yielded as a DocumentError so the batch can report it.
     """

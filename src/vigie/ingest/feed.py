@@ -79,7 +79,11 @@ def feed_links(data: bytes, where: str) -> list[str]:
 
 
 def read_feed(data: bytes, where: str, captured: datetime | None = None) -> list[RawDoc]:
-    """One document per feed entry that has text; the entry's link is its source and URL."""
+    """One document per feed entry that has text, with the entry's link as URL.
+
+    Its source is the feed and the link, so that the entry and the page it links to (the full
+    article, a teaser of which the entry often is) are stored side by side as near-duplicates.
+    """
     docs = []
     for entry in parse_feed(data, where):
         if not entry.body:
@@ -87,7 +91,8 @@ def read_feed(data: bytes, where: str, captured: datetime | None = None) -> list
         text = page_text(entry.title, entry.body)
         docs.append(
             RawDoc(
-                source=entry.link,
+                # the entry is a document of its own beside the page it links to: "essor.xml#https://…"
+                source=f"{where}#{entry.link}",
                 name=entry.link.rstrip("/").rsplit("/", 1)[-1] or entry.link,
                 sha1=hashlib.sha1(f"{entry.link}\n{text}".encode()).hexdigest(),
                 size=len(text.encode()),
