@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from vigie.events.lexicon import compile_phrases, fold_text, load_actors, load_parties, read_table
 from vigie.frdate import find_event_date
@@ -36,6 +36,8 @@ BOTH_SIDES = re.compile(
     r"(?<!\w)(?:les|des|aux) deux (?:pays|parties|ministres|hommes|delegations|chefs|presidents|capitales|"
     r"gouvernements|homologues|dirigeants|etats|departements)(?!\w)"
 )
+# two parties as one subject: "les délégations malienne et russe", "la Russie et la Chine"
+COORDINATED = re.compile(r"^\s*(?:,|et)\s+(?:(?:la|le|les|l'|des|du|de la)\s*)?$")
 # a sentence with a trigger and no party of its own takes the parties of an interaction told
 # at most this many sentences before ("La rencontre a permis la signature de cinq accords.")
 CARRY_SENTENCES = 2
@@ -68,6 +70,7 @@ class Trigger:
 class Party:
     code: str
     start: int
+    end: int
 
 
 class DiplomacyRules:
@@ -130,10 +133,11 @@ class DiplomacyRules:
                 previous = day if when is not None and when.precision == 1 else previous
                 continue
             fronted = FRONTED.match(folded)
-            pairs = _pairs(trigger, self._parties(folded, sentence.text), fronted.end() if fronted else 0)
-            if not pairs and told is not None:
+            parties = self._parties(folded, sentence.text)
+            pairs = _pairs(trigger, parties, fronted.end() if fronted else 0, folded)
+            if not parties and told is not None:
                 if BOTH_SIDES.search(folded):
-                    pairs = told[1][:1]  # "les deux pays": one pair
+                    pairs = _one_pair(told[1])  # "les deux pays": one pair
                 elif index - told[0] <= CARRY_SENTENCES and trigger.type not in DIRECTED:
                     pairs = told[1]
             if not pairs:
@@ -164,7 +168,7 @@ class DiplomacyRules:
         title = analysis.sentences[0].text
         parties = self._parties(fold_text(title), title)
         pairs = _pairs(Trigger("CONSULT", 0, 0), parties)
-        return (0, pairs) if pairs else None
+        return (-CARRY_SENTENCES - 1, pairs) if pairs else None  # only "les deux pays" refers to it
 
     def _parties(self, folded: str, original: str) -> list[Party]:
         """The parties a sentence names, in text order; one foreign party alone gets Mali beside it."""
@@ -177,14 +181,16 @@ class DiplomacyRules:
                 continue  # "le sommet d'Accra"
             for alias in item.names:
                 if all(p.code != alias.canonical for p in parties):
-                    parties.append(Party(alias.canonical, item.start))
+                    parties.append(Party(alias.canonical, item.start, item.end))
         parties = parties[:MAX_PARTIES]
         if len(parties) == 1 and parties[0].code != HOME:
-            parties.append(Party(HOME, -1))  # the Malian side of a Malian paper's bilateral news
+            parties.append(Party(HOME, -1, -1))  # the Malian side of a Malian paper's bilateral news
         return parties if len(parties) >= 2 else []
 
 
-def _pairs(trigger: Trigger, parties: list[Party], subject_from: int = 0) -> list[tuple[str, str]]:
+def _pairs(
+    trigger: Trigger, parties: list[Party], subject_from: int = 0, folded: str = ""
+) -> list[tuple[str, str]]:
     """Who interacts with whom.
 
     Directed types pair the subjects (parties named before the trigger) with the objects (after
@@ -193,21 +199,28 @@ def _pairs(trigger: Trigger, parties: list[Party], subject_from: int = 0) -> lis
     """
     codes = [p.code for p in parties]
     if trigger.type in DIRECTED:
-        subjects = [p.code for p in parties if subject_from <= p.start < trigger.start]
+        before = [p for p in parties if subject_from <= p.start < trigger.start]
+        subjects = [p.code for p in before]
         objects = [p.code for p in parties if p.start >= trigger.start]
         if not subjects:
             subjects = [HOME] if HOME not in objects else objects[:1]
             objects = [c for c in objects if c not in subjects]
-        if not objects:
-            if len(subjects) > 1:
+        if not objects and len(subjects) > 1:
+            if any(COORDINATED.match(folded[a.end : b.start]) for a, b in pairwise(before)):
                 return []  # "les délégations malienne et russe ont dénoncé…" acts on no party
-            objects = [HOME]
-        pairs = [(a, b) for a in subjects for b in objects]
+            return _pairs(Trigger("CONSULT", 0, 0), parties)  # both named before a far trigger
+        pairs = [(a, b) for a in subjects for b in objects or [HOME]]
     elif HOME in codes:
         pairs = [(HOME, other) for other in codes if other != HOME]
     else:
         pairs = list(combinations(codes, 2))
     return sorted({tuple(sorted(pair)) for pair in pairs if pair[0] != pair[1]})  # type: ignore[misc]
+
+
+def _one_pair(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pair "les deux pays" means: Mali and its partner when Mali is in one."""
+    home = [pair for pair in pairs if HOME in pair]
+    return (home or pairs)[:1]
 
 
 def merge_interactions(interactions: Iterable[Interaction]) -> list[Interaction]:
