@@ -15,7 +15,7 @@ from datetime import date, datetime
 from itertools import combinations, pairwise
 
 from vigie.events.lexicon import compile_phrases, fold_text, load_actors, load_parties, read_table
-from vigie.frdate import find_event_date
+from vigie.frdate import find_days, find_event_date
 from vigie.nlp import Analysis
 from vigie.records import Article, Evidence, Interaction, PloverType
 
@@ -38,6 +38,8 @@ BOTH_SIDES = re.compile(
 )
 # two parties as one subject: "les délégations malienne et russe", "la Russie et la Chine"
 COORDINATED = re.compile(r"^\s*(?:,|et)\s+(?:(?:la|le|les|l'|des|du|de la)\s*)?$")
+# the occasion, not a party: "en marge de la session de l'Assemblée générale des Nations unies"
+OCCASION = re.compile(r"en marge (?:de|du|des|d')[^,;]*")
 # a sentence with a trigger and no party of its own takes the parties of an interaction told
 # at most this many sentences before ("La rencontre a permis la signature de cinq accords.")
 CARRY_SENTENCES = 2
@@ -99,15 +101,22 @@ class DiplomacyRules:
         return [trigger.type] if trigger else []
 
     def find_trigger(self, folded: str, original: str) -> Trigger | None:
+        """The most specific trigger of a sentence (highest priority), or None."""
+        triggers = self.find_triggers(folded, original)
+        return triggers[0] if triggers else None
+
+    def find_triggers(self, folded: str, original: str) -> list[Trigger]:
+        """The best trigger of each type a sentence holds, most specific first."""
         masked = folded
         for name in self.names.find(folded, original):
             masked = masked[: name.start] + "#" * (name.end - name.start) + masked[name.end :]
-        best: tuple[Rule, re.Match[str]] | None = None
+        best: dict[str, tuple[Rule, re.Match[str]]] = {}
         for rule in self.rules:
             match = rule.pattern.search(masked)
-            if match and (best is None or rule.priority > best[0].priority):
-                best = (rule, match)
-        return Trigger(best[0].type, best[1].start(), best[1].end()) if best else None
+            if match and (rule.type not in best or rule.priority > best[rule.type][0].priority):
+                best[rule.type] = (rule, match)
+        ranked = sorted(best.values(), key=lambda item: -item[0].priority)
+        return [Trigger(rule.type, match.start(), match.end()) for rule, match in ranked]
 
     def extract(self, article: Article, analysis: Analysis, reference_year: int | None) -> list[Interaction]:
         """The interactions an article reports, one per type, pair of parties and day."""
@@ -127,7 +136,8 @@ class DiplomacyRules:
             folded = fold_text(sentence.text)
             when = find_event_date(sentence.text, published, previous, reference_year)
             day = when.day if when is not None and when.precision <= 2 else None
-            trigger = self.find_trigger(folded, sentence.text)
+            triggers = self.find_triggers(folded, sentence.text)
+            trigger = triggers[0] if triggers else None
             history = YEAR_ONLY.search(folded) and day is None
             if trigger is None or history or self.not_interactions.search(folded):
                 previous = day if when is not None and when.precision == 1 else previous
@@ -148,17 +158,21 @@ class DiplomacyRules:
             told = (index, pairs)
             venue = VENUE.search(sentence.text)
             evidence = Evidence(article.id, sentence.text, sentence.start, sentence.end)
-            for pair in pairs:
-                found.append(
-                    Interaction(
-                        type=trigger.type,
-                        parties=pair,
-                        date=day,
-                        location=venue.group(1) if venue else None,
-                        place=None,
-                        evidence=(evidence,),
+            told_acts = _dated_acts(triggers, find_days(sentence.text, published, reference_year)) or [
+                (trigger.type, day)
+            ]
+            for kind, when_told in told_acts:
+                for pair in pairs:
+                    found.append(
+                        Interaction(
+                            type=kind,
+                            parties=pair,
+                            date=when_told,
+                            location=venue.group(1) if venue else None,
+                            place=None,
+                            evidence=(evidence,),
+                        )
                     )
-                )
         return merge_interactions(found)
 
     def _title_pairs(self, analysis: Analysis) -> tuple[int, list[tuple[str, str]]] | None:
@@ -173,7 +187,10 @@ class DiplomacyRules:
     def _parties(self, folded: str, original: str) -> list[Party]:
         """The parties a sentence names, in text order; one foreign party alone gets Mali beside it."""
         parties: list[Party] = []
+        occasions = [m.span() for m in OCCASION.finditer(folded)]
         for item in self.parties.find(folded, original):
+            if any(start <= item.start < end for start, end in occasions):
+                continue
             before = folded[max(0, item.start - 6) : item.start]
             if VENUE_BEFORE.search(before):
                 continue  # "à Accra, au Ghana": where it happened, not who took part
@@ -215,6 +232,22 @@ def _pairs(
     else:
         pairs = list(combinations(codes, 2))
     return sorted({tuple(sorted(pair)) for pair in pairs if pair[0] != pair[1]})  # type: ignore[misc]
+
+
+def _dated_acts(triggers: list[Trigger], days: list[tuple[int, date]]) -> list[tuple[PloverType, date]]:
+    """The two acts of a sentence that dates two ("en visite depuis le 18 février, il a assisté le
+    20 février à la signature…"): each of the two best triggers takes its nearest day; nothing
+    when they fall on one day."""
+    if len(triggers) < 2 or len({day for _, day in days}) < 2:
+        return []
+
+    def nearest(trigger: Trigger) -> date:
+        return min(days, key=lambda item: abs(item[0] - trigger.start))[1]
+
+    first, second = triggers[0], triggers[1]
+    if nearest(first) == nearest(second):
+        return []
+    return [(first.type, nearest(first)), (second.type, nearest(second))]
 
 
 def _one_pair(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
