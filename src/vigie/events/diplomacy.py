@@ -37,7 +37,9 @@ BOTH_SIDES = re.compile(
     r"gouvernements|homologues|dirigeants|etats|departements)(?!\w)"
 )
 # two parties as one subject: "les délégations malienne et russe", "la Russie et la Chine"
-COORDINATED = re.compile(r"^\s*(?:,|et)\s+(?:(?:la|le|les|l'|des|du|de la)\s*)?$")
+COORDINATED = re.compile(
+    r"^\s*(?:,|et|,\s*et)\s+(?:(?:la|le|les|l'|des|du|de la|de l')\s*)?(?:pays (?:de la|de l'|du|membres de la)\s*)?$"
+)
 # the occasion, not a party: "en marge de la session de l'Assemblée générale des Nations unies"
 OCCASION = re.compile(r"en marge (?:de|du|des|d')[^,;]*")
 # a sentence with a trigger and no party of its own takes the parties of an interaction told
@@ -73,6 +75,7 @@ class Party:
     code: str
     start: int
     end: int
+    venue: bool = False  # "au Niger": the venue, unless a directed act points there ("sanctions au Niger")
 
 
 class DiplomacyRules:
@@ -192,15 +195,16 @@ class DiplomacyRules:
             if any(start <= item.start < end for start, end in occasions):
                 continue
             before = folded[max(0, item.start - 6) : item.start]
-            if VENUE_BEFORE.search(before):
-                continue  # "à Accra, au Ghana": where it happened, not who took part
-            if fold_text(item.text) in self.capitals and CAPITAL_OF.search(before):
-                continue  # "le sommet d'Accra"
+            capital = fold_text(item.text) in self.capitals
+            venue = VENUE_BEFORE.search(before) is not None
+            if (venue and (capital or before.endswith("a "))) or (capital and CAPITAL_OF.search(before)):
+                continue  # "à Accra": where it happened; "le sommet d'Accra": a place
             for alias in item.names:
                 if all(p.code != alias.canonical for p in parties):
-                    parties.append(Party(alias.canonical, item.start, item.end))
+                    parties.append(Party(alias.canonical, item.start, item.end, venue))
         parties = parties[:MAX_PARTIES]
-        if len(parties) == 1 and parties[0].code != HOME:
+        named = [p for p in parties if not p.venue]
+        if len(named) == 1 and named[0].code != HOME:
             parties.append(Party(HOME, -1, -1))  # the Malian side of a Malian paper's bilateral news
         return parties if len(parties) >= 2 else []
 
@@ -214,19 +218,29 @@ def _pairs(
     it); Mali stands in for a missing side. Other types pair Mali with each partner, or, without
     Mali, every two parties.
     """
-    codes = [p.code for p in parties]
+    named = [p for p in parties if not p.venue]
+    codes = [p.code for p in named]
     if trigger.type in DIRECTED:
-        before = [p for p in parties if subject_from <= p.start < trigger.start]
+        before = [p for p in named if subject_from <= p.start < trigger.start]
         subjects = [p.code for p in before]
-        objects = [p.code for p in parties if p.start >= trigger.start]
-        if not subjects:
-            subjects = [HOME] if HOME not in objects else objects[:1]
-            objects = [c for c in objects if c not in subjects]
+        after = [p for p in parties if p.start >= trigger.start]
+        if not subjects:  # "le retrait du Mali du G5 Sahel": the first party after acts
+            subjects = [HOME] if all(p.code != HOME for p in after) else [after[0].code]
+            after = [p for p in after if p.code not in subjects]
+        objects = [p.code for p in after[:1]]  # the object, and those listed with it
+        for a, b in pairwise(after):
+            if not COORDINATED.match(folded[a.end : b.start]):
+                break
+            objects.append(b.code)
         if not objects and len(subjects) > 1:
             if any(COORDINATED.match(folded[a.end : b.start]) for a, b in pairwise(before)):
                 return []  # "les délégations malienne et russe ont dénoncé…" acts on no party
             return _pairs(Trigger("CONSULT", 0, 0), parties)  # both named before a far trigger
         pairs = [(a, b) for a in subjects for b in objects or [HOME]]
+    elif _listed(named, trigger, folded):
+        pairs = list(
+            combinations(codes, 2)
+        )  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé"
     elif HOME in codes:
         pairs = [(HOME, other) for other in codes if other != HOME]
     else:
@@ -234,7 +248,15 @@ def _pairs(
     return sorted({tuple(sorted(pair)) for pair in pairs if pair[0] != pair[1]})  # type: ignore[misc]
 
 
-def _dated_acts(triggers: list[Trigger], days: list[tuple[int, date]]) -> list[tuple[PloverType, date]]:
+def _listed(parties: list[Party], trigger: Trigger, folded: str) -> bool:
+    """Three parties or more, listed together before the trigger: each acts with each."""
+    before = [p for p in parties if 0 <= p.start < trigger.start]
+    return len(before) >= 3 and all(COORDINATED.match(folded[a.end : b.start]) for a, b in pairwise(before))
+
+
+def _dated_acts(
+    triggers: list[Trigger], days: list[tuple[int, date]]
+) -> list[tuple[PloverType, date | None]]:
     """The two acts of a sentence that dates two ("en visite depuis le 18 février, il a assisté le
     20 février à la signature…"): each of the two best triggers takes its nearest day; nothing
     when they fall on one day."""
