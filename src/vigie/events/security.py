@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from itertools import pairwise
 from typing import Protocol
 
 from vigie.events.lexicon import (
@@ -60,7 +61,7 @@ STATE_ACTION = re.compile(
 TOLL_AFTER = re.compile(
     r"(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|abattu|abattant|executant)\s+"
     r"(?:au moins\s+|pres de\s+|plus de\s+|environ\s+)?(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?[a-z]+(?:-[a-z]+)*)\s+"
-    r"(?!blesse)"
+    r"(?!bless)"
 )
 NO_CASUALTY = re.compile(r"sans (?:faire de )?(?:victime|blesse|perte)|aucune perte|pas de victime")
 # "Radisson Blu de Bamako", "Président Modibo Keïta de Bamako": the place is after the last "de"
@@ -86,6 +87,10 @@ DATE_WORDS = re.compile(
     r"(?<!\w)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|la veille|le lendemain)(?!\w)"
     r"|(?<!\d)\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
 )
+# between two names of one list: "Diallassagou, Dianweli et Deguessagou"
+LISTED = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
+# "à l'est de Nioro, ainsi qu'au nord de Kayes": two places struck
+ALSO = re.compile(r"ainsi qu|de meme qu|et aussi")
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
 
 
@@ -296,21 +301,28 @@ class SecurityRules:
                 said = said and bool(
                     LOCATIVE_BEFORE.search(fold_text(text[max(0, toponym.start - 12) : toponym.start]))
                 )
-                if not (said or _looks_like_place(text, toponym)):
-                    continue
+                listed = (
+                    bool(resolved)
+                    and len(toponym.name) > 3  # "Sebabougou, Cer." is a teaser cut short
+                    and LISTED.match(text[resolved[-1][0].end : toponym.start]) is not None
+                )
+                if not (said or listed or _looks_like_place(text, toponym)):
+                    continue  # "les villages de Diallassagou, Dianweli et Deguessagou": listed with a place
                 named = toponym
             if fold_text(named.name) in self.countries:
                 continue  # "au Niger", "la France": a country, not where the event is
-            place = (
-                locate.resolve(named.name, text) if locate is not None else None
-            )  # "au Niger", "la France": a country, not where the event is
+            place = locate.resolve(named.name, text) if locate is not None else None
             resolved.append((named, place))
-        direct_known = any(t.role == "direct" and p is not None for t, p in resolved)
+        direct_known = any(t.role in {"direct", "cercle"} and p is not None for t, p in resolved)
         subordinate = {id(t) for t, _ in resolved if t.qualifies and direct_known}
         for role, precision in (("direct", 1), ("reference", 2), ("route", 2), ("cercle", 2), ("region", 3)):
             chosen = [(t, p) for t, p in resolved if t.role == role and id(t) not in subordinate]
-            if role in {"reference", "route"}:
-                chosen = chosen[:1]  # "à l'est de X": one place described, however many references
+            if role in {"reference", "route"}:  # "à l'est de X": one place described, however many references
+                chosen = chosen[:1] + [
+                    (t, p)
+                    for (a, _), (t, p) in pairwise(chosen)
+                    if role == "reference" and ALSO.search(text[a.end : t.start])
+                ]  # "… de Nioro du Sahel, ainsi qu'au nord de Kayes": a second place
             if chosen:
                 return [(t, p, _precision(p, precision)) for t, p in chosen[:MAX_PLACES]]
         return []
