@@ -41,6 +41,8 @@ CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+")
 CLAIM_ACTIVE = re.compile(r"\b(?:a|ont)\s+revendique\b")
 # "les assaillants, vraisemblablement de l'EIGS", "les ravisseurs seraient des éléments de la katiba"
 AUTHOR = re.compile(r"(?:assaillants|attaquants|ravisseurs|auteurs)\b")
+AUTHOR_REACH = 60  # characters after "les assaillants" where their group may be named
+NOT_CLAIMANTS = {"Unidentified Armed Group", "Civilians", "MINUSMA"}
 # "plusieurs spécialistes soupçonnent l'EIGS": suspicion names no author
 SUSPICION = re.compile(r"soupcon|suspect|pourrait|pourraient|hypothese")
 # "attaqué par des hommes armés": the agent of a passive verb
@@ -406,14 +408,20 @@ class SecurityRules:
                 ]
                 if named:
                     return named[-1]
-            claim = CLAIM.search(folded) or AUTHOR.search(folded)
-            if claim is None:
+            claim = CLAIM.search(folded)
+            author = AUTHOR.search(folded)
+            if claim is None and author is None:
                 continue
-            after = [f for f in found if f.start >= claim.end()]
-            if after:
-                named = [self._canonical(f, day) for f in after]
-                specific = [n for n in named if n not in {UNIDENTIFIED, CIVILIANS}]
-                return specific[0] if specific else named[0]
+            end = claim.end() if claim is not None else author.end() if author is not None else 0
+            reach = (
+                len(folded) if claim is not None else end + AUTHOR_REACH
+            )  # "les assaillants, vraisemblablement de l'EIGS"
+            named = [self._canonical(f, day) for f in found if end <= f.start < reach]
+            specific = [
+                n for n in named if n not in NOT_CLAIMANTS and not n.startswith(("Military", "Police"))
+            ]
+            if specific:
+                return specific[0]
         return None
 
     def _article_toll(self, sentences: Sequence[Sentence]) -> int | None:
