@@ -179,6 +179,23 @@ def find_event_date(
     return found
 
 
+def find_days(sentence: str, published: date | None, reference_year: int | None = None) -> list[tuple[int, date]]:
+    """Every day-month a sentence names, with its offset: a sentence may tell two dated acts.
+
+    >>> find_days("En visite depuis le mardi 18 février 2014, le roi a assisté le jeudi 20 février à la signature.", None)
+    [(20, datetime.date(2014, 2, 18)), (63, datetime.date(2014, 2, 20))]
+    """
+    text = fold(sentence)
+    found: list[tuple[int, date]] = []
+    year: str | None = None
+    for match in DAY_MONTH.finditer(text):
+        year = match[4] or year  # "le 18 février 2014 … le 20 février": the year carries forward
+        day = _day_month(match[2], match[3], year, match[1], published, reference_year)
+        if day is not None:
+            found.append((match.start(), day))
+    return found
+
+
 def _day_month(
     day: str,
     month: str,

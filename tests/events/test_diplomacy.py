@@ -66,3 +66,104 @@ def test_sport_and_history_are_not_interactions(stages: Stages) -> None:
         _interactions(stages, "Le sélectionneur tunisien a dénoncé une fin de match surréaliste.", None) == []
     )
     assert _interactions(stages, "Le comité mixte algéro-malien a été créé en 2005 à Alger.", None) == []
+
+
+def _told(found: list[Interaction]) -> set[tuple[str, tuple[str, str], date | None]]:
+    return {(i.type, i.parties, i.date) for i in found}
+
+
+def test_subject_acts_on_the_objects_listed_after_the_verb(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Dans son rapport publié le mardi 30 mars 2021, la MINUSMA recommande aux autorités maliennes et "
+        "françaises de conduire une enquête indépendante.",
+        None,
+    )
+    assert _told(found) == {
+        ("REQUEST", ("FRA", "UN"), date(2021, 3, 30)),
+        ("REQUEST", ("MLI", "UN"), date(2021, 3, 30)),
+    }
+
+
+def test_directed_act_towards_a_country_after_au(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Réunis le dimanche 30 juillet 2023 à Abuja, au Nigeria, les chefs d'État de la CEDEAO ont décidé "
+        "d'imposer une série de sanctions au Niger.",
+        None,
+    )
+    assert _told(found) == {("SANCTION", ("ECOWAS", "NER"), date(2023, 7, 30))}
+
+
+def test_parties_acting_together_on_no_one_are_not_an_interaction(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le jeudi 12 mai 2022, les délégations malienne et russe ont dénoncé l'instrumentalisation des droits "
+        "de l'homme.",
+        None,
+    )
+    assert found == []
+
+
+def test_a_list_of_signatories_pairs_each_with_each(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Les chefs d'État du Mali, du Burkina Faso et du Niger ont signé, le samedi 16 septembre 2023, la "
+        "Charte du Liptako-Gourma.",
+        None,
+    )
+    assert {i.parties for i in found} == {("BFA", "MLI"), ("MLI", "NER"), ("BFA", "NER")}
+
+
+def test_les_deux_pays_refers_to_the_pair_told_before(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le ministre Abdoulaye Diop a été reçu le mardi 24 mai 2022 à Kigali par son homologue rwandais. "
+        "Le même jour, les deux pays ont procédé à la signature de trois accords de coopération.",
+        None,
+    )
+    assert _told(found) == {
+        ("CONSULT", ("MLI", "RWA"), date(2022, 5, 24)),
+        ("AGREE", ("MLI", "RWA"), date(2022, 5, 24)),
+    }
+
+
+def test_the_occasion_is_not_a_party(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le ministre malien a rencontré le 24 septembre 2021 son homologue russe en marge de la session de "
+        "l'Assemblée générale des Nations unies.",
+        None,
+    )
+    assert _told(found) == {("CONSULT", ("MLI", "RUS"), date(2021, 9, 24))}
+
+
+def test_a_sentence_dating_two_acts_tells_both(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "En visite officielle au Mali depuis le mardi 18 février 2014, le roi du Maroc a assisté le jeudi "
+        "20 février à la signature de dix-sept accords de coopération.",
+        None,
+    )
+    assert _told(found) == {
+        ("CONSULT", ("MAR", "MLI"), date(2014, 2, 18)),
+        ("AGREE", ("MAR", "MLI"), date(2014, 2, 20)),
+    }
+
+
+def test_an_undated_report_joins_the_dated_one(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "La Russie réaffirme son soutien au Mali. Le ministre Sergueï Lavrov l'a dit ce jeudi 1er août lors "
+        "d'un entretien téléphonique avec son homologue malien. Le ministre russe a réaffirmé le soutien de "
+        "la Russie au Mali.",
+        date(2024, 8, 1),
+    )
+    supports = [i for i in found if i.type == "SUPPORT"]
+    assert [(i.parties, i.date, len(i.evidence)) for i in supports] == [(("MLI", "RUS"), date(2024, 8, 1), 2)]
+
+
+def test_names_holding_a_trigger_word_do_not_trigger() -> None:
+    rules = DiplomacyRules()
+    text = "L'attaque a été revendiquée par le Groupe de soutien à l'islam et aux musulmans (GSIM)."
+    assert rules.find_types(fold_text(text)) == []

@@ -23,35 +23,45 @@ GOLD_SUFFIX = ".gold.jsonl"
 
 @click.command("eval")
 @click.option(
-    "--gold", "gold_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+    "--gold",
+    "gold_paths",
+    required=True,
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Gold file; repeat to pool several sets into one score (seeds and dev).",
 )
 @click.option(
     "--docs",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of the gold documents (default: beside the gold file, e.g. seeds.gold.jsonl -> seeds/).",
+    help="Folder of the gold documents (default: beside each gold file, e.g. seeds.gold.jsonl -> seeds/).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.pass_context
-def evaluate(ctx: click.Context, gold_path: Path, docs: Path | None, as_json: bool) -> None:
+def evaluate(ctx: click.Context, gold_paths: tuple[Path, ...], docs: Path | None, as_json: bool) -> None:
     """Ingest a gold set's documents into a temporary database and score the output.
 
     Prints precision, recall and F1 for articles, events and interactions, and the
     accuracies over matched pairs, as defined in the gold format's scoring section.
 
-    Example: vigie eval --gold ../shared/eval/dev.gold.jsonl
+    Example: vigie eval --gold ../shared/eval/seeds.gold.jsonl --gold ../shared/eval/dev.gold.jsonl
     """
     settings = build_settings(ctx)
-    gold = _read_gold(gold_path)
-    folder = docs if docs is not None else gold_path.with_name(gold_path.name.removesuffix(GOLD_SUFFIX))
-    missing = [r["doc"] for r in gold if not (folder / r["doc"]).is_file()]
-    if missing:
-        raise VigieError(
-            f"{len(missing)} gold documents are not in {folder} (first: {missing[0]}). Use --docs DIR"
-        )
+    gold: list[dict[str, Any]] = []
+    paths: list[str] = []
+    for gold_path in gold_paths:
+        records = _read_gold(gold_path)
+        folder = docs if docs is not None else gold_path.with_name(gold_path.name.removesuffix(GOLD_SUFFIX))
+        missing = [r["doc"] for r in records if not (folder / r["doc"]).is_file()]
+        if missing:
+            raise VigieError(
+                f"{len(missing)} gold documents are not in {folder} (first: {missing[0]}). Use --docs DIR"
+            )
+        gold += records
+        paths += [str(folder / r["doc"]) for r in records]
     with tempfile.TemporaryDirectory(prefix="vigie-eval-") as tmp:
         settings = settings.updated({"db": f"sqlite:///{Path(tmp) / 'eval.db'}"}, origin="eval")
         with Store.open(settings.db) as store:
-            report = ingest_paths([str(folder / r["doc"]) for r in gold], store, settings, label="Evaluating")
+            report = ingest_paths(paths, store, settings, label="Evaluating")
             predicted = list(exporting.document_records(store.articles(), store.document_extractions()))
     for skip in report.skipped:
         click.echo(f"skipped: {skip.reason}", err=True)
@@ -59,7 +69,7 @@ def evaluate(ctx: click.Context, gold_path: Path, docs: Path | None, as_json: bo
     if as_json:
         click.echo(json.dumps(scores.as_dict(), indent=2))
     else:
-        _print_scores(scores, gold_path.name)
+        _print_scores(scores, " + ".join(p.name for p in gold_paths))
 
 
 def _read_gold(path: Path) -> list[dict[str, Any]]:

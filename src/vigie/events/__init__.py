@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
 
-from vigie.events.diplomacy import DiplomacyRules
+from vigie.events.diplomacy import DiplomacyRules, merge_interactions
 from vigie.events.lexicon import fold_text
 from vigie.events.security import Locate, SecurityRules
 from vigie.geo import distance_km
 from vigie.nlp import Analysis
-from vigie.records import Article, Event, Extraction, Interaction
+from vigie.records import Article, Event, Extraction
+
+__all__ = ["Extractor", "merge_events", "merge_interactions"]
 
 UNIDENTIFIED = "Unidentified Armed Group"
 NEAR_KM = 25.0
@@ -89,17 +90,3 @@ def _combine(first: Event, other: Event) -> Event:
 
 def _precision(event: Event) -> int:
     return event.place.geo_precision if event.place is not None else 4
-
-
-def merge_interactions(interactions: Iterable[Interaction]) -> list[Interaction]:
-    """One interaction per type, pair of parties and day."""
-    merged: dict[tuple[str, tuple[str, str], date | None], Interaction] = {}
-    for item in interactions:
-        key = (item.type, item.parties, item.date)
-        first = merged.get(key)
-        if first is None:
-            merged[key] = item
-        else:
-            extra = tuple(e for e in item.evidence if e not in first.evidence)
-            merged[key] = replace(first, evidence=first.evidence + extra)
-    return list(merged.values())

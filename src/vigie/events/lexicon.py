@@ -173,13 +173,15 @@ def load_actors() -> tuple[Gazette, Gazette, dict[str, str], dict[str, int], fro
     return Gazette(named), Gazette(generic), national, inter, frozenset(unarmed)
 
 
-def load_parties() -> Gazette:
-    """Countries and organisations: names -> ISO3 or organisation code."""
+def load_parties() -> tuple[Gazette, frozenset[str]]:
+    """Countries and organisations: names -> ISO3 or organisation code; the folded capitals."""
     aliases: dict[str, list[Alias]] = {}
+    capitals: set[str] = set()
     for party in read_table("countries.toml")["party"]:
-        for name in party["names"]:
+        for name in party["names"] + party.get("capitals", []):
             aliases.setdefault(name, []).append(Alias(party["code"], None, None))
-    return Gazette(aliases)
+        capitals.update(fold_text(name) for name in party.get("capitals", []))
+    return Gazette(aliases), frozenset(capitals)
 
 
 def load_country_names() -> dict[str, str]:

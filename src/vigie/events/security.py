@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from itertools import pairwise
 from typing import Protocol
 
 from vigie.events.lexicon import (
@@ -40,6 +41,8 @@ CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+")
 CLAIM_ACTIVE = re.compile(r"\b(?:a|ont)\s+revendique\b")
 # "les assaillants, vraisemblablement de l'EIGS", "les ravisseurs seraient des éléments de la katiba"
 AUTHOR = re.compile(r"(?:assaillants|attaquants|ravisseurs|auteurs)\b")
+AUTHOR_REACH = 60  # characters after "les assaillants" where their group may be named
+NOT_CLAIMANTS = {"Unidentified Armed Group", "Civilians", "MINUSMA"}
 # "plusieurs spécialistes soupçonnent l'EIGS": suspicion names no author
 SUSPICION = re.compile(r"soupcon|suspect|pourrait|pourraient|hypothese")
 # "attaqué par des hommes armés": the agent of a passive verb
@@ -60,7 +63,7 @@ STATE_ACTION = re.compile(
 TOLL_AFTER = re.compile(
     r"(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|abattu|abattant|executant)\s+"
     r"(?:au moins\s+|pres de\s+|plus de\s+|environ\s+)?(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?[a-z]+(?:-[a-z]+)*)\s+"
-    r"(?!blesse)"
+    r"(?!bless)"
 )
 NO_CASUALTY = re.compile(r"sans (?:faire de )?(?:victime|blesse|perte)|aucune perte|pas de victime")
 # "Radisson Blu de Bamako", "Président Modibo Keïta de Bamako": the place is after the last "de"
@@ -73,6 +76,23 @@ PLACE_WORD_BEFORE = re.compile(
 LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|dans|vers|sur|pres de|de)\s+$")
 # "Bamako, le 27 mars 2020 – ": the place the report was written in
 DATELINE = re.compile(r"^[A-ZÀ-Ý][\w'’ -]{1,30},\s*le\s+[^–—-]{6,40}?\d{4}\s*[–—-]\s")
+# "ont attaqué Ogossagou": the object of an attack verb is a place
+ATTACKED_BEFORE = re.compile(r"(?:attaque|attaquent|attaquaient|assiege|pris d'assaut|investi|encercle)\s+$")
+# "attaqués par des combattants de la katiba": the agent phrase, blanked when counting targets
+AGENT_PHRASE = re.compile(r"\bpar\s+(?:des|les|un|une|la|le|l')\s*[^,.;:]*")
+# "a rendu public vendredi le bilan", "indique dans un communiqué publié le 1er avril": a report's date
+REPORT_DATE = re.compile(
+    r"(?:rendu public|rendu publique|publie|communique|annonce|indique|precise|declare|fait savoir)\w*\s+"
+    r"(?:ce\s+|le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d{1,2}(?:er)?\s+[a-z]+)"
+)
+DATE_WORDS = re.compile(
+    r"(?<!\w)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|la veille|le lendemain)(?!\w)"
+    r"|(?<!\d)\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
+)
+# between two names of one list: "Diallassagou, Dianweli et Deguessagou"
+LISTED = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
+# "à l'est de Nioro, ainsi qu'au nord de Kayes": two places struck
+ALSO = re.compile(r"ainsi qu|de meme qu|et aussi")
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
 
 
@@ -119,6 +139,7 @@ class SecurityRules:
         self.civilian_targets = compile_phrases(table["targets"]["civilians"])
         self.armed_targets = compile_phrases(table["targets"]["armed"])
         self.not_events = compile_phrases(table["not_events"]["patterns"])
+        self.masks = compile_phrases(table["masks"]["patterns"])
         self.actors, self.generic, self.national, self.inter, self.unarmed = load_actors()
         self.countries = load_country_words()
 
@@ -144,8 +165,9 @@ class SecurityRules:
         return Match(best.event_type, best.sub_event_type)
 
     def _attack_type(self, folded: str) -> Match:
-        civilians = len(self.civilian_targets.findall(folded))
-        armed = len(self.armed_targets.findall(folded))
+        targets = AGENT_PHRASE.sub(" ", folded)  # "attaqués par des combattants": the attacker, not a target
+        civilians = len(self.civilian_targets.findall(targets))
+        armed = len(self.armed_targets.findall(targets))
         if armed == 0 or civilians > armed:
             return Match("Violence against civilians", "Attack")
         return Match("Battles", "Armed clash")
@@ -201,9 +223,11 @@ class SecurityRules:
                 previous = when.day
             if index in analysis.irrealis:
                 continue
-            match = self.find_trigger(folded)
+            match = self.find_trigger(self._masked(folded, sentence, analysis))
             if match is None:
                 continue
+            if when is not None and REPORT_DATE.search(folded) and len(DATE_WORDS.findall(folded)) == 1:
+                when = EventDate(when.day, 2)  # "a rendu public vendredi le bilan": when it was told
             if when is None:
                 when = EventDate(previous, 1) if previous else EventDate(published, 2) if published else None
             when = when or EventDate(None, 3)
@@ -233,6 +257,19 @@ class SecurityRules:
                 )
         return events
 
+    def _masked(self, folded: str, sentence: Sentence, analysis: Analysis) -> str:
+        """The sentence with names of organisations and `masks` phrases blanked for trigger search:
+        "Comité national du rassemblement pour le développement" holds no protest."""
+        spans = [m.span() for m in self.masks.finditer(folded)]
+        spans += [
+            (m.start - sentence.start, m.end - sentence.start)
+            for m in analysis.mentions
+            if m.label == "ORG" and sentence.start <= m.start < sentence.end and len(m.text.split()) >= 3
+        ]
+        for start, end in spans:
+            folded = folded[:start] + " " * (end - start) + folded[end:]
+        return folded
+
     def _places(
         self, sentence: Sentence, analysis: Analysis, actors: list[Found], locate: Locate | None
     ) -> list[tuple[Toponym, Place | None, int]]:
@@ -243,6 +280,7 @@ class SecurityRules:
             for m in analysis.mentions
             if m.label in {"PER", "ORG", "MISC"} and sentence.start <= m.start < sentence.end
         ]
+        actor_spans = {(f.start, f.end) for f in actors}
         taken = [(f.start, f.end) for f in actors] + people
         resolved: list[tuple[Toponym, Place | None]] = []
         places_said = [
@@ -254,7 +292,10 @@ class SecurityRules:
         for toponym in find_toponyms(text_for_places):
             if toponym.role == "other":
                 continue
-            if any(start < toponym.end and toponym.start < end for start, end in taken):
+            overlaps = [(s, e) for s, e in taken if s < toponym.end and toponym.start < e]
+            if overlaps and (
+                toponym.role == "direct" or any(s < e and (s, e) in actor_spans for s, e in overlaps)
+            ):
                 continue  # "Souleymane Dembélé", "katiba Macina": a person or an actor, not a place
             named = self._known_name(toponym, locate)
             if named is None:
@@ -262,18 +303,28 @@ class SecurityRules:
                 said = said and bool(
                     LOCATIVE_BEFORE.search(fold_text(text[max(0, toponym.start - 12) : toponym.start]))
                 )
-                if not (said or _looks_like_place(text, toponym)):
-                    continue
+                listed = (
+                    bool(resolved)
+                    and len(toponym.name) > 3  # "Sebabougou, Cer." is a teaser cut short
+                    and LISTED.match(text[resolved[-1][0].end : toponym.start]) is not None
+                )
+                if not (said or listed or _looks_like_place(text, toponym)):
+                    continue  # "les villages de Diallassagou, Dianweli et Deguessagou": listed with a place
                 named = toponym
-            place = locate.resolve(named.name, text) if locate is not None else None
-            if place is not None and fold_text(named.name) in self.countries:
+            if fold_text(named.name) in self.countries:
                 continue  # "au Niger", "la France": a country, not where the event is
+            place = locate.resolve(named.name, text) if locate is not None else None
             resolved.append((named, place))
-        subordinate = {id(t) for t, _ in resolved if t.qualifies}
+        direct_known = any(t.role in {"direct", "cercle"} and p is not None for t, p in resolved)
+        subordinate = {id(t) for t, _ in resolved if t.qualifies and direct_known}
         for role, precision in (("direct", 1), ("reference", 2), ("route", 2), ("cercle", 2), ("region", 3)):
             chosen = [(t, p) for t, p in resolved if t.role == role and id(t) not in subordinate]
-            if role in {"reference", "route"}:
-                chosen = chosen[:1]  # "à l'est de X": one place described, however many references
+            if role in {"reference", "route"}:  # "à l'est de X": one place described, however many references
+                chosen = chosen[:1] + [
+                    (t, p)
+                    for (a, _), (t, p) in pairwise(chosen)
+                    if role == "reference" and ALSO.search(text[a.end : t.start])
+                ]  # "… de Nioro du Sahel, ainsi qu'au nord de Kayes": a second place
             if chosen:
                 return [(t, p, _precision(p, precision)) for t, p in chosen[:MAX_PLACES]]
         return []
@@ -357,14 +408,20 @@ class SecurityRules:
                 ]
                 if named:
                     return named[-1]
-            claim = CLAIM.search(folded) or AUTHOR.search(folded)
-            if claim is None:
+            claim = CLAIM.search(folded)
+            author = AUTHOR.search(folded)
+            if claim is None and author is None:
                 continue
-            after = [f for f in found if f.start >= claim.end()]
-            if after:
-                named = [self._canonical(f, day) for f in after]
-                specific = [n for n in named if n not in {UNIDENTIFIED, CIVILIANS}]
-                return specific[0] if specific else named[0]
+            end = claim.end() if claim is not None else author.end() if author is not None else 0
+            reach = (
+                len(folded) if claim is not None else end + AUTHOR_REACH
+            )  # "les assaillants, vraisemblablement de l'EIGS"
+            named = [self._canonical(f, day) for f in found if end <= f.start < reach]
+            specific = [
+                n for n in named if n not in NOT_CLAIMANTS and not n.startswith(("Military", "Police"))
+            ]
+            if specific:
+                return specific[0]
         return None
 
     def _article_toll(self, sentences: Sequence[Sentence]) -> int | None:
@@ -438,7 +495,7 @@ def _merge_same_spot(events: list[Event]) -> list[Event]:
 def _looks_like_place(sentence: str, toponym: Toponym) -> bool:
     """An unknown name introduced as a place: "dans la localité de Tibezas", "le village de Sincina"."""
     before = fold_text(sentence[max(0, toponym.start - 40) : toponym.start])
-    return bool(PLACE_WORD_BEFORE.search(before))
+    return bool(PLACE_WORD_BEFORE.search(before) or ATTACKED_BEFORE.search(before))
 
 
 def _without_dateline(text: str) -> str:
