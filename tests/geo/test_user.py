@@ -51,3 +51,15 @@ def test_a_border_village_a_little_outside_the_outline_is_accepted(gazetteer: Ga
 )  # fmt: skip
 def test_capitals_lie_in_their_country(latitude: float, longitude: float, iso: str) -> None:
     assert Boundaries.load().country_at(latitude, longitude) == iso
+
+
+def test_a_french_spreadsheet_with_semicolons_and_decimal_commas(gazetteer: Gazetteer) -> None:
+    text = "name;latitude;longitude;country;admin1\nIntahaka;16,93;-0,41;Mali;Gao\n"
+    [place] = read_user_places(text, "lieux.csv", gazetteer, Boundaries.load())
+    assert (place.name, place.latitude, place.longitude, place.country, place.admin1) == (
+        "Intahaka",
+        16.93,
+        -0.41,
+        "MLI",
+        "Gao",
+    )

@@ -1,7 +1,7 @@
 """Geo stage, user places: the text of a places CSV -> validated Place records (`vigie places add`).
 
-Columns (a header line names them, in any order): name, latitude, longitude, country (ISO3 or
-name), then optionally admin1, admin2, admin3, feature_class (GeoNames class, P by default) and
+Columns (a header line names them, in any order; separated by commas, semicolons or tabs): name,
+latitude, longitude, country (ISO3 or name), then optionally admin1, admin2, admin3, feature_class (GeoNames class, P by default) and
 population. Every row is checked: coordinates are numbers in range and lie inside the country
 named; all the errors of a file are reported at once, with their line numbers.
 """
@@ -41,7 +41,11 @@ def read_user_places(text: str, source: str, gazetteer: Gazetteer, boundaries: B
     >>> [(p.name, p.country, p.admin1, p.admin1_2023, p.geo_precision, p.feature_class) for p in places]
     [('Sébéna', 'MLI', 'Kayes', 'Nioro', 1, 'P')]
     """
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    # a French spreadsheet saves "CSV" with semicolons (and decimal commas): "Intahaka;16,93;-0,41;MLI"
+    delimiter = max(",;\t", key=first.count)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = [(column or "").strip().lower() for column in reader.fieldnames or []]
     missing = [column for column in REQUIRED if column not in header]
     if missing:
