@@ -233,6 +233,8 @@ def _save_page(site: Site, url: str, response: Response, known: PageState | None
     report.fetched += 1
     kind = response.content_type.split(";", 1)[0].strip().lower()
     if kind and not kind.startswith(HTML_TYPES):
+        # remembered, so that the next crawl asks it with a conditional GET instead of downloading it
+        run.state.record(url, site.name, 200, response.fetched, response.validators)
         raise DocumentError(f"{url}: not an HTML page (Content-Type {kind}); passed over")
     source = canonical_url(response.url)
     raw = read_html(response.body, source, url=source, captured=response.fetched)

@@ -205,7 +205,11 @@ def _origin(url: str) -> tuple[str, str, int]:
     ('https', 'www.essor.ml', 443)
     """
     parts = urlsplit(url)
-    return parts.scheme, (parts.hostname or "").lower(), parts.port or (443 if parts.scheme == "https" else 80)
+    return (
+        parts.scheme,
+        (parts.hostname or "").lower(),
+        parts.port or (443 if parts.scheme == "https" else 80),
+    )
 
 
 def _phrase(status: int) -> str:
