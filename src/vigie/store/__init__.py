@@ -23,6 +23,7 @@ from vigie.errors import StoreError
 from vigie.events.lexicon import load_country_names
 from vigie.geo.names import fold_name
 from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
+from vigie.store import merging
 from vigie.store.schema import (
     ArticleRow,
     DocumentRow,
@@ -184,13 +185,20 @@ class Store:
                 )
                 if articles:
                     connection.execute(insert(ArticleRow), [_article_values(item) for item in articles])
-                for found in events:
-                    event_id = _insert_id(connection, insert(EventRow).values(_event_values(found)))
+                clusters = {item.cluster_id for item in articles}
+                for found in events:  # one event told by near-duplicates of other documents is stored once
+                    event_id = merging.reported_event(connection, found, clusters, raw.sha1)
+                    if event_id is None:
+                        event_id = _insert_id(connection, insert(EventRow).values(_event_values(found)))
                     connection.execute(
                         insert(EventSourceRow), _source_values(found.evidence, "event_id", event_id)
                     )
                 for told in interactions:
-                    owner = _insert_id(connection, insert(InteractionRow).values(_interaction_values(told)))
+                    owner = merging.reported_interaction(connection, told, clusters, raw.sha1)
+                    if owner is None:
+                        owner = _insert_id(
+                            connection, insert(InteractionRow).values(_interaction_values(told))
+                        )
                     connection.execute(
                         insert(InteractionSourceRow), _source_values(told.evidence, "interaction_id", owner)
                     )

@@ -1,0 +1,96 @@
+"""Store, write side: one real-world event reported by near-duplicate articles of several documents.
+
+Within a document the events stage merges repeated mentions (`vigie.events.merge_events`).
+Across documents, a new event joins a stored one when an article of the same near-duplicate
+cluster already reports it: same event type, same day (or both undated) and the same place
+(same name, within 25 km, or the same region when either is known only by its region). The
+stored event then lists the new sentences among its sources; nothing is stored twice.
+Interactions join on type, parties and a day apart at most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import Connection, and_, select
+
+from vigie.events.lexicon import fold_text
+from vigie.geo import distance_km
+from vigie.records import Event, Interaction
+from vigie.store.schema import ArticleRow, EventRow, EventSourceRow, InteractionRow, InteractionSourceRow
+
+NEAR_KM = 25.0
+TOLERANCE_DAYS = 1
+
+
+def reported_event(
+    connection: Connection, event: Event, clusters: Collection[str], document_id: str
+) -> int | None:
+    """The id of a stored event that another document of these clusters reports and `event` repeats."""
+    if not clusters:
+        return None
+    query = (
+        select(
+            EventRow.id,
+            EventRow.location,
+            EventRow.latitude,
+            EventRow.longitude,
+            EventRow.geo_precision,
+            EventRow.admin1,
+        )
+        .join(EventSourceRow, EventSourceRow.event_id == EventRow.id)
+        .join(ArticleRow, ArticleRow.id == EventSourceRow.article_id)
+        .where(
+            and_(
+                ArticleRow.cluster_id.in_(list(clusters)),
+                ArticleRow.document_id != document_id,
+                EventRow.event_type == event.event_type,
+                EventRow.event_date.is_(None) if event.date is None else EventRow.event_date == event.date,
+            )
+        )
+        .order_by(EventRow.id)
+    )
+    for row in connection.execute(query).all():
+        if _same_place(row, event):
+            return int(row.id)
+    return None
+
+
+def reported_interaction(
+    connection: Connection, told: Interaction, clusters: Collection[str], document_id: str
+) -> int | None:
+    """The id of a stored interaction that another document of these clusters reports and `told` repeats."""
+    if not clusters:
+        return None
+    query = (
+        select(InteractionRow.id, InteractionRow.interaction_date)
+        .join(InteractionSourceRow, InteractionSourceRow.interaction_id == InteractionRow.id)
+        .join(ArticleRow, ArticleRow.id == InteractionSourceRow.article_id)
+        .where(
+            and_(
+                ArticleRow.cluster_id.in_(list(clusters)),
+                ArticleRow.document_id != document_id,
+                InteractionRow.type == told.type,
+                InteractionRow.party1 == told.parties[0],
+                InteractionRow.party2 == told.parties[1],
+            )
+        )
+        .order_by(InteractionRow.id)
+    )
+    for row in connection.execute(query).all():
+        day = row.interaction_date
+        if day is None or told.date is None or abs((day - told.date).days) <= TOLERANCE_DAYS:
+            return int(row.id)
+    return None
+
+
+def _same_place(row: Any, event: Event) -> bool:  # a Row of the columns selected above
+    if fold_text(row.location or "") == fold_text(event.location or ""):
+        return True
+    place = event.place
+    if place is None or row.latitude is None or row.longitude is None:
+        return False
+    if max(place.geo_precision, row.geo_precision or 1) == 3:
+        return place.admin1 is not None and place.admin1 == row.admin1
+    return distance_km((row.latitude, row.longitude), (place.latitude, place.longitude)) <= NEAR_KM
