@@ -10,7 +10,7 @@ from vigie.pipeline import run
 from vigie.settings import Settings
 from vigie.store import Store
 
-PAGES = FIXTURES / "text" / "nearduplicates"
+PAGES = FIXTURES / "nearduplicates"
 
 
 def test_near_duplicates_of_two_documents_share_their_event(tmp_path: Path) -> None:
