@@ -55,17 +55,26 @@ def run(
             for found in read_documents(source, settings.max_bytes):
                 if isinstance(found, DocumentError):
                     _skip(report, source.location, found)
-                    on_document(source.location)
                 else:
                     docs.append(found)
-        known = store.lookup([(raw.sha1, raw.source) for raw in docs])
-        for raw in docs:
-            try:
-                save_document(raw, store, clusterer, report, known, stages)
-            except DocumentError as err:
-                _skip(report, raw.source, err)
-            on_document(raw.source)
+                if len(docs) >= BATCH:  # an archive, a feed or a JSONL file holds many documents
+                    _save_all(docs, store, clusterer, report, stages)
+                    docs = []
+            on_document(source.location)
+        _save_all(docs, store, clusterer, report, stages)
     return report
+
+
+def _save_all(
+    docs: list[RawDoc], store: Store, clusterer: Clusterer, report: Report, stages: Stages | None
+) -> None:
+    """Save documents read together, with one query to know which are stored already."""
+    known = store.lookup([(raw.sha1, raw.source) for raw in docs])
+    for raw in docs:
+        try:
+            save_document(raw, store, clusterer, report, known, stages)
+        except DocumentError as err:
+            _skip(report, raw.source, err)
 
 
 def _skip(report: Report, location: str, err: DocumentError) -> None:

@@ -208,3 +208,18 @@ def test_cli_ingests_a_folder_of_web_inputs(tmp_path: Path) -> None:
     assert stored[(MOPTI_URL, "full")] == stored[(f"{feed}#{MOPTI_URL}", "teaser")]
     again = CliRunner().invoke(cli, args)
     assert again.stderr.splitlines()[-1].endswith("5 unchanged; 0 documents skipped")
+
+
+def test_an_archive_larger_than_a_batch_is_saved_in_batches(tmp_path: Path, store: Store) -> None:
+    """A WARC of 450 pages: read lazily, looked up and saved 200 at a time."""
+    page = MOPTI.read_bytes()
+    pages = [
+        (f"https://www.essor.ml/page-{i}/", page.replace(b"340 hectares", f"{i} hectares".encode()), "200 OK")
+        for i in range(450)
+    ]
+    write_warc(tmp_path / "big.warc.gz", pages, compress=True)
+    progress: list[str] = []
+    report = run([str(tmp_path / "big.warc.gz")], store, NO_NLP, on_document=progress.append)
+    assert (report.documents, report.skipped) == (450, [])
+    assert progress == [str(tmp_path / "big.warc.gz")]
+    assert store.counts()["documents"] == 450
