@@ -73,7 +73,9 @@ class EventQuery(Paging):
     admin1: str | None = Field(None, max_length=80, description='Region, e.g. "Mopti".')
     location: str | None = Field(None, max_length=200, description="Place name, exactly.")
     bbox: str | None = Field(None, max_length=100, description="west,south,east,north in degrees.")
-    text: str | None = Field(None, max_length=200, description="Words of a reporting article (any accents).")
+    text: str | None = Field(
+        None, max_length=200, description="Words of a sentence reporting the event (any case and accents)."
+    )
     flagged: bool | None = Field(None, description="Only flagged (true) or unflagged (false) events.")
     format: Format = Field("json", description="json, or a download: csv (ACLED columns), geojson, jsonl.")
 

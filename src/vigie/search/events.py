@@ -6,15 +6,26 @@ show the same events for the same URL.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, or_, select, union_all, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Select,
+    cast,
+    func,
+    or_,
+    select,
+    text,
+    union_all,
+    update,
+)
 
-from vigie.search.articles import ArticleView, get_article, matching_ids, published_text
+from vigie.search.articles import ArticleView, fts_query, get_article, published_text
 from vigie.store import Store
 from vigie.store.schema import ArticleRow, DocumentRow, EventRow, EventSourceRow
 
@@ -33,7 +44,7 @@ class EventFilter:
     admin1: str | None = None
     location: str | None = None
     bbox: BBox | None = None
-    text: str | None = None  # words of a sentence or article reporting the event
+    text: str | None = None  # words of a sentence reporting the event (any case, any accents)
     flagged: bool | None = None
 
 
@@ -214,17 +225,24 @@ def map_points(store: Store, filters: EventFilter) -> list[MapPoint]:
 def weekly_counts(store: Store, filters: EventFilter, by: str = "event_type") -> list[WeekCount]:
     """Events per week (weeks start on Monday) and per type or region (`by="admin1"`)."""
     key = EventRow.admin1 if by == "admin1" else EventRow.event_type
-    statement = (
-        select(EventRow.event_date, key.label("key"), func.count().label("n"))
-        .where(EventRow.event_date.is_not(None))
-        .group_by(EventRow.event_date, key)
-    )
-    weeks: Counter[tuple[date, str]] = Counter()
     with store.engine.connect() as connection:
-        for row in connection.execute(statement.where(*_conditions(connection, filters))):
-            day: date = row.event_date
-            weeks[(day - timedelta(days=day.weekday()), row.key or "")] += row.n
-    return [WeekCount(week, name, count) for (week, name), count in sorted(weeks.items())]
+        if connection.dialect.name == "postgresql":
+            week: ColumnElement[Any] = cast(func.date_trunc("week", EventRow.event_date), Date)
+        else:  # the Sunday on or after the day, less six days: "2024-08-04" -> "2024-07-29"
+            week = func.date(EventRow.event_date, "weekday 0", "-6 days")
+        statement = (
+            select(week.label("week"), key.label("key"), func.count().label("n"))
+            .where(EventRow.event_date.is_not(None), *_conditions(connection, filters))
+            .group_by(week, key)
+            .order_by(week, key)
+        )
+        rows = connection.execute(statement).all()
+    return [
+        WeekCount(
+            row.week if isinstance(row.week, date) else date.fromisoformat(row.week), row.key or "", row.n
+        )
+        for row in rows
+    ]
 
 
 def count_actors(store: Store, filters: EventFilter, limit: int = 200) -> list[NameCount]:
@@ -294,11 +312,20 @@ def _conditions(connection: Connection, filters: EventFilter) -> list[ColumnElem
     if filters.flagged is not None:
         where.append(EventRow.flagged.is_(filters.flagged))
     if filters.text and filters.text.strip():
-        reported = select(EventSourceRow.event_id).where(
-            EventSourceRow.article_id.in_(matching_ids(connection, filters.text))
-        )
-        where.append(EventRow.id.in_(reported))
+        where.append(EventRow.id.in_(_reported_with(connection, filters.text)))
     return where
+
+
+def _reported_with(connection: Connection, words: str) -> Any:
+    """Ids of the events one of whose sentences holds every word (any case, any accents)."""
+    if connection.dialect.name == "postgresql":
+        query = func.plainto_tsquery("french", words)
+        return select(EventSourceRow.event_id).where(
+            func.to_tsvector("french", EventSourceRow.sentence).op("@@")(query)
+        )
+    return text("SELECT rowid FROM events_fts WHERE events_fts MATCH :words").bindparams(
+        words=fts_query(words)
+    )
 
 
 def _ordered(statement: Select[Any]) -> Select[Any]:

@@ -7,6 +7,7 @@ inline scripts and styles and any other origin.
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -58,6 +59,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "A
                 "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREAT",
                 "CONCEDE")  # fmt: skip
 MATRIX_PARTIES = 15
+ACTORS_TTL = 60.0  # seconds
 
 
 def create_app(store: Store, token: str = "") -> FastAPI:
@@ -88,6 +90,16 @@ def create_app(store: Store, token: str = "") -> FastAPI:
         if request.query_params.get("lang") in LANGUAGES:
             response.set_cookie("lang", lang, samesite="strict", httponly=True)
         return response
+
+    actors: list[tuple[float, list[str]]] = []
+
+    def known_actors() -> list[str]:
+        """The actors of the filter menu, counted again at most once a minute."""
+        if not actors or time.monotonic() - actors[0][0] > ACTORS_TTL:
+            actors[:] = [
+                (time.monotonic(), [item.name for item in count_actors(store, EventFilter(), limit=100)])
+            ]
+        return actors[0][1]
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
@@ -122,7 +134,7 @@ def create_app(store: Store, token: str = "") -> FastAPI:
             page=page,
             drawing=draw_map(map_points(store, filters)),
             timeline=draw_timeline(weekly_counts(store, filters)),
-            actors=[item.name for item in count_actors(store, EventFilter(), limit=100)],
+            actors=known_actors(),
             downloads=download_links(request, "/api/events", ("csv", "geojson", "jsonl")),
         )
 
