@@ -1,0 +1,38 @@
+"""The full-text index on SQLite: built from the articles already stored, kept in sync afterwards."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import update
+
+from vigie.search import ArticleQuery, EventFilter, find_events, search_articles
+from vigie.store import Store
+from vigie.store.schema import ArticleRow
+
+
+def _migrate(store: Store, revision: str, up: bool) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("vigie.store") / "migrations"))
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        (command.upgrade if up else command.downgrade)(config, revision)
+
+
+def test_upgrading_indexes_the_articles_already_stored(news_store: Store) -> None:
+    _migrate(news_store, "0002_web_sources", up=False)
+    _migrate(news_store, "head", up=True)
+    assert [hit.source for hit in search_articles(news_store, ArticleQuery(q="SEGOU")).hits] == ["maliweb"]
+    assert [e.id for e in find_events(news_store, EventFilter(text="securite")).items] == [1]
+
+
+def test_an_edited_title_is_searched_by_its_new_words(news_store: Store) -> None:
+    with news_store.engine.begin() as connection:
+        connection.execute(
+            update(ArticleRow).where(ArticleRow.title.like("Ségou%")).values(title="Niono : marché rouvert")
+        )
+    assert search_articles(news_store, ArticleQuery(q="Dogofry")).total == 0
+    page = search_articles(news_store, ArticleQuery(q="niono"))
+    assert [(hit.title, hit.source) for hit in page.hits] == [("Niono : marché rouvert", "maliweb")]
