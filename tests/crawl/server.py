@@ -30,6 +30,7 @@ class Route:
     stream_bytes: int = 0  # send this many bytes of paragraphs, without Content-Length
     validators: bool = True  # send ETag and Last-Modified
     fail_first: int = 0  # answer the first requests 503 with "Retry-After: 0"
+    declared_length: int = 0  # announce this Content-Length (and send nothing)
 
 
 class Site:
@@ -42,6 +43,7 @@ class Site:
         self.port = 0
         self.agents: set[str] = set()  # User-Agent headers received
         self.hosts: set[str] = set()  # Host headers received
+        self.times: list[float] = []  # when each request arrived (time.monotonic)
 
     @property
     def base(self) -> str:
@@ -62,6 +64,7 @@ class Site:
     def reset(self) -> None:
         with self.lock:
             self.hits.clear()
+            self.times.clear()
             self.agents.clear()
             self.hosts.clear()
 
@@ -69,6 +72,7 @@ class Site:
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            arrived = time.monotonic()
             path = self.path.split("?", 1)[0]
             route = site.routes.get(path, Route(b"Introuvable", "text/plain", 404))
             if route.delay:
@@ -81,6 +85,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 if route.fail_first and site.count_locked(path) < route.fail_first:
                     status = 503
                 site.hits[(path, status)] += 1
+                site.times.append(arrived)
                 site.agents.add(self.headers.get("User-Agent", ""))
                 site.hosts.add(self.headers.get("Host", ""))
             self.send_response(status)
@@ -109,7 +114,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
                 return
-            self.send_header("Content-Length", str(len(route.body)))
+            self.send_header("Content-Length", str(route.declared_length or len(route.body)))
             self.end_headers()
             try:
                 self.wfile.write(route.body)

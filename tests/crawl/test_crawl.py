@@ -196,3 +196,31 @@ def test_crawled_articles_run_through_the_whole_pipeline(site: Site, sources: So
         ).all()
     convoy = [row for row in rows if "convoi d'une dizaine de camions" in row[1]]
     assert convoy and str(convoy[0][0]) == "2024-02-07"  # published Thursday 8 Feb 2024
+
+
+def test_requests_to_a_host_keep_the_crawl_delay_of_robots_txt(site: Site, store: Store) -> None:
+    site.routes["/robots.txt"] = Route(b"User-agent: *\nCrawl-delay: 1\nDisallow: /prive/\n", "text/plain")
+    site.routes["/economie/"] = Route(
+        b'<a href="/mopti-la-crue-tardive-du-bani/">M</a><a href="/gao-un-convoi-de-commercants-attaque/">G</a>'
+    )
+    sources = read_sources_text(
+        f'allow_addresses = ["127.0.0.1/32"]\n[[source]]\nname = "l"\nlistings = ["{site.base}/economie/"]'
+    )
+    report = crawl(sources, store, replace(SETTINGS, crawl_concurrency=8))
+    assert report.new == 2
+    assert len(site.times) == 4  # robots.txt, the listing, two articles
+    gaps = [later - earlier for earlier, later in zip(site.times, site.times[1:], strict=False)]
+    assert min(gaps) >= 0.99  # and not crawl_delay = 0 of the settings
+
+
+def test_a_declared_length_over_the_limit_is_refused_before_download(site: Site, store: Store) -> None:
+    site.routes["/economie/"] = Route(b'<a href="/page-annoncee-de-soixante-mega-octets/">P</a>')
+    site.routes["/page-annoncee-de-soixante-mega-octets/"] = Route(declared_length=60_000_000)
+    sources = read_sources_text(
+        f'allow_addresses = ["127.0.0.1/32"]\n[[source]]\nname = "l"\nlistings = ["{site.base}/economie/"]'
+    )
+    [failure] = crawl(sources, store, SETTINGS).failed
+    assert failure.reason == (
+        f"{site.base}/page-annoncee-de-soixante-mega-octets/: page is 60.0 MB, above the limit of 2.0 MB "
+        "(crawl_max_bytes)"
+    )

@@ -20,8 +20,9 @@ class Throttle:
         self.next_time: dict[str, float] = {}
 
     def ask_delay(self, host: str, delay: float) -> None:
-        """A Crawl-delay from robots.txt: the pause grows, never shrinks."""
+        """A Crawl-delay from robots.txt: the pause grows, never shrinks, and counts from now."""
         self.delays[host] = max(self.delays.get(host, self.delay), delay)
+        self.next_time[host] = max(self.next_time.get(host, 0.0), time.monotonic() + self.delays[host])
 
     def use_delay(self, url: str, delay: float | None) -> None:
         """The sources file's delay for a site's host, unless robots.txt asked more already."""
