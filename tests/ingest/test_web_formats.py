@@ -223,3 +223,28 @@ def test_an_archive_larger_than_a_batch_is_saved_in_batches(tmp_path: Path, stor
     assert (report.documents, report.skipped) == (450, [])
     assert progress == [str(tmp_path / "big.warc.gz")]
     assert store.counts()["documents"] == 450
+
+
+def test_atom_feed_entries(tmp_path: Path) -> None:
+    atom = tmp_path / "studiotamani.atom"
+    atom.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Studio Tamani</title>
+<id>https://www.studiotamani.org/</id><updated>2024-07-09T14:00:00Z</updated>
+<entry><title>Tombouctou : les candidats au DEF composent malgré le blocus</title>
+<link href="https://www.studiotamani.org/158233-tombouctou-les-candidats-au-def"/>
+<id>158233</id><updated>2024-07-09T14:00:00Z</updated><author><name>Studio Tamani</name></author>
+<content type="html">&lt;p&gt;Les épreuves du DEF ont commencé ce mardi dans la région de Tombouctou.&lt;/p&gt;</content></entry>
+<entry><title>Gao : une vingtaine d'écoles rouvrent à Ansongo</title>
+<link href="https://www.studiotamani.org/157990-gao-les-ecoles-rouvrent"/>
+<id>157990</id><updated>2024-07-08T09:30:00+00:00</updated>
+<summary>Une vingtaine d'écoles ont rouvert leurs portes dans le cercle d'Ansongo.</summary></entry>
+</feed>""",
+        encoding="utf-8",
+    )
+    docs = [d for d in documents(atom) if isinstance(d, RawDoc)]
+    assert [(d.page.title, d.page.published, d.page.author, d.page.kind) for d in docs if d.page] == [
+        ("Tombouctou : les candidats au DEF composent malgré le blocus", datetime(2024, 7, 9, 14, 0), "Studio Tamani", "full"),
+        ("Gao : une vingtaine d'écoles rouvrent à Ansongo", datetime(2024, 7, 8, 9, 30), None, "teaser"),
+    ]  # fmt: skip
+    assert docs[0].text.endswith("Les épreuves du DEF ont commencé ce mardi dans la région de Tombouctou.")
