@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import FIXTURES
+from tests.conftest import EVAL, FIXTURES
 from vigie import export as exporting
 from vigie.pipeline import run
 from vigie.settings import Settings
@@ -42,3 +42,18 @@ def test_replacing_one_printing_keeps_the_event_of_the_other(tmp_path: Path) -> 
         records = list(exporting.document_records(store.articles(), store.document_extractions()))
     events = [e for r in records for e in r["events"]]
     assert [(e["location"], len(e["sources"])) for e in events] == [("Boni", 1)]
+
+
+def test_villages_side_by_side_stay_apart_when_two_printings_merge(tmp_path: Path) -> None:
+    """dev_023 names four villages attacked together: two printings give four events, not one."""
+    settings = Settings(db=f"sqlite:///{tmp_path / 'vigie.db'}")
+    text = (EVAL / "dev" / "dev_023.txt").read_bytes()
+    for copy in ("a", "b"):
+        (tmp_path / f"{copy}.txt").write_bytes(text + f"\n\nRéf. {copy}\n".encode())
+    with Store.open(settings.db) as store:
+        once = run([str(tmp_path / "a.txt")], store, settings).events
+        run([str(tmp_path / "b.txt")], store, settings)
+        extractions = store.document_extractions()
+    ids = [{e["id"] for e in events} for events, _ in extractions.values()]
+    assert len(ids) == 2 and ids[0] == ids[1]  # both documents list the same stored events
+    assert len(ids[0]) == once

@@ -186,16 +186,22 @@ class Store:
                 if articles:
                     connection.execute(insert(ArticleRow), [_article_values(item) for item in articles])
                 clusters = {item.cluster_id for item in articles}
+                joined: set[int] = set()
                 for found in events:  # one event told by near-duplicates of other documents is stored once
-                    event_id = merging.reported_event(connection, found, clusters, raw.sha1)
-                    if event_id is None:
+                    event_id = merging.reported_event(connection, found, clusters, raw.sha1, joined)
+                    if event_id is not None:
+                        joined.add(event_id)
+                    else:
                         event_id = _insert_id(connection, insert(EventRow).values(_event_values(found)))
                     connection.execute(
                         insert(EventSourceRow), _source_values(found.evidence, "event_id", event_id)
                     )
+                joined = set()
                 for told in interactions:
-                    owner = merging.reported_interaction(connection, told, clusters, raw.sha1)
-                    if owner is None:
+                    owner = merging.reported_interaction(connection, told, clusters, raw.sha1, joined)
+                    if owner is not None:
+                        joined.add(owner)
+                    else:
                         owner = _insert_id(
                             connection, insert(InteractionRow).values(_interaction_values(told))
                         )

@@ -25,9 +25,16 @@ TOLERANCE_DAYS = 1
 
 
 def reported_event(
-    connection: Connection, event: Event, clusters: Collection[str], document_id: str
+    connection: Connection,
+    event: Event,
+    clusters: Collection[str],
+    document_id: str,
+    taken: Collection[int] = (),
 ) -> int | None:
-    """The id of a stored event that another document of these clusters reports and `event` repeats."""
+    """The id of a stored event that another document of these clusters reports and `event` repeats.
+
+    `taken`: stored events another event of this document already joined (one joins each at most).
+    """
     if not clusters:
         return None
     query = (
@@ -52,13 +59,17 @@ def reported_event(
         .order_by(EventRow.id)
     )
     for row in connection.execute(query).all():
-        if _same_place(row, event):
+        if row.id not in taken and _same_place(row, event):
             return int(row.id)
     return None
 
 
 def reported_interaction(
-    connection: Connection, told: Interaction, clusters: Collection[str], document_id: str
+    connection: Connection,
+    told: Interaction,
+    clusters: Collection[str],
+    document_id: str,
+    taken: Collection[int] = (),
 ) -> int | None:
     """The id of a stored interaction that another document of these clusters reports and `told` repeats."""
     if not clusters:
@@ -80,6 +91,8 @@ def reported_interaction(
     )
     for row in connection.execute(query).all():
         day = row.interaction_date
+        if row.id in taken:
+            continue
         if day is None or told.date is None or abs((day - told.date).days) <= TOLERANCE_DAYS:
             return int(row.id)
     return None
@@ -93,4 +106,6 @@ def _same_place(row: Any, event: Event) -> bool:  # a Row of the columns selecte
         return False
     if max(place.geo_precision, row.geo_precision or 1) == 3:
         return place.admin1 is not None and place.admin1 == row.admin1
+    if max(place.geo_precision, row.geo_precision or 1) == 1:
+        return False  # two villages side by side are two events
     return distance_km((row.latitude, row.longitude), (place.latitude, place.longitude)) <= NEAR_KM

