@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hmac
 import io
+import json
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -192,7 +192,7 @@ def articles(request: Request, query: Annotated[SearchQuery, Query()]) -> Any:
     """Articles matching French words (accent-insensitive, ranked, hits marked), with facets."""
     page = search_articles(store_of(request), query.to_query())
     items = [
-        asdict(hit)
+        plain(hit)
         | {
             "snippet_html": mark_html(hit.snippet),
             "title_html": mark_html(hit.title_marked or hit.title or ""),
@@ -201,17 +201,17 @@ def articles(request: Request, query: Annotated[SearchQuery, Query()]) -> Any:
     ]
     if query.format != "json":
         return _download(items, "articles", query.format, tuple(items[0]) if items else ("id",))
-    facets = {name: [asdict(f) for f in values] for name, values in page.facets.items()}
-    return _page(items, page.total, page.limit, page.offset) | {"facets": facets}
+    facets = {name: [plain(f) for f in values] for name, values in page.facets.items()}
+    return as_json(_page(items, page.total, page.limit, page.offset) | {"facets": facets})
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, article_id: str) -> dict[str, Any]:
+def article(request: Request, article_id: str) -> Response:
     """One article with its paragraphs (offsets into its document's text)."""
     found = get_article(store_of(request), article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    return {"ok": True, "item": asdict(found)}
+    return as_json({"ok": True, "item": plain(found)})
 
 
 @router.get("/events")
@@ -221,23 +221,23 @@ def events(request: Request, query: Annotated[EventQuery, Query()]) -> Any:
     if query.format != "json":
         return _download_events(store, query)
     page = find_events(store, query.to_filter(), query.limit, query.offset)
-    return _page([asdict(item) for item in page.items], page.total, page.limit, page.offset)
+    return as_json(_page([plain(item) for item in page.items], page.total, page.limit, page.offset))
 
 
 @router.get("/events/map")
-def events_map(request: Request, query: Annotated[EventQuery, Query()]) -> dict[str, Any]:
+def events_map(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     """Placed events grouped by coordinates and type (count, newest event id), for the map."""
     points = map_points(store_of(request), query.to_filter())
-    return {"ok": True, "items": [asdict(point) for point in points]}
+    return as_json({"ok": True, "items": [plain(point) for point in points]})
 
 
 @router.get("/events/{event_id}")
-def event(request: Request, event_id: int) -> dict[str, Any]:
+def event(request: Request, event_id: int) -> Response:
     """One event with every field, its source sentences and their articles."""
     found = get_event(store_of(request), event_id)
     if found is None:
         raise HTTPException(404, f"no event with id {event_id}")
-    return {"ok": True, "item": asdict(found.event), "sources": [asdict(source) for source in found.sources]}
+    return as_json({"ok": True, "item": plain(found.event), "sources": [plain(s) for s in found.sources]})
 
 
 @router.post("/events/{event_id}/flag")
@@ -252,26 +252,32 @@ def flag(
 
 
 @router.get("/stats")
-def stats(request: Request, query: Annotated[EventQuery, Query()]) -> dict[str, Any]:
+def stats(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     """Events per week (Mondays) by type and by region, for the matching events."""
     store, filters = store_of(request), query.to_filter()
-    return {
-        "ok": True,
-        "by_type": [asdict(row) for row in weekly_counts(store, filters, "event_type")],
-        "by_region": [asdict(row) for row in weekly_counts(store, filters, "admin1")],
-    }
+    return as_json(
+        {
+            "ok": True,
+            "by_type": [plain(row) for row in weekly_counts(store, filters, "event_type")],
+            "by_region": [plain(row) for row in weekly_counts(store, filters, "admin1")],
+        }
+    )
 
 
 @router.get("/places")
-def places(request: Request, query: Annotated[EventQuery, Query()]) -> dict[str, Any]:
+def places(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     """Places of the matching events, with region, coordinates and number of events."""
-    return {"ok": True, "items": [asdict(row) for row in count_places(store_of(request), query.to_filter())]}
+    return as_json(
+        {"ok": True, "items": [plain(row) for row in count_places(store_of(request), query.to_filter())]}
+    )
 
 
 @router.get("/actors")
-def actors(request: Request, query: Annotated[EventQuery, Query()]) -> dict[str, Any]:
+def actors(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     """Actors of the matching events, by number of events."""
-    return {"ok": True, "items": [asdict(row) for row in count_actors(store_of(request), query.to_filter())]}
+    return as_json(
+        {"ok": True, "items": [plain(row) for row in count_actors(store_of(request), query.to_filter())]}
+    )
 
 
 @router.get("/interactions")
@@ -281,20 +287,22 @@ def interactions(request: Request, query: Annotated[InteractionQuery, Query()]) 
     if query.format != "json":
         return _download_interactions(store, query)
     page = find_interactions(store, query.to_filter(), query.limit, query.offset)
-    return _page([asdict(item) for item in page.items], page.total, page.limit, page.offset)
+    return as_json(_page([plain(item) for item in page.items], page.total, page.limit, page.offset))
 
 
 @router.get("/interactions/matrix")
-def matrix(request: Request, query: Annotated[InteractionQuery, Query()]) -> dict[str, Any]:
+def matrix(request: Request, query: Annotated[InteractionQuery, Query()]) -> Response:
     """Interactions per pair of parties and PLOVER type: the cooperation matrix."""
-    return {"ok": True, "items": [asdict(row) for row in pair_counts(store_of(request), query.to_filter())]}
+    return as_json(
+        {"ok": True, "items": [plain(row) for row in pair_counts(store_of(request), query.to_filter())]}
+    )
 
 
 @router.get("/countries")
-def countries(request: Request, query: Annotated[InteractionQuery, Query()]) -> dict[str, Any]:
+def countries(request: Request, query: Annotated[InteractionQuery, Query()]) -> Response:
     """Countries and organisations of the matching interactions, by number of interactions."""
     items = count_parties(store_of(request), query.to_filter())
-    return {"ok": True, "items": [asdict(row) for row in items]}
+    return as_json({"ok": True, "items": [plain(row) for row in items]})
 
 
 def check_token(request: Request, authorization: str | None) -> None:
@@ -351,6 +359,16 @@ def _download(rows: Iterable[dict[str, Any]], name: str, fmt: str, columns: tupl
         media_type=MEDIA[fmt],
         headers={"Content-Disposition": f'attachment; filename="vigie-{name}.{extension}"'},
     )
+
+
+def plain(record: Any) -> dict[str, Any]:
+    """A search record as a dict, shallowly (dataclasses.asdict deep-copies: 10x slower)."""
+    return {name: getattr(record, name) for name in record.__dataclass_fields__}
+
+
+def as_json(payload: dict[str, Any]) -> Response:
+    """JSON straight from json.dumps (dates as ISO strings): much faster than FastAPI's encoder."""
+    return Response(json.dumps(payload, ensure_ascii=False, default=str), media_type="application/json")
 
 
 def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
