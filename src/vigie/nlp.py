@@ -55,19 +55,29 @@ class Analyzer:
 
     def analyse(self, articles: Sequence[Article], text: str) -> list[Analysis]:
         """Analyse the articles of one document (`text` is the document text)."""
-        pieces: list[tuple[int, int, int, bool]] = []  # article index, start, end, is title
-        for index, article in enumerate(articles):
-            title_start = text.find(article.title, article.start) if article.title else -1
-            if article.title and title_start >= 0:
-                pieces.append((index, title_start, title_start + len(article.title), True))
-            for start, end in article.spans:
-                pieces.append((index, start, end, False))
-        sentences: list[list[Sentence]] = [[] for _ in articles]
-        mentions: list[list[Mention]] = [[] for _ in articles]
-        irrealis: list[set[int]] = [set() for _ in articles]
-        titled = [False] * len(articles)
-        docs = self.nlp.pipe((text[start:end] for _, start, end, _ in pieces), batch_size=BATCH_SIZE)
-        for (index, start, _end, is_title), doc in zip(pieces, docs, strict=True):
+        return self.analyse_documents([(articles, text)])[0]
+
+    def analyse_documents(self, documents: Sequence[tuple[Sequence[Article], str]]) -> list[list[Analysis]]:
+        """Analyse the articles of several documents in one spaCy stream (full batches are faster)."""
+        pieces: list[tuple[int, int, int, bool, str]] = []  # article index, start, end, is title, text
+        owners: list[tuple[int, int]] = []  # first article index and count, per document
+        total = 0
+        for articles, text in documents:
+            owners.append((total, len(articles)))
+            for offset, article in enumerate(articles):
+                index = total + offset
+                title_start = text.find(article.title, article.start) if article.title else -1
+                if article.title and title_start >= 0:
+                    pieces.append((index, title_start, title_start + len(article.title), True, text))
+                for start, end in article.spans:
+                    pieces.append((index, start, end, False, text))
+            total += len(articles)
+        sentences: list[list[Sentence]] = [[] for _ in range(total)]
+        mentions: list[list[Mention]] = [[] for _ in range(total)]
+        irrealis: list[set[int]] = [set() for _ in range(total)]
+        titled = [False] * total
+        docs = self.nlp.pipe((text[start:end] for _, start, end, _, text in pieces), batch_size=BATCH_SIZE)
+        for (index, start, _end, is_title, _text), doc in zip(pieces, docs, strict=True):
             titled[index] = titled[index] or is_title
             spans = [doc[:]] if is_title else list(doc.sents)
             for span in spans:
@@ -81,10 +91,11 @@ class Analyzer:
                     mentions[index].append(
                         Mention(ent.text, start + ent.start_char, start + ent.end_char, ent.label_, None)
                     )
-        return [
+        analyses = [
             Analysis(tuple(sentences[i]), tuple(mentions[i]), frozenset(irrealis[i]), titled[i])
-            for i in range(len(articles))
+            for i in range(total)
         ]
+        return [analyses[first : first + count] for first, count in owners]
 
 
 def _is_irrealis(span: Any) -> bool:

@@ -14,7 +14,7 @@ from vigie.events import Extractor, merge_events, merge_interactions
 from vigie.frdate import FULL_DATE, fold
 from vigie.geo import Gazetteer, Recording
 from vigie.ingest import STDIN, Source, find_sources, read_documents
-from vigie.nlp import Analyzer
+from vigie.nlp import Analysis, Analyzer
 from vigie.page import page_articles
 from vigie.records import Article, Event, Interaction, Place, PlaceName, RawDoc, Report, Skip
 from vigie.segment import split_articles
@@ -24,7 +24,9 @@ from vigie.store.places import user_places
 
 log = logging.getLogger(__name__)
 
-BATCH = 200  # documents looked up in the store with one query
+BATCH = 200  # documents looked up in the store with one query, and analysed by spaCy in one stream
+# what the events stage found in one document: events, interactions, place names met
+Found = tuple[list[Event], list[Interaction], list[PlaceName]]
 BATCH_BYTES = 50_000_000
 
 
@@ -68,11 +70,22 @@ def run(
 def _save_all(
     docs: list[RawDoc], store: Store, clusterer: Clusterer, report: Report, stages: Stages | None
 ) -> None:
-    """Save documents read together, with one query to know which are stored already."""
+    """Save documents read together, with one query to know which are stored already, and one
+    spaCy stream over all their articles."""
     known = store.lookup([(raw.sha1, raw.source) for raw in docs])
-    for raw in docs:
+    pending: list[tuple[RawDoc, list[Article]]] = []
+    for raw in docs:  # segment first, so that spaCy gets the whole batch's articles at once
+        if raw.sha1 in known.stored:
+            report.unchanged += 1
+            continue
         try:
-            save_document(raw, store, clusterer, report, known, stages)
+            pending.append((raw, segment(raw)))
+        except DocumentError as err:
+            _skip(report, raw.source, err)
+    extracted = stages.extract_many(pending) if stages is not None else [None] * len(pending)
+    for (raw, articles), extraction in zip(pending, extracted, strict=True):
+        try:
+            save_document(raw, store, clusterer, report, known, prepared=(articles, extraction))
         except DocumentError as err:
             _skip(report, raw.source, err)
 
@@ -121,12 +134,20 @@ class Stages:
         """These stages, with a gazetteer that also knows the places users added (`vigie places add`)."""
         return replace(self, gazetteer=_gazetteer_with(tuple(places))) if places else self
 
-    def __call__(
-        self, raw: RawDoc, articles: list[Article]
-    ) -> tuple[list[Event], list[Interaction], list[PlaceName]]:
+    def __call__(self, raw: RawDoc, articles: list[Article]) -> Found:
         """Events and interactions of one document, merged over its articles, and the place names
         the gazetteer was asked about (known or not)."""
-        analyses = self.analyzer.analyse(articles, raw.text)
+        return self.extract_many([(raw, articles)])[0]
+
+    def extract_many(self, documents: Sequence[tuple[RawDoc, list[Article]]]) -> list[Found]:
+        """What each document reports; spaCy analyses the articles of all of them in one stream."""
+        analysed = self.analyzer.analyse_documents([(articles, raw.text) for raw, articles in documents])
+        return [
+            self._extract(raw, articles, analyses)
+            for (raw, articles), analyses in zip(documents, analysed, strict=True)
+        ]
+
+    def _extract(self, raw: RawDoc, articles: list[Article], analyses: list[Analysis]) -> Found:
         year = reference_year(raw.text)
         events: list[Event] = []
         interactions: list[Interaction] = []
@@ -162,6 +183,14 @@ def reference_year(text: str) -> int | None:
     return max(years) if years else None
 
 
+def segment(raw: RawDoc) -> list[Article]:
+    """The articles of a document: a web page is one, a dump is cut by the segmenter."""
+    articles = page_articles(raw, raw.page) if raw.page is not None else split_articles(raw)
+    if not articles:
+        raise DocumentError(f"{raw.source}: no article text found (only headlines or page furniture)")
+    return articles
+
+
 def save_document(
     raw: RawDoc,
     store: Store,
@@ -169,18 +198,24 @@ def save_document(
     report: Report,
     known: Lookup,
     stages: Stages | None = None,
+    prepared: tuple[list[Article], Found | None] | None = None,
 ) -> None:
-    """Segment one document, extract what it reports, and store it, unless the same bytes are stored."""
+    """Segment one document, extract what it reports, and store it, unless the same bytes are stored.
+
+    `prepared`: the articles and extraction `run` already made for a whole batch.
+    """
     if raw.sha1 in known.stored:
         report.unchanged += 1
         return
-    articles = page_articles(raw, raw.page) if raw.page is not None else split_articles(raw)
-    if not articles:
-        raise DocumentError(f"{raw.source}: no article text found (only headlines or page furniture)")
+    if prepared is not None:
+        articles, found = prepared
+    else:
+        articles = segment(raw)
+        found = stages(raw, articles) if stages is not None else None
     replaces = known.holding.get(raw.source)
     if replaces is not None:
         clusterer.forget(store.article_ids(replaces))
-    events, interactions, toponyms = stages(raw, articles) if stages is not None else ([], [], [])
+    events, interactions, toponyms = found if found is not None else ([], [], [])
     clustered = clusterer.assign(articles)
     try:
         store.save_document(
