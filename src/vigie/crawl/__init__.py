@@ -141,18 +141,28 @@ async def _crawl(
         settings.crawl_backoff,
     )
     throttle = Throttle(settings.crawl_concurrency, settings.crawl_delay)
-    async with httpx.AsyncClient(timeout=timeout, transport=transport, trust_env=False) as client:
-        run = _Run(
-            store=store,
-            state=CrawlState(store),
-            clusterer=Clusterer.load(store.signatures(), settings.dedup_threshold, settings.dedup_lead_words),
-            stages=Stages.load(settings.nlp_model) if settings.extract else None,
-            fetcher=Fetcher(client, agent, limits, throttle, sources.allow_addresses),
-            throttle=throttle,
-            max_pages=settings.crawl_max_pages,
-        )
+    # trust_env=False: no proxy from the environment, which would bypass the address guard
+    fetcher = Fetcher(
+        lambda: httpx.AsyncClient(timeout=timeout, transport=transport, trust_env=False),
+        agent,
+        limits,
+        throttle,
+        sources.allow_addresses,
+    )
+    run = _Run(
+        store=store,
+        state=CrawlState(store),
+        clusterer=Clusterer.load(store.signatures(), settings.dedup_threshold, settings.dedup_lead_words),
+        stages=Stages.load(settings.nlp_model) if settings.extract else None,
+        fetcher=fetcher,
+        throttle=throttle,
+        max_pages=settings.crawl_max_pages,
+    )
+    try:
         for site in sources.sites:
             await _crawl_site(site, run, on_total, on_page)
+    finally:
+        await fetcher.aclose()
     return run.report
 
 

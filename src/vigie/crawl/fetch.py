@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -67,13 +67,16 @@ class Fetcher:
 
     def __init__(
         self,
-        client: httpx.AsyncClient,
+        new_client: Callable[[], httpx.AsyncClient],
         agent: str,
         limits: Limits,
         throttle: Throttle,
         allowed: Sequence[Network],
     ) -> None:
-        self.client = client
+        # one client (connection pool) per host name: requests go to a checked IP address, and a
+        # connection opened with one host's TLS name must not serve another host of the same IP
+        self.new_client = new_client
+        self.clients: dict[str, httpx.AsyncClient] = {}
         self.agent = agent
         self.limits = limits
         self.throttle = throttle
@@ -106,6 +109,12 @@ class Fetcher:
             seen.append(url)
             if len(seen) > MAX_REDIRECTS + 1:
                 raise DocumentError(f"{seen[0]}: more than {MAX_REDIRECTS} redirects; last: {url}")
+
+    async def aclose(self) -> None:
+        """Close every host's connections."""
+        for client in self.clients.values():
+            await client.aclose()
+        self.clients.clear()
 
     async def _robots(self, url: str) -> Robots:
         origin = robots_url(url)
@@ -169,7 +178,10 @@ class Fetcher:
             headers = {**headers, "Host": parts.netloc.rsplit("@", 1)[-1]}
             if parts.scheme == "https":
                 extensions["sni_hostname"] = parts.hostname or ""
-        async with self.client.stream(
+        host = (urlsplit(url).hostname or "").lower()
+        if host not in self.clients:
+            self.clients[host] = self.new_client()
+        async with self.clients[host].stream(
             "GET", target, headers=headers, follow_redirects=False, extensions=extensions
         ) as reply:
             declared = reply.headers.get("Content-Length")
