@@ -182,3 +182,81 @@ def test_extractor_finds_nothing_in_a_sports_page(stages: Stages) -> None:
         == []
     )
     assert isinstance(Extractor.load(), Extractor)
+
+
+def test_villages_attacked_by_a_named_group_are_violence_against_civilians(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Dans la nuit du samedi 18 au dimanche 19 juin 2022, les villages de Diallassagou, Dianweli et "
+        "Deguessagou ont été attaqués par des combattants de la katiba Macina d'Amadou Kouffa.",
+        None,
+    )
+    assert [(e.event_type, e.location, e.actor1, e.actor2) for e in events] == [
+        ("Violence against civilians", name, "JNIM", "Civilians")
+        for name in ("Diallassagou", "Dianweli", "Deguessagou")
+    ]
+    assert {e.date for e in events} == {date(2022, 6, 19)}
+
+
+def test_an_unknown_village_that_was_attacked_is_the_place(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "Dans la nuit du jeudi 13 au vendredi 14 février 2020, une trentaine d'hommes armés ont attaqué "
+        "Ogossagou, dans le cercle de Bankass.",
+        None,
+    )
+    assert (event.location, event.event_type, event.date) == (
+        "Ogossagou",
+        "Violence against civilians",
+        date(2020, 2, 14),
+    )
+
+
+def test_a_report_date_is_only_week_precise(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "L'état-major général des Armées a rendu public vendredi le bilan d'une opération aéroterrestre "
+        "conduite dans le cercle de Djenné.",
+        date(2022, 4, 2),
+    )
+    assert (event.date, event.date_precision) == (date(2022, 4, 1), 2)
+
+
+def test_combat_vehicles_given_as_aid_are_no_battle(stages: Stages) -> None:
+    assert (
+        _events(
+            stages,
+            "L'ambassadeur d'Algérie au Mali a remis le mardi 26 mai 2020 aux ministres un lot de 53 véhicules "
+            "logistiques, de combat et d'ambulances destinés aux bataillons des FAMa.",
+            None,
+        )
+        == []
+    )
+
+
+def test_wounded_are_not_counted_as_dead(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "Le samedi 16 mars 2019, un véhicule de l'armée a sauté sur un engin explosif à 11 km de Diafarabé, "
+        "faisant quatre blessés.",
+        None,
+    )
+    assert (event.sub_event_type, event.location, event.fatalities) == (
+        "Remote explosive/landmine/IED",
+        "Diafarabé",
+        None,
+    )
+
+
+def test_the_claimant_is_the_armed_group_not_the_army_that_answered(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Le camp militaire de Bourem a été attaqué le mardi 12 septembre 2023 en fin de matinée.\n\n"
+        "Les assaillants ont tenté pendant plusieurs heures de s'emparer du camp avant d'être repoussés par "
+        "les Forces armées maliennes.\n\n"
+        "Le Cadre stratégique permanent (CSP) a revendiqué l'attaque dans un communiqué.",
+        None,
+    )
+    assert [(e.location, e.actor1, e.actor2) for e in events] == [
+        ("Bourem", "FLA", "Military Forces of Mali")
+    ]

@@ -292,9 +292,14 @@ class SecurityRules:
         for toponym in find_toponyms(text_for_places):
             if toponym.role == "other":
                 continue
+            listed = (
+                bool(resolved)
+                and len(toponym.name) > 3  # "Sebabougou, Cer." is a teaser cut short
+                and LISTED.match(text[resolved[-1][0].end : toponym.start]) is not None
+            )  # "les villages de Diallassagou, Dianweli et Deguessagou": listed with a place
             overlaps = [(s, e) for s, e in taken if s < toponym.end and toponym.start < e]
-            if overlaps and (
-                toponym.role == "direct" or any(s < e and (s, e) in actor_spans for s, e in overlaps)
+            if any((s, e) in actor_spans for s, e in overlaps) or (
+                overlaps and toponym.role == "direct" and not listed
             ):
                 continue  # "Souleymane Dembélé", "katiba Macina": a person or an actor, not a place
             named = self._known_name(toponym, locate)
@@ -303,13 +308,8 @@ class SecurityRules:
                 said = said and bool(
                     LOCATIVE_BEFORE.search(fold_text(text[max(0, toponym.start - 12) : toponym.start]))
                 )
-                listed = (
-                    bool(resolved)
-                    and len(toponym.name) > 3  # "Sebabougou, Cer." is a teaser cut short
-                    and LISTED.match(text[resolved[-1][0].end : toponym.start]) is not None
-                )
                 if not (said or listed or _looks_like_place(text, toponym)):
-                    continue  # "les villages de Diallassagou, Dianweli et Deguessagou": listed with a place
+                    continue
                 named = toponym
             if fold_text(named.name) in self.countries:
                 continue  # "au Niger", "la France": a country, not where the event is
