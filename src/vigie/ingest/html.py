@@ -27,7 +27,19 @@ TIME_META = (
     '//meta[@property="article:published_time" or @name="article:published_time" '
     'or @itemprop="datePublished"]/@content'
     ' | //time[@itemprop="datePublished" or contains(@class, "published")]/@datetime'
+    ' | //abbr[contains(@class, "published")]/@title'  # hAtom, as SPIP prints it
 )
+# The chapô (standfirst) that French outlets print above the body, outside its block:
+# <div class="chapo"><p>Les habitants du secteur 4 de Dori disposent désormais…</p></div>
+LEAD = (
+    '//*[contains(concat(" ", normalize-space(@class), " "), " chapo ") '
+    'or contains(concat(" ", normalize-space(@class), " "), " chapeau ") '
+    'or contains(concat(" ", normalize-space(@class), " "), " standfirst ")]'
+)
+LEAD_WORDS = 8
+# The signature under a SPIP article: <p class="signature"><strong>Hamidou BARRY</strong><br />Correspondant</p>
+SIGNATURE = '//*[contains(concat(" ", normalize-space(@class), " "), " signature ")]/strong'
+MAX_NAME_WORDS = 5
 # "2024-03-12T09:15:00+00:00", "2024-03-12 09:15"
 ISO_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})")
 # A paragraph break in trafilatura's text: one line per paragraph
@@ -69,6 +81,8 @@ def read_html(
     if tree is None:
         raise DocumentError(f"{where}: not an HTML page (the parser found no document)")
     marked = find_published(tree, url)
+    lead = _lead(tree)
+    signed = _signature(tree)
     found: Any = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -81,8 +95,10 @@ def read_html(
     )
     sitename = _clean(found.sitename) if found is not None else None
     title = _title(found.title, sitename) if found is not None else None
-    author = _author(found.author) if found is not None else None
+    author = (_author(found.author) if found is not None else None) or signed
     lines = _paragraphs(found.text if found is not None else None, title, author)
+    if lines and lead and not any(lead in line for line in lines):
+        lines.insert(0, lead)
     lines, printed = _dateline(lines)
     published = marked or printed or _any_date(tree, url)
     body = "\n\n".join(lines)
@@ -119,6 +135,24 @@ def find_published(tree: HtmlElement, url: str | None = None) -> date | datetime
             if date(year, month, dom) == day:
                 return datetime(year, month, dom, hour, minute)
     return day
+
+
+def _lead(tree: HtmlElement) -> str | None:
+    """The chapô printed above the body, when the page marks it."""
+    for element in tree.xpath(LEAD):
+        text = " ".join(element.text_content().split())
+        if len(text.split()) >= LEAD_WORDS:
+            return text
+    return None
+
+
+def _signature(tree: HtmlElement) -> str | None:
+    """The author's name of a signature block, when the metadata names no author."""
+    for element in tree.xpath(SIGNATURE):
+        name = " ".join(element.text_content().split())
+        if name and len(name.split()) <= MAX_NAME_WORDS:
+            return _author(name)
+    return None
 
 
 def _declared_charset(data: bytes) -> str:
