@@ -167,3 +167,13 @@ def test_names_holding_a_trigger_word_do_not_trigger() -> None:
     rules = DiplomacyRules()
     text = "L'attaque a été revendiquée par le Groupe de soutien à l'islam et aux musulmans (GSIM)."
     assert rules.find_types(fold_text(text)) == []
+
+
+def test_a_visit_to_a_foreign_capital_names_the_host(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le dimanche 30 juillet 2023, le président de la Transition tchadienne s'est rendu à Niamey, où il a "
+        "rencontré le général Abdourahamane Tiani.",
+        None,
+    )
+    assert _told(found) == {("CONSULT", ("NER", "TCD"), date(2023, 7, 30))}

@@ -40,6 +40,10 @@ BOTH_SIDES = re.compile(
 COORDINATED = re.compile(
     r"^\s*(?:,|et|,\s*et)\s+(?:(?:la|le|les|l'|des|du|de la|de l')\s*)?(?:pays (?:de la|de l'|du|membres de la)\s*)?$"
 )
+# a visit to a foreign capital names the host: "le président tchadien s'est rendu à Niamey"
+VISIT = re.compile(
+    r"(?:rendus?|rendues?|visite(?: officielle| de travail| d'amitie)?|arrivee?s?|sejourn\w*)\s+(?:a|au|en)\s+$"
+)
 # the occasion, not a party: "en marge de la session de l'Assemblée générale des Nations unies"
 OCCASION = re.compile(r"en marge (?:de|du|des|d')[^,;]*")
 # a sentence with a trigger and no party of its own takes the parties of an interaction told
@@ -190,6 +194,7 @@ class DiplomacyRules:
     def _parties(self, folded: str, original: str) -> list[Party]:
         """The parties a sentence names, in text order; one foreign party alone gets Mali beside it."""
         parties: list[Party] = []
+        visited: str | None = None
         occasions = [m.span() for m in OCCASION.finditer(folded)]
         for item in self.parties.find(folded, original):
             if any(start <= item.start < end for start, end in occasions):
@@ -197,6 +202,8 @@ class DiplomacyRules:
             before = folded[max(0, item.start - 6) : item.start]
             capital = fold_text(item.text) in self.capitals
             venue = VENUE_BEFORE.search(before) is not None
+            if VISIT.search(folded[max(0, item.start - 40) : item.start]) and item.names:
+                visited = visited or item.names[0].canonical  # "s'est rendu à Niamey": the host
             if (venue and (capital or before.endswith("a "))) or (capital and CAPITAL_OF.search(before)):
                 continue  # "à Accra": where it happened; "le sommet d'Accra": a place
             for alias in item.names:
@@ -205,7 +212,8 @@ class DiplomacyRules:
         parties = parties[:MAX_PARTIES]
         named = [p for p in parties if not p.venue]
         if len(named) == 1 and named[0].code != HOME:
-            parties.append(Party(HOME, -1, -1))  # the Malian side of a Malian paper's bilateral news
+            host = visited if visited is not None and visited != named[0].code else HOME
+            parties.append(Party(host, -1, -1))  # the Malian side of a Malian paper's news, or the host
         return parties if len(parties) >= 2 else []
 
 
@@ -237,10 +245,8 @@ def _pairs(
                 return []  # "les délégations malienne et russe ont dénoncé…" acts on no party
             return _pairs(Trigger("CONSULT", 0, 0), parties)  # both named before a far trigger
         pairs = [(a, b) for a in subjects for b in objects or [HOME]]
-    elif _listed(named, trigger, folded):
-        pairs = list(
-            combinations(codes, 2)
-        )  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé"
+    elif _listed(named, trigger, folded):  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé"
+        pairs = list(combinations([p.code for p in named if 0 <= p.start < trigger.start], 2))
     elif HOME in codes:
         pairs = [(HOME, other) for other in codes if other != HOME]
     else:
