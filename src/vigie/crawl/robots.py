@@ -19,6 +19,7 @@ class Robots:
 
     parser: RobotFileParser | None  # None: no rules, everything allowed
     forbid_all: bool = False
+    asked_delays: tuple[tuple[str, float], ...] = ()  # (user-agent, Crawl-delay), decimals kept
 
     @classmethod
     def from_response(cls, status: int, body: bytes) -> Robots:
@@ -34,9 +35,10 @@ class Robots:
             return cls(None, forbid_all=True)
         if status >= 400:
             return cls(None)
+        lines = body.decode("utf-8", errors="replace").splitlines()
         parser = RobotFileParser()
-        parser.parse(body.decode("utf-8", errors="replace").splitlines())
-        return cls(parser)
+        parser.parse(lines)
+        return cls(parser, asked_delays=_crawl_delays(lines))
 
     def allows(self, url: str, agent: str) -> bool:
         if self.forbid_all:
@@ -44,11 +46,42 @@ class Robots:
         return self.parser is None or self.parser.can_fetch(agent, url)
 
     def delay(self, agent: str) -> float | None:
-        """The Crawl-delay the site asks of us, if any."""
-        if self.parser is None:
-            return None
-        value = self.parser.crawl_delay(agent)
-        return float(value) if value is not None else None
+        """The Crawl-delay the site asks of us, if any: in our group, else in the "*" group.
+
+        >>> Robots.from_response(200, b"User-agent: *\\nCrawl-delay: 0.5\\n").delay("Vigie/0.1")
+        0.5
+        """
+        token = agent.split("/", 1)[0].lower()
+        mine = [delay for name, delay in self.asked_delays if name != "*" and name in token]
+        anyone = [delay for name, delay in self.asked_delays if name == "*"]
+        asked = mine or anyone
+        return asked[0] if asked else None
+
+
+def _crawl_delays(lines: list[str]) -> tuple[tuple[str, float], ...]:
+    """(user-agent, delay) of each Crawl-delay line, decimals included (urllib's parser takes whole seconds).
+
+    >>> _crawl_delays(["User-agent: Vigie", "User-agent: Other", "Crawl-delay: 2.5", "", "User-agent: *", "Crawl-delay: 1"])
+    (('vigie', 2.5), ('other', 2.5), ('*', 1.0))
+    """
+    found: list[tuple[str, float]] = []
+    agents: list[str] = []
+    in_rules = False
+    for line in lines:
+        key, _, value = line.split("#", 1)[0].partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key == "user-agent":
+            if in_rules:
+                agents, in_rules = [], False
+            agents.append(value.lower())
+        elif key:
+            in_rules = True
+            if key == "crawl-delay":
+                try:
+                    found += [(agent, float(value)) for agent in agents]
+                except ValueError:
+                    pass
+    return tuple(found)
 
 
 def robots_url(url: str) -> str:
