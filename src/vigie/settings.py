@@ -50,7 +50,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("crawl_backoff", 1.0, "Seconds before the first retry; doubled at each further retry."),
     Setting("crawl_max_pages", 500, "Most article pages visited per source and crawl."),
     Setting(
-        "serve_token", "", "Token that allows flagging events in `vigie serve`; empty: the dashboard is read-only."
+        "serve_token",
+        "",
+        "Token that allows flagging events in `vigie serve`; empty: the dashboard is read-only.",
     ),
 )
 
