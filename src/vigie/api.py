@@ -126,17 +126,23 @@ class SearchQuery(Paging):
     q: str = Field("", max_length=300, description="French words, accents optional; word* for a prefix.")
     year: int | None = Field(None, ge=1900, le=2100, description="Publication year.")
     source: str | None = Field(None, max_length=100, description='Site, e.g. "essor".')
+    section: str | None = Field(None, max_length=100, description='Section of a web page, e.g. "securite".')
     limit: int = Field(20, ge=1, le=200, description="How many articles per page.")
     format: Literal["json", "csv", "jsonl"] = Field("json", description="json, or a download: csv, jsonl.")
 
-    @field_validator("year", "source", mode="before")
+    @field_validator("year", "source", "section", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
 
     def to_query(self) -> ArticleQuery:
         return ArticleQuery(
-            q=self.q, year=self.year, source=self.source, limit=self.limit, offset=self.offset
+            q=self.q,
+            year=self.year,
+            source=self.source,
+            section=self.section,
+            limit=self.limit,
+            offset=self.offset,
         )
 
 

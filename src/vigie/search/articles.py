@@ -38,7 +38,9 @@ WORD = re.compile(r"\w+\*?")  # "l'armée" -> "l", "armée"; "attaq*" keeps its 
 SNIPPET_WORDS = 24
 # FTS5 rowids (search_rows.id, migration 0005_search_rows) of the articles matching :fts
 MATCHED = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts"
-SEARCH_ROWS = table("search_rows", column("id"), column("article_id"), column("year"), column("site"))
+SEARCH_ROWS = table(
+    "search_rows", column("id"), column("article_id"), column("year"), column("site"), column("section")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class ArticleQuery:
     q: str = ""
     year: int | None = None
     source: str | None = None
+    section: str | None = None
     limit: int = 20
     offset: int = 0
 
@@ -108,12 +111,14 @@ def fts_query(words: str) -> str:
     return " ".join(terms)
 
 
-def site_of(name: str) -> str:
-    """The site a document came from: its name's first word, as the sample names them.
+def site_of(name: str, url: str | None = None) -> str:
+    """The site a document came from: its URL's host, else its name's first word (as the sample names them).
 
-    >>> site_of("essor-2023-05-08-mangue-sikasso.txt")
-    'essor'
+    >>> site_of("essor-2023-05-08-mangue-sikasso.txt"), site_of("x.html", "https://www.maliweb.net/securite/x.html")
+    ('essor', 'maliweb.net')
     """
+    if url and "://" in url:
+        return url.split("://", 1)[1].split("/", 1)[0].removeprefix("www.")
     return name.split("-", 1)[0]
 
 
@@ -177,21 +182,33 @@ def _sqlite_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
     """Count and facet on the narrow search_rows table, rank on the index alone, read bodies only
     for the page shown: a word found in most of 100,000 articles still answers in tens of ms."""
     terms = fts_query(query.q) if query.q.strip() else ""
-    params: dict[str, Any] = {"fts": terms, "year": query.year, "site": query.source}
-    chosen = [sql for sql, value in (("year = :year", query.year), ("site = :site", query.source)) if value]
+    params: dict[str, Any] = {
+        "fts": terms,
+        "year": query.year,
+        "site": query.source,
+        "section": query.section,
+    }
+    chosen = [
+        sql
+        for sql, value in (("year = :year", query.year), ("site = :site", query.source),
+                           ("section = :section", query.section))
+        if value
+    ]  # fmt: skip
     where = " AND ".join([*chosen, *([f"id IN ({MATCHED})"] if terms else [])]) or "1"
-    years: dict[str, int] = {}
-    sites: dict[str, int] = {}
+    counts: dict[str, dict[str, int]] = {"year": {}, "source": {}, "section": {}}
     total = 0
     for row in connection.execute(
-        text(f"SELECT year, site, count(*) AS n FROM search_rows WHERE {where} GROUP BY year, site"), params
+        text(
+            "SELECT year, site, section, count(*) AS n FROM search_rows "
+            f"WHERE {where} GROUP BY year, site, section"
+        ),
+        params,
     ):
         total += row.n
-        if row.year is not None:
-            years[str(row.year)] = years.get(str(row.year), 0) + row.n
-        if row.site is not None:
-            sites[row.site] = sites.get(row.site, 0) + row.n
-    facets = {"year": _ranked_facets(years), "source": _ranked_facets(sites)}
+        for name, value in (("year", row.year), ("source", row.site), ("section", row.section)):
+            if value is not None:
+                counts[name][str(value)] = counts[name].get(str(value), 0) + row.n
+    facets = {name: _ranked_facets(values) for name, values in counts.items()}
     if not terms:
         return ArticlePage(_newest(connection, query, False), total, query.limit, query.offset, facets)
     # CROSS JOIN keeps the FTS index outermost: SQLite must not probe it once per row of a year
@@ -210,7 +227,7 @@ def _sqlite_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
     shown = text(
         f"""
         SELECT articles_fts.rowid AS key, a.id, a.title, a.published, a.published_has_time, a.kind, d.name,
-               d.source, snippet(articles_fts, 1, :mark_start, :mark_end, '…', {SNIPPET_WORDS}) AS snippet,
+               d.source, d.url, snippet(articles_fts, 1, :mark_start, :mark_end, '…', {SNIPPET_WORDS}) AS snippet,
                highlight(articles_fts, 0, :mark_start, :mark_end) AS title_marked
         FROM articles_fts CROSS JOIN search_rows s ON s.id = articles_fts.rowid
         JOIN articles a ON a.id = s.article_id JOIN documents d ON d.id = a.document_id
@@ -245,6 +262,7 @@ def _pg_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
     facets = {
         "year": _facet(connection, base, _year(), query),
         "source": _facet(connection, base, _site_column(), query),
+        "section": _facet(connection, base, _section_column(), query),
     }
     return ArticlePage(hits, total, query.limit, query.offset, facets)
 
@@ -287,6 +305,7 @@ def _listing(*extra: ColumnElement[Any]) -> Select[Any]:
         ArticleRow.kind,
         DocumentRow.name,
         DocumentRow.source,
+        DocumentRow.url,
         *extra,
     ).join(DocumentRow, DocumentRow.id == ArticleRow.document_id)
 
@@ -298,7 +317,7 @@ def _hit(row: Any, snippet: str, title_marked: str | None = None) -> ArticleHit:
         published=published_text(row["published"], row["published_has_time"]),
         kind=row["kind"],
         doc_name=row["name"],
-        source=site_of(row["name"]),
+        source=site_of(row["name"], row["url"]),
         snippet=snippet or "",
         title_marked=title_marked,
     )
@@ -309,7 +328,8 @@ def _facet_filters(query: ArticleQuery, postgres: bool) -> list[ColumnElement[bo
         chosen = [
             condition
             for condition, value in ((SEARCH_ROWS.c.year == query.year, query.year),
-                                     (SEARCH_ROWS.c.site == query.source, query.source))
+                                     (SEARCH_ROWS.c.site == query.source, query.source),
+                                     (SEARCH_ROWS.c.section == query.section, query.section))
             if value
         ]  # fmt: skip
         return [ArticleRow.id.in_(select(SEARCH_ROWS.c.article_id).where(*chosen))] if chosen else []
@@ -318,6 +338,8 @@ def _facet_filters(query: ArticleQuery, postgres: bool) -> list[ColumnElement[bo
         filters.append(_year() == query.year)
     if query.source:
         filters.append(_site_column() == query.source)
+    if query.section:
+        filters.append(_section_column() == query.section)
     return filters
 
 
@@ -345,8 +367,14 @@ def _year() -> ColumnElement[Any]:
 
 
 def _site_column() -> ColumnElement[Any]:
-    """The document name's first word ("essor-2023-…" -> "essor"), as site_of() does."""
-    return func.split_part(DocumentRow.name, literal("-"), 1)
+    """PostgreSQL: the URL's host without "www.", else the name's first word, as site_of() does."""
+    host = func.regexp_replace(func.substring(DocumentRow.url, "://([^/]+)"), "^www[.]", "")
+    return func.coalesce(host, func.split_part(DocumentRow.name, literal("-"), 1))
+
+
+def _section_column() -> ColumnElement[Any]:
+    """PostgreSQL: the first folder of the URL's path ("…/securite/x.html" -> "securite")."""
+    return func.substring(DocumentRow.url, "://[^/]+/([^/?#]+)/")
 
 
 def _pg_document() -> ColumnElement[Any]:

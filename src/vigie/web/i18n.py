@@ -56,6 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {  # key: (French, English)
     "search.count": ("{total} articles", "{total} articles"),
     "year": ("Année", "Year"),
     "source": ("Source", "Source"),
+    "section": ("Rubrique", "Section"),
     "article": ("Article", "Article"),
     "published": ("Publié", "Published"),
     "author": ("Auteur", "Author"),
