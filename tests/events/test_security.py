@@ -260,3 +260,24 @@ def test_the_claimant_is_the_armed_group_not_the_army_that_answered(stages: Stag
     assert [(e.location, e.actor1, e.actor2) for e in events] == [
         ("Bourem", "FLA", "Military Forces of Mali")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        (
+            "Des combattants armés se sont emparés, le lundi 14 janvier 2013, de la localité de Diabaly.",
+            "Non-state actor overtakes territory",
+        ),
+        ("Ansar Dine a lancé jeudi une offensive d'envergure contre la ville de Konna.", "Armed clash"),
+    ],
+)
+def test_battles_for_territory(sentence: str, sub_event_type: str) -> None:
+    match = SecurityRules().find_trigger(fold_text(sentence))
+    assert match is not None and (match.event_type, match.sub_event_type) == ("Battles", sub_event_type)
+
+
+def test_a_vaccination_riposte_is_no_battle() -> None:
+    rules = SecurityRules()
+    text = "La campagne de vaccination de riposte contre la rougeole a été lancée jeudi à Kayes."
+    assert rules.find_trigger(rules.masks.sub(lambda m: " " * len(m.group()), fold_text(text))) is None

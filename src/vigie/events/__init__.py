@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 
 from vigie.events.diplomacy import DiplomacyRules, merge_interactions
 from vigie.events.lexicon import fold_text
@@ -44,20 +45,47 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
 
     Two reports of one type and day merge when they name the same place, or when one of them is
     only near a place ("à la sortie est de Bamako") within 25 km of the other's; a region-only
-    report disappears into a precise one of the same type, day and region.
+    report disappears into a precise one of the same type, day and region. A report dated only
+    roughly ("a rendu public vendredi le bilan d'une opération", "du 23 au 31 mars") joins the
+    report of the same type in the same region, and the earliest day is kept.
     """
     merged: list[Event] = []
     for event in events:
         for i, kept in enumerate(merged):
-            if kept.event_type == event.event_type and kept.date == event.date and _same_place(kept, event):
+            if kept.event_type != event.event_type:
+                continue
+            if kept.date == event.date and _same_place(kept, event):
                 merged[i] = _combine(kept, event)
+                break
+            if _rough_same(kept, event):
+                first, other = (kept, event) if _day_order(kept) <= _day_order(event) else (event, kept)
+                merged[i] = replace(
+                    _combine(first, other), date=first.date, date_precision=first.date_precision
+                )
                 break
         else:
             merged.append(event)
     return merged
 
 
+def _rough_same(a: Event, b: Event) -> bool:
+    """One event told twice, once with a rough date: same region, one date week- or month-precise."""
+    if max(a.date_precision, b.date_precision) == 1 or a.place is None or b.place is None:
+        return False
+    return a.place.admin1 is not None and a.place.admin1 == b.place.admin1
+
+
+def _day_order(event: Event) -> date:
+    return event.date or date.max
+
+
 def _same_place(a: Event, b: Event) -> bool:
+    if (
+        _placed_by_context(a)
+        and _placed_by_context(b)
+        and fold_text(a.location or "") != fold_text(b.location or "")
+    ):
+        return False  # "Daoutegeft et Dirga", unknown villages both placed at their cercle: two places
     if _place_key(a) == _place_key(b):
         return True
     if a.place is None or b.place is None:
@@ -69,6 +97,11 @@ def _same_place(a: Event, b: Event) -> bool:
     return (
         distance_km((a.place.latitude, a.place.longitude), (b.place.latitude, b.place.longitude)) <= NEAR_KM
     )
+
+
+def _placed_by_context(event: Event) -> bool:
+    """A name the gazetteer does not know, placed at the cercle or region its sentence names."""
+    return event.place is not None and fold_text(event.place.name) != fold_text(event.location or "")
 
 
 def _place_key(event: Event) -> str:

@@ -42,6 +42,7 @@ ROUTE_BEFORE = re.compile(
 OTHER_BEFORE = re.compile(
     r"(?:venus?|venant|venues|partis?|originaires?|ressortissants?|evacues?|transferes?|conduits?)\s+(?:de\s+|d'|du\s+|a\s+|au\s+|vers\s+)$"
     r"|(?:sous-prefet|prefet|maire|gouverneur|depute|chef|president|ministre|ambassadeur|imam|roi|cadi|elus?)\s+(?:de\s+|d'|du\s+)$"
+    r"|(?:progression|avancee|direction|repli|fuite|marche)\s+(?:[\w']+\s+){0,4}?(?:vers|sur)\s+$"
 )
 # the second name of "entre Ménaka et Ansongo"
 AND_BEFORE = re.compile(r"(?:^|\s)et\s+(?:de\s+|d')?$")

@@ -93,6 +93,8 @@ DATE_WORDS = re.compile(
 LISTED = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
 # "à l'est de Nioro, ainsi qu'au nord de Kayes": two places struck
 ALSO = re.compile(r"ainsi qu|de meme qu|et aussi")
+# "Selon le maire et un responsable de la gendarmerie de Koutiala, …": the source, not the event
+SOURCE_FIRST = re.compile(r"^(?:selon|d'apres|de source)\b[^,]{0,150},")
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
 
 
@@ -231,8 +233,10 @@ class SecurityRules:
             if when is None:
                 when = EventDate(previous, 1) if previous else EventDate(published, 2) if published else None
             when = when or EventDate(None, 3)
-            found = self.actors.find(folded, sentence.text)
-            places = self._places(sentence, analysis, found, locate)
+            source = SOURCE_FIRST.match(folded)  # "Selon le maire et la gendarmerie de Koutiala, …"
+            told_from = source.end() if source else 0
+            found = [f for f in self.actors.find(folded, sentence.text) if f.start >= told_from]
+            places = self._places(sentence, analysis, found, locate, told_from)
             if not places:
                 continue
             toll = None if len(places) > 1 else _toll(folded)
@@ -271,7 +275,12 @@ class SecurityRules:
         return folded
 
     def _places(
-        self, sentence: Sentence, analysis: Analysis, actors: list[Found], locate: Locate | None
+        self,
+        sentence: Sentence,
+        analysis: Analysis,
+        actors: list[Found],
+        locate: Locate | None,
+        told_from: int = 0,
     ) -> list[tuple[Toponym, Place | None, int]]:
         """The places an event of this sentence is at: direct ones, else references, else containers."""
         text = sentence.text
@@ -290,8 +299,8 @@ class SecurityRules:
         ]
         text_for_places = _without_dateline(text)
         for toponym in find_toponyms(text_for_places):
-            if toponym.role == "other":
-                continue
+            if toponym.role == "other" or toponym.start < told_from:
+                continue  # "Selon la gendarmerie de Koutiala, …": who tells it, not where
             listed = (
                 bool(resolved)
                 and len(toponym.name) > 3  # "Sebabougou, Cer." is a teaser cut short
