@@ -281,3 +281,17 @@ def test_a_vaccination_riposte_is_no_battle() -> None:
     rules = SecurityRules()
     text = "La campagne de vaccination de riposte contre la rougeole a été lancée jeudi à Kayes."
     assert rules.find_trigger(rules.masks.sub(lambda m: " " * len(m.group()), fold_text(text))) is None
+
+
+def test_a_toll_told_in_the_next_sentence_goes_to_the_event(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "Le camp de la MINUSMA à Kidal a essuyé le samedi 28 novembre 2015, vers 4 heures du matin, plusieurs "
+        "tirs de mortier.\n\nTrois Casques bleus guinéens ont été tués et une vingtaine d'autres blessés.",
+        None,
+    )
+    assert (event.sub_event_type, event.location, event.fatalities) == (
+        "Shelling/artillery/missile attack",
+        "Kidal",
+        3,
+    )

@@ -201,8 +201,29 @@ class SecurityRules:
                     actor2 = self.national.get(first.place.country if first.place else "MLI", MALI_FORCES)
                 events[0] = replace(first, actor1=claimant, actor2=actor2)
         events = _merge_same_spot(events)
+        events = self._later_tolls(events, sentences[body_from:])
         if len(events) == 1 and events[0].fatalities is None:
             events[0] = replace(events[0], fatalities=self._article_toll(sentences))
+        return events
+
+    def _later_tolls(self, events: list[Event], sentences: Sequence[Sentence]) -> list[Event]:
+        """Tolls told after the event, in a sentence of their own ("Trois Casques bleus ont été tués."):
+        they go to the event told just before, or to the one whose place the sentence names."""
+        if not events:
+            return events
+        told = {e.start for event in events for e in event.evidence}
+        for sentence in sentences:
+            if sentence.start in told:
+                continue
+            folded = fold_text(sentence.text)
+            toll = _toll(folded)
+            if toll is None or self.not_events.search(folded) or DATE_WORDS.search(folded):
+                continue  # no toll, a general one ("depuis le début de l'année"), or one dated apart
+            before = [i for i, event in enumerate(events) if event.evidence[0].start < sentence.start]
+            named = [i for i in before if _names_place(sentence.text, events[i])]
+            chosen = named[-1] if named else before[-1] if before else None
+            if chosen is not None and events[chosen].fatalities is None:
+                events[chosen] = replace(events[chosen], fatalities=toll)
         return events
 
     def _from_sentences(
@@ -499,6 +520,10 @@ def _merge_same_spot(events: list[Event]) -> list[Event]:
         else:
             out.append(event)
     return out
+
+
+def _names_place(sentence: str, event: Event) -> bool:
+    return bool(event.location) and str(event.location) in sentence
 
 
 def _looks_like_place(sentence: str, toponym: Toponym) -> bool:
