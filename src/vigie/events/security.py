@@ -95,6 +95,12 @@ LISTED = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
 ALSO = re.compile(r"ainsi qu|de meme qu|et aussi")
 # "Selon le maire et un responsable de la gendarmerie de Koutiala, …": the source, not the event
 SOURCE_FIRST = re.compile(r"^(?:selon|d'apres|de source)\b[^,]{0,150},")
+# who a toll counts: "trois casques bleus ont été tués", "sept civils"
+PEOPLE = re.compile(
+    r"(?:soldat|militaire|civil|personne|casque|terroriste|assaillant|villageois|passager|enfant|femme|homme|"
+    r"gendarme|policier|membre|combattant|jihadiste|djihadiste|otage|eleve|agent|chauffeur|fidele|victime|"
+    r"habitant|mort|corps|individu|elements?|garde|ressortissant|touriste|expatrie|client|paysan|berger)"
+)
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
 
 
@@ -484,12 +490,13 @@ def _toll(folded: str) -> int | None:
 
 
 def _number(phrase: str) -> int | None:
-    """The number that ends a phrase: "au moins 22" -> 22, "une dizaine" -> 10."""
+    """The first number a phrase holds: "au moins 22" -> 22, "une dizaine" -> 10, "trois casques" -> 3."""
     words = phrase.split()
     for first in range(len(words)):
-        value = parse_number(" ".join(words[first:]))
-        if value is not None:
-            return value
+        for last in range(len(words), first, -1):  # "trois casques bleus ont été" -> "trois"
+            value = parse_number(" ".join(words[first:last]))
+            if value is not None and (last == len(words) or PEOPLE.match(words[last])):
+                return value  # "un véhicule terroriste neutralisé" counts nobody
     return None
 
 
