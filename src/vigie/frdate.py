@@ -179,7 +179,9 @@ def find_event_date(
     return found
 
 
-def find_days(sentence: str, published: date | None, reference_year: int | None = None) -> list[tuple[int, date]]:
+def find_days(
+    sentence: str, published: date | None, reference_year: int | None = None
+) -> list[tuple[int, date]]:
     """Every day-month a sentence names, with its offset: a sentence may tell two dated acts.
 
     >>> find_days("En visite depuis le mardi 18 février 2014, le roi a assisté le jeudi 20 février à la signature.", None)
