@@ -48,3 +48,13 @@ def test_search_and_filters_on_postgres(postgres_url: str) -> None:  # noqa: F81
             (date(2023, 2, 27), 1),
             (date(2024, 7, 29), 1),
         ]
+        with store.engine.begin() as connection:
+            connection.exec_driver_sql(
+                "UPDATE documents SET url = 'https://www.maliweb.net/securite/segou-accrochage.html' "
+                "WHERE name = 'maliweb-2023-03-02-segou.txt'"
+            )
+        page = search_articles(store, ArticleQuery(q="Ségou"))
+        assert [(f.value, f.count) for f in page.facets["source"]] == [("maliweb.net", 1)]
+        assert [(f.value, f.count) for f in page.facets["section"]] == [("securite", 1)]
+        assert [hit.source for hit in page.hits] == ["maliweb.net"]
+        assert search_articles(store, ArticleQuery(section="securite")).total == 1
