@@ -13,6 +13,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,10 +53,11 @@ def _free_port() -> int:
 def _serve(arguments: list[str]) -> Iterator[str]:
     """Start `vigie serve` on a free loopback port, wait until it answers, stop it afterwards."""
     port = _free_port()
+    log = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: a chatty server never blocks on it
     process = subprocess.Popen(
         [sys.executable, "-m", "vigie", "serve", *arguments, "--port", str(port)],
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=log,
         text=True,
     )
     url = f"http://127.0.0.1:{port}"
@@ -70,14 +72,14 @@ def _serve(arguments: list[str]) -> Iterator[str]:
             except httpx.TransportError:
                 pass
             if time.monotonic() > deadline or process.poll() is not None:
-                raise AssertionError(
-                    f"vigie serve did not start: {process.stderr.read() if process.stderr else ''}"
-                )
+                log.seek(0)
+                raise AssertionError(f"vigie serve did not start: {log.read()}")
             time.sleep(0.2)
         yield url
     finally:
         process.terminate()
         process.wait(timeout=20)
+        log.close()
 
 
 @pytest.fixture(scope="module")
