@@ -177,3 +177,13 @@ def test_a_visit_to_a_foreign_capital_names_the_host(stages: Stages) -> None:
         None,
     )
     assert _told(found) == {("CONSULT", ("NER", "TCD"), date(2023, 7, 30))}
+
+
+def test_a_border_is_a_place_not_a_party(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le mercredi 7 février 2024, les transporteurs de la région ont dénoncé les braquages sur l'axe qui "
+        "mène à la frontière nigérienne.",
+        None,
+    )
+    assert found == []

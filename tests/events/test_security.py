@@ -295,3 +295,23 @@ def test_a_toll_told_in_the_next_sentence_goes_to_the_event(stages: Stages) -> N
         "Kidal",
         3,
     )
+
+
+def test_a_convoy_of_traders_is_a_civilian_target(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "Un convoi d'une dizaine de camions de commerçants a été attaqué mercredi après-midi par des hommes "
+        "armés non identifiés à une trentaine de kilomètres au sud de Gao, sur la route nationale 17 qui relie "
+        "la ville à Ansongo.",
+        date(2024, 2, 8),
+    )
+    assert (event.event_type, event.location, event.date) == (
+        "Violence against civilians",
+        "Gao",
+        date(2024, 2, 7),
+    )
+
+
+def test_an_accidental_fire_is_no_event() -> None:
+    text = "Le grand marché a rouvert, trois mois après l'incendie qui avait détruit quatre cents boutiques."
+    assert SecurityRules().find_trigger(fold_text(text)) is None

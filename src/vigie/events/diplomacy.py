@@ -44,6 +44,7 @@ COORDINATED = re.compile(
 VISIT = re.compile(
     r"(?:rendus?|rendues?|visite(?: officielle| de travail| d'amitie)?|arrivee?s?|sejourn\w*)\s+(?:a|au|en)\s+$"
 )
+BORDER = re.compile(r"(?:frontieres?|cote|rive|territoire)\s+$")
 # the occasion, not a party: "en marge de la session de l'Assemblée générale des Nations unies"
 OCCASION = re.compile(r"en marge (?:de|du|des|d')[^,;]*")
 # a sentence with a trigger and no party of its own takes the parties of an interaction told
@@ -199,6 +200,8 @@ class DiplomacyRules:
         for item in self.parties.find(folded, original):
             if any(start <= item.start < end for start, end in occasions):
                 continue
+            if BORDER.search(folded[max(0, item.start - 14) : item.start]):
+                continue  # "la frontière nigérienne": a place, not a party
             before = folded[max(0, item.start - 6) : item.start]
             capital = fold_text(item.text) in self.capitals
             venue = VENUE_BEFORE.search(before) is not None

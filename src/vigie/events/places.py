@@ -37,6 +37,7 @@ REFERENCE_BEFORE = re.compile(
 # ends of a route: "un convoi qui reliait Douentza à Sévaré", "allant de Tessalit à Kidal"
 ROUTE_BEFORE = re.compile(
     r"(?:reliait|reliant|relie|allant de|en provenance de|a destination de|en route pour)\s+(?:la ville de\s+)?$"
+    r"|reli\w*\s+(?:[\w']+\s+){1,3}a\s+$"  # the second end: "qui relie la ville à Ansongo"
 )
 # names that are not where it happened: "venus de Tessalit", "le sous-préfet de Dioungani", "évacué à Dakar"
 OTHER_BEFORE = re.compile(
