@@ -75,3 +75,12 @@ def test_search_page_has_facets_and_marks(client: TestClient) -> None:
     page = client.get("/articles", params={"q": "segou"}).text
     assert "<mark>SEGOU</mark>" in page
     assert 'href="?q=segou&amp;year=2023"' in page
+
+
+def test_loopback_dashboard_answers_loopback_names_only(news_store: Store) -> None:
+    client = TestClient(
+        create_app(news_store, hosts=("127.0.0.1", "localhost")), base_url="http://127.0.0.1:8000"
+    )
+    assert client.get("/api/events").status_code == 200
+    rebound = client.get("/api/events", headers={"Host": "attacker.example:8000"})
+    assert rebound.status_code == 400

@@ -60,7 +60,9 @@ def serve(
                 print_report(ingest_paths(_sample(), store, settings, label="Ingesting the sample"))
             port = port or _free_port(host)
             _announce(host, port, settings)
-            app = create_app(store, token=settings.serve_token)
+            # loopback by name: only those Host headers (an IPv6 Host has colons the check cannot split)
+            hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else ["*"]
+            app = create_app(store, token=settings.serve_token, hosts=hosts)
             uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning")).run()
 
 

@@ -8,6 +8,7 @@ inline scripts and styles and any other origin.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -21,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from vigie import api
 from vigie.api import EventQuery, InteractionQuery, SearchQuery, error_response, mark_html
@@ -62,8 +64,12 @@ MATRIX_PARTIES = 15
 ACTORS_TTL = 60.0  # seconds
 
 
-def create_app(store: Store, token: str = "") -> FastAPI:
-    """The dashboard and the API over `store`; `token` non-empty allows flagging events."""
+def create_app(store: Store, token: str = "", hosts: Sequence[str] = ("*",)) -> FastAPI:
+    """The dashboard and the API over `store`; `token` non-empty allows flagging events.
+
+    `hosts`: the Host headers answered; `vigie serve` on the loopback answers only loopback
+    names, so that a web page cannot reach the dashboard by rebinding its own domain name.
+    """
     app = FastAPI(
         title="Vigie",
         summary="Articles, ACLED events and PLOVER interactions from French-language Sahel news.",
@@ -73,6 +79,7 @@ def create_app(store: Store, token: str = "") -> FastAPI:
     )
     app.state.store = store
     app.state.token = token
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
     app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     pages = Environment(
