@@ -80,7 +80,15 @@ class EventQuery(Paging):
     format: Format = Field("json", description="json, or a download: csv (ACLED columns), geojson, jsonl.")
 
     @field_validator(
-        "start", "end", "event_type", "sub_event_type", "actor", "admin1", "location", mode="before"
+        "start",
+        "end",
+        "event_type",
+        "sub_event_type",
+        "actor",
+        "admin1",
+        "location",
+        "flagged",
+        mode="before",
     )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:

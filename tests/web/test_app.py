@@ -84,3 +84,14 @@ def test_loopback_dashboard_answers_loopback_names_only(news_store: Store) -> No
     assert client.get("/api/events").status_code == 200
     rebound = client.get("/api/events", headers={"Host": "attacker.example:8000"})
     assert rebound.status_code == 400
+
+
+def test_flagged_filter_in_the_dashboard(news_store: Store) -> None:
+    from vigie.search import set_flag
+
+    set_flag(news_store, 2, True)
+    client = TestClient(create_app(news_store))
+    flagged = client.get("/", params={"flagged": "true"}).text
+    assert '<option value="true" selected>signalés</option>' in flagged
+    assert 'href="/events/2"' in flagged and 'href="/events/1"' not in flagged
+    assert client.get("/", params={"flagged": ""}).status_code == 200

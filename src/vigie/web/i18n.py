@@ -45,6 +45,9 @@ MESSAGES: dict[str, tuple[str, str]] = {  # key: (French, English)
     "value": ("Valeur", "Value"),
     "flagged": ("Signalé comme erroné", "Flagged as wrong"),
     "flag": ("Signaler comme erroné", "Flag as wrong"),
+    "flagged.filter": ("Signalement", "Flag"),
+    "flagged.only": ("signalés", "flagged"),
+    "flagged.not": ("non signalés", "not flagged"),
     "unflag": ("Retirer le signalement", "Clear the flag"),
     "token": ("Jeton", "Token"),
     "readonly": (
