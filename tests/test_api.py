@@ -106,3 +106,9 @@ def test_stats_matrix_and_lists(client: TestClient) -> None:
         {"name": "NER", "count": 1},
     ]
     assert "/api/events" in client.get("/api/openapi.json").json()["paths"]
+
+
+def test_stats_of_one_region(client: TestClient) -> None:
+    stats = client.get("/api/stats", params={"admin1": "Mopti"}).json()
+    assert stats["by_type"] == [{"week": "2024-07-29", "key": "Battles", "count": 1}]
+    assert stats["by_region"] == [{"week": "2024-07-29", "key": "Mopti", "count": 1}]

@@ -269,13 +269,15 @@ def flag(
 def stats(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     """Events per week (Mondays) by type and by region, for the matching events."""
     store, filters = store_of(request), query.to_filter()
-    return as_json(
-        {
-            "ok": True,
-            "by_type": [plain(row) for row in weekly_counts(store, filters, "event_type")],
-            "by_region": [plain(row) for row in weekly_counts(store, filters, "admin1")],
-        }
-    )
+    by_type = weekly_counts(store, filters, "event_type")
+    if filters.admin1:  # one region: its weeks are the sums of the weeks by type
+        weeks: dict[date, int] = {}
+        for row in by_type:
+            weeks[row.week] = weeks.get(row.week, 0) + row.count
+        by_region = [{"week": week, "key": filters.admin1, "count": n} for week, n in weeks.items()]
+    else:
+        by_region = [plain(row) for row in weekly_counts(store, filters, "admin1")]
+    return as_json({"ok": True, "by_type": [plain(row) for row in by_type], "by_region": by_region})
 
 
 @router.get("/places")
