@@ -29,9 +29,10 @@ from vigie.cli.options import VigieGroup
 def cli(
     ctx: click.Context, config: Path | None, overrides: tuple[tuple[str, str], ...], verbose: int, debug: bool
 ) -> None:
-    """Vigie: French-language Sahel news dumps -> clean, deduplicated articles in a database.
+    """Vigie: French-language Sahel news -> articles, security events (ACLED) and diplomatic
+    interactions (PLOVER), geocoded, searchable, on a map.
 
-    Example: vigie ingest pages/ --db sqlite:///vigie.db
+    Example: vigie ingest pages/ --db sqlite:///vigie.db && vigie serve vigie.db
     """
     logging.basicConfig(level=logging.DEBUG if verbose >= 2 else logging.WARNING, stream=sys.stderr)
     ctx.ensure_object(dict)

@@ -34,14 +34,33 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
 
 
 def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: IO[str]) -> int:
-    """Write rows as CSV with a header of `columns`, in that order; return how many rows."""
+    """Write rows as CSV with a header of `columns`, in that order; return how many rows.
+
+    Scraped text is untrusted: a text cell that a spreadsheet would run as a formula ("=HYPERLINK(…",
+    "+…", "-…", "@…") is written with a leading apostrophe, which spreadsheets show as text.
+
+    >>> import io; out = io.StringIO(); write_csv([{"a": "=1+1", "b": -3.5}], ("a", "b"), out)
+    1
+    >>> out.getvalue().splitlines()[1]
+    "'=1+1,-3.5"
+    """
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({key: _inert(value) for key, value in row.items()})
         count += 1
     return count
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value: Any) -> Any:
+    """A text cell a spreadsheet cannot run: formulas get a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def write_parquet(
