@@ -315,3 +315,15 @@ def test_a_convoy_of_traders_is_a_civilian_target(stages: Stages) -> None:
 def test_an_accidental_fire_is_no_event() -> None:
     text = "Le grand marché a rouvert, trois mois après l'incendie qui avait détruit quatre cents boutiques."
     assert SecurityRules().find_trigger(fold_text(text)) is None
+
+
+def test_armed_men_who_burn_a_relay_are_the_actor_and_the_commune_is_the_place(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Des individus armés ont incendié, le mardi 21 novembre 2023, le relais de téléphonie mobile de la "
+        "commune de Boni, dans le cercle de Douentza.",
+        None,
+    )
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.location) for e in events] == [
+        ("Looting/property destruction", "Unidentified Armed Group", "Civilians", "Boni")
+    ]

@@ -34,6 +34,7 @@ CIVILIANS = "Civilians"
 MALI_FORCES = "Military Forces of Mali"
 STATE_LED: set[str] = {
     "Air/drone strike", "Arrests", "Disrupted weapons use", "Looting/property destruction", "Other",
+    "Government regains territory",
 }  # fmt: skip
 # "revendiqué par l'organisation État islamique": the claimant is the attacker of the article's event
 CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+")
@@ -100,6 +101,10 @@ PEOPLE = re.compile(
     r"(?:soldat|militaire|civil|personne|casque|terroriste|assaillant|villageois|passager|enfant|femme|homme|"
     r"gendarme|policier|membre|combattant|jihadiste|djihadiste|otage|eleve|agent|chauffeur|fidele|victime|"
     r"habitant|mort|corps|individu|elements?|garde|ressortissant|touriste|expatrie|client|paysan|berger)"
+)
+# armed men as the subject of an active verb: "des individus armés ont incendié"
+ARMED_SUBJECT = re.compile(
+    r"(?:hommes|individus|elements|assaillants|inconnus)\s+(?:lourdement\s+)?armes\s+(?:non identifies\s+)?(?:ont|a)\s"
 )
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
 
@@ -361,6 +366,10 @@ class SecurityRules:
                     for (a, _), (t, p) in pairwise(chosen)
                     if role == "reference" and ALSO.search(text[a.end : t.start])
                 ]  # "… de Nioro du Sahel, ainsi qu'au nord de Kayes": a second place
+            if role == "cercle":  # "la commune de Dialloubé, dans le cercle de Mopti": the commune
+                chosen = chosen[:1] + [
+                    (t, p) for (a, _), (t, p) in pairwise(chosen) if LISTED.match(text[a.end : t.start])
+                ]  # "dans les cercles de Goundam et de Niafunké": both
             if chosen:
                 return [(t, p, _precision(p, precision)) for t, p in chosen[:MAX_PLACES]]
         return []
@@ -400,8 +409,11 @@ class SecurityRules:
         if match.event_type == "Protests":
             return "Other", None
         if match.sub_event_type in STATE_LED:
-            if match.sub_event_type == "Looting/property destruction" and named_groups and not state:
-                return named_groups[0], CIVILIANS  # "des hommes armés d'Ansar Dine ont détruit les mausolées"
+            if match.sub_event_type == "Looting/property destruction" and not state:
+                if named_groups:  # "des hommes armés d'Ansar Dine ont détruit les mausolées"
+                    return named_groups[0], CIVILIANS
+                if ARMED_SUBJECT.search(folded):  # "des individus armés ont incendié le relais"
+                    return UNIDENTIFIED, CIVILIANS
             actor1 = (state + foreign + [MALI_FORCES])[0]
             if match.sub_event_type == "Arrests":
                 return actor1, (civilians + armed + [None])[0]
