@@ -187,3 +187,13 @@ def test_a_border_is_a_place_not_a_party(stages: Stages) -> None:
         None,
     )
     assert found == []
+
+
+def test_a_hostage_asking_a_government_is_not_a_state_request(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Dans la vidéo diffusée le mercredi 5 mai 2021, il demande à sa famille et aux autorités françaises de "
+        "tout mettre en œuvre pour obtenir sa libération.",
+        None,
+    )
+    assert found == []

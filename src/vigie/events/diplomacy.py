@@ -45,6 +45,11 @@ VISIT = re.compile(
     r"(?:rendus?|rendues?|visite(?: officielle| de travail| d'amitie)?|arrivee?s?|sejourn\w*)\s+(?:a|au|en)\s+$"
 )
 BORDER = re.compile(r"(?:frontieres?|cote|rive|territoire)\s+$")
+# who acts for a state when no country is named: "le ministre", "le gouvernement", "les autorités"
+OFFICIAL = re.compile(
+    r"president|ministre|ministere|gouvernement|autorites|ambassad|chef de l'etat|porte-parole|transition|"
+    r"etat-major|diplomat|delegation|conseil|armee|etat|junte|pouvoir|bamako|koulouba|colonel|general"
+)
 # the occasion, not a party: "en marge de la session de l'Assemblée générale des Nations unies"
 OCCASION = re.compile(r"en marge (?:de|du|des|d')[^,;]*")
 # a sentence with a trigger and no party of its own takes the parties of an interaction told
@@ -236,6 +241,10 @@ def _pairs(
         subjects = [p.code for p in before]
         after = [p for p in parties if p.start >= trigger.start]
         if not subjects:  # "le retrait du Mali du G5 Sahel": the first party after acts
+            if all(p.code != HOME for p in after) and not OFFICIAL.search(
+                folded[subject_from : trigger.start]
+            ):
+                return []  # "il demande aux autorités françaises": a person, not a state, asks
             subjects = [HOME] if all(p.code != HOME for p in after) else [after[0].code]
             after = [p for p in after if p.code not in subjects]
         objects = [p.code for p in after[:1]]  # the object, and those listed with it
