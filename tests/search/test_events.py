@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import delete, insert, update
+
 from vigie.search import (
     EventFilter,
     InteractionFilter,
@@ -16,6 +18,7 @@ from vigie.search import (
     weekly_counts,
 )
 from vigie.store import Store
+from vigie.store.schema import EventRow
 
 
 def test_filters_narrow_the_events(news_store: Store) -> None:
@@ -67,3 +70,40 @@ def test_interactions_and_matrix(news_store: Store) -> None:
     assert [(p.party1, p.party2, p.type, p.count) for p in pair_counts(news_store, InteractionFilter())] == [
         ("MLI", "NER", "COOPERATE", 1)
     ]
+
+
+def test_weekly_counts_follow_saved_changed_and_deleted_events(news_store: Store) -> None:
+    """Issue 5: the weeks kept by triggers (event_weeks) answer as the events table would."""
+
+    def event(number: int, day: date, kind: str, admin1: str | None) -> dict[str, object]:
+        return {"id": number, "event_date": day, "time_precision": 1, "event_type": kind,
+                "sub_event_type": "Armed clash", "actor1": "JNIM", "admin1": admin1, "evidence": ""}  # fmt: skip
+
+    with news_store.engine.begin() as connection:
+        connection.execute(insert(EventRow), [event(3, date(2024, 8, 6), "Riots", "Mopti"),
+                                              event(4, date(2024, 8, 12), "Battles", "Mopti"),
+                                              event(5, date(2024, 8, 18), "Battles", None)])  # fmt: skip
+        connection.execute(
+            update(EventRow).where(EventRow.id == 4).values(admin1="Ségou", event_type="Riots")
+        )
+        connection.execute(delete(EventRow).where(EventRow.id == 3))
+
+    def weeks(filters: EventFilter, by: str = "event_type") -> list[tuple[str, str, int]]:
+        return [(w.week.isoformat(), w.key, w.count) for w in weekly_counts(news_store, filters, by)]
+
+    assert weeks(EventFilter(admin1="Mopti")) == [("2024-07-29", "Battles", 1)]
+    # from a Sunday to a Saturday: the first and last weeks are cut, the one between is whole
+    assert weeks(EventFilter(start=date(2024, 8, 4), end=date(2024, 8, 17))) == [
+        ("2024-07-29", "Battles", 1),
+        ("2024-08-12", "Riots", 1),
+    ]
+    assert weeks(EventFilter(start=date(2024, 8, 13), end=date(2024, 8, 18)), by="admin1") == [
+        ("2024-08-12", "", 1)
+    ]
+    assert weeks(EventFilter(), by="admin1") == [
+        ("2023-02-27", "Ségou", 1),
+        ("2024-07-29", "Mopti", 1),
+        ("2024-08-12", "", 1),
+        ("2024-08-12", "Ségou", 1),
+    ]
+    assert weeks(EventFilter(event_type="Riots", actor="JNIM")) == [("2024-08-12", "Riots", 1)]

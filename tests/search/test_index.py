@@ -7,10 +7,11 @@ from importlib import resources
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import insert, update
+from sqlalchemy import delete, insert, update
 
+from vigie.records import Article, RawDoc
 from vigie.search import ArticleQuery, EventFilter, find_events, search_articles
-from vigie.store import Store
+from vigie.store import Clustered, Store
 from vigie.store.schema import ArticleRow, DocumentRow
 
 
@@ -59,3 +60,42 @@ def test_web_pages_facet_by_host_and_section(news_store: Store) -> None:
     assert [(f.value, f.count) for f in page.facets["section"]] == [("securite", 1)]
     assert search_articles(news_store, ArticleQuery(section="securite", source="maliweb.net")).total == 1
     assert search_articles(news_store, ArticleQuery(q="Boni", section="securite")).total == 0
+
+
+def _save(store: Store, name: str, title: str, body: str, published: datetime) -> str:
+    """Save one document of one article through Store.save_document, as an ingest does."""
+    text = f"{title}\n\n{body}\n"
+    raw = RawDoc(source=f"/pages/{name}", name=name, sha1=f"{abs(hash(name)):040d}"[-40:], size=len(text),
+                 encoding="utf-8", text=text)  # fmt: skip
+    start = len(title) + 2
+    article = Article(doc_id=raw.sha1, position=0, kind="full", title=title, published=published, author=None,
+                      body=body, start=0, end=len(text), spans=((start, start + len(body)),))  # fmt: skip
+    store.save_document(raw, [Clustered(article, article.id, None, None)])
+    return article.id
+
+
+def test_a_saved_article_is_in_the_next_answer(news_store: Store) -> None:
+    """Issue 5: counts and ranks are kept per query, but never past a change of the index."""
+    first = search_articles(news_store, ArticleQuery(q="accrochage"))
+    assert search_articles(news_store, ArticleQuery(q="accrochage")) == first  # the kept answer
+    assert (first.total, [hit.title for hit in first.hits]) == (1, ["Ségou : accrochage près de Dogofry"])
+    saved = _save(news_store, "essor-2024-09-10-niono.txt", "Niono : nouvel accrochage",
+                  "Un accrochage a opposé les FAMa à des hommes armés près de Niono.", datetime(2024, 9, 10))  # fmt: skip
+    page = search_articles(news_store, ArticleQuery(q="accrochage"))
+    assert (page.total, [hit.id for hit in page.hits][0]) == (2, saved)
+    assert [(f.value, f.count) for f in page.facets["year"]] == [("2023", 1), ("2024", 1)]
+    assert [(f.value, f.count) for f in page.facets["source"]] == [("essor", 1), ("maliweb", 1)]
+    with news_store.engine.begin() as connection:
+        connection.execute(delete(ArticleRow).where(ArticleRow.id == saved))
+    after = search_articles(news_store, ArticleQuery(q="accrochage"))
+    assert (after.total, [hit.title for hit in after.hits]) == (1, ["Ségou : accrochage près de Dogofry"])
+
+
+def test_pages_of_a_kept_ranking_follow_the_full_ranking(news_store: Store) -> None:
+    for day in range(1, 6):
+        _save(news_store, f"essor-2024-10-0{day}-kati.txt", f"Kati : réunion {day}",
+              "Les habitants de Kati ont tenu une réunion" + " à Kati" * day + ".", datetime(2024, 10, day))  # fmt: skip
+    whole = [hit.title for hit in search_articles(news_store, ArticleQuery(q="Kati", limit=5)).hits]
+    paged = [hit.title for offset in range(5)
+             for hit in search_articles(news_store, ArticleQuery(q="Kati", limit=1, offset=offset)).hits]  # fmt: skip
+    assert paged == whole == [f"Kati : réunion {day}" for day in range(5, 0, -1)]

@@ -16,12 +16,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 
 from tests.conftest import EVAL
 from vigie.export import document_records
 from vigie.pipeline import run
 from vigie.settings import Settings
 from vigie.store import Store
+from vigie.store.schema import Base, is_compared
 
 PORT = 55432
 
@@ -95,3 +98,16 @@ def test_reopening_a_migrated_postgres_database_keeps_its_data(postgres_url: str
         before = store.counts()
     with Store.open(postgres_url) as store:
         assert store.counts() == before
+
+
+def test_postgres_matches_the_declared_schema(postgres_url: str) -> None:
+    """Issue 5: on PostgreSQL too, autogenerate finds nothing to add or drop after the migrations."""
+
+    def include_object(
+        item: object, name: str | None, kind: str, reflected: bool, compare_to: object
+    ) -> bool:
+        return is_compared("postgresql", name, kind)
+
+    with Store.open(postgres_url) as store, store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_object": include_object})
+        assert compare_metadata(context, Base.metadata) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import socket
 import tempfile
 from importlib import resources
@@ -63,6 +64,9 @@ def serve(
             # loopback by name: only those Host headers (an IPv6 Host has colons the check cannot split)
             hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else ["*"]
             app = create_app(store, token=settings.serve_token, hosts=hosts)
+            # the 110,000 objects of the loaded modules never die: out of the collector's sight, a
+            # full collection takes microseconds instead of 50-60 ms (one request in fifty waited for one)
+            gc.freeze()
             uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning")).run()
 
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -16,6 +20,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Engine,
     Select,
     bindparam,
     column,
@@ -38,6 +43,8 @@ WORD = re.compile(r"\w+\*?")  # "l'armée" -> "l", "armée"; "attaq*" keeps its 
 SNIPPET_WORDS = 24
 # FTS5 rowids (search_rows.id, migration 0005_search_rows) of the articles matching :fts
 MATCHED = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts"
+RANKED = 200  # ranks kept per query: the first ten pages of 20
+SCAN_FROM = 5000  # matches from which the facet counts scan the facet index
 SEARCH_ROWS = table(
     "search_rows", column("id"), column("article_id"), column("year"), column("site"), column("section")
 )
@@ -180,48 +187,24 @@ def published_text(published: datetime | str | None, has_time: bool) -> str | No
 
 def _sqlite_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
     """Count and facet on the narrow search_rows table, rank on the index alone, read bodies only
-    for the page shown: a word found in most of 100,000 articles still answers in tens of ms."""
+    for the page shown. The count, facets and first RANKED ranks of a query are kept until the
+    next change of the index (search_version, migration 0008_weekly_counts): paging or coming back to a word
+    found in most of 100,000 articles does not count and rank its matches again."""
     terms = fts_query(query.q) if query.q.strip() else ""
-    params: dict[str, Any] = {
-        "fts": terms,
-        "year": query.year,
-        "site": query.source,
-        "section": query.section,
-    }
-    chosen = [
-        sql
-        for sql, value in (("year = :year", query.year), ("site = :site", query.source),
-                           ("section = :section", query.section))
-        if value
-    ]  # fmt: skip
-    where = " AND ".join([*chosen, *([f"id IN ({MATCHED})"] if terms else [])]) or "1"
-    counts: dict[str, dict[str, int]] = {"year": {}, "source": {}, "section": {}}
-    total = 0
-    for row in connection.execute(
-        text(
-            "SELECT year, site, section, count(*) AS n FROM search_rows "
-            f"WHERE {where} GROUP BY year, site, section"
-        ),
-        params,
-    ):
-        total += row.n
-        for name, value in (("year", row.year), ("source", row.site), ("section", row.section)):
-            if value is not None:
-                counts[name][str(value)] = counts[name].get(str(value), 0) + row.n
-    facets = {name: _ranked_facets(values) for name, values in counts.items()}
+    chosen = {name: value for name, value in (("year", query.year), ("site", query.source),
+                                              ("section", query.section)) if value}  # fmt: skip
+    version, ranking = _RANKINGS.get(connection, (terms, *chosen.items()))
+    if ranking is None:
+        ranking = _rank(connection, terms, chosen)
+        _RANKINGS.put(connection, (terms, *chosen.items()), version, ranking)
+    total, facets = ranking.total, ranking.facets
     if not terms:
         return ArticlePage(_newest(connection, query, False), total, query.limit, query.offset, facets)
-    # CROSS JOIN keeps the FTS index outermost: SQLite must not probe it once per row of a year
-    narrowed = "CROSS JOIN search_rows s ON s.id = articles_fts.rowid " if chosen else ""
-    ranked = connection.execute(
-        text(
-            f"SELECT articles_fts.rowid FROM articles_fts {narrowed}WHERE articles_fts MATCH :fts "
-            + "".join(f"AND s.{sql} " for sql in chosen)
-            + "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :limit OFFSET :offset"
-        ),
-        params | {"limit": query.limit, "offset": query.offset},
-    ).scalars()
-    order = {key: place for place, key in enumerate(ranked)}
+    if query.offset + query.limit <= RANKED:
+        keys = ranking.keys[query.offset : query.offset + query.limit]
+    else:
+        keys = _ranked_keys(connection, terms, chosen, query.limit, query.offset)
+    order = {key: place for place, key in enumerate(keys)}
     if not order:
         return ArticlePage([], total, query.limit, query.offset, facets)
     shown = text(
@@ -242,6 +225,107 @@ def _sqlite_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
         for row in sorted(rows, key=lambda r: order[r.key])
     ]
     return ArticlePage(hits, total, query.limit, query.offset, facets)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ranking:
+    """What a query costs most to find: how many match, their facets, the rowids of the best."""
+
+    total: int
+    facets: dict[str, list[Facet]]
+    keys: list[int]  # search_rows ids, best first, at most RANKED (none without words)
+
+
+class _Rankings:
+    """Rankings of recent queries for each database, valid while its search_version has not moved.
+
+    Every change of search_rows (so of the FTS index: the same triggers change both) bumps the
+    counter in the same transaction, so that a kept ranking is never stale.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.lock = threading.Lock()
+        self.kept: weakref.WeakKeyDictionary[Engine, tuple[int, OrderedDict[Hashable, _Ranking]]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def get(self, connection: Connection, key: Hashable) -> tuple[int, _Ranking | None]:
+        """The database's search version, and the ranking of `key` if kept at that version."""
+        version = self.version(connection)
+        with self.lock:
+            found = self.kept.get(connection.engine)
+            if found is None or found[0] != version:
+                self.kept[connection.engine] = (version, OrderedDict())
+                return version, None
+            ranking = found[1].get(key)
+            if ranking is not None:
+                found[1].move_to_end(key)
+            return version, ranking
+
+    def put(self, connection: Connection, key: Hashable, version: int, ranking: _Ranking) -> None:
+        """Keep a ranking found at `version`, unless the index changed while it was found."""
+        if self.version(connection) != version:
+            return
+        with self.lock:
+            found = self.kept.get(connection.engine)
+            if found is None or found[0] != version:
+                return
+            found[1][key] = ranking
+            while len(found[1]) > self.size:
+                found[1].popitem(last=False)
+
+    @staticmethod
+    def version(connection: Connection) -> int:
+        return int(connection.scalar(text("SELECT version FROM search_version")) or 0)
+
+
+_RANKINGS = _Rankings(size=256)
+
+
+def _rank(connection: Connection, terms: str, chosen: dict[str, Any]) -> _Ranking:
+    """Count the matches per year, site and section, and rank the first RANKED of them."""
+    where = [f"{name} = :{name}" for name in chosen]
+    if terms:
+        # a frequent word: scan the facet index (year, site, section) and look each row up among
+        # the matches, rather than sort tens of thousands of matches by facet
+        matches = connection.scalar(text(f"SELECT count(*) FROM ({MATCHED})"), {"fts": terms}) or 0
+        many = bool(chosen) or matches > SCAN_FROM
+        where.append(f"{'+' if many else ''}id IN ({MATCHED})")
+    counts: dict[str, dict[str, int]] = {"year": {}, "source": {}, "section": {}}
+    total = 0
+    for row in connection.execute(
+        text(
+            "SELECT year, site, section, count(*) AS n FROM search_rows "
+            f"WHERE {' AND '.join(where) or '1'} GROUP BY year, site, section"
+        ),
+        {"fts": terms, **chosen},
+    ):
+        total += row.n
+        for name, value in (("year", row.year), ("source", row.site), ("section", row.section)):
+            if value is not None:
+                counts[name][str(value)] = counts[name].get(str(value), 0) + row.n
+    facets = {name: _ranked_facets(values) for name, values in counts.items()}
+    keys = _ranked_keys(connection, terms, chosen, RANKED, 0) if terms and total else []
+    return _Ranking(total, facets, keys)
+
+
+def _ranked_keys(
+    connection: Connection, terms: str, chosen: dict[str, Any], limit: int, offset: int
+) -> list[int]:
+    """search_rows ids of the matches, best first (bm25, title weighted 5x)."""
+    # CROSS JOIN keeps the FTS index outermost: SQLite must not probe it once per row of a year
+    narrowed = "CROSS JOIN search_rows s ON s.id = articles_fts.rowid " if chosen else ""
+    return list(
+        connection.execute(
+            text(
+                f"SELECT articles_fts.rowid FROM articles_fts {narrowed}WHERE articles_fts MATCH :fts "
+                + "".join(f"AND s.{name} = :{name} " for name in chosen)
+                + "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :limit OFFSET :offset"
+            ),
+            {"fts": terms, "limit": limit, "offset": offset, **chosen},
+        ).scalars()
+    )
 
 
 def _ranked_facets(counts: dict[str, int]) -> list[Facet]:

@@ -7,8 +7,8 @@ show the same events for the same URL.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -224,25 +224,81 @@ def map_points(store: Store, filters: EventFilter) -> list[MapPoint]:
 
 def weekly_counts(store: Store, filters: EventFilter, by: str = "event_type") -> list[WeekCount]:
     """Events per week (weeks start on Monday) and per type or region (`by="admin1"`)."""
-    key = EventRow.admin1 if by == "admin1" else EventRow.event_type
     with store.engine.connect() as connection:
-        if connection.dialect.name == "postgresql":
-            week: ColumnElement[Any] = cast(func.date_trunc("week", EventRow.event_date), Date)
-        else:  # the Sunday on or after the day, less six days: "2024-08-04" -> "2024-07-29"
-            week = func.date(EventRow.event_date, "weekday 0", "-6 days")
-        statement = (
-            select(week.label("week"), key.label("key"), func.count().label("n"))
-            .where(EventRow.event_date.is_not(None), *_conditions(connection, filters))
-            .group_by(week, key)
-            .order_by(week, key)
-        )
-        rows = connection.execute(statement).all()
-    return [
+        rows: list[Any]
+        if connection.dialect.name == "sqlite" and _only_region_type_dates(filters):
+            rows = _counted_weeks(connection, filters, by)
+        else:
+            rows = list(connection.execute(_grouped_weeks(connection, filters, by)))
+    counts = [
         WeekCount(
             row.week if isinstance(row.week, date) else date.fromisoformat(row.week), row.key or "", row.n
         )
         for row in rows
     ]
+    return sorted(counts, key=lambda row: (row.week, row.key))
+
+
+def _only_region_type_dates(filters: EventFilter) -> bool:
+    """Whether `event_weeks` can answer: it counts events by region, week and type only."""
+    return not (
+        filters.sub_event_type
+        or filters.actor
+        or filters.location
+        or filters.bbox is not None
+        or (filters.text and filters.text.strip())
+        or filters.flagged is not None
+    )
+
+
+def _grouped_weeks(connection: Connection, filters: EventFilter, by: str) -> Select[Any]:
+    """Group the events table itself: any filter."""
+    key = EventRow.admin1 if by == "admin1" else EventRow.event_type
+    if connection.dialect.name == "postgresql":
+        week: ColumnElement[Any] = cast(func.date_trunc("week", EventRow.event_date), Date)
+    else:  # the Sunday on or after the day, less six days: "2024-08-04" -> "2024-07-29"
+        week = func.date(EventRow.event_date, "weekday 0", "-6 days")
+    return (
+        select(week.label("week"), key.label("key"), func.count().label("n"))
+        .where(EventRow.event_date.is_not(None), *_conditions(connection, filters))
+        .group_by(week, key)
+    )
+
+
+def _counted_weeks(connection: Connection, filters: EventFilter, by: str) -> list[Any]:
+    """Read the weeks wholly between the dates from `event_weeks` (kept by triggers, migration
+    0008); group the events of a first or last week that the dates cut."""
+    start, end = filters.start, filters.end
+    first = None if start is None else start + timedelta(days=-start.weekday() % 7)  # a Monday
+    last = None if end is None else end - timedelta(days=(end.weekday() + 1) % 7)  # a Sunday
+    if first is not None and last is not None and first > last:  # no whole week
+        return list(connection.execute(_grouped_weeks(connection, filters, by)))
+    key = "admin1" if by == "admin1" else "event_type"
+    params = {
+        "admin1": filters.admin1,
+        "event_type": filters.event_type,
+        "first": first.isoformat() if first else None,
+        "last_monday": (last - timedelta(days=6)).isoformat() if last else None,
+    }
+    conditions = ["n > 0"] + [f"{name} = :{name}" for name in ("admin1", "event_type") if params[name]]
+    conditions += [sql for sql, name in (("week >= :first", "first"), ("week <= :last_monday", "last_monday"))
+                   if params[name]]  # fmt: skip
+    rows = list(
+        connection.execute(
+            text(
+                f"SELECT week, {key} AS key, sum(n) AS n FROM event_weeks WHERE {' AND '.join(conditions)} "
+                f"GROUP BY week, {key}"
+            ),
+            params,
+        )
+    )
+    if start is not None and first is not None and start < first:
+        head = replace(filters, end=first - timedelta(days=1))
+        rows += connection.execute(_grouped_weeks(connection, head, by)).all()
+    if end is not None and last is not None and last < end:
+        tail = replace(filters, start=last + timedelta(days=1))
+        rows += connection.execute(_grouped_weeks(connection, tail, by)).all()
+    return rows
 
 
 def count_actors(store: Store, filters: EventFilter, limit: int = 200) -> list[NameCount]:

@@ -1,6 +1,14 @@
 """Store schema: the SQLAlchemy tables of a Vigie database (SQLite or PostgreSQL).
 
-Changes to these tables go through an Alembic migration in store/migrations/versions.
+Changes to these tables go through an Alembic migration in store/migrations/versions; every
+table and index a migration creates is declared here, so that Alembic's autogenerate proposes
+no change on a migrated database (tested), except what SQLAlchemy cannot declare:
+- SQLite's FTS5 virtual tables `articles_fts` (migration 0005_search_rows, first 0004_search)
+  and `events_fts` (0005_search_rows), with their shadow tables `<name>_data`, `_idx`,
+  `_content`, `_docsize`, `_config`, and the triggers that keep them, `search_rows`,
+  `event_weeks` and `search_version` in sync (0005, 0006, 0008);
+- PostgreSQL's GIN index `ix_articles_fts` on an expression (0004_search).
+`is_compared` tells autogenerate to leave those alone (see migrations/env.py).
 """
 
 from __future__ import annotations
@@ -9,6 +17,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
@@ -91,7 +100,7 @@ class EventRow(Base):
     sub_event_type: Mapped[str] = mapped_column(String(60))
     actor1: Mapped[str] = mapped_column(String(120), index=True)
     assoc_actor_1: Mapped[str | None] = mapped_column(String(200))
-    actor2: Mapped[str | None] = mapped_column(String(120))
+    actor2: Mapped[str | None] = mapped_column(String(120), index=True)  # 0007_event_filter_indexes
     assoc_actor_2: Mapped[str | None] = mapped_column(String(200))
     location: Mapped[str | None] = mapped_column(String(200))
     country: Mapped[str | None] = mapped_column(String(80))
@@ -201,4 +210,64 @@ class CrawlPageRow(Base):
     fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class SearchRow(Base):
+    """SQLite only (0005_search_rows): an article's FTS5 rowid, with what the search facets count."""
+
+    __tablename__ = "search_rows"
+
+    # the rowid in articles_fts; "INTEGER PRIMARY KEY" without NOT NULL, as 0005 created it
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, nullable=True)
+    # UNIQUE in 0005's DDL, inline: SQLite's reflection does not see it, so it is not declared
+    article_id: Mapped[str] = mapped_column(String(60))
+    year: Mapped[int | None] = mapped_column(Integer)
+    site: Mapped[str | None] = mapped_column(String(300))
+    section: Mapped[str | None] = mapped_column(String(200))  # 0006_search_sections
+
+
+class EventWeekRow(Base):
+    """SQLite only (0008_weekly_counts): events per region ("" when none), week and type."""
+
+    __tablename__ = "event_weeks"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    admin1: Mapped[str] = mapped_column(String(80), primary_key=True)
+    week: Mapped[date] = mapped_column(Date, primary_key=True)  # the Monday
+    event_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class SearchVersionRow(Base):
+    """SQLite only (0008_weekly_counts): one row, bumped by every change of search_rows."""
+
+    __tablename__ = "search_version"
+    __table_args__ = (CheckConstraint("id = 1"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
 Index("ix_interactions_parties", InteractionRow.party1, InteractionRow.party2)
+# the weekly counts by type and region (0005_search_rows), and of one region (0007_event_filter_indexes)
+Index("ix_events_date_type_region", EventRow.event_date, EventRow.event_type, EventRow.admin1)
+Index("ix_events_region_date_type", EventRow.admin1, EventRow.event_date, EventRow.event_type)
+# the search facets (0008_weekly_counts; 0005_search_rows had year and site)
+Index("ix_search_rows_facets", SearchRow.year, SearchRow.site, SearchRow.section)
+
+FTS_TABLES = ("articles_fts", "events_fts")  # SQLite FTS5 virtual tables, and prefixes of their shadow tables
+SQLITE_ONLY = frozenset({"search_rows", "event_weeks", "search_version"})
+UNDECLARED_INDEXES = frozenset({"ix_articles_fts"})  # PostgreSQL's GIN index on an expression
+
+
+def is_compared(dialect: str, name: str | None, kind: str) -> bool:
+    """Whether Alembic autogenerate should compare this table or index with the declarations above.
+
+    >>> is_compared("sqlite", "articles_fts_docsize", "table"), is_compared("postgresql", "search_rows", "table")
+    (False, False)
+    """
+    if name is None:
+        return True
+    if kind == "table" and name.startswith(FTS_TABLES):
+        return False
+    if dialect != "sqlite" and name in SQLITE_ONLY:
+        return False
+    return name not in UNDECLARED_INDEXES

@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
-from alembic import context
-from sqlalchemy import engine_from_config, pool
+from typing import Any
 
-from vigie.store.schema import Base
+from alembic import context
+from sqlalchemy import Connection, engine_from_config, pool
+
+from vigie.store.schema import Base, is_compared
 
 target_metadata = Base.metadata
+
+
+def configure(connection: Connection) -> None:
+    """Migrate on `connection`; autogenerate leaves alone what the schema cannot declare (FTS5 tables)."""
+
+    def include_object(item: Any, name: str | None, kind: str, reflected: bool, compare_to: Any) -> bool:
+        return is_compared(connection.dialect.name, name, kind)
+
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_object=include_object,
+    )
 
 
 def run_migrations() -> None:
     connection = context.config.attributes.get("connection")
     if connection is not None:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        configure(connection)
         with context.begin_transaction():
             context.run_migrations()
         return
@@ -23,7 +39,7 @@ def run_migrations() -> None:
         poolclass=pool.NullPool,
     )
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        configure(connection)
         with context.begin_transaction():
             context.run_migrations()
 

@@ -1,0 +1,28 @@
+"""The declared schema and the migrations agree: autogenerate would neither drop nor add anything."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from vigie.store import Store
+from vigie.store.schema import Base, is_compared
+
+
+def test_a_migrated_database_matches_the_declared_schema(store: Store) -> None:
+    """Issue 5: the indexes of migrations 0005, 0007 and 0008 are declared, FTS5 tables left alone."""
+
+    def include_object(item: Any, name: str | None, kind: str, reflected: bool, compare_to: Any) -> bool:
+        return is_compared("sqlite", name, kind)
+
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_object": include_object})
+        assert compare_metadata(context, Base.metadata) == []
+        indexes = {
+            row[0]
+            for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+    assert {"ix_events_date_type_region", "ix_events_region_date_type", "ix_events_actor2",
+            "ix_search_rows_facets"} <= indexes  # fmt: skip
