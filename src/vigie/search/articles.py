@@ -188,8 +188,8 @@ def published_text(published: datetime | str | None, has_time: bool) -> str | No
 def _sqlite_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
     """Count and facet on the narrow search_rows table, rank on the index alone, read bodies only
     for the page shown. The count, facets and first RANKED ranks of a query are kept until the
-    next change of the index (search_version, migration 0008_weekly_counts): paging or coming back to a word
-    found in most of 100,000 articles does not count and rank its matches again."""
+    next change of the index (search_version, migration 0008_weekly_counts): paging, or coming
+    back to a word found in most of 100,000 articles, does not count and rank its matches again."""
     terms = fts_query(query.q) if query.q.strip() else ""
     chosen = {name: value for name, value in (("year", query.year), ("site", query.source),
                                               ("section", query.section)) if value}  # fmt: skip
@@ -321,7 +321,7 @@ def _ranked_keys(
             text(
                 f"SELECT articles_fts.rowid FROM articles_fts {narrowed}WHERE articles_fts MATCH :fts "
                 + "".join(f"AND s.{name} = :{name} " for name in chosen)
-                + "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :limit OFFSET :offset"
+                + "ORDER BY bm25(articles_fts, 5.0, 1.0), articles_fts.rowid LIMIT :limit OFFSET :offset"
             ),
             {"fts": terms, "limit": limit, "offset": offset, **chosen},
         ).scalars()

@@ -267,7 +267,7 @@ def _grouped_weeks(connection: Connection, filters: EventFilter, by: str) -> Sel
 
 def _counted_weeks(connection: Connection, filters: EventFilter, by: str) -> list[Any]:
     """Read the weeks wholly between the dates from `event_weeks` (kept by triggers, migration
-    0008); group the events of a first or last week that the dates cut."""
+    0008_weekly_counts); group the events of a first or last week that the dates cut."""
     start, end = filters.start, filters.end
     first = None if start is None else start + timedelta(days=-start.weekday() % 7)  # a Monday
     last = None if end is None else end - timedelta(days=(end.weekday() + 1) % 7)  # a Sunday
