@@ -13,10 +13,11 @@ from vigie.geo import distance_km
 from vigie.nlp import Analysis
 from vigie.records import Article, Event, Extraction
 
-__all__ = ["Extractor", "merge_events", "merge_interactions"]
+__all__ = ["Extractor", "merge_events", "merge_interactions", "same_area"]
 
 UNIDENTIFIED = "Unidentified Armed Group"
 NEAR_KM = 25.0
+Spot = tuple[int, str | None, float, float]  # geo precision, admin1, latitude, longitude
 
 
 class Extractor:
@@ -90,13 +91,26 @@ def _same_place(a: Event, b: Event) -> bool:
         return True
     if a.place is None or b.place is None:
         return False
-    if max(a.place.geo_precision, b.place.geo_precision) == 3:
-        return a.place.admin1 is not None and a.place.admin1 == b.place.admin1
-    if max(a.place.geo_precision, b.place.geo_precision) == 1:
-        return False  # two villages side by side are two events
-    return (
-        distance_km((a.place.latitude, a.place.longitude), (b.place.latitude, b.place.longitude)) <= NEAR_KM
+    return same_area(
+        (a.place.geo_precision, a.place.admin1, a.place.latitude, a.place.longitude),
+        (b.place.geo_precision, b.place.admin1, b.place.latitude, b.place.longitude),
     )
+
+
+def same_area(a: Spot, b: Spot) -> bool:
+    """Whether two placed reports of one event type and day are at one place: the same region when
+    either is known only by its region, never two exact places (two villages side by side are two
+    events), else within 25 km.
+
+    >>> same_area((2, "Mopti", 14.4, -4.2), (1, "Mopti", 14.45, -4.25)), same_area((1, "Gao", 15.1, 0.7), (1, "Gao", 15.2, 0.7))
+    (True, False)
+    """
+    precision = max(a[0], b[0])
+    if precision == 3:
+        return a[1] is not None and a[1] == b[1]
+    if precision == 1:
+        return False
+    return distance_km((a[2], a[3]), (b[2], b[3])) <= NEAR_KM
 
 
 def _placed_by_context(event: Event) -> bool:

@@ -3,7 +3,8 @@
 Within a document the events stage merges repeated mentions (`vigie.events.merge_events`).
 Across documents, a new event joins a stored one when an article of the same near-duplicate
 cluster already reports it: same event type, same day (or both undated) and the same place
-(same name, within 25 km, or the same region when either is known only by its region). The
+(same name, or `vigie.events.same_area`: within 25 km, or the same region when either is known
+only by its region). The
 stored event then lists the new sentences among its sources; nothing is stored twice.
 Interactions join on type, parties and a day apart at most.
 """
@@ -15,12 +16,11 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, select
 
+from vigie.events import same_area
 from vigie.events.lexicon import fold_text
-from vigie.geo import distance_km
 from vigie.records import Event, Interaction
 from vigie.store.schema import ArticleRow, EventRow, EventSourceRow, InteractionRow, InteractionSourceRow
 
-NEAR_KM = 25.0
 TOLERANCE_DAYS = 1
 
 
@@ -104,8 +104,7 @@ def _same_place(row: Any, event: Event) -> bool:  # a Row of the columns selecte
     place = event.place
     if place is None or row.latitude is None or row.longitude is None:
         return False
-    if max(place.geo_precision, row.geo_precision or 1) == 3:
-        return place.admin1 is not None and place.admin1 == row.admin1
-    if max(place.geo_precision, row.geo_precision or 1) == 1:
-        return False  # two villages side by side are two events
-    return distance_km((row.latitude, row.longitude), (place.latitude, place.longitude)) <= NEAR_KM
+    return same_area(
+        (place.geo_precision, place.admin1, place.latitude, place.longitude),
+        (row.geo_precision or 1, row.admin1, row.latitude, row.longitude),
+    )
