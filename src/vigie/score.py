@@ -127,24 +127,31 @@ def _space(text: str | None) -> str:
     return WHITESPACE.sub(" ", text or "").strip()
 
 
-def score_articles(gold: list[Record], mine: list[Record], figures: Figures) -> None:
-    """Match on title (fuzzy ratio >= 90, lower-cased) or, for untitled teasers, on first_words."""
-    figures.gold += len(gold)
-    figures.predicted += len(mine)
+def match_articles(gold: list[Record], mine: list[Record]) -> list[tuple[int, int]]:
+    """Pairs (gold index, predicted index): on title (fuzzy ratio >= 90, lower-cased) or, for
+    untitled teasers, on first_words."""
     pairs = []
     for g, gold_article in enumerate(gold):
         for m, my_article in enumerate(mine):
-            similarity = _article_similarity(gold_article, my_article)
+            similarity = article_similarity(gold_article, my_article)
             if similarity is not None:
                 pairs.append((similarity, g, m))
-    for g, m in _greedy(pairs):
+    return _greedy(pairs)
+
+
+def score_articles(gold: list[Record], mine: list[Record], figures: Figures) -> None:
+    """Count articles and their matches, and compare the fields of matched pairs."""
+    figures.gold += len(gold)
+    figures.predicted += len(mine)
+    for g, m in match_articles(gold, mine):
         figures.matched += 1
         figures.count("published", gold[g]["published"] == mine[m]["published"])
         figures.count("kind", gold[g]["kind"] == mine[m]["kind"])
         figures.count("author", _space(gold[g]["author"]) == _space(mine[m]["author"]))
 
 
-def _article_similarity(gold: Record, mine: Record) -> float | None:
+def article_similarity(gold: Record, mine: Record) -> float | None:
+    """The fuzzy ratio of two articles' titles (or untitled teasers' first words), None under 90."""
     if gold["title"]:
         if not mine["title"]:
             return None
@@ -158,7 +165,8 @@ def _article_similarity(gold: Record, mine: Record) -> float | None:
     return ratio if ratio >= TITLE_RATIO else None
 
 
-def _days(a: str | None, b: str | None) -> int | None:
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two ISO dates; 0 when both are null, None when only one is."""
     if a is None or b is None:
         return 0 if a is None and b is None else None
     return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
@@ -181,7 +189,8 @@ def _coordinates(event: Record, locate: Locate | None) -> tuple[float, float] | 
     return None
 
 
-def _places_agree(gold: Record, mine: Record, locate: Locate | None) -> bool:
+def places_agree(gold: Record, mine: Record, locate: Locate | None) -> bool:
+    """Same normalised name, within 25 km, or the same region when either is placed by region only."""
     if _place_key(gold["location"]) and _place_key(gold["location"]) == _place_key(mine.get("location")):
         return True
     a, b = _coordinates(gold, locate), _coordinates(mine, locate)
@@ -195,18 +204,23 @@ def _places_agree(gold: Record, mine: Record, locate: Locate | None) -> bool:
     )
 
 
-def score_events(gold: list[Record], mine: list[Record], scores: Scores, locate: Locate | None) -> None:
-    """Match on event_type, dates within a day and agreeing places; then compare the other fields."""
+def match_events(gold: list[Record], mine: list[Record], locate: Locate | None) -> list[tuple[int, int]]:
+    """Pairs (gold index, predicted index): same event_type, dates within a day, agreeing places."""
     pairs = []
     for g, gold_event in enumerate(gold):
         for m, my_event in enumerate(mine):
             if gold_event["event_type"] != my_event["event_type"]:
                 continue
-            days = _days(gold_event["date"], my_event.get("date"))
-            if days is None or days > 1 or not _places_agree(gold_event, my_event, locate):
+            days = days_apart(gold_event["date"], my_event.get("date"))
+            if days is None or days > 1 or not places_agree(gold_event, my_event, locate):
                 continue
             pairs.append((-float(days), g, m))
-    matches = _greedy(pairs)
+    return _greedy(pairs)
+
+
+def score_events(gold: list[Record], mine: list[Record], scores: Scores, locate: Locate | None) -> None:
+    """Count events and their matches; then compare the other fields of matched pairs."""
+    matches = match_events(gold, mine, locate)
     for gold_event in gold:
         for figures in _both(scores.events, scores.events_by_type, gold_event["event_type"]):
             figures.gold += 1
@@ -249,19 +263,33 @@ def _expand(parties: list[str]) -> set[tuple[str, str]]:
     return {tuple(sorted((a, b))) for a in sides[0] for b in sides[1] if a != b}  # type: ignore[misc]
 
 
-def score_interactions(gold: list[Record], mine: list[Record], scores: Scores) -> None:
-    """Match on type, parties as a set (AES expanded) and dates within a day."""
-    gold_items = [(r, pair) for r in gold for pair in sorted(_expand(r["parties"]))]
-    mine_items = [(r, pair) for r in mine for pair in sorted(_expand(list(r.get("parties", []))))]
+Paired = tuple[Record, tuple[str, str]]
+
+
+def interaction_pairs(records: list[Record]) -> list[Paired]:
+    """Each interaction once per pair of parties it counts for (AES expanded into its members)."""
+    return [(r, pair) for r in records for pair in sorted(_expand(list(r.get("parties", []))))]
+
+
+def match_interactions(gold_items: list[Paired], mine_items: list[Paired]) -> list[tuple[int, int]]:
+    """Pairs (gold index, predicted index) of expanded interactions: same type, same parties as
+    a set, dates within a day."""
     pairs = []
     for g, (gold_record, gold_pair) in enumerate(gold_items):
         for m, (my_record, my_pair) in enumerate(mine_items):
             if gold_record["type"] != my_record.get("type") or gold_pair != my_pair:
                 continue
-            days = _days(gold_record["date"], my_record.get("date"))
+            days = days_apart(gold_record["date"], my_record.get("date"))
             if days is not None and days <= 1:
                 pairs.append((-float(days), g, m))
-    matches = _greedy(pairs)
+    return _greedy(pairs)
+
+
+def score_interactions(gold: list[Record], mine: list[Record], scores: Scores) -> None:
+    """Match on type, parties as a set (AES expanded) and dates within a day."""
+    gold_items = interaction_pairs(gold)
+    mine_items = interaction_pairs(mine)
+    matches = match_interactions(gold_items, mine_items)
     for record, _ in gold_items:
         for figures in _both(scores.interactions, scores.interactions_by_type, record["type"]):
             figures.gold += 1

@@ -14,6 +14,7 @@ from rich.table import Table
 from vigie import export as exporting
 from vigie.cli.options import build_settings, ingest_paths
 from vigie.errors import VigieError
+from vigie.mismatch import Mismatch, find_mismatches
 from vigie.score import Scores, score
 from vigie.settings import SETTINGS
 from vigie.store import Store
@@ -36,8 +37,16 @@ GOLD_SUFFIX = ".gold.jsonl"
     help="Folder of the gold documents (default: beside each gold file, e.g. seeds.gold.jsonl -> seeds/).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option(
+    "--errors",
+    is_flag=True,
+    help="Also list, per document, every missed and spurious article, event and interaction with "
+    "the reason it did not match, and matched pairs whose fields differ.",
+)
 @click.pass_context
-def evaluate(ctx: click.Context, gold_paths: tuple[Path, ...], docs: Path | None, as_json: bool) -> None:
+def evaluate(
+    ctx: click.Context, gold_paths: tuple[Path, ...], docs: Path | None, as_json: bool, errors: bool
+) -> None:
     """Ingest a gold set's documents into a temporary database and score the output.
 
     Prints precision, recall and F1 for articles, events and interactions, and the
@@ -66,10 +75,34 @@ def evaluate(ctx: click.Context, gold_paths: tuple[Path, ...], docs: Path | None
     for skip in report.skipped:
         click.echo(f"skipped: {skip.reason}", err=True)
     scores = score(gold, predicted)
+    mismatches = find_mismatches(gold, predicted) if errors else []
     if as_json:
-        click.echo(json.dumps(scores.as_dict(), indent=2))
-    else:
-        _print_scores(scores, " + ".join(p.name for p in gold_paths))
+        figures = scores.as_dict()
+        if errors:
+            figures["errors"] = [item.as_dict() for item in mismatches]
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+        return
+    if errors:
+        _print_mismatches(mismatches)
+    _print_scores(scores, " + ".join(p.name for p in gold_paths))
+
+
+def _print_mismatches(mismatches: list[Mismatch]) -> None:
+    """One block per document: each record scoring left unpaired, its reason and its sentence."""
+    doc = None
+    for item in mismatches:
+        if item.doc != doc:
+            doc = item.doc
+            click.echo(f"\n{doc}")
+        click.echo(f"  {item.kind} {item.side}: {item.item}")
+        click.echo(f"      {item.reason}")
+        if item.evidence:
+            click.echo(f"      « {item.evidence} »")
+    click.echo(
+        f"\n{sum(m.side == 'missed' for m in mismatches)} missed, "
+        f"{sum(m.side == 'spurious' for m in mismatches)} spurious, "
+        f"{sum(m.side == 'differs' for m in mismatches)} paired with differing fields\n"
+    )
 
 
 def _read_gold(path: Path) -> list[dict[str, Any]]:
