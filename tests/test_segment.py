@@ -157,8 +157,8 @@ def test_mojibake_is_repaired_in_bodies() -> None:
         ("L’espace des contributions est réservé aux abonnés.", Line.FURNITURE),
         ("S’abonner", Line.FURNITURE),
         ("Source : MSPC", Line.FURNITURE),
-        ("Les articles de l'auteur", Line.LISTING),
-        ("Publié samedi 13 septembre 2025 à 17:07", Line.PUBLISHED),
+        ("Les articles de l'auteur", Line.RELATED),
+        ("Publié samedi 13 septembre 2025 à 17:07", Line.DATE),
         ("Bamako, le 2 octobre 2019", Line.DATE),
         ("Samedi 13 novembre 2021", Line.DATE),
         ("Moussa DIARRA", Line.SIGNATURE),
@@ -175,6 +175,6 @@ def test_line_types(line: str, kind: Line) -> None:
 
 def test_publication_line_without_time_is_a_day() -> None:
     kind, _ = classify_line("Publié le lundi 2 juillet 2012")
-    assert kind is Line.PUBLISHED
+    assert kind is Line.DATE
     raw = read_doc(EVAL / "dev" / "dev_010.txt")
     assert split_articles(raw)[0].published == date(2012, 7, 2)

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-    "janv": 1, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "janv": 1, "fev": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
@@ -88,14 +88,16 @@ def _build(match: re.Match[str]) -> date | datetime | None:
     return datetime(day.year, day.month, day.day, hour, minute)
 
 
-def iso(value: date | datetime | None) -> str | None:
-    """FORMAT.md's form: "YYYY-MM-DDTHH:MM" for a time, "YYYY-MM-DD" for a day.
+def iso(value: date | datetime | None, month_only: bool = False) -> str | None:
+    """FORMAT.md's form: "YYYY-MM-DDTHH:MM" for a time, "YYYY-MM-DD" for a day, "YYYY-MM" for a month.
 
-    >>> iso(datetime(2024, 8, 1, 19, 43)), iso(date(2012, 7, 2))
-    ('2024-08-01T19:43', '2012-07-02')
+    >>> iso(datetime(2024, 8, 1, 19, 43)), iso(date(2012, 7, 2)), iso(date(2024, 1, 1), month_only=True)
+    ('2024-08-01T19:43', '2012-07-02', '2024-01')
     """
     if value is None:
         return None
+    if month_only:
+        return value.strftime("%Y-%m")
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%dT%H:%M")
     return value.isoformat()

@@ -67,6 +67,7 @@ class Article:
     start: int
     end: int
     spans: tuple[tuple[int, int], ...] = ()  # document offsets of each body paragraph
+    published_month: bool = False  # only the month is printed ("Publié en janvier 2024"): the 1st is kept
 
     @property
     def id(self) -> str:

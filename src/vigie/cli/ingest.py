@@ -55,7 +55,9 @@ def demo(ctx: click.Context, db: str | None) -> None:
             article = item.article
             title = article.title or f"({article.first_words}…)"
             byline = f" — {article.author}" if article.author else ""
-            click.echo(f"  {article.kind:<7} {iso(article.published) or '-':<17} {title}{byline}")
+            click.echo(
+                f"  {article.kind:<7} {iso(article.published, article.published_month) or '-':<17} {title}{byline}"
+            )
         counts = store.counts()
     print_report(report)
     click.echo(

@@ -45,7 +45,7 @@ def _format_article(item: StoredArticle) -> dict[str, Any]:
     article = item.article
     return {
         "title": article.title,
-        "published": iso(article.published),
+        "published": iso(article.published, article.published_month),
         "author": article.author,
         "kind": article.kind,
         "first_words": article.first_words,
@@ -67,7 +67,7 @@ def article_rows(stored: Iterable[StoredArticle]) -> Iterator[dict[str, Any]]:
             "position": article.position,
             "kind": article.kind,
             "title": article.title,
-            "published": iso(article.published),
+            "published": iso(article.published, article.published_month),
             "author": article.author,
             "cluster_id": item.cluster_id,
             "start": article.start,

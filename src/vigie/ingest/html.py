@@ -48,7 +48,7 @@ LINE_BREAK = re.compile(r"\n+")
 BY = re.compile(r"^(?:par|by)\s*:?\s+", re.IGNORECASE)
 # Lines of the article block that are page furniture (data/page_furniture.toml): "Source : Le Républicain",
 # "Mots clés : riz", "LIRE AUSSI : Transport routier : …", "Écouter le reportage"
-DROPPED = {Line.FURNITURE, Line.TAG, Line.READ_ALSO, Line.LISTING, Line.BYLINE}
+DROPPED = {Line.FURNITURE, Line.TAG, Line.READ_ALSO, Line.RELATED, Line.COMMENTS, Line.BYLINE, Line.CAPTION}
 # <meta charset="UTF-8">, <meta http-equiv="Content-Type" content="text/html; charset=windows-1252">
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 # A short line with a full date among the first lines: "Ségou, 26 août 2024 (AMAP)"

@@ -421,6 +421,7 @@ def _article_values(item: Clustered) -> dict[str, Any]:
         "body": article.body,
         "published": published,
         "published_has_time": has_time,
+        "published_month": article.published_month,
         "author": article.author,
         "cluster_id": item.cluster_id,
         "minhash": item.minhash,
@@ -442,4 +443,5 @@ def _article(row: ArticleRow) -> Article:
         start=row.start_offset,
         end=row.end_offset,
         spans=tuple((int(s), int(e)) for s, e in json.loads(row.spans)),
+        published_month=bool(row.published_month),
     )

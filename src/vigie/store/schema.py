@@ -27,6 +27,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -69,6 +70,7 @@ class ArticleRow(Base):
     body: Mapped[str] = mapped_column(Text)
     published: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     published_has_time: Mapped[bool] = mapped_column(Boolean, default=False)
+    published_month: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     author: Mapped[str | None] = mapped_column(String(200))
     cluster_id: Mapped[str] = mapped_column(String(60), index=True)
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -1,0 +1,86 @@
+"""Segment stage: a RawDoc (one page or page dump) -> Articles (full articles and teasers), furniture dropped.
+
+Each line is classified by what it is (`lines.py`), then grouped by where it stands (`group.py`);
+publication dates are read in every form pages print them (`published.py`). docs/segmentation.md
+tells the whole design.
+"""
+
+from __future__ import annotations
+
+from vigie.records import Article, Kind, RawDoc
+from vigie.segment.group import Item, group_lines
+from vigie.segment.lines import Classified, Line, classify_line, is_cut_short, read_line, strip_hashtags
+from vigie.segment.published import find_dateline, page_year
+
+__all__ = ["Line", "classify_line", "split_articles"]
+
+LONG_TEASER_WORDS = 120
+
+
+def split_articles(raw: RawDoc) -> list[Article]:
+    """Cut a page dump into its articles and teasers, in reading order.
+
+    >>> doc = RawDoc("x.txt", "x.txt", "ab12", 0, "utf-8",
+    ...     "Kidal : Un camp attaqué\\n\\nPublié jeudi 01 août 2024 à 19:43\\n\\nPar Moussa DIARRA\\n\\n"
+    ...     "Des hommes armés ont attaqué le camp ce jeudi.\\n\\nLe bilan est lourd.\\n\\n"
+    ...     "Lire aussi : Gao : Un convoi visé\\n\\nUn convoi a sauté sur une mi..")
+    >>> [(a.kind, a.title, a.author, a.first_words) for a in split_articles(doc)]
+    [('full', 'Kidal : Un camp attaqué', 'Moussa DIARRA', 'Des hommes armés ont attaqué le camp ce'), ('teaser', 'Gao : Un convoi visé', None, 'Un convoi a sauté sur une mi..')]
+    """
+    items = group_lines(classify_lines(raw.text))
+    year = page_year(raw.text)
+    return [_build(raw, position, item, len(items), year) for position, item in enumerate(items)]
+
+
+def classify_lines(text: str) -> list[Classified]:
+    """The non-blank lines of a document, classified, with their offsets and blocks."""
+    out: list[Classified] = []
+    offset = 0
+    block = 0
+    for raw_line in text.split("\n"):
+        stripped = raw_line.strip()
+        start = offset + (len(raw_line) - len(raw_line.lstrip()))
+        offset += len(raw_line) + 1
+        if not stripped:
+            block += 1
+            continue
+        out.append(read_line(stripped, start, block))
+    return out
+
+
+def _build(raw: RawDoc, position: int, item: Item, count: int, year: int | None) -> Article:
+    text = raw.text
+    spans = list(item.spans)
+    first_start, first_end = spans[0]
+    skip = strip_hashtags(text[first_start:first_end])  # "#Coopération_Burkina_Ghana Le Président…"
+    spans[0] = (first_start + skip, first_end)
+    paragraphs = [text[s:e] for s, e in spans]
+    stamp = item.stamp
+    for paragraph in paragraphs[:2] if stamp is None else ():
+        stamp = find_dateline(paragraph)  # "Bamako, 8 sept 2023 (AFP) - …", after a standfirst maybe
+        if stamp is not None:
+            break
+    published = stamp.resolve(year) if stamp is not None else None
+    return Article(
+        doc_id=raw.sha1,
+        position=position,
+        kind=_kind(item, paragraphs, count),
+        title=item.title,
+        published=published,
+        author=item.author,
+        body="\n\n".join(paragraphs),
+        start=min([item.start] + ([item.title_start] if item.title_start is not None else [])),
+        end=item.end,
+        spans=tuple(spans),
+        published_month=stamp is not None and published is not None and stamp.month_only,
+    )
+
+
+def _kind(item: Item, paragraphs: list[str], count: int) -> Kind:
+    if item.teaser or not paragraphs:
+        return "teaser"
+    if is_cut_short(paragraphs[-1]):
+        return "teaser"
+    if count > 1 and len(paragraphs) == 1 and len(paragraphs[0].split()) < LONG_TEASER_WORDS:
+        return "teaser"
+    return "full"
