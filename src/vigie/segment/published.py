@@ -125,10 +125,10 @@ def find_stamp(text: str) -> tuple[Stamp, int, int] | None:
                 found.append((stamp, match.start(), match.end()))
                 break
     if not found:
-        match = MONTH_ONLY.search(folded)
-        if match is not None:
+        month = MONTH_ONLY.search(folded)
+        if month is not None:
             found.append(
-                (Stamp(int(match["year"]), MONTHS[match["month"]], None), match.start(), match.end())
+                (Stamp(int(month["year"]), MONTHS[month["month"]], None), month.start(), month.end())
             )
     return min(found, key=lambda item: item[1]) if found else None
 
