@@ -14,6 +14,7 @@ from tests.conftest import FIXTURES
 from vigie.errors import DocumentError
 from vigie.frdate import iso
 from vigie.ingest.html import read_html
+from vigie.pipeline import segment
 
 HTML = FIXTURES / "html"
 EXPECTED = json.loads((HTML / "expected.json").read_text(encoding="utf-8"))
@@ -104,3 +105,43 @@ def test_word_f1() -> None:
     assert word_f1("Les eaux du Bani montent", "Les eaux du Bani montent") == 1.0
     assert word_f1("Les eaux", "Les eaux du Bani") == pytest.approx(2 / 3)
     assert Path(HTML).is_dir()
+
+
+SITE_ONLY = """<html lang="fr"><head><meta charset="utf-8"><title>Le Quotidien</title>
+<meta property="og:site_name" content="Le Quotidien"></head><body>
+<header><div class="logo">Le Quotidien</div><nav><a href="/">Accueil</a> <a href="/afrique">Afrique</a></nav></header>
+<main><div class="post"><p class="meta">Publié le 14/03/2024 à 09h20</p>
+<p>Les habitants de Léré ont accueilli mercredi un convoi de vivres de la Croix-Rouge, le premier depuis
+trois mois, selon le maire de la commune joint par téléphone.</p>
+<p>Les distributions ont commencé jeudi matin au centre de santé et doivent se poursuivre toute la semaine
+dans les hameaux voisins, a précisé un agent humanitaire.</p></div></main>
+<footer>© 2024 Le Quotidien</footer></body></html>"""
+
+HEADLINE_IN_JSON_LD = """<html lang="fr"><head><meta charset="utf-8"><title>i24NEWS</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "i24NEWS"},
+{"@type": "NewsArticle", "headline": "Niger : la frontière avec le Bénin rouverte aux camions de vivres",
+"datePublished": "2024-06-12T17:05:00+00:00"}]}</script></head><body>
+<div class="brand">i24NEWS</div>
+<div class="content"><p>Niamey a autorisé mercredi le passage des camions de vivres par le poste de Gaya, fermé
+depuis l'été dernier, selon un communiqué du ministère du Commerce lu à la télévision nationale.</p>
+<p>Les transporteurs attendaient depuis des semaines de l'autre côté du fleuve, a indiqué leur syndicat.</p></div>
+</body></html>"""
+
+
+def test_a_page_whose_only_title_is_the_site_name_has_no_title() -> None:
+    """Issue 11: "Le Quotidien" in <title> and og:site_name is not the article's headline."""
+    raw = read_html(SITE_ONLY.encode(), "lequotidien.html", url="https://www.lequotidien.ml/post/4512")
+    assert raw.page is not None
+    assert raw.page.title is None
+    assert raw.text.startswith("Les habitants de Léré ont accueilli mercredi un convoi")
+    articles = segment(raw)
+    assert [(a.title, a.first_words) for a in articles] == [
+        (None, "Les habitants de Léré ont accueilli mercredi un")
+    ]
+
+
+def test_the_json_ld_headline_beats_the_site_name() -> None:
+    raw = read_html(HEADLINE_IN_JSON_LD.encode(), "i24.html")
+    assert raw.page is not None
+    assert raw.page.title == "Niger : la frontière avec le Bénin rouverte aux camions de vivres"
+    assert iso(raw.page.published) == "2024-06-12T17:05"

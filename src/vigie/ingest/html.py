@@ -8,20 +8,25 @@ comments and footers are left out); htmldate finds the publication date, and the
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import htmldate
 import trafilatura
 from lxml.html import HtmlElement
 
 from vigie.errors import DocumentError
-from vigie.frdate import find_date
+from vigie.frdate import find_date, fold
 from vigie.page import page_text
 from vigie.records import InputFormat, Page, RawDoc
 from vigie.segment import Line, classify_line
+from vigie.segment.lines import is_site_name
 
+# <meta property="og:title" content="Gao : un convoi attaqué">, and Twitter's card title
+HEADLINE_META = '//meta[@property="og:title" or @name="og:title" or @name="twitter:title"]/@content'
 # <meta property="article:published_time" content="2024-03-12T09:15:00+00:00">
 TIME_META = (
     '//meta[@property="article:published_time" or @name="article:published_time" '
@@ -94,7 +99,7 @@ def read_html(
         deduplicate=False,
     )
     sitename = _clean(found.sitename) if found is not None else None
-    title = _title(found.title, sitename) if found is not None else None
+    title = find_headline(tree, found.title if found is not None else None, sitename, url)
     author = (_author(found.author) if found is not None else None) or signed
     lines = _paragraphs(found.text if found is not None else None, title, author)
     if lines and lead and not any(lead in line for line in lines):
@@ -128,7 +133,7 @@ def find_published(tree: HtmlElement, url: str | None = None) -> date | datetime
     if found is None:
         return None
     day = date.fromisoformat(found)
-    for value in tree.xpath(TIME_META):
+    for value in [*tree.xpath(TIME_META), *_json_ld(tree, "datePublished")]:
         match = ISO_TIME.match(str(value).strip())
         if match:
             year, month, dom, hour, minute = (int(g) for g in match.groups())
@@ -196,6 +201,76 @@ def _paragraphs(text: str | None, title: str | None, author: str | None) -> list
     while lines and author and lines[-1].strip(" *_") == author:
         lines.pop()
     return lines
+
+
+def find_headline(
+    tree: HtmlElement, extracted: str | None, sitename: str | None, url: str | None = None
+) -> str | None:
+    """The article's headline: JSON-LD `headline`, `og:title`, the page's `<h1>`, then the title
+    trafilatura found; never the bare name of the site (a page whose only title is the site's name
+    gets none, and its first words stand for it).
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<html><head><title>Le Quotidien</title></head><body><p>Texte.</p></body></html>")
+    >>> find_headline(page, "Le Quotidien", "Le Quotidien") is None
+    True
+    >>> page = html.fromstring('<html><head><meta property="og:title" content="Gao : un convoi attaqué - Le Quotidien"></head></html>')
+    >>> find_headline(page, "Le Quotidien", "Le Quotidien")
+    'Gao : un convoi attaqué'
+    """
+    site_names = {fold(name) for name in (sitename, _host(url)) if name}
+    for value in [*_json_ld(tree, "headline"), *tree.xpath(HEADLINE_META), *_h1(tree), extracted]:
+        title = _title(str(value), sitename)
+        if title is None:
+            continue
+        for name in site_names:  # "Gao : un convoi attaqué - le quotidien" without a sitename given
+            for separator in (" | ", " - ", " – ", " — ", " :: "):
+                if fold(title).endswith(separator + name):
+                    title = title[: -len(separator + name)]
+        if fold(title) in site_names or _is_site_title(title):
+            continue
+        return title
+    return None
+
+
+def _json_ld(tree: HtmlElement, key: str) -> list[str]:
+    """The values of `key` ("headline", "datePublished") in the page's JSON-LD objects."""
+    found: list[str] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(str(script))
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if isinstance(item.get(key), str):
+                    found.append(item[key])
+                stack.extend(v for k, v in item.items() if k == "@graph")
+    return found
+
+
+def _h1(tree: HtmlElement) -> list[str]:
+    return [" ".join(h.text_content().split()) for h in tree.xpath("//article//h1 | //h1")[:2]]
+
+
+def _host(url: str | None) -> str | None:
+    """ "https://www.lequotidien.ml/a/b" -> "lequotidien.ml" """
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _is_site_title(title: str) -> bool:
+    """A title that only names a site: "i24NEWS", "Le Quotidien", "aBamako.com"."""
+    folded = fold(title)
+    return (len(title.split()) <= 3 and ":" not in title) and (
+        is_site_name(title, folded, len(title.split())) or "." in title.strip(".")
+    )
 
 
 def _title(value: str | None, sitename: str | None) -> str | None:
