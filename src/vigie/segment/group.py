@@ -10,6 +10,7 @@ teaser and a headline alone is a link; a comments marker opens a zone of readers
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum, auto
@@ -29,6 +30,7 @@ from vigie.segment.lines import (
 from vigie.segment.published import Stamp
 
 MAX_INTERTITLE_WORDS = 10  # "Gendarmerie de Kimparana visée", "Acte 1 – Niger : l'embuscade de Teguey"
+MAX_LONG_INTERTITLE_WORDS = 14  # without " : ": "Le Burkina Faso et le Niger affichent leur solidarité avec Bamako"
 MIN_STANDFIRST_WORDS = 8
 MIN_UNTITLED_TEASER_WORDS = 20  # an untitled line after an article: a teaser, or a bio or a notice
 MAX_REPEATED_WORDS = 4  # a short line printed several times is the site's or a section's name
@@ -56,6 +58,7 @@ class Item:
     author: str | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
     closed: bool = False  # a signature, a tag or a list marker ended it
+    closed_by_list: bool = False  # only a list marker ended it: its body may go on after the links
     reprinted: bool = False  # the title was just printed again after the lead: a caption may follow
     start: int = 0
     end: int = 0
@@ -92,12 +95,17 @@ def group_lines(lines: list[Classified]) -> list[Item]:
         if kind in (Line.FURNITURE, Line.NAV, Line.CAPTION, Line.BLANK):
             continue
         if kind is Line.TAG:
-            if current is not None and current.spans:
-                current.closed = True
+            if current is not None and current.spans and not current.closed:
+                ahead = _ahead(lines, index)
+                if zone is Zone.MAIN and ahead.kind is Line.PARAGRAPH and not ahead.dated:
+                    _add(current, line)  # a one-word subheading: "Burkina Faso", "Diplomatie"
+                else:
+                    current.closed = True  # a tag before the next item's headline
             continue
         if kind is Line.COMMENTS or kind is Line.RELATED:
-            if current is not None:
+            if current is not None and not current.closed:
                 current.closed = True
+                current.closed_by_list = kind is Line.RELATED and bool(current.spans) and not current.teaser
             zone = Zone.COMMENTS if kind is Line.COMMENTS else Zone.RELATED
             continue
         if kind is Line.READ_ALSO:
@@ -120,7 +128,7 @@ def group_lines(lines: list[Classified]) -> list[Item]:
         if kind is Line.HEADLINE:
             _headline(lines, index, items, zone)
             continue
-        _paragraph(lines, index, items, zone)
+        zone = _paragraph(lines, index, items, zone)
     return [item for item in items if item.spans]
 
 
@@ -229,8 +237,9 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
             # else a caption under a dated headline ("La ville de Kayes")
         elif zone is Zone.MAIN and _is_standfirst(current.title, text, line.words):
             _add(current, line)
-        else:
-            _retitle(current, line)  # the candidate nearest the body is the headline
+        elif title_score(text) >= title_score(current.title):
+            _retitle(current, line)  # the most headline-like candidate, the nearest the body on a tie
+        # else a caption or a kicker beside the headline
         return
     if current is not None and current.spans and not current.closed and not current.teaser:
         if (
@@ -293,8 +302,28 @@ def _is_standfirst(title: str | None, text: str, words: int) -> bool:
     return ":" in title or len(title.split()) >= 5
 
 
+def title_score(text: str | None) -> int:
+    """How much a line reads as a headline rather than a kicker, a caption or a site's name: a
+    "Place : news" shape and a headline's length count for it, a short label against it.
+
+    >>> title_score("Mali : Clash d'un avion de combat à Gao"), title_score("Achat des nouveaux aéronefs")
+    (3, -1)
+    """
+    if text is None:
+        return -10
+    words = len(text.split())
+    score = 2 if re.search(r"\w\s*:\s+\w", text) else 0
+    score += 1 if 6 <= words <= 30 else 0
+    score -= 2 if words <= 3 else 0
+    if not score and not has_finite_verb(text):
+        score -= 1  # "Des soldats maliens en patrouille", "CAN 2025 – Groupe A"
+    return score
+
+
 def _is_intertitle(text: str, words: int) -> bool:
-    return words <= MAX_INTERTITLE_WORDS and not is_cut_short(text)
+    if is_cut_short(text):
+        return False
+    return words <= MAX_INTERTITLE_WORDS or (words <= MAX_LONG_INTERTITLE_WORDS and " : " not in text)
 
 
 def _add(item: Item, line: Classified) -> None:
@@ -303,20 +332,26 @@ def _add(item: Item, line: Classified) -> None:
     item.reprinted = False
 
 
-def _paragraph(lines: list[Classified], index: int, items: list[Item], zone: Zone) -> None:
+def _paragraph(lines: list[Classified], index: int, items: list[Item], zone: Zone) -> Zone:
+    """Add a body paragraph to its item, or open an untitled teaser; the zone that follows."""
     line = lines[index]
     current = items[-1] if items else None
     following = lines[index + 1] if index + 1 < len(lines) else None
     if following is not None and following.kind is Line.TAG and following.block == line.block:
-        return  # a summary glued to the tag of the next item: "…perspectives.\nSécurité UNE"
+        return zone  # a summary glued to the tag of the next item: "…perspectives.\nSécurité UNE"
     if current is None:
         if line.words >= MIN_OPENING_WORDS:
             items.append(_new(line))
             _add(items[-1], line)
-        return
+        return zone
+    if zone is Zone.RELATED and current.closed_by_list and not is_cut_short(line.text):
+        current.closed = current.closed_by_list = False  # "À lire aussi" and its links inside a body
+        _add(current, line)
+        return Zone.MAIN
     if current.closed or (current.teaser and current.spans) or (zone is Zone.RELATED and current.spans):
         if line.words >= MIN_UNTITLED_TEASER_WORDS or is_cut_short(line.text):
             items.append(_new(line, teaser=True))
             _add(items[-1], line)
-        return  # a short line after an article: an author's bio, a notice
+        return zone  # a short line after an article: an author's bio, a notice
     _add(current, line)
+    return zone

@@ -143,6 +143,12 @@ MAX_DATE_LEFTOVER = 2  # words besides the date, times, counters, outlets and th
 MAX_PUBLICATION_LEFTOVER = 8  # the same when the line opens with "Publié", "Mis à jour"…
 MAX_CAPTION_WORDS = 45
 MAX_SITE_WORDS = 8
+MIN_CUT_SUMMARY_WORDS = 16  # a line this long cut with "…" is a summary, not a headline cut short
+MAX_PLAIN_HEADLINE_WORDS = 20  # a longer headline has the "Place : news" shape
+# "Mali : …", "Burkina/Biba : …": the shape of a news headline
+HEAD_COLON = re.compile(r"^[^:]{2,80}\s?:\s+\S")
+# "allAfrica.com: Mali: …": a headline printed with the site's name before it
+SITE_PREFIX = re.compile(r"^\w[\w-]*\.(?:com|net|org|info|ml|bf|ne|sn|africa)\s*:\s+[A-ZÀ-Ý]")
 
 
 def classify_line(line: str) -> tuple[Line, str]:
@@ -179,6 +185,8 @@ def read_line(line: str, start: int = 0, block: int = 0) -> Classified:
 def _classify(line: str, folded: str, words: int) -> tuple[Line, str, Stamp | None, str | None]:
     if all(token.startswith("#") for token in line.split()):
         return Line.FURNITURE, line, None, None  # "#BurkinaFaso #ONU"
+    if words == 1 and line[:1].isalpha() and line[:1].islower():
+        return Line.FURNITURE, line, None, None  # "i24NEWS", "africanews."
     if VOCABULARY.comments.search(folded):
         return Line.COMMENTS, line, None, None
     if VOCABULARY.related.search(folded):
@@ -392,10 +400,14 @@ def is_headline(line: str, words: int | None = None) -> bool:
     count = len(line.split()) if words is None else words
     if count > MAX_HEADLINE_WORDS or len(line) > 260:
         return False
-    if line.startswith("#"):
-        return True
     if SENTENCE_END.search(line) and not line.endswith("..."):
         return False
+    if count >= MIN_CUT_SUMMARY_WORDS and is_cut_short(line):
+        return False  # a summary cut by the page: "Trois civils ont été tués mardi par l'explosion…"
+    if count > MAX_PLAIN_HEADLINE_WORDS and not HEAD_COLON.search(line) and has_finite_verb(line):
+        return False  # a sentence closing on a quote: "« Aucun répit », martèle l'état-major, qui …"
+    if line.startswith("#") or SITE_PREFIX.match(line):
+        return True  # "#Ménaka : …", "allAfrica.com: Mali: Tombouctou sous le choc"
     first = line.lstrip("«\"“'( ")[:1]
     return bool(first) and (first.isupper() or first.isdigit())
 

@@ -13,7 +13,7 @@ from vigie.frdate import iso
 from vigie.ingest.text import repair_mojibake
 from vigie.segment import Line, classify_line, split_articles
 
-SAMPLE = Path(__file__).resolve().parents[1] / "src" / "vigie" / "data" / "sample"
+SAMPLE = Path(__file__).resolve().parents[2] / "src" / "vigie" / "data" / "sample"
 TEXT_FIXTURES = FIXTURES / "text"
 
 
