@@ -26,3 +26,19 @@ def test_a_migrated_database_matches_the_declared_schema(store: Store) -> None:
         }
     assert {"ix_events_date_type_region", "ix_events_region_date_type", "ix_events_actor2",
             "ix_search_rows_facets"} <= indexes  # fmt: skip
+
+
+def test_migrations_keep_the_triggers_of_the_search_index(store: Store) -> None:
+    """Migration 0009 added a column by copying the articles table, which dropped its search triggers."""
+    with store.engine.connect() as connection:
+        triggers = {
+            row[0]
+            for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+    assert {
+        "search_insert",
+        "search_delete",
+        "search_update",
+        "events_fts_insert",
+        "event_weeks_insert",
+    } <= triggers

@@ -6,6 +6,9 @@ Create Date: 2026-12-07 10:00:00
 
 `published` keeps the first of that month; `published_month` says only the month is known, so that
 exports write "2024-01" (the gold format's month precision).
+
+A plain ADD COLUMN, not a batch operation: on SQLite a batch operation copies the table, which
+drops the triggers that keep the search index in sync (migrations 0005, 0006).
 """
 from typing import Sequence, Union
 
@@ -19,10 +22,8 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("articles") as batch:
-        batch.add_column(sa.Column("published_month", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("articles", sa.Column("published_month", sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("articles") as batch:
-        batch.drop_column("published_month")
+    op.drop_column("articles", "published_month")
