@@ -38,9 +38,19 @@ SETTINGS: tuple[Setting, ...] = (
         1.0,
         "Least time between two requests to one host, in seconds (robots.txt may ask more).",
     ),
+    Setting(
+        "crawl_max_delay",
+        60.0,
+        "Longest pause between two requests to one host, in seconds, whatever robots.txt's Crawl-delay asks.",
+    ),
     Setting("crawl_concurrency", 4, "Most requests in flight at once, over all hosts."),
     Setting("crawl_connect_timeout", 10.0, "Seconds to wait for a connection before the crawler retries."),
     Setting("crawl_read_timeout", 20.0, "Seconds to wait for response bytes before the crawler retries."),
+    Setting(
+        "crawl_page_timeout",
+        60.0,
+        "Most seconds one page may take to download, however steadily its bytes come; then it fails.",
+    ),
     Setting(
         "crawl_max_bytes", 5_000_000, "Largest page body the crawler downloads, in bytes; larger pages fail."
     ),
@@ -70,9 +80,11 @@ class Settings:
     dedup_lead_words: int = 30
     crawl_contact: str = ""
     crawl_delay: float = 1.0
+    crawl_max_delay: float = 60.0
     crawl_concurrency: int = 4
     crawl_connect_timeout: float = 10.0
     crawl_read_timeout: float = 20.0
+    crawl_page_timeout: float = 60.0
     crawl_max_bytes: int = 5_000_000
     crawl_retries: int = 2
     crawl_backoff: float = 1.0

@@ -8,6 +8,7 @@ ETag and Last-Modified are sent for each 200, and conditional requests get 304.
 from __future__ import annotations
 
 import hashlib
+import socket
 import threading
 import time
 from collections import Counter
@@ -31,6 +32,7 @@ class Route:
     validators: bool = True  # send ETag and Last-Modified
     fail_first: int = 0  # answer the first requests 503 with "Retry-After: 0"
     declared_length: int = 0  # announce this Content-Length (and send nothing)
+    drip: float = 0.0  # send the body one line at a time, this many seconds apart
 
 
 class Site:
@@ -41,13 +43,15 @@ class Site:
         self.hits: Counter[tuple[str, int]] = Counter()
         self.lock = threading.Lock()
         self.port = 0
+        self.host = "127.0.0.1"
         self.agents: set[str] = set()  # User-Agent headers received
         self.hosts: set[str] = set()  # Host headers received
         self.times: list[float] = []  # when each request arrived (time.monotonic)
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        shown = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{shown}:{self.port}"
 
     def count(self, path: str, status: int | None = None) -> int:
         with self.lock:
@@ -117,7 +121,13 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(route.declared_length or len(route.body)))
             self.end_headers()
             try:
-                self.wfile.write(route.body)
+                if route.drip:
+                    for line in route.body.splitlines(keepends=True):
+                        self.wfile.write(line)
+                        self.wfile.flush()
+                        time.sleep(route.drip)
+                else:
+                    self.wfile.write(route.body)
             except (BrokenPipeError, ConnectionResetError):
                 pass
 
@@ -127,12 +137,17 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class IPv6Server(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
 @contextmanager
-def serve(site: Site) -> Iterator[Site]:
-    """Run the site on 127.0.0.1 (a free port) in a background thread."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+def serve(site: Site, host: str = "127.0.0.1") -> Iterator[Site]:
+    """Run the site on 127.0.0.1 (a free port), or on another loopback address, in a background thread."""
+    server = (IPv6Server if ":" in host else ThreadingHTTPServer)((host, 0), _handler(site))
     server.daemon_threads = True
     site.port = server.server_address[1]
+    site.host = host
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -6,18 +6,21 @@ import re
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
+import feedparser
 import pytest
 from click.testing import CliRunner
 
 from tests.conftest import FIXTURES
 from tests.crawl.conftest import ARTICLES, SETTINGS, sources_text
-from tests.crawl.server import Route, Site
+from tests.crawl.server import Route, Site, serve
 from vigie.cli import cli
 from vigie.crawl import crawl, watch
 from vigie.crawl.sources import Sources, read_sources_text
 from vigie.errors import ConfigError
 from vigie.records import Skip
+from vigie.settings import Settings
 from vigie.store import Store
 
 
@@ -224,3 +227,86 @@ def test_a_declared_length_over_the_limit_is_refused_before_download(site: Site,
         f"{site.base}/page-annoncee-de-soixante-mega-octets/: page is 60.0 MB, above the limit of 2.0 MB "
         "(crawl_max_bytes)"
     )
+
+
+def _listing_source(site: Site, paths: list[str], allow: str = "127.0.0.1/32") -> Sources:
+    site.routes["/economie/"] = Route("".join(f'<a href="{path}">lien</a>' for path in paths).encode())
+    return read_sources_text(
+        f'allow_addresses = ["{allow}"]\n[[source]]\nname = "l"\nlistings = ["{site.base}/economie/"]'
+    )
+
+
+def test_a_page_that_drips_is_stopped_at_the_page_deadline(site: Site, store: Store) -> None:
+    """Issue 12: a body sending a line every few seconds never hit the read timeout, and was taken."""
+    body = (FIXTURES / "html" / ARTICLES["/mopti-la-crue-tardive-du-bani/"]).read_bytes()
+    site.routes["/page-qui-coule-goutte-a-goutte/"] = Route(body, drip=0.05)
+    sources = _listing_source(
+        site, ["/page-qui-coule-goutte-a-goutte/", "/gao-un-convoi-de-commercants-attaque/"]
+    )
+    report = crawl(sources, store, replace(SETTINGS, crawl_page_timeout=1.0))
+    assert reasons(report.failed) == {
+        f"{site.base}/page-qui-coule-goutte-a-goutte/": f"{site.base}/page-qui-coule-goutte-a-goutte/: took over "
+        "1 s to download (crawl_page_timeout); download stopped"
+    }
+    assert report.new == 1
+
+
+def test_a_crawl_delay_of_a_day_is_capped_and_said(
+    site: Site, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 12: "Crawl-delay: 86400" made the crawler sleep a day between two pages, silently."""
+    site.routes["/robots.txt"] = Route(b"User-agent: *\nCrawl-delay: 86400\n", "text/plain")
+    sources = _listing_source(site, ["/gao-un-convoi-de-commercants-attaque/"])
+    with caplog.at_level("WARNING"):
+        report = crawl(sources, store, replace(SETTINGS, crawl_max_delay=0.3))
+    assert report.new == 1
+    gaps = [later - earlier for earlier, later in zip(site.times, site.times[1:], strict=False)]
+    assert len(gaps) == 2 and all(0.29 <= gap < 5 for gap in gaps)  # the cap, not a day
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{site.base}/robots.txt asks Crawl-delay: 86400 s; kept at 0.3 s between requests (crawl_max_delay: "
+        "a longer delay would stall the crawl for hours)"
+    ]
+    assert Settings().crawl_max_delay == 60.0
+
+
+def test_an_ipv6_literal_source_is_crawled(store: Store) -> None:
+    """Issue 12: a source at http://[::1]:port/ was refused as "the URL has no host"."""
+    with serve(Site(), host="::1") as site:
+        site.routes["/robots.txt"] = Route(b"User-agent: *\n", "text/plain")
+        site.routes["/gao-un-convoi-de-commercants-attaque/"] = Route(
+            (FIXTURES / "html" / ARTICLES["/gao-un-convoi-de-commercants-attaque/"]).read_bytes()
+        )
+        sources = _listing_source(site, ["/gao-un-convoi-de-commercants-attaque/"], allow="::1/128")
+        report = crawl(sources, store, SETTINGS)
+    assert (report.new, report.failed) == (1, [])
+    assert [item.source for item in store.articles()] == [
+        f"http://[::1]:{site.port}/gao-un-convoi-de-commercants-attaque/"
+    ]
+
+
+def test_a_source_that_breaks_a_reader_costs_that_source_only(
+    site: Site, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: a feed that raised in the parser stopped the crawl: later sources were never read."""
+    site.routes["/flux-casse/"] = Route(
+        b'<?xml version="1.0"?><rss version="2.0"></rss>', "application/rss+xml"
+    )
+    real_parse = feedparser.parse
+
+    def parse(data: bytes, *args: Any, **kwargs: Any) -> Any:
+        if b"<channel" not in data:
+            raise ValueError("multi-byte encodings are not supported")  # what expat said of gb2312
+        return real_parse(data, *args, **kwargs)
+
+    monkeypatch.setattr(feedparser, "parse", parse)
+    sources = read_sources_text(
+        'allow_addresses = ["127.0.0.1/32"]\n'
+        f'[[source]]\nname = "casse"\nfeeds = ["{site.base}/flux-casse/"]\n'
+        f'[[source]]\nname = "essor"\nfeeds = ["{site.base}/feed/"]\n'
+    )
+    report = crawl(sources, store, SETTINGS)
+    assert reasons(report.failed)[f"{site.base}/flux-casse/"] == (
+        f"{site.base}/flux-casse/: unexpected error (ValueError: multi-byte encodings are not supported); "
+        "the crawl goes on (-vv shows the traceback; please report it)"
+    )
+    assert report.new == 3  # the other source's feed was crawled

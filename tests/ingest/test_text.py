@@ -9,7 +9,7 @@ import ftfy.badness
 import pytest
 
 from vigie.errors import DocumentError
-from vigie.ingest.text import decode_text, repair_mojibake
+from vigie.ingest.text import decode_text, read_text, repair_mojibake
 
 FRENCH = "Publié samedi 13 septembre 2025 à 17:07\nLes FAMa ont détruit des bases terroristes à Sandaré.\n"
 
@@ -63,3 +63,33 @@ def test_no_mojibake_survives_in_the_shared_documents(eval_dir: Path) -> None:
         assert "Ã" not in text, path.name
         assert not any(ftfy.badness.is_bad(line) for line in text.splitlines()), path.name
     assert damaged >= 5  # the test would prove nothing on clean input
+
+
+def test_utf8_with_a_few_bad_bytes_stays_utf8_and_counts_them() -> None:
+    """Issue 12: three invalid bytes made the whole file ISO-8859-10 ("endeuillÃĐ"), silently."""
+    text = (
+        "Ségou : le village endeuillé après l'attaque\n\nLes habitants de Diabaly pleurent leurs morts.\n" * 4
+    )
+    data = text.encode("utf-8")
+    cut = data.index(b"habitants")
+    damaged = data[:cut] + b"\xff\xfe" + data[cut:] + b"\x92"
+    found = read_text(damaged, "diabaly.txt")
+    assert (found.encoding, found.bad_bytes) == ("utf-8", 3)
+    assert "endeuillé" in found.text and "Ã" not in found.text
+    assert found.text.count("\ufffd") == 3
+
+
+def test_windows_1252_is_not_taken_for_damaged_utf8() -> None:
+    found = read_text("Publié à Ségou, où l'école a rouvert après l'été.\n".encode("cp1252"), "kayes.txt")
+    assert (found.text, found.encoding, found.bad_bytes) == (
+        "Publié à Ségou, où l'école a rouvert après l'été.\n",
+        "cp1252",
+        0,
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text(encoding: str) -> None:
+    """Issue 12: UTF-16 saved without its BOM was refused as binary (NUL bytes)."""
+    text, used = decode_text(FRENCH.encode(encoding), "kayes.txt")
+    assert (text, used) == (FRENCH, encoding)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import tracemalloc
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -248,3 +250,84 @@ def test_atom_feed_entries(tmp_path: Path) -> None:
         ("Gao : une vingtaine d'écoles rouvrent à Ansongo", datetime(2024, 7, 8, 9, 30), None, "teaser"),
     ]  # fmt: skip
     assert docs[0].text.endswith("Les épreuves du DEF ont commencé ce mardi dans la région de Tombouctou.")
+
+
+def _feed(encoding: str) -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="{encoding}"?>\n<rss version="2.0"><channel><title>L\'Essor</title>'
+        f"<item><title>Mopti : la crue du Bani menace les cultures</title><link>{MOPTI_URL}</link>"
+        "<description>Les eaux du Bani montent à Mopti et menacent les cultures de contre-saison des "
+        "riverains, selon la direction régionale de l'agriculture.</description></item></channel></rss>"
+    ).encode("utf-8" if encoding.startswith("x-") else encoding)
+
+
+@pytest.mark.parametrize("encoding", ["gb2312", "gb18030", "windows-1252", "x-encodage-inconnu"])
+def test_feeds_in_encodings_the_xml_parser_lacks_are_read(tmp_path: Path, encoding: str) -> None:
+    """Issue 12: a feed declaring gb2312 (multi-byte) or an unknown encoding raised a traceback."""
+    path = tmp_path / "flux.xml"
+    path.write_bytes(_feed(encoding))
+    [doc] = documents(path)
+    assert isinstance(doc, RawDoc)
+    assert doc.page is not None and doc.page.title == "Mopti : la crue du Bani menace les cultures"
+    assert "Les eaux du Bani montent à Mopti" in doc.text
+
+
+def test_a_feed_in_an_unknown_encoding_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "flux.xml"
+    path.write_bytes(_feed("windows-1252").replace(b"windows-1252", b"x-inconnu"))
+    [error] = documents(path)
+    assert str(error) == (
+        f"{path}: feed declares the unknown encoding 'x-inconnu' and is not UTF-8; ask the publisher for a UTF-8 feed"
+    )
+
+
+def _zeros_record(zeros: int, compress: bool) -> bytes:
+    """A response record whose HTTP headers are `zeros` NUL bytes (as a broken archiver wrote them)."""
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://www.essor.ml/zeros/\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {zeros + 4}\r\n\r\n"
+    ).encode()
+    if not compress:
+        return head + b"\0" * zeros + b"\r\n\r\n"
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunks = [packer.compress(head)]
+    block = b"\0" * (1 << 20)
+    for _ in range(zeros >> 20):
+        chunks.append(packer.compress(block))
+    return b"".join([*chunks, packer.compress(b"\r\n\r\n"), packer.flush()])
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_warc_with_zeros_where_the_http_headers_go_is_refused_in_bounded_memory(
+    tmp_path: Path, compress: bool
+) -> None:
+    """Issue 12: a 4 MB WARC.gz of zeros took gigabytes of memory, with no message."""
+    archive = tmp_path / ("zeros.warc.gz" if compress else "zeros.warc")
+    write_warc(archive, [(MOPTI_URL, MOPTI.read_bytes(), "200 OK")], compress)
+    with archive.open("ab") as handle:
+        handle.write(_zeros_record((200 if compress else 30) << 20, compress))
+    tracemalloc.start()
+    try:
+        docs = documents(archive)
+        peak_mb = tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+    assert [d.url for d in docs if isinstance(d, RawDoc)] == [MOPTI_URL]
+    assert [str(d) for d in docs if isinstance(d, DocumentError)] == [
+        f"{archive}: https://www.essor.ml/zeros/: archive refused from this record on: its HTTP headers run "
+        "over 64 KB (zeros or binary data where the headers go); the pages before it are kept"
+    ]
+    assert peak_mb < 50
+
+
+def test_a_gzip_bomb_in_a_warc_is_refused_after_bounded_inflation(tmp_path: Path) -> None:
+    archive = tmp_path / "bombe.warc.gz"
+    payload = b"<html><body><p>" + (b" " * 999 + b"\n") * 60_000 + b"</p></body></html>"  # 60 MB
+    write_warc(archive, [(MOPTI_URL, MOPTI.read_bytes(), "200 OK"), (GAO_URL, payload, "200 OK")], True)
+    docs = documents(archive, max_bytes=200_000)
+    assert [d.url for d in docs if isinstance(d, RawDoc)] == [MOPTI_URL]
+    refused = [str(d) for d in docs if isinstance(d, DocumentError)][-1]
+    assert refused.startswith(f"{archive}: archive refused after ")
+    assert refused.endswith(
+        "it expands more than 100 times, as a compression bomb does; the pages before it are kept"
+    )

@@ -34,7 +34,11 @@ def cli(
 
     Example: vigie ingest pages/ --db sqlite:///vigie.db && vigie serve vigie.db
     """
-    logging.basicConfig(level=logging.DEBUG if verbose >= 2 else logging.WARNING, stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.DEBUG if verbose >= 2 else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s: %(message)s" if verbose >= 2 else "%(message)s",
+    )
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
     ctx.obj["verbose"] = verbose

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from vigie.cli.options import build_settings, db_option, progress_bar
+from vigie.cli.options import build_settings, db_option, progress_bar, say
 from vigie.crawl import crawl as crawl_sources
 from vigie.crawl import watch as watch_sources
 from vigie.crawl.sources import read_sources
@@ -40,7 +40,7 @@ def crawl(ctx: click.Context, sources_file: Path, db: str | None) -> None:
             total += count
             on_total(total)
 
-        report = crawl_sources(sources, store, settings, on_total=add_total, on_page=on_page)
+        report = crawl_sources(sources, store, settings, on_total=add_total, on_page=on_page, on_wait=say)
     print_crawl(report)
     ctx.exit(0 if not report.failed else 1)
 
@@ -71,7 +71,7 @@ def watch(ctx: click.Context, sources_file: Path, db: str | None, cycles: int | 
 
     with Store.open(settings.db) as store:
         try:
-            watch_sources(sources, store, settings, print_cycle, cycles=cycles)
+            watch_sources(sources, store, settings, print_cycle, cycles=cycles, on_wait=say)
         except KeyboardInterrupt:
             click.echo("stopped", err=True)
 

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from vigie.errors import VigieError
-from vigie.pipeline import run
+from vigie.pipeline import IngestReport, run
 from vigie.records import Report
 from vigie.settings import Settings
 from vigie.store import Store
@@ -90,15 +90,36 @@ def progress_bar(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[
         yield on_total, on_document
 
 
-def ingest_paths(paths: list[str], store: Store, settings: Settings, label: str = "Ingesting") -> Report:
+def ingest_paths(
+    paths: list[str], store: Store, settings: Settings, label: str = "Ingesting"
+) -> IngestReport:
     with progress_bar(label) as (on_total, on_document):
-        return run(paths, store, settings, on_total=on_total, on_document=on_document)
+        return run(paths, store, settings, on_total=on_total, on_document=on_document, on_wait=say)
+
+
+def say(message: str) -> None:
+    """One line on stderr: a writer waiting for the database, a note from the crawler."""
+    click.echo(message, err=True)
 
 
 def print_report(report: Report) -> None:
+    """Warnings, then the reason of each skipped input, then the summary line (stderr); with -v,
+    also the files passed over."""
+    if isinstance(report, IngestReport):
+        for warning in report.warnings:
+            click.echo(f"warning: {warning.reason}", err=True)
+        for passed in report.passed_over if verbosity() else ():
+            click.echo(f"passed over: {passed.reason}", err=True)
     for skip in report.skipped:
         click.echo(f"skipped: {skip.reason}", err=True)
     click.echo(report.summary(), err=True)
+
+
+def verbosity() -> int:
+    """How many -v the command was given."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return int(obj.get("verbose", 0)) if isinstance(obj, dict) else 0
 
 
 def open_output(output: Path | None, binary: bool = False) -> IO[Any]:

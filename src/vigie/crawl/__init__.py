@@ -34,7 +34,7 @@ from vigie.crawl.links import canonical_url, feed_article_links, listing_links
 from vigie.crawl.politeness import Throttle
 from vigie.crawl.sources import Site, Sources
 from vigie.crawl.state import CrawlState, PageState
-from vigie.errors import ConfigError, DocumentError
+from vigie.errors import ConfigError, DocumentError, StoreError
 from vigie.ingest.feed import feed_links
 from vigie.ingest.html import read_html
 from vigie.ingest.sniff import sniff_format
@@ -70,10 +70,16 @@ def crawl(
     on_total: Callable[[int], None] = lambda total: None,
     on_page: Callable[[str], None] = lambda url: None,
     transport: httpx.AsyncBaseTransport | None = None,
+    on_wait: Callable[[str], None] = lambda message: None,
 ) -> CrawlReport:
-    """Visit every source once; store new and changed articles. A failed page is reported, never fatal."""
+    """Visit every source once; store new and changed articles. A failed page, or a source that
+    fails in a way no rule foresaw, is reported, never fatal: the later sources are crawled.
+
+    The crawl holds the database's write lock (`Store.writing`): an ingest at the same time waits.
+    """
     agent = user_agent(settings.crawl_contact)
-    return asyncio.run(_crawl(sources, store, settings, agent, on_total, on_page, transport))
+    with store.writing(on_wait):
+        return asyncio.run(_crawl(sources, store, settings, agent, on_total, on_page, transport))
 
 
 def watch(
@@ -83,6 +89,7 @@ def watch(
     on_cycle: Callable[[str, CrawlReport], None],
     cycles: int | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    on_wait: Callable[[str], None] = lambda message: None,
 ) -> None:
     """Crawl each source again when its poll interval has passed; one line (and the report) per cycle."""
     user_agent(settings.crawl_contact)
@@ -91,7 +98,7 @@ def watch(
     while cycles is None or cycle < cycles:
         now = time.monotonic()
         ready = tuple(site for site in sources.sites if due[site.name] <= now)
-        report = crawl(Sources(ready, sources.allow_addresses), store, settings)
+        report = crawl(Sources(ready, sources.allow_addresses), store, settings, on_wait=on_wait)
         for site in ready:
             due[site.name] = now + site.poll_interval
         cycle += 1
@@ -139,6 +146,8 @@ async def _crawl(
         settings.crawl_max_bytes,
         settings.crawl_retries,
         settings.crawl_backoff,
+        settings.crawl_page_timeout,
+        settings.crawl_max_delay,
     )
     throttle = Throttle(settings.crawl_concurrency, settings.crawl_delay)
     # trust_env=False: no proxy from the environment, which would bypass the address guard
@@ -160,10 +169,25 @@ async def _crawl(
     )
     try:
         for site in sources.sites:
-            await _crawl_site(site, run, on_total, on_page)
+            try:
+                await _crawl_site(site, run, on_total, on_page)
+            except StoreError:
+                raise  # the database failed: nothing can be stored
+            except Exception as err:
+                run.report.failed.append(Skip(site.name, _unexpected(f"source {site.name!r}", err)))
     finally:
         await fetcher.aclose()
     return run.report
+
+
+def _unexpected(where: str, err: Exception) -> str:
+    """A failure no rule foresaw, as one line; -vv logs the traceback."""
+    log.debug("%s failed", where, exc_info=err)
+    first = (str(err).strip().splitlines() or [""])[0][:300]
+    return (
+        f"{where}: unexpected error ({type(err).__name__}: {first}); the crawl goes on "
+        "(-vv shows the traceback; please report it)"
+    )
 
 
 async def _crawl_site(
@@ -192,6 +216,9 @@ async def _crawl_site(
                 found[page] = listing_links(response.body, response.url, site)
         except DocumentError as err:
             run.report.failed.append(Skip(page, str(err)))
+            del answers[page]
+        except Exception as err:  # a feed or page no reader foresaw: this page fails, not the crawl
+            run.report.failed.append(Skip(page, _unexpected(page, err)))
             del answers[page]
     links = list(dict.fromkeys(link for page_links in found.values() for link in page_links))
     visit, cut = links[: run.max_pages], set(links[run.max_pages :])
@@ -223,6 +250,11 @@ async def _visit_all(site: Site, links: list[str], run: _Run, on_page: Callable[
         except DocumentError as err:
             log.debug("failed %s: %s", url, err)
             run.report.failed.append(Skip(url, str(err)))
+            failed.add(url)
+        except StoreError:
+            raise
+        except Exception as err:
+            run.report.failed.append(Skip(url, _unexpected(url, err)))
             failed.add(url)
         on_page(url)
     return failed

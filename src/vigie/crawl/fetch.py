@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +23,8 @@ from vigie.crawl.politeness import Throttle
 from vigie.crawl.robots import ROBOTS_MAX_BYTES, Robots, robots_url
 from vigie.crawl.sources import Network
 from vigie.errors import DocumentError
+
+log = logging.getLogger(__name__)
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 REDIRECTS = {301, 302, 303, 307, 308}
@@ -38,6 +41,8 @@ class Limits:
     max_bytes: int
     retries: int
     backoff: float
+    page_timeout: float = 60.0  # seconds for a whole page, however steadily its bytes come
+    max_delay: float = 60.0  # longest Crawl-delay kept: "Crawl-delay: 86400" would stall a crawl for days
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +132,15 @@ class Fetcher:
                     rules = Robots(None, forbid_all=True)
                 self.robots[origin] = rules
                 asked = rules.delay(self.agent)
+                if asked is not None and asked > self.limits.max_delay:
+                    log.warning(
+                        "%s asks Crawl-delay: %g s; kept at %g s between requests (crawl_max_delay: a "
+                        "longer delay would stall the crawl for hours)",
+                        origin,
+                        asked,
+                        self.limits.max_delay,
+                    )
+                    asked = self.limits.max_delay
                 if asked is not None:
                     self.throttle.ask_delay((urlsplit(url).hostname or "").lower(), asked)
         return self.robots[origin]
@@ -147,7 +161,13 @@ class Fetcher:
         while True:
             try:
                 async with self.throttle.turn(url):
-                    response = await self._stream(url, headers, limit)
+                    async with asyncio.timeout(self.limits.page_timeout):
+                        response = await self._stream(url, headers, limit)
+            except TimeoutError:  # the whole page, not one read: a body that drips a line at a time
+                raise DocumentError(
+                    f"{url}: took over {self.limits.page_timeout:g} s to download (crawl_page_timeout); "
+                    "download stopped"
+                ) from None
             except httpx.TimeoutException as err:
                 failure = f"{url}: timed out ({type(err).__name__}) after {attempt + 1} attempts"
                 wait = None

@@ -19,10 +19,14 @@ def canonical_url(url: str) -> str:
 
     >>> canonical_url("HTTPS://WWW.Essor.ml:443/kidal-un-camp-attaque/?utm_source=fb&p=2#commentaires")
     'https://www.essor.ml/kidal-un-camp-attaque/?p=2'
+    >>> canonical_url("http://[::1]:8000/mopti-la-crue-du-bani/")
+    'http://[::1]:8000/mopti-la-crue-du-bani/'
     """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 literal: "http://[::1]:8000/"
     default = {"http": 80, "https": 443}.get(scheme)
     netloc = host if parts.port in (None, default) else f"{host}:{parts.port}"
     query = urlencode(

@@ -6,7 +6,9 @@ entity bomb ("billion laughs") is refused before feedparser sees it.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -25,6 +27,10 @@ from vigie.segment import Line, classify_line
 
 # Block elements whose text is one paragraph of an entry's HTML content: "<p>Les FAMa ont…</p>"
 PARAGRAPHS = "//p | //li | //blockquote | //h2 | //h3"
+# <?xml version="1.0" encoding="gb2312"?>
+DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']{1,40})["']""")
+# Encodings the XML parser reads itself; any other is decoded here and handed over as UTF-8
+EXPAT_ENCODINGS = {"utf-8", "utf-16", "iso8859-1", "ascii"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,7 @@ class FeedEntry:
 
 def parse_feed(data: bytes, where: str) -> list[FeedEntry]:
     """The entries of an RSS or Atom feed, in feed order; raise DocumentError on a dangerous or empty feed."""
+    data = as_utf8(data, where)
     try:
         defusedxml.ElementTree.fromstring(data)
     except DefusedXmlException as err:
@@ -48,7 +55,7 @@ def parse_feed(data: bytes, where: str) -> list[FeedEntry]:
             f"{where}: feed refused: it declares XML entities ({type(err).__name__}), "
             "as an entity bomb does; ask the publisher for a plain RSS or Atom feed"
         ) from err
-    except ParseError:
+    except (ParseError, ValueError, LookupError):
         pass  # feedparser reads ill-formed feeds leniently
     parsed: Any = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
     if not parsed.entries:
@@ -71,6 +78,35 @@ def parse_feed(data: bytes, where: str) -> list[FeedEntry]:
             )
         )
     return entries
+
+
+def as_utf8(data: bytes, where: str) -> bytes:
+    """A feed in an encoding the XML parser cannot read (multi-byte "gb2312", "shift_jis"), as UTF-8
+    with its declaration changed to match; a feed in an encoding nobody knows, refused unless it is UTF-8.
+
+    >>> as_utf8('<?xml version="1.0" encoding="gb2312"?><rss>Bamako 新闻</rss>'.encode("gb2312"), "f.xml").decode()
+    '<?xml version="1.0" encoding="utf-8"?><rss>Bamako 新闻</rss>'
+    """
+    found = DECLARED.match(data)
+    if found is None:
+        return data
+    declared = found.group(1).decode("ascii", errors="replace").strip()
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise DocumentError(
+                f"{where}: feed declares the unknown encoding {declared!r} and is not UTF-8; "
+                "ask the publisher for a UTF-8 feed"
+            ) from None
+        name = "utf-8"  # a name nobody knows over UTF-8 bytes: read as UTF-8
+    else:
+        if name in EXPAT_ENCODINGS:
+            return data
+    rest = data[found.end(1) :].decode(name, errors="replace").encode("utf-8")
+    return data[: found.start(1)] + b"utf-8" + rest
 
 
 def feed_links(data: bytes, where: str) -> list[str]:

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
-from collections.abc import Iterator, Sequence
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, Insert, create_engine, delete, event, func, insert, select
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy import Connection, Engine, Insert, create_engine, delete, event, func, insert, select, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from vigie.errors import StoreError
+from vigie.errors import DocumentError, StoreError
 from vigie.events.lexicon import load_country_names
 from vigie.geo.names import fold_name
 from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
@@ -35,6 +40,10 @@ from vigie.store.schema import (
 )
 
 COUNTRY_NAMES = load_country_names()
+# The PostgreSQL advisory lock of writers (ingest, crawl, places add): one at a time per database
+WRITER_LOCK = 0x5649474945  # "VIGIE"
+# "postgresql://vigie:secret@host/db": the password part of a URL that does not parse
+PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,46 +89,138 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._writing = False
 
     @classmethod
-    def open(cls, url: str) -> Store:
-        """Open (creating and migrating as needed) the database at `url`."""
+    def open(cls, url: str, create: bool = True) -> Store:
+        """Open (creating and migrating as needed) the database at `url`.
+
+        `create=False`: refuse a database that does not exist yet (a mistyped path must not
+        give an empty database that answers nothing).
+        """
         try:
-            parsed = make_url(url)
+            parsed = database_url(url)
         except ArgumentError as err:
             raise StoreError(
-                f"{url!r} is not a database URL. Use sqlite:///path/to/vigie.db or postgresql://user@host/db"
+                f"{masked(url)!r} is not a database URL. Use sqlite:///path/to/vigie.db or "
+                "postgresql://user@host/db"
             ) from err
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            folder = Path(parsed.database).expanduser().resolve().parent
+            path = Path(parsed.database).expanduser()
+            if not create and not path.is_file():
+                raise StoreError(
+                    f"no database at {parsed.database}: check the path, or create one with vigie ingest"
+                )
+            folder = path.resolve().parent
             if not folder.is_dir():
                 raise StoreError(f"cannot create database {parsed.database}: folder {folder} does not exist")
         try:
             engine = create_engine(parsed)
         except (ArgumentError, ImportError) as err:
-            raise StoreError(
-                f"cannot open {url}: {err}. For PostgreSQL install: pip install 'vigie[postgres]'"
-            ) from err
+            raise StoreError(f"cannot open {masked(url)}: {_one_line(err)}{_driver_hint(parsed)}") from err
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         store = cls(engine)
-        store.migrate()
+        try:
+            if not create and not store.is_created():
+                raise StoreError(
+                    f"{masked(url)} holds no Vigie database yet: check the URL, or create one with vigie ingest"
+                )
+            store.migrate()
+        except BaseException:
+            engine.dispose()
+            raise
         return store
 
+    def is_created(self) -> bool:
+        """Whether the database was created by Vigie (its migrations table exists)."""
+        try:
+            with self.engine.connect() as connection:
+                return MigrationContext.configure(connection).get_current_revision() is not None
+        except OperationalError as err:
+            raise StoreError(
+                f"cannot open database {masked(str(self.engine.url))}: {_one_line(err.orig)}"
+            ) from err
+
     def migrate(self) -> None:
-        """Bring the schema to the newest migration."""
+        """Bring the schema to the newest migration; a process creating the same database at the
+        same moment is waited for, not raced ("table documents already exists")."""
         config = Config()
         config.set_main_option("script_location", str(resources.files("vigie.store") / "migrations"))
+        head = ScriptDirectory.from_config(config).get_current_head()
         try:
-            with self.engine.begin() as connection:
-                current = MigrationContext.configure(connection).get_current_revision()
-                head = ScriptDirectory.from_config(config).get_current_head()
-                if current == head:
+            with self.engine.connect() as connection:
+                if MigrationContext.configure(connection).get_current_revision() == head:
                     return
+            with self.writing(), self.engine.begin() as connection:
+                if MigrationContext.configure(connection).get_current_revision() == head:
+                    return  # another process migrated it while this one waited
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         except OperationalError as err:
-            raise StoreError(f"cannot open database {self.engine.url!r}: {err.orig}") from err
+            raise StoreError(
+                f"cannot open database {masked(str(self.engine.url))}: {_one_line(err.orig)}"
+            ) from err
+
+    @contextmanager
+    def writing(self, on_wait: Callable[[str], None] = lambda message: None) -> Iterator[None]:
+        """Hold the database's write lock while ingesting or crawling: writers take turns, so that two
+        ingests at once store what they would one after the other (near-duplicates of each other's
+        articles found, events told by both merged); a writer that has to wait says so through `on_wait`.
+        """
+        if self._writing:
+            yield  # this store holds it already
+            return
+        holder = self._lock_postgres(on_wait) if self.engine.dialect.name == "postgresql" else None
+        handle = self._lock_file(on_wait) if self.engine.dialect.name == "sqlite" else None
+        self._writing = True
+        try:
+            yield
+        finally:
+            self._writing = False
+            if handle is not None:
+                handle.close()  # closing the file releases the lock
+            if holder is not None:
+                holder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": WRITER_LOCK})
+                holder.commit()
+                holder.close()
+
+    def _lock_file(self, on_wait: Callable[[str], None]) -> IO[str] | None:
+        database = self.engine.url.database
+        if database in (None, "", ":memory:") or "mode=memory" in str(self.engine.url):
+            return None  # nobody else can open it
+        path = Path(f"{database}-lock")
+        try:
+            handle = path.open("a+", encoding="utf-8")
+        except OSError as err:
+            raise StoreError(f"cannot write beside the database: {path}: {err.strerror or err}") from err
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            who = handle.read().strip() or "another Vigie process"
+            on_wait(f"waiting: {who} is writing to {database}; this one goes on when it is done")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"vigie {_command()} (process {os.getpid()})")
+        handle.flush()
+        return handle
+
+    def _lock_postgres(self, on_wait: Callable[[str], None]) -> Connection:
+        holder = self.engine.connect()
+        try:
+            if not holder.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": WRITER_LOCK}):
+                on_wait(
+                    f"waiting: another Vigie process is writing to {masked(str(self.engine.url))}; "
+                    "this one goes on when it is done"
+                )
+                holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": WRITER_LOCK})
+            holder.commit()  # the lock belongs to the session: no transaction stays open
+        except BaseException:
+            holder.close()
+            raise
+        return holder
 
     def close(self) -> None:
         self.engine.dispose()
@@ -217,8 +318,15 @@ class Store:
                             for t in toponyms
                         ],
                     )  # fmt: skip
+        except (IntegrityError, DataError) as err:
+            # this document's rows: a value the database refuses, or a row stored meanwhile
+            raise DocumentError(f"{_shown(raw.source)}: cannot be saved: {_one_line(err.orig)}") from err
+        except ValueError as err:  # the driver refuses a value: PostgreSQL text cannot hold NUL
+            raise DocumentError(f"{_shown(raw.source)}: cannot be saved: {_one_line(err)}") from err
         except SQLAlchemyError as err:
-            raise StoreError(f"cannot save {raw.source}: {err}") from err
+            raise StoreError(
+                f"cannot save {_shown(raw.source)}: {_one_line(getattr(err, 'orig', None) or err)}"
+            ) from err
 
     def signatures(self) -> Iterator[Signature]:
         """Every stored article's near-duplicate keys, in id order."""
@@ -284,14 +392,70 @@ class Store:
         return {"documents": documents, "articles": articles, "teasers": teasers}
 
 
+def database_url(url: str) -> URL:
+    """A database URL as SQLAlchemy takes it: "postgres://" and "postgresql://" use psycopg 3 (the
+    driver `pip install 'vigie[postgres]'` installs).
+
+    >>> database_url("postgres://vigie@localhost/veille").render_as_string()
+    'postgresql+psycopg://vigie@localhost/veille'
+    """
+    parsed = make_url(url)
+    if parsed.drivername in ("postgres", "postgresql"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def masked(url: str) -> str:
+    """A database URL fit to print: its password replaced by ***.
+
+    >>> masked("postgresql://vigie:s3cr3t@db.example.org/veille"), masked("sqlite:///vigie.db")
+    ('postgresql://vigie:***@db.example.org/veille', 'sqlite:///vigie.db')
+    >>> PASSWORD.sub(r"\\1***@", "postgres://vigie:s3cr3t@db.example.org/veille")
+    'postgres://vigie:***@db.example.org/veille'
+    """
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return PASSWORD.sub(r"\1***@", url)
+
+
+def _driver_hint(url: URL) -> str:
+    if url.get_backend_name() == "postgresql":
+        return ". For PostgreSQL install psycopg: pip install 'vigie[postgres]'"
+    return ""
+
+
+def _one_line(err: object) -> str:
+    """The first line of an error: a driver's message, without the SQL and the values that follow it.
+
+    >>> _one_line("UNIQUE constraint failed: documents.id\\n[SQL: INSERT INTO documents …]")
+    'UNIQUE constraint failed: documents.id'
+    """
+    lines = str(err).strip().splitlines()
+    return lines[0].strip() if lines else type(err).__name__
+
+
+def _shown(source: str) -> str:
+    return source if source.isprintable() else repr(source)
+
+
+def _command() -> str:
+    """What this process is, for the message of a writer that waits: "ingest", "crawl"."""
+    words = [
+        arg for arg in sys.argv[1:] if arg in ("ingest", "demo", "crawl", "watch", "places", "eval", "serve")
+    ]
+    return words[0] if words else Path(sys.argv[0]).name
+
+
 def _sqlite_pragmas(connection: Any, _record: object) -> None:
     # WAL + NORMAL: a commit survives a killed process and does not wait for fsync;
     # foreign keys make deleting a document delete its articles.
+    # busy_timeout first: switching a new database to WAL waits for another process creating it.
     cursor = connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 
 
