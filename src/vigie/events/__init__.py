@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from vigie.events.context import Timeline, article_country, day_of
 from vigie.events.diplomacy import DiplomacyRules, merge_interactions
-from vigie.events.lexicon import fold_text
+from vigie.events.lexicon import fold_text, load_parties
 from vigie.events.security import Locate, SecurityRules
 from vigie.geo import distance_km
 from vigie.nlp import Analysis
@@ -26,6 +27,7 @@ class Extractor:
     def __init__(self, security: SecurityRules, diplomacy: DiplomacyRules) -> None:
         self.security = security
         self.diplomacy = diplomacy
+        self.parties = load_parties()[0]
 
     @classmethod
     def load(cls) -> Extractor:
@@ -36,7 +38,10 @@ class Extractor:
         self, article: Article, analysis: Analysis, locate: Locate | None, reference_year: int | None = None
     ) -> Extraction:
         """Events and interactions of one article; `reference_year` dates day-months of undated pages."""
-        events = self.security.extract(article, analysis, locate, reference_year)
+        sentences = list(analysis.sentences)
+        timeline = Timeline(sentences, day_of(article.published), reference_year)
+        country = article_country(article.title, sentences, self.parties)
+        events = self.security.extract(article, analysis, locate, timeline, country, reference_year)
         interactions = self.diplomacy.extract(article, analysis, reference_year)
         return Extraction(tuple(events), tuple(interactions))
 

@@ -97,7 +97,7 @@ class DiplomacyRules:
             Rule(t["type"], int(t["priority"]), compile_phrases(t["patterns"])) for t in table["trigger"]
         )
         self.parties, self.capitals = load_parties()
-        self.names = load_actors()[0]  # "Groupe de soutien à l'islam…" holds no SUPPORT
+        self.names = load_actors().named  # "Groupe de soutien à l'islam…" holds no SUPPORT
         self.not_interactions = compile_phrases(table["not_interactions"]["patterns"])
 
     def find_types(self, folded: str) -> list[PloverType]:

@@ -149,11 +149,25 @@ def _day(value: object) -> date | None:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def load_actors() -> tuple[Gazette, Gazette, dict[str, str], dict[str, int], frozenset[str]]:
-    """Actors: named aliases, generic army words, national forces by ISO3, ACLED inter codes, unarmed."""
+@dataclass(frozen=True, slots=True)
+class Actors:
+    """The actors lexicon (patterns/actors.toml), compiled."""
+
+    named: Gazette  # aliases of canonical actors: "FAMa", "GSIM", "hommes armés"
+    army: Gazette  # words for an army that name no country: "l'armée", "un poste militaire"
+    police: Gazette  # words for the police that name no country: "les gendarmes", "le commissariat"
+    national_forces: dict[str, str]  # ISO3 -> the country's military forces
+    national_police: dict[str, str]  # ISO3 -> the country's police (its military outside Mali)
+    inter: dict[str, int]  # ACLED inter codes
+    unarmed: frozenset[str]  # actors that are victims, not fighters: "Civilians"
+
+
+def load_actors() -> Actors:
+    """Actors: named aliases, generic army and police words, national forces by ISO3, inter codes."""
     table = read_table("actors.toml")
     named: dict[str, list[Alias]] = {}
-    generic: dict[str, list[Alias]] = {}
+    army: dict[str, list[Alias]] = {}
+    police: dict[str, list[Alias]] = {}
     inter: dict[str, int] = {}
     unarmed = set()
     for actor in table["actor"]:
@@ -168,9 +182,12 @@ def load_actors() -> tuple[Gazette, Gazette, dict[str, str], dict[str, int], fro
                 alias, since, until = item["alias"], _day(item.get("from")), _day(item.get("until"))
             named.setdefault(alias, []).append(Alias(name, since, until))
         for alias in actor.get("generic", []):
-            generic.setdefault(alias, []).append(Alias(name, None, None))
+            army.setdefault(alias, []).append(Alias(name, None, None))
+        for alias in actor.get("police", []):
+            police.setdefault(alias, []).append(Alias(name, None, None))
     national = {str(k): str(v) for k, v in table.get("national_forces", {}).items()}
-    return Gazette(named), Gazette(generic), national, inter, frozenset(unarmed)
+    national_police = {str(k): str(v) for k, v in table.get("national_police", {}).items()}
+    return Actors(Gazette(named), Gazette(army), Gazette(police), national, national_police, inter, frozenset(unarmed))
 
 
 def load_parties() -> tuple[Gazette, frozenset[str]]:

@@ -41,9 +41,13 @@ ROUTE_BEFORE = re.compile(
 )
 # names that are not where it happened: "venus de Tessalit", "le sous-préfet de Dioungani", "évacué à Dakar"
 OTHER_BEFORE = re.compile(
-    r"(?:venus?|venant|venues|partis?|originaires?|ressortissants?|evacues?|transferes?|conduits?)\s+(?:de\s+|d'|du\s+|a\s+|au\s+|vers\s+)$"
+    r"(?:venus?|venant|venues|partis?|originaires?|ressortissants?|evacues?|transferes?|conduits?|achemines?)\s+(?:de\s+|d'|du\s+|a\s+|au\s+|vers\s+|sur\s+)$"
+    r"|(?:de type|du type|modele|marque|baptisee?s?|nommee?s?|denommee?s?|surnommee?s?)\s+$"
     r"|(?:sous-prefet|prefet|maire|gouverneur|depute|chef|president|ministre|ambassadeur|imam|roi|cadi|elus?)\s+(?:de\s+|d'|du\s+)$"
     r"|(?:progression|avancee|direction|repli|fuite|marche)\s+(?:[\w']+\s+){0,4}?(?:vers|sur)\s+$"
+    r"|(?:faisait route|faisaient route|en route|se rendait|se rendaient|en partance|rentrait|regagnait|regagner|rejoindre|"
+    r"a destination)\s+(?:vers\s+|a\s+|au\s+|pour\s+|de\s+)?$"
+    r"|(?:point de presse|conference de presse|communique|declaration|entretien|interview|lors d'un point de presse)\s+(?:[\w']+\s+){0,2}?a\s+$"
 )
 # the second name of "entre Ménaka et Ansongo"
 AND_BEFORE = re.compile(r"(?:^|\s)et\s+(?:de\s+|d')?$")

@@ -1,9 +1,10 @@
-"""Security events: sentences of an analysed article -> ACLED events (type, actors, date, place, toll).
+"""Security events: the parsed sentences of an article -> ACLED events (type, actors, date, place, toll).
 
-Match, then build: `find_triggers` says which ACLED sub-event type a sentence reports (rules
-in patterns/acled.toml), then `SecurityRules.extract` builds one event per place named, with
-actors from patterns/actors.toml, the date resolved against the publication date and the
-place resolved by the gazetteer.
+Match, then build. `find_triggers` says which ACLED types a sentence may report (rules in
+patterns/acled.toml); the trigger's frame (`frames.py`, from the dependency parse) says who acted
+and on whom; the codebook decides the type from them (an assault on soldiers is a battle, on
+villagers an attack on civilians); `Timeline` dates the sentence; `places.py` and the gazetteer
+place it, one event per place; `tolls.py` counts the dead. Reports of one event are merged.
 """
 
 from __future__ import annotations
@@ -11,102 +12,81 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from itertools import pairwise
 from typing import Protocol
 
-from vigie.events.lexicon import (
-    Found,
-    compile_phrases,
-    fold_text,
-    load_actors,
-    load_country_words,
-    read_table,
-)
+from vigie.events.context import Timeline
+from vigie.events.frames import Frame, Phrase, frame, token_at
+from vigie.events.lexicon import Found, compile_phrases, fold_text, load_actors, load_country_words, read_table
 from vigie.events.places import Toponym, find_toponyms
-from vigie.frdate import EventDate, find_event_date
-from vigie.frnumber import parse_number
+from vigie.events.tolls import find_toll, tolls_by_place
+from vigie.frdate import EventDate
 from vigie.nlp import Analysis
 from vigie.records import Article, Event, EventType, Evidence, Place, Sentence, SubEventType
 
 UNIDENTIFIED = "Unidentified Armed Group"
 CIVILIANS = "Civilians"
+OTHER = "Other"
 MALI_FORCES = "Military Forces of Mali"
-STATE_LED: set[str] = {
-    "Air/drone strike", "Arrests", "Disrupted weapons use", "Looting/property destruction", "Other",
-    "Government regains territory",
-}  # fmt: skip
 # "revendiqué par l'organisation État islamique": the claimant is the attacker of the article's event
 CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+")
 # "Le CSP a revendiqué l'opération": the claimant before the verb
-CLAIM_ACTIVE = re.compile(r"\b(?:a|ont)\s+revendique\b")
+CLAIM_ACTIVE = re.compile(r"\b(?:a|ont|avait|avoir)\s+(?:\w+\s+)?revendique\b")
 # "les assaillants, vraisemblablement de l'EIGS", "les ravisseurs seraient des éléments de la katiba"
 AUTHOR = re.compile(r"(?:assaillants|attaquants|ravisseurs|auteurs)\b")
 AUTHOR_REACH = 60  # characters after "les assaillants" where their group may be named
-NOT_CLAIMANTS = {"Unidentified Armed Group", "Civilians", "MINUSMA"}
+NOT_CLAIMANTS = {UNIDENTIFIED, CIVILIANS, "MINUSMA"}
 # "plusieurs spécialistes soupçonnent l'EIGS": suspicion names no author
-SUSPICION = re.compile(r"soupcon|suspect|pourrait|pourraient|hypothese")
-# "attaqué par des hommes armés": the agent of a passive verb
-PASSIVE_AGENT = re.compile(
-    r"\w+(?:e|ee|es|ees|is|ise|ises|u|ue|us|ues)\s+(?:[\w']+\s+){0,6}?par\s+(?:des?|les?|la|l'|un|une)?\s*$"
-)
-# a toll: "23 morts", "17 militaires tués", "a fait au moins 22 morts", "203 combattants neutralisés"
-TOLL = re.compile(
-    r"(?<!\w)(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?[a-z]+(?:[\s-](?:et[\s-])?[a-z]+)*)\s+"
-    r"(?:(?:[a-z'\-]+\s+){0,4}?)(?:morts?|tues?|tuees?|neutralises?|corps|victimes|ont peri|ont perdu la vie|"
-    r"ont ete tues|executes?|decedes?|cadavres)(?!\w)"
-)
-# verbs of an operation led by state forces: "les FAMa ont neutralisé / repoussé / frappé"
-STATE_ACTION = re.compile(
-    r"neutralis|repouss|frapp|deroute|ripost|bombard|interpell|detrui|aneanti|poursuivi|traque"
-)
-# a toll after its verb: "tuant sept civils", "ont permis de neutraliser une douzaine de terroristes"
-TOLL_AFTER = re.compile(
-    r"(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|abattu|abattant|executant)\s+"
-    r"(?:au moins\s+|pres de\s+|plus de\s+|environ\s+)?(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?[a-z]+(?:-[a-z]+)*)\s+"
-    r"(?!bless)"
-)
-NO_CASUALTY = re.compile(r"sans (?:faire de )?(?:victime|blesse|perte)|aucune perte|pas de victime")
+SUSPICION = re.compile(r"soupcon|suspect|pourrait|pourraient|hypothese|accus")
 # "Radisson Blu de Bamako", "Président Modibo Keïta de Bamako": the place is after the last "de"
 TAIL = re.compile(r"\s(?:de|du|d')\s*([A-ZÀ-Ý][\w\-]*\w(?:\s+[A-ZÀ-Ý][\w\-]*\w)*)$")
 # "dans la localité de Tibezas", "le village peul d'Ogossagou": an unknown name given as a place
 PLACE_WORD_BEFORE = re.compile(
-    r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site)(?:\s+\w+)?\s+(?:de\s+|d'|du\s+)$"
+    r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site|campement|secteur|foret|zone|axe)"
+    r"(?:\s+\w+)?\s+(?:de\s+|d'|du\s+)$"
 )
 # "à Moura", "dans Gao": a name spaCy calls a place, introduced as one
 LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|dans|vers|sur|pres de|de)\s+$")
-# "Bamako, le 27 mars 2020 – ": the place the report was written in
-DATELINE = re.compile(r"^[A-ZÀ-Ý][\w'’ -]{1,30},\s*le\s+[^–—-]{6,40}?\d{4}\s*[–—-]\s")
+# "Bamako, le 27 mars 2020 – ", "Bamako, 02.09.2021 (AA) - ": the place the report was written in
+DATELINE = re.compile(r"^[A-ZÀ-Ý][\w'’ ().-]{1,40},\s*(?:le\s+)?[^–—]{4,40}?(?:\([^()]{1,20}\))?\s*[-–—]\s")
 # "ont attaqué Ogossagou": the object of an attack verb is a place
 ATTACKED_BEFORE = re.compile(r"(?:attaque|attaquent|attaquaient|assiege|pris d'assaut|investi|encercle)\s+$")
-# "attaqués par des combattants de la katiba": the agent phrase, blanked when counting targets
-AGENT_PHRASE = re.compile(r"\bpar\s+(?:des|les|un|une|la|le|l')\s*[^,.;:]*")
-# "a rendu public vendredi le bilan", "indique dans un communiqué publié le 1er avril": a report's date
-REPORT_DATE = re.compile(
-    r"(?:rendu public|rendu publique|publie|communique|annonce|indique|precise|declare|fait savoir)\w*\s+"
-    r"(?:ce\s+|le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d{1,2}(?:er)?\s+[a-z]+)"
-)
-DATE_WORDS = re.compile(
-    r"(?<!\w)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|la veille|le lendemain)(?!\w)"
-    r"|(?<!\d)\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
-)
 # between two names of one list: "Diallassagou, Dianweli et Deguessagou"
 LISTED = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
 # "à l'est de Nioro, ainsi qu'au nord de Kayes": two places struck
 ALSO = re.compile(r"ainsi qu|de meme qu|et aussi")
 # "Selon le maire et un responsable de la gendarmerie de Koutiala, …": the source, not the event
 SOURCE_FIRST = re.compile(r"^(?:selon|d'apres|de source)\b[^,]{0,150},")
-# who a toll counts: "trois casques bleus ont été tués", "sept civils"
-PEOPLE = re.compile(
-    r"(?:soldat|militaire|civil|personne|casque|terroriste|assaillant|villageois|passager|enfant|femme|homme|"
-    r"gendarme|policier|membre|combattant|jihadiste|djihadiste|otage|eleve|agent|chauffeur|fidele|victime|"
-    r"habitant|mort|corps|individu|elements?|garde|ressortissant|touriste|expatrie|client|paysan|berger)"
+# a place told again: "le village", "la localité", "sur place", "les lieux": the place told before
+ANAPHORIC_PLACE = re.compile(
+    r"\b(?:le|ce|du|au) (?:village|hameau|campement|poste|camp|site)\b|\b(?:la|cette|de la) (?:localite|ville|commune|zone|base)\b"
+    r"|\bsur place\b|\bles lieux\b|\bsur les lieux\b|\bmeme axe\b|\bmeme troncon\b|\bmeme zone\b|\by\b"
+)
+# an event told again: "l'attaque", "cette embuscade", "l'assaut": one event, not a new one
+ANAPHORIC_EVENT = re.compile(
+    r"\b(?:l'|cette |cet |la meme |le meme |de l'|de cette |a l')(?:attaque|assaut|embuscade|operation|agression|"
+    r"offensive|explosion|frappe|incursion|tuerie|massacre|drame|raid)\b"
 )
 # armed men as the subject of an active verb: "des individus armés ont incendié"
-ARMED_SUBJECT = re.compile(
-    r"(?:hommes|individus|elements|assaillants|inconnus)\s+(?:lourdement\s+)?armes\s+(?:non identifies\s+)?(?:ont|a)\s"
+ARMED_WORDS = re.compile(
+    r"(?:hommes|individus|elements|assaillants|inconnus|jihadistes|djihadistes|terroristes|combattants|bandits)\b"
 )
+# the pluperfect: "avait sauté", "avaient été enlevés": an earlier story, dated by its own words
+PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient)\s+(?:\w+\s+)?(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|it|its|u|us|t|ts)\b")
+# "l'année dernière", "en 2017": a year only, too vague to pin an event (FORMAT.md)
+YEAR_ONLY = re.compile(r"l'annee derniere|l'an dernier|l'an passe|l'annee precedente|(?:en|depuis|des) (?:19|20)\d\d(?!\d)")
+# "où aucun décès n'a été signalé": burning without killing is property destruction
+NO_DEATHS = re.compile(r"aucun (?:deces|mort)|sans (?:faire de )?(?:victime|mort)|pas de (?:victime|mort)")
+# operations led by state forces: "les FAMa ont neutralisé", "une opération de ratissage"
+STATE_ACTION = re.compile(
+    r"neutralis|operation|ratissage|elimin|mis en deroute|mettent en deroute|repouss|riposte|reconnaissance offensive|"
+    r"aeroterrestre|bilan d'une|traque|interpell|frappe"
+)
+# where a phrase goes on to say where: "une base de l'armée | dans le village d'Indelimane"
+LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|entre|vers|en)\s")
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
+STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
 
 
 class Locate(Protocol):
@@ -119,19 +99,40 @@ class Locate(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
+    """One trigger entry of patterns/acled.toml."""
+
     event_type: EventType
     sub_event_type: SubEventType
     priority: int
-    attack: bool  # generic assault words: the target decides the type
+    kind: str  # fixed, violence, clash, state
     pattern: re.Pattern[str]
+    requires: re.Pattern[str] | None
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A sentence that reports a sub-event type."""
+    """A trigger found in a sentence (offsets into the folded sentence)."""
 
-    event_type: EventType
-    sub_event_type: SubEventType
+    trigger: Trigger
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """The actors one role of a frame names."""
+
+    named: tuple[str, ...]  # canonical actors
+    armed: bool  # names armed forces or their installations (soldiers, a camp, a post)
+    civilian: bool  # names unarmed people or their places (villagers, a village, a bus)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:  # noqa: F811 - a report of an event in one sentence
+    event: Event
+    sentence: int
+    stated: bool  # the sentence states its own date
+    anaphoric: bool  # "l'attaque", "cette embuscade": the event told before
 
 
 class SecurityRules:
@@ -144,8 +145,9 @@ class SecurityRules:
                 t["event_type"],
                 t["sub_event_type"],
                 int(t["priority"]),
-                t.get("kind") == "attack",
+                t.get("kind", "fixed"),
                 compile_phrases(t["patterns"]),
+                compile_phrases(t["requires"]) if t.get("requires") else None,
             )
             for t in table["trigger"]
         )
@@ -153,145 +155,142 @@ class SecurityRules:
         self.armed_targets = compile_phrases(table["targets"]["armed"])
         self.not_events = compile_phrases(table["not_events"]["patterns"])
         self.masks = compile_phrases(table["masks"]["patterns"])
-        self.actors, self.generic, self.national, self.inter, self.unarmed = load_actors()
+        self.actors = load_actors()
         self.countries = load_country_words()
 
-    def find_trigger(self, folded: str) -> Match | None:
-        """The sub-event type a folded sentence reports, or None.
+    def find_triggers(self, folded: str) -> list[Match]:
+        """The triggers of a folded (and masked) sentence, the most specific first.
 
         >>> rules = SecurityRules()
-        >>> rules.find_trigger(fold_text("Des hommes armés ont attaqué le village de Sobane Da."))
-        Match(event_type='Violence against civilians', sub_event_type='Attack')
-        >>> rules.find_trigger(fold_text("Le camp a été frappé par un attentat-suicide au véhicule piégé."))
-        Match(event_type='Explosions/Remote violence', sub_event_type='Suicide bomb')
-        >>> rules.find_trigger(fold_text("Ce plan prévoit le recrutement de 24.000 nouveaux soldats.")) is None
-        True
+        >>> [m.trigger.sub_event_type for m in rules.find_triggers(fold_text("Le camp a été frappé par un attentat-suicide au véhicule piégé."))][:1]
+        ['Suicide bomb']
+        >>> rules.find_triggers(fold_text("Le Mali a réceptionné de nouveaux drones Bayraktar."))
+        []
         """
-        if self.not_events.search(folded):
-            return None
-        found = [t for t in self.triggers if t.pattern.search(folded)]
-        if not found:
-            return None
-        best = max(found, key=lambda t: t.priority)
-        if best.attack:
-            return self._attack_type(folded)
-        return Match(best.event_type, best.sub_event_type)
-
-    def _attack_type(self, folded: str) -> Match:
-        targets = AGENT_PHRASE.sub(" ", folded)  # "attaqués par des combattants": the attacker, not a target
-        civilians = len(self.civilian_targets.findall(targets))
-        armed = len(self.armed_targets.findall(targets))
-        if armed == 0 or civilians > armed:
-            return Match("Violence against civilians", "Attack")
-        return Match("Battles", "Armed clash")
-
-    def extract(
-        self, article: Article, analysis: Analysis, locate: Locate | None, reference_year: int | None
-    ) -> list[Event]:
-        """The events an article reports, one per place and day, merged when reported twice."""
-        published = _day(article.published)
-        sentences = list(analysis.sentences)
-        body_from = 1 if analysis.has_title else 0
-        events = self._from_sentences(
-            article, sentences, range(body_from, len(sentences)), analysis, locate, published, reference_year
-        )
-        if not events and analysis.has_title and _is_empty_body(article.body):
-            events = self._from_sentences(
-                article, sentences, [0], analysis, locate, published, reference_year
-            )
-        claimant = self._claimant(sentences, published)
-        if claimant is not None and events:
-            first = events[0]
-            if (
-                first.sub_event_type not in STATE_LED
-                and first.actor1 in {UNIDENTIFIED, "Other", MALI_FORCES}
-                and (claimant != first.actor1)
-            ):
-                actor2 = first.actor2
-                if first.event_type == "Battles" and actor2 in {None, UNIDENTIFIED, claimant, MALI_FORCES}:
-                    actor2 = self.national.get(first.place.country if first.place else "MLI", MALI_FORCES)
-                events[0] = replace(first, actor1=claimant, actor2=actor2)
-        events = _merge_same_spot(events)
-        events = self._later_tolls(events, sentences[body_from:])
-        if len(events) == 1 and events[0].fatalities is None:
-            events[0] = replace(events[0], fatalities=self._article_toll(sentences))
-        return events
-
-    def _later_tolls(self, events: list[Event], sentences: Sequence[Sentence]) -> list[Event]:
-        """Tolls told after the event, in a sentence of their own ("Trois Casques bleus ont été tués."):
-        they go to the event told just before, or to the one whose place the sentence names."""
-        if not events:
-            return events
-        told = {e.start for event in events for e in event.evidence}
-        for sentence in sentences:
-            if sentence.start in told:
-                continue
-            folded = fold_text(sentence.text)
-            toll = _toll(folded)
-            if toll is None or self.not_events.search(folded) or DATE_WORDS.search(folded):
-                continue  # no toll, a general one ("depuis le début de l'année"), or one dated apart
-            before = [i for i, event in enumerate(events) if event.evidence[0].start < sentence.start]
-            named = [i for i in before if _names_place(sentence.text, events[i])]
-            chosen = named[-1] if named else before[-1] if before else None
-            if chosen is not None and events[chosen].fatalities is None:
-                events[chosen] = replace(events[chosen], fatalities=toll)
-        return events
-
-    def _from_sentences(
-        self,
-        article: Article,
-        sentences: Sequence[Sentence],
-        indexes: Sequence[int] | range,
-        analysis: Analysis,
-        locate: Locate | None,
-        published: date | None,
-        reference_year: int | None,
-    ) -> list[Event]:
-        events: list[Event] = []
-        previous: date | None = None  # the last day the article named: "Le poste a été attaqué vers 1 heure"
-        for index in indexes:
-            sentence = sentences[index]
-            folded = fold_text(sentence.text)
-            when = find_event_date(sentence.text, published, previous, reference_year)
-            if when is not None and when.precision == 1:
-                previous = when.day
-            if index in analysis.irrealis:
-                continue
-            match = self.find_trigger(self._masked(folded, sentence, analysis))
+        found: dict[tuple[str, str], Match] = {}
+        for trigger in self.triggers:
+            match = trigger.pattern.search(folded)
             if match is None:
                 continue
-            if when is not None and REPORT_DATE.search(folded) and len(DATE_WORDS.findall(folded)) == 1:
-                when = EventDate(when.day, 2)  # "a rendu public vendredi le bilan": when it was told
-            if when is None:
-                when = EventDate(previous, 1) if previous else EventDate(published, 2) if published else None
-            when = when or EventDate(None, 3)
-            source = SOURCE_FIRST.match(folded)  # "Selon le maire et la gendarmerie de Koutiala, …"
-            told_from = source.end() if source else 0
-            found = [f for f in self.actors.find(folded, sentence.text) if f.start >= told_from]
-            places = self._places(sentence, analysis, found, locate, told_from)
-            if not places:
+            if trigger.requires is not None and trigger.requires.search(folded) is None:
                 continue
-            toll = None if len(places) > 1 else _toll(folded)
-            for toponym, place, precision in places:
-                country = place.country if place is not None else "MLI"
-                actor1, actor2 = self._actors(match, found, folded, when.day, country)
-                if actor2 == actor1:  # one side named twice ("les FAMa … l'armée"): the other side is unnamed
-                    actor2 = UNIDENTIFIED if actor1 in self.national.values() else None
+            key = (trigger.event_type, trigger.sub_event_type)
+            if key not in found or trigger.priority > found[key].trigger.priority:
+                found[key] = Match(trigger, match.start(), match.end())
+        return sorted(found.values(), key=lambda m: -m.trigger.priority)
+
+    def extract(
+        self,
+        article: Article,
+        analysis: Analysis,
+        locate: Locate | None,
+        timeline: Timeline,
+        country: str,
+        reference_year: int | None = None,
+    ) -> list[Event]:
+        """The events an article reports, one per type, place and day, merged when reported twice."""
+        sentences = list(analysis.sentences)
+        body_from = 1 if analysis.has_title else 0
+        indexes: Sequence[int] = range(body_from, len(sentences))
+        if analysis.has_title and len(article.body.split()) < 3:
+            indexes = [0]  # a teaser without text: its headline is all there is
+        focus = self._title_places(sentences[0], locate) if analysis.has_title else []
+        reports: list[Found] = []
+        for index in indexes:
+            sentence = sentences[index]
+            dated = timeline[index]
+            for event in self._from_sentence(article, sentence, analysis, locate, dated.when, dated.stated, country, focus):
+                reports.append(Found(event, index, dated.stated, bool(ANAPHORIC_EVENT.search(fold_text(sentence.text)))))
+                if event.place is not None and event.location:
+                    focus = [(Toponym(event.location, 0, 0, "direct"), event.place, event.place.geo_precision)]
+        events = _merge_reports(reports)
+        claimant = self._claimant(sentences, timeline.published)
+        if claimant is not None:
+            events = [self._claimed(event, claimant) for event in events]
+        events = self._later_tolls(events, sentences[body_from:])
+        if analysis.has_title and len([e for e in events if e.event_type != "Strategic developments"]) == 1:
+            toll = find_toll(sentences[0].text)  # "Mali: une trentaine de morts dans l'attaque du camp de Kwala"
+            events = [
+                replace(e, fatalities=toll) if e.fatalities is None and e.event_type != "Strategic developments" else e
+                for e in events
+            ]
+        return events
+
+    # -- one sentence -------------------------------------------------------------------------
+
+    def _from_sentence(
+        self,
+        article: Article,
+        sentence: Sentence,
+        analysis: Analysis,
+        locate: Locate | None,
+        when: EventDate,
+        stated: bool,
+        country: str,
+        focus: list[tuple[Toponym, Place | None, int]],
+    ) -> list[Event]:
+        folded = fold_text(sentence.text)
+        if self.not_events.search(folded):
+            return []
+        masked = self._masked(folded, sentence, analysis)
+        matches = self.find_triggers(masked)
+        if not matches:
+            return []
+        match = _main_match(matches, folded)
+        roles = self._frame(sentence, match)
+        if roles is not None and (not roles.realis or roles.negated):
+            return []
+        if PLUPERFECT.search(folded) and not stated:
+            return []  # an earlier story without its own date: background, not pinned
+        if YEAR_ONLY.search(folded) and not stated:
+            return []  # "Boura avait déjà subi une attaque l'année dernière"
+        source = SOURCE_FIRST.match(folded)  # "Selon le maire et la gendarmerie de Koutiala, …"
+        told_from = source.end() if source else 0
+        found_actors = [f for f in self.actors.named.find(folded, sentence.text) if f.start >= told_from]
+        places = self._places(sentence, analysis, found_actors, locate, told_from)
+        if not places and focus and (ANAPHORIC_PLACE.search(folded) or ANAPHORIC_EVENT.search(folded) or stated):
+            places = focus[:1]
+        elif len(places) == 1 and places[0][2] == 3 and focus and _inside(focus[0][1], places[0][1]):
+            places = focus[:1]  # "dans la région de Kayes" of an attack the headline puts "près de Diéma"
+        if not places:
+            places = self._country_place(folded, sentence, locate, country, stated)
+        if not places:
+            return []
+        if len(places) > 1:
+            tolls = tolls_by_place(sentence.text, [t.name for t, _, _ in places])
+            if all(value is None for value in tolls.values()):
+                tolls = {t.name: None for t, _, _ in places}
+        else:
+            tolls = {places[0][0].name: find_toll(sentence.text)}
+        events: list[Event] = []
+        for toponym, place, precision in places:
+            where = place.country if place is not None else country
+            decided = self._decide(match, roles, sentence, folded, when.day, where, told_from, matches)
+            for event_type, sub_type, actor1, actor2 in decided:
                 events.append(
                     Event(
-                        event_type=match.event_type,
-                        sub_event_type=match.sub_event_type,
+                        event_type=event_type,
+                        sub_event_type=sub_type,
                         date=when.day,
                         date_precision=when.precision,
                         actor1=actor1,
-                        actor2=actor2,
+                        actor2=actor2 if actor2 != actor1 else None,
                         location=toponym.name,
                         place=None if place is None else replace(place, geo_precision=precision),
-                        fatalities=toll,
+                        fatalities=tolls.get(toponym.name),
                         evidence=(Evidence(article.id, sentence.text, sentence.start, sentence.end),),
                     )
                 )
         return events
+
+    def _frame(self, sentence: Sentence, match: Match) -> Frame | None:
+        return self._frame_at(sentence, match.start)
+
+    def _frame_at(self, sentence: Sentence, start: int) -> Frame | None:
+        if not sentence.tokens:
+            return None
+        index = token_at(sentence, sentence.start + start)
+        return frame(sentence, index) if index is not None else None
 
     def _masked(self, folded: str, sentence: Sentence, analysis: Analysis) -> str:
         """The sentence with names of organisations and `masks` phrases blanked for trigger search:
@@ -302,9 +301,214 @@ class SecurityRules:
             for m in analysis.mentions
             if m.label == "ORG" and sentence.start <= m.start < sentence.end and len(m.text.split()) >= 3
         ]
+        spans += [(f.start, f.end) for f in self.actors.named.find(folded, sentence.text) if len(f.text.split()) >= 3]
         for start, end in spans:
             folded = folded[:start] + " " * (end - start) + folded[end:]
         return folded
+
+    # -- type and actors ----------------------------------------------------------------------
+
+    def _side(self, phrases: tuple[Phrase, ...], day: date | None, country: str, whole: bool = False) -> Side:
+        named: list[str] = []
+        armed = civilian = False
+        for item in phrases:
+            folded = fold_text(item.text)
+            core = folded if whole else LOCATIVE_TAIL.split(folded, maxsplit=1)[0]
+            if not self.armed_targets.search(core) and not self.civilian_targets.search(core):
+                core = folded  # "irruption dans trois villages": the place is the target
+            # "une base de l'armée dans le village de X": a base, not a village
+            for found in self.actors.named.find(folded, item.text):
+                named.append(self._canonical(found, day))
+            for _ in self.actors.army.find(folded, folded):
+                named.append(self.actors.national_forces.get(country, MALI_FORCES))
+            for _ in self.actors.police.find(folded, folded):
+                named.append(self.actors.national_police.get(country, self.actors.national_forces.get(country, MALI_FORCES)))
+            armed = armed or bool(self.armed_targets.search(core))
+            civilian = civilian or bool(self.civilian_targets.search(core))
+        named = list(dict.fromkeys(named))
+        armed = armed or any(n not in self.actors.unarmed for n in named)
+        civilian = civilian or any(n in self.actors.unarmed for n in named)
+        return Side(tuple(named), armed, civilian)
+
+    def _decide(
+        self,
+        match: Match,
+        roles: Frame | None,
+        sentence: Sentence,
+        folded: str,
+        day: date | None,
+        country: str,
+        told_from: int = 0,
+        matches: Sequence[Match] = (),
+    ) -> list[tuple[EventType, SubEventType, str, str | None]]:
+        """The type(s) and actors of a sentence's event, from its trigger and the roles around it."""
+        trigger = match.trigger
+        agents = list(roles.agent) if roles else []
+        patients = list(roles.patient) if roles else []
+        if trigger.kind == "violence":  # "deux civils ont été tués lors d'une attaque contre le poste": both
+            for other in matches:
+                if other.trigger.kind == "violence":
+                    for start in _all_starts(other.trigger.pattern, folded):
+                        more = self._frame_at(sentence, start)
+                        if more is not None:
+                            agents += more.agent
+                            patients += more.patient
+        agent = self._side(tuple(agents), day, country)
+        patient = self._side(tuple(patients), day, country)
+        told = sentence.text[told_from:]
+        whole = self._side((Phrase(0, sentence.start + told_from, sentence.end, told),), day, country, whole=True)
+        state = self.actors.national_forces.get(country, MALI_FORCES)
+        doer = self._doer(agent, whole, folded)
+        if trigger.event_type in {"Protests", "Riots"}:
+            target = _first(patient.named) if trigger.sub_event_type != "Peaceful protest" else None
+            if trigger.sub_event_type == "Mob violence":
+                target = CIVILIANS
+            return [(trigger.event_type, trigger.sub_event_type, OTHER, target)]
+        if trigger.kind == "state" or trigger.sub_event_type in STATE_LED:
+            actor1 = _first([n for n in agent.named if n not in self.actors.unarmed]) or _first(
+                [n for n in whole.named if self._is_state(n) or n in {"Wagner Group/Africa Corps", OTHER, "FLA"}]
+            ) or state
+            if trigger.sub_event_type == "Arrests":
+                state_named = any(self._is_state(n) or n in {OTHER, "Wagner Group/Africa Corps"} for n in whole.named)
+                if patient.civilian and (doer is None or not self._is_state(doer)) and not state_named:
+                    # "des passagers avaient été capturés": taken by armed men, an abduction
+                    return [("Violence against civilians", "Abduction/forced disappearance", doer or UNIDENTIFIED, CIVILIANS)]
+                arrested = _first([n for n in patient.named if n != actor1 and not self._is_state(n)])
+                return [(trigger.event_type, trigger.sub_event_type, actor1, arrested or CIVILIANS)]
+            target = _first([n for n in patient.named if n != actor1]) or _first(
+                [n for n in whole.named if n != actor1 and not self._is_state(n)]
+            )
+            if trigger.sub_event_type == "Air/drone strike" and target is None:
+                target = CIVILIANS if whole.civilian and not whole.armed else UNIDENTIFIED
+            if trigger.sub_event_type == "Disrupted weapons use":
+                target = target if target not in {CIVILIANS} else None
+            return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
+        if trigger.event_type == "Explosions/Remote violence" or trigger.event_type == "Violence against civilians" and trigger.kind == "fixed":
+            actor1 = doer or UNIDENTIFIED
+            if trigger.event_type == "Violence against civilians":
+                return [(trigger.event_type, trigger.sub_event_type, actor1, CIVILIANS)]
+            target = self._target(patient, whole, actor1, state)
+            return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
+        if trigger.event_type == "Strategic developments":
+            return [self._development(trigger, agent, patient, whole, doer, state)]
+        if trigger.kind == "violence":
+            return self._violence(agent, patient, whole, doer, state, folded)
+        if trigger.kind == "clash" or trigger.event_type == "Battles":
+            if trigger.sub_event_type == "Government regains territory":
+                return [(trigger.event_type, trigger.sub_event_type, doer or state, _first(
+                    [n for n in whole.named if not self._is_state(n) and n not in self.actors.unarmed]) or UNIDENTIFIED)]
+            return [self._battle(agent, patient, whole, doer, state, folded)]
+        return self._violence(agent, patient, whole, doer, state, folded)
+
+    def _doer(self, agent: Side, whole: Side, folded: str) -> str | None:
+        """Who acted: the named actor of the agent role, a named group of the sentence, else none."""
+        acting = [n for n in agent.named if n not in self.actors.unarmed]
+        named_groups = [n for n in acting if n not in {UNIDENTIFIED} and not self._is_state(n)]
+        if named_groups:
+            return named_groups[0]
+        if acting:
+            return acting[0]
+        return None
+
+    def _violence(
+        self, agent: Side, patient: Side, whole: Side, doer: str | None, state: str, folded: str
+    ) -> list[tuple[EventType, SubEventType, str, str | None]]:
+        """An assault or a killing: the target decides (codebook): armed targets make a battle,
+        unarmed ones an attack on civilians; both make both."""
+        armed_target = patient.armed or (not patient.named and not patient.civilian and whole.armed and not whole.civilian)
+        civilian_target = patient.civilian or (not patient.armed and not armed_target)
+        actor1 = doer or UNIDENTIFIED
+        out: list[tuple[EventType, SubEventType, str, str | None]] = []
+        if doer is not None and self._is_state(doer) and not patient.civilian:
+            enemy = _first([n for n in patient.named + whole.named if not self._is_state(n) and n not in self.actors.unarmed])
+            return [("Battles", "Armed clash", doer, enemy or UNIDENTIFIED)]
+        if armed_target:
+            forces = _first([n for n in patient.named if n not in self.actors.unarmed and n != actor1])
+            if forces is None:
+                forces = _first([n for n in whole.named if self._is_state(n) and n != actor1]) or state
+            out.append(("Battles", "Armed clash", actor1, forces))
+        if civilian_target and (patient.civilian or not armed_target):
+            out.append(("Violence against civilians", "Attack", actor1, CIVILIANS))
+        return out
+
+    def _battle(
+        self, agent: Side, patient: Side, whole: Side, doer: str | None, state: str, folded: str = ""
+    ) -> tuple[EventType, SubEventType, str, str | None]:
+        actor1 = doer
+        forces_named = [n for n in whole.named if self._is_state(n)]
+        if actor1 is None and forces_named and STATE_ACTION.search(folded):
+            actor1 = forces_named[0]  # "l'armée annonce 203 terroristes neutralisés"
+        if actor1 is None:
+            groups = [n for n in whole.named if not self._is_state(n) and n not in self.actors.unarmed]
+            actor1 = groups[0] if groups else UNIDENTIFIED
+        if self._is_state(actor1):
+            other = _first([n for n in patient.named + whole.named if not self._is_state(n) and n not in self.actors.unarmed])
+            return ("Battles", "Armed clash", actor1, other or UNIDENTIFIED)
+        forces = _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]) or _first(
+            [n for n in whole.named if self._is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps"}]
+        )
+        return ("Battles", "Armed clash", actor1, forces or state)
+
+    def _development(
+        self, trigger: Trigger, agent: Side, patient: Side, whole: Side, doer: str | None, state: str
+    ) -> tuple[EventType, SubEventType, str, str | None]:
+        sub = trigger.sub_event_type
+        if sub == "Looting/property destruction":
+            if doer is not None and self._is_state(doer):
+                return (trigger.event_type, sub, doer, UNIDENTIFIED)
+            return (trigger.event_type, sub, doer or _first([n for n in whole.named if n not in self.actors.unarmed and not self._is_state(n)]) or UNIDENTIFIED, CIVILIANS)
+        if sub == "Non-violent transfer of territory":
+            return (trigger.event_type, sub, doer or state, _first([n for n in patient.named + whole.named if n != doer]))
+        actor1 = doer or _first([n for n in whole.named if n not in self.actors.unarmed]) or state
+        return (trigger.event_type, sub, actor1, _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]))
+
+    def _target(self, patient: Side, whole: Side, actor1: str, state: str) -> str | None:
+        named = [n for n in patient.named if n != actor1]
+        if named:
+            return named[0]
+        if patient.civilian and not patient.armed:
+            return CIVILIANS
+        if patient.armed:
+            return state
+        forces = [n for n in whole.named if n != actor1 and (self._is_state(n) or n in {"MINUSMA", CIVILIANS})]
+        if forces:
+            return forces[0]
+        return CIVILIANS if whole.civilian and not whole.armed else state if whole.armed else None
+
+    def _is_state(self, name: str) -> bool:
+        return name.startswith("Military Forces") or name.startswith("Police Forces")
+
+    def _canonical(self, found: Found, day: date | None) -> str:
+        valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
+        return valid[0].canonical if valid else UNIDENTIFIED
+
+    # -- places -------------------------------------------------------------------------------
+
+    def _title_places(self, title: Sentence, locate: Locate | None) -> list[tuple[Toponym, Place | None, int]]:
+        """The place a headline names ("Mali : blocus jihadiste sur le village de Dinangourou",
+        "… pris pour cible près de Diéma"), else the place it opens with ("Kidal : …")."""
+        if locate is None:
+            return []
+        places = self._places(title, Analysis((title,), (), frozenset(), True), [], locate)
+        if places:
+            return places[:1]
+        head = re.match(r"^\s*#?\s*([^:]{2,40}?)\s*:\s", title.text)
+        if head is None:
+            return []
+        name = head.group(1).strip()
+        place = locate.locate(name)
+        if place is None or fold_text(name) in self.countries:
+            return []
+        return [(Toponym(name, 0, len(name), "direct"), place, place.geo_precision)]
+
+    def _country_place(
+        self, folded: str, sentence: Sentence, locate: Locate | None, country: str, stated: bool
+    ) -> list[tuple[Toponym, Place | None, int]]:
+        """A dated event placed only in a country ("dans le nord du Burkina Faso", "au Mali"):
+        FORMAT.md codes the country's French name, region null, precision 3."""
+        if not stated or locate is None:
+            return []
+        return []
 
     def _places(
         self,
@@ -386,60 +590,15 @@ class SecurityRules:
             return Toponym(tail.group(1), offset, toponym.end, toponym.role, toponym.qualifies)
         return None
 
-    def _is_actor(self, name: str) -> bool:
-        return bool(self.actors.find(fold_text(name), name))
+    # -- article-wide -------------------------------------------------------------------------
 
-    def _actors(
-        self, match: Match, found: list[Found], folded: str, day: date | None, country: str
-    ) -> tuple[str, str | None]:
-        names = [self._canonical(f, day) for f in found]
-        generic = [self.national.get(country, MALI_FORCES) for _ in self.generic.find(folded, folded)]
-        state = [
-            n for n in names if n.startswith("Military Forces") or n.startswith("Police Forces")
-        ] + generic
-        foreign = [n for n in names if n in {"MINUSMA", "Wagner Group/Africa Corps"}]
-        armed = [n for n in names if n not in self.unarmed and n not in state and n not in foreign]
-        named_groups = [n for n in armed if n != UNIDENTIFIED]
-        if named_groups:  # "des combattants de la katiba Macina": the named group, not "combattants"
-            armed = named_groups + [n for n in armed if n == UNIDENTIFIED]
-        civilians = [n for n in names if n in self.unarmed]
-        agent = self._passive_agent(found, folded, day)
-        if agent == UNIDENTIFIED and named_groups:
-            agent = named_groups[0]
-        if match.event_type == "Protests":
-            return "Other", None
-        if match.sub_event_type in STATE_LED:
-            if match.sub_event_type == "Looting/property destruction" and not state:
-                if named_groups:  # "des hommes armés d'Ansar Dine ont détruit les mausolées"
-                    return named_groups[0], CIVILIANS
-                if ARMED_SUBJECT.search(folded):  # "des individus armés ont incendié le relais"
-                    return UNIDENTIFIED, CIVILIANS
-            actor1 = (state + foreign + [MALI_FORCES])[0]
-            if match.sub_event_type == "Arrests":
-                return actor1, (civilians + armed + [None])[0]
-            return actor1, (armed + [UNIDENTIFIED])[0]
-        if match.event_type == "Violence against civilians":
-            return (agent if agent and agent not in self.unarmed else (armed + [UNIDENTIFIED])[0]), CIVILIANS
-        forces = state + foreign
-        if agent is not None and agent not in self.unarmed:
-            other = (armed + [UNIDENTIFIED])[0] if agent in forces else (forces + civilians + [None])[0]
-            return agent, other
-        first_state = min((f.start for f in found if self._canonical(f, day) in forces), default=None)
-        first_armed = min((f.start for f in found if self._canonical(f, day) in armed), default=None)
-        state_leads = first_state is not None and (first_armed is None or first_state < first_armed)
-        if forces and (state_leads or not armed) and STATE_ACTION.search(folded):
-            return forces[0], (armed + [UNIDENTIFIED])[0]  # "les FAMa ont repoussé / neutralisé"
-        return (armed + [UNIDENTIFIED])[0], (forces + civilians + [None])[0]
-
-    def _canonical(self, found: Found, day: date | None) -> str:
-        valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
-        return valid[0].canonical if valid else UNIDENTIFIED
-
-    def _passive_agent(self, found: list[Found], folded: str, day: date | None) -> str | None:
-        for item in found:
-            if PASSIVE_AGENT.search(folded[max(0, item.start - 80) : item.start]):
-                return self._canonical(item, day)
-        return None
+    def _claimed(self, event: Event, claimant: str) -> Event:
+        """An attack of the article's day with no named author takes the group that claimed it."""
+        if event.actor1 not in {UNIDENTIFIED} or event.sub_event_type in STATE_LED:
+            return event
+        if event.event_type == "Battles" and event.actor2 in {None, UNIDENTIFIED, claimant}:
+            return replace(event, actor1=claimant, actor2=event.actor2 if event.actor2 != claimant else None)
+        return replace(event, actor1=claimant)
 
     def _claimant(self, sentences: Sequence[Sentence], day: date | None) -> str | None:
         """The group that claimed the article's attack, or that the text names as its author."""
@@ -447,13 +606,11 @@ class SecurityRules:
             folded = fold_text(sentence.text)
             if SUSPICION.search(folded):
                 continue
-            found = self.actors.find(folded, sentence.text)
+            found = self.actors.named.find(folded, sentence.text)
             active = CLAIM_ACTIVE.search(folded)
             if active is not None:  # "Le CSP a revendiqué l'opération"
                 before = [self._canonical(f, day) for f in found if f.end <= active.start()]
-                named = [
-                    n for n in before if n not in {UNIDENTIFIED, CIVILIANS} and not n.startswith("Military")
-                ]
+                named = [n for n in before if n not in NOT_CLAIMANTS and not self._is_state(n)]
                 if named:
                     return named[-1]
             claim = CLAIM.search(folded)
@@ -461,84 +618,102 @@ class SecurityRules:
             if claim is None and author is None:
                 continue
             end = claim.end() if claim is not None else author.end() if author is not None else 0
-            reach = (
-                len(folded) if claim is not None else end + AUTHOR_REACH
-            )  # "les assaillants, vraisemblablement de l'EIGS"
+            reach = len(folded) if claim is not None else end + AUTHOR_REACH
             named = [self._canonical(f, day) for f in found if end <= f.start < reach]
-            specific = [
-                n for n in named if n not in NOT_CLAIMANTS and not n.startswith(("Military", "Police"))
-            ]
+            specific = [n for n in named if n not in NOT_CLAIMANTS and not self._is_state(n)]
             if specific:
                 return specific[0]
         return None
 
-    def _article_toll(self, sentences: Sequence[Sentence]) -> int | None:
-        """The largest toll one sentence of the article gives, for an article about one event."""
-        tolls = [t for s in sentences if (t := _toll(fold_text(s.text))) is not None]
-        return max(tolls) if tolls else None
+    def _later_tolls(self, events: list[Event], sentences: Sequence[Sentence]) -> list[Event]:
+        """Tolls told after the event, in a sentence of their own ("Trois Casques bleus ont été tués."):
+        they go to the event told just before, or to the one whose place the sentence names."""
+        if not events:
+            return events
+        told = {e.start for event in events for e in event.evidence}
+        for sentence in sentences:
+            if sentence.start in told:
+                continue
+            folded = fold_text(sentence.text)
+            toll = find_toll(sentence.text)
+            if toll is None or self.not_events.search(folded):
+                continue
+            before = [i for i, event in enumerate(events) if event.evidence[0].start < sentence.start]
+            named = [i for i in before if _names_place(sentence.text, events[i])]
+            chosen = named[-1] if named else before[-1] if before else None
+            if chosen is not None and events[chosen].fatalities is None:
+                events[chosen] = replace(events[chosen], fatalities=toll)
+        return events
 
 
-def _toll(folded: str) -> int | None:
-    """Deaths a sentence reports, all sides added up; 0 when it says nobody died.
-
-    >>> _toll(fold_text("Un bilan provisoire de 17 militaires tués, 22 blessés et 4 civils tués."))
-    21
-    >>> _toll(fold_text("Plusieurs terroristes ont été neutralisés.")) is None
-    True
-    """
-    total, seen = 0, False
-    counted: list[tuple[int, int]] = []
-    for match in [*TOLL.finditer(folded), *TOLL_AFTER.finditer(folded)]:
-        if any(start < match.end(1) and match.start(1) < end for start, end in counted):
-            continue  # "tuant 17 soldats tués": one number, counted once
-        value = _number(match.group(1))
-        if value is not None and value < 100_000:
-            counted.append((match.start(1), match.end(1)))
-            total += value
-            seen = True
-    if seen:
-        return total
-    return 0 if NO_CASUALTY.search(folded) else None
+def _main_match(matches: list[Match], folded: str) -> Match:
+    """The trigger that types the sentence: the most specific, except that burning and looting
+    are the damage of an assault when people were killed in it ("exécutant les habitants et
+    incendiant le marché" is an attack on civilians)."""
+    best = matches[0]
+    if best.trigger.sub_event_type == "Looting/property destruction":
+        violence = [m for m in matches if m.trigger.kind in {"violence", "clash"}]
+        if violence and not NO_DEATHS.search(folded):
+            return violence[0]
+    return best
 
 
-def _number(phrase: str) -> int | None:
-    """The first number a phrase holds: "au moins 22" -> 22, "une dizaine" -> 10, "trois casques" -> 3."""
-    words = phrase.split()
-    for first in range(len(words)):
-        for last in range(len(words), first, -1):  # "trois casques bleus ont été" -> "trois"
-            value = parse_number(" ".join(words[first:last]))
-            if value is not None and (last == len(words) or PEOPLE.match(words[last])):
-                return value  # "un véhicule terroriste neutralisé" counts nobody
-    return None
+def _inside(place: Place | None, region: Place | None) -> bool:
+    """Whether a precise place lies in a region-only place."""
+    if place is None or region is None or place.geo_precision == 3:
+        return False
+    return place.admin1 is not None and place.admin1 == region.admin1
+
+
+def _all_starts(pattern: re.Pattern[str], folded: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(folded)][:4]
+
+
+def _first(names: Sequence[str]) -> str | None:
+    return names[0] if names else None
+
+
+def _merge_reports(reports: list[Found]) -> list[Event]:
+    """Reports of one event in an article are one event: the same place and day, or an event told
+    again ("l'attaque", "cette embuscade") without a date of its own."""
+    out: list[Event] = []
+    for report in reports:
+        event = report.event
+        place = fold_text(event.location or "")
+        for i, kept in enumerate(out):
+            same_place = fold_text(kept.location or "") == place
+            close = _days(kept.date, event.date) <= (1 if kept.event_type == event.event_type else 0)
+            if same_place and close and (kept.event_type == event.event_type or report.anaphoric):
+                out[i] = _combine(kept, event)
+                break
+            if report.anaphoric and not report.stated and kept.date == event.date and kept.event_type == event.event_type:
+                out[i] = _combine(kept, event)
+                break
+        else:
+            out.append(event)
+    return out
+
+
+def _days(a: date | None, b: date | None) -> int:
+    if a is None or b is None:
+        return 0 if a == b else 99
+    return abs((a - b).days)
+
+
+def _combine(kept: Event, other: Event) -> Event:
+    return replace(
+        kept,
+        evidence=kept.evidence + tuple(e for e in other.evidence if e not in kept.evidence),
+        fatalities=kept.fatalities if kept.fatalities is not None else other.fatalities,
+        actor1=kept.actor1 if kept.actor1 != UNIDENTIFIED else other.actor1,
+        actor2=kept.actor2 or other.actor2,
+    )
 
 
 def _precision(place: Place | None, default: int) -> int:
     if place is None:
         return default
     return max(default, place.geo_precision)
-
-
-def _merge_same_spot(events: list[Event]) -> list[Event]:
-    """Within one article, reports of one place and day are one event, typed by its first report.
-
-    "Le poste d'Indelimane a subi une attaque" then "l'attaque a débuté par des tirs de mortier sur
-    le poste d'Indelimane": one armed clash, not a clash and a shelling.
-    """
-    out: list[Event] = []
-    for event in events:
-        key = (fold_text(event.location or ""), event.date)
-        for i, kept in enumerate(out):
-            if (fold_text(kept.location or ""), kept.date) == key:
-                out[i] = replace(
-                    kept,
-                    evidence=kept.evidence + event.evidence,
-                    fatalities=kept.fatalities if kept.fatalities is not None else event.fatalities,
-                    actor2=kept.actor2 or event.actor2,
-                )
-                break
-        else:
-            out.append(event)
-    return out
 
 
 def _names_place(sentence: str, event: Event) -> bool:
@@ -555,13 +730,3 @@ def _without_dateline(text: str) -> str:
     """The sentence with its opening dateline blanked: "Bamako, le 27 mars 2020 – …" is not where it happened."""
     match = DATELINE.match(text)
     return " " * match.end() + text[match.end() :] if match else text
-
-
-def _is_empty_body(body: str) -> bool:
-    return len(body.split()) < 3
-
-
-def _day(value: date | datetime | None) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    return value

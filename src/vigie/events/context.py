@@ -1,0 +1,116 @@
+"""Article context: what a whole article tells the sentences of its events and interactions.
+
+The country it is about (its headline "Niger : …", its dateline, the country it names most),
+the place its headline names, and the dates its sentences state, so that a sentence that states
+none takes the date of the sentence before it or of the lead ("Dans la matinée du dimanche 15
+décembre 2024, … Le village a été …"), else the publication date with ACLED's week precision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from vigie.events.lexicon import Gazette, fold_text
+from vigie.frdate import EventDate, find_event_date
+from vigie.records import Sentence
+
+HOME = "MLI"  # a Malian paper's news when nothing else tells
+# "Niger : …", "Burkina/Biba : …", "Mali: …": the country a headline opens with
+HEAD = re.compile(r"^\s*#?\s*([^:]{2,40}?)\s*:\s")
+# the states whose news this tool follows; a country named most in an article is its country
+SAHEL = ("MLI", "BFA", "NER", "TCD", "MRT", "BEN", "TGO", "CIV", "GIN", "SEN", "DZA", "NGA", "GHA")
+# "a rendu public vendredi le bilan", "indique dans un communiqué publié le 1er avril": a report's date
+REPORT_DATE = re.compile(
+    r"(?:rendu public|rendu publique|publie|communique|annonce|indique|precise|declare|fait savoir|"
+    r"revendique|confirme|affirme)\w*\s+(?:ce\s+|le\s+|dans la (?:soiree|journee|nuit) de\s+)?"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d{1,2}(?:er)?\s+[a-z]+)"
+)
+DATE_WORDS = re.compile(
+    r"(?<!\w)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|la veille|le lendemain)(?!\w)"
+    r"|(?<!\d)\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
+)
+# a story goes on in the next sentence: its date carries over this many sentences without one
+CARRY = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """The date of one sentence: its own (stated) or the one it takes from its story."""
+
+    when: EventDate
+    stated: bool  # the sentence states its own date
+
+
+class Timeline:
+    """The dates of an article's sentences, resolved in reading order."""
+
+    def __init__(
+        self, sentences: list[Sentence], published: date | None, reference_year: int | None
+    ) -> None:
+        self.published = published
+        self.dated: list[Dated] = []
+        previous: date | None = None
+        last_stated = -10
+        lead: date | None = None
+        for index, sentence in enumerate(sentences):
+            folded = fold_text(sentence.text)
+            found = find_event_date(sentence.text, published, previous, reference_year)
+            if found is not None and found.day is not None:
+                if REPORT_DATE.search(folded) and len(DATE_WORDS.findall(folded)) == 1:
+                    found = EventDate(found.day, max(found.precision, 2))  # when it was told, not done
+                self.dated.append(Dated(found, True))
+                if found.precision == 1:
+                    previous = found.day
+                    last_stated = index
+                    lead = lead or found.day
+                continue
+            if previous is not None and index - last_stated <= CARRY:
+                self.dated.append(Dated(EventDate(previous, 1), False))
+            elif lead is not None and index <= CARRY + 1:
+                self.dated.append(Dated(EventDate(lead, 1), False))
+            elif published is not None:
+                self.dated.append(Dated(EventDate(published, 2), False))
+            else:
+                self.dated.append(Dated(EventDate(None, 3), False))
+
+    def __getitem__(self, index: int) -> Dated:
+        return self.dated[index]
+
+
+def article_country(title: str | None, sentences: list[Sentence], parties: Gazette) -> str:
+    """The country an article is about: the one its headline opens with, else the Sahel state
+    it names most, else Mali.
+
+    >>> from vigie.events.lexicon import load_parties
+    >>> article_country("Niger : l'armée reprend Tillia", [], load_parties()[0])
+    'NER'
+    """
+    if title:
+        head = HEAD.match(title)
+        if head is not None:
+            codes = _codes(parties, head.group(1))
+            if len(codes) == 1 and codes[0] in SAHEL:
+                return codes[0]
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        for code in _codes(parties, sentence.text):
+            if code in SAHEL:
+                counts[code] += 1
+    if title:
+        for code in _codes(parties, title):
+            if code in SAHEL:
+                counts[code] += 2
+    return counts.most_common(1)[0][0] if counts else HOME
+
+
+def _codes(parties: Gazette, text: str) -> list[str]:
+    return [alias.canonical for found in parties.find(fold_text(text), text) for alias in found.names[:1]]
+
+
+def day_of(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value

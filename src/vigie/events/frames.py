@@ -1,0 +1,310 @@
+"""Frames: who did what to whom in a parsed sentence, read from its dependency relations.
+
+A trigger word ("attaqué", "embuscade", "reçu", "accuse") heads a frame. Its agent is the
+subject of an active verb or the "par" phrase of a passive one; its patient is the object of an
+active verb, the subject of a passive one, or a "contre" phrase. A noun trigger takes its roles
+from its own "de"/"par"/"contre" complements and from the verb that governs it ("le poste a subi
+une attaque": the poste is the patient). Phrases are whole subtrees, with document offsets, so
+that the lexicons (actors, parties) can be matched on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vigie.records import Sentence, Token
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubj:pass", "csubj:pass"}
+OBJECTS = {"obj", "iobj", "obl:arg"}
+AGENTS = {"obl:agent"}
+# "le poste a essuyé des tirs", "le camp a été la cible d'une attaque", "le convoi est tombé dans
+# une embuscade": verbs whose subject undergoes the attack their complement names
+SUFFERING_VERBS = {
+    "subir", "essuyer", "tomber", "faire", "être", "devenir", "connaître", "enregistrer", "déplorer",
+    "perdre", "échapper", "repousser",
+}  # fmt: skip
+# nouns whose subject is the one attacked: "le poste a été la cible d'une attaque"
+TARGET_NOUNS = {"cible", "objet", "victime", "théâtre"}
+# nouns of people who attack: "une attaque d'hommes armés", "des tirs de jihadistes"
+AGENTIVE = {
+    "homme", "individu", "assaillant", "terroriste", "jihadiste", "djihadiste", "combattant", "élément",
+    "bandit", "inconnu", "groupe", "rebelle", "insurgé", "islamiste", "ennemi", "gat", "jnim", "eigs",
+}  # fmt: skip
+# verbs whose subject suffers the act: "le poste a subi une attaque", "a essuyé des tirs"
+SUFFERED = {"subir", "essuyer", "tomber", "déplorer", "enregistrer"}
+# verbs that only report: "l'armée annonce avoir neutralisé", "a indiqué que"; their subject is the source
+REPORTING = {
+    "annoncer", "indiquer", "affirmer", "déclarer", "préciser", "rapporter", "confirmer", "signaler",
+    "revendiquer", "dire", "assurer", "expliquer", "ajouter", "souligner", "faire savoir", "communiquer",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A phrase of a sentence: the subtree of one word, with offsets into the document text."""
+
+    head: int  # index of its head word in the sentence
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The roles around one trigger word."""
+
+    trigger: int  # index of the trigger word in the sentence
+    agent: tuple[Phrase, ...]
+    patient: tuple[Phrase, ...]
+    obliques: tuple[Phrase, ...]  # the other complements: places, times, instruments
+    passive: bool
+    realis: bool  # told as a fact, not a plan, a condition or a threat
+    negated: bool  # "n'a pas été attaqué"
+
+
+def token_at(sentence: Sentence, offset: int) -> int | None:
+    """The index of the word covering a document offset."""
+    for index, token in enumerate(sentence.tokens):
+        if token.start <= offset < token.end:
+            return index
+        if token.start > offset:
+            return index
+    return None
+
+
+def children(sentence: Sentence, head: int) -> list[int]:
+    return [i for i, token in enumerate(sentence.tokens) if token.head == head and i != head]
+
+
+def subtree(sentence: Sentence, head: int) -> list[int]:
+    """Indexes of a word and of everything under it, in order."""
+    out = [head]
+    stack = [head]
+    tokens = sentence.tokens
+    while stack:
+        node = stack.pop()
+        for index, token in enumerate(tokens):
+            if token.head == node and index != node and index not in out:
+                out.append(index)
+                stack.append(index)
+    return sorted(out)
+
+
+def phrase(sentence: Sentence, head: int, stop: set[int] | None = None) -> Phrase:
+    """The subtree of a word as a phrase (cut before a relative clause or a word in `stop`)."""
+    tokens = sentence.tokens
+    kept = [i for i in subtree(sentence, head) if not stop or i not in stop]
+    for i in children(sentence, head):
+        if tokens[i].dep in {"acl:relcl", "parataxis"}:
+            drop = set(subtree(sentence, i))
+            kept = [k for k in kept if k not in drop]
+    kept = [k for k in kept if k >= min(kept)]
+    first, last = min(kept), max(kept)
+    start, end = tokens[first].start, tokens[last].end
+    offset = sentence.start
+    return Phrase(head, start, end, sentence.text[start - offset : end - offset])
+
+
+def _case(sentence: Sentence, head: int) -> str:
+    """The preposition of a complement: "par", "contre", "de", "à"…"""
+    for i in children(sentence, head):
+        token = sentence.tokens[i]
+        if token.dep in {"case", "mark"}:
+            return token.lemma.lower()
+    return ""
+
+
+def _with_conjuncts(sentence: Sentence, heads: list[int]) -> list[int]:
+    out = list(heads)
+    for head in heads:
+        out += [i for i in children(sentence, head) if sentence.tokens[i].dep == "conj"]
+    return out
+
+
+def _is_passive(sentence: Sentence, verb: int) -> bool:
+    return any(sentence.tokens[i].dep in {"aux:pass", "nsubj:pass"} for i in children(sentence, verb))
+
+
+def _governing_verb(sentence: Sentence, index: int) -> int | None:
+    """The verb (or copula's predicate) a word depends on, climbing noun phrases."""
+    tokens = sentence.tokens
+    seen = set()
+    current = index
+    while current not in seen:
+        seen.add(current)
+        token = tokens[current]
+        if token.pos in {"VERB", "AUX"} and current != index:
+            return current
+        if token.head == current:
+            return current if token.pos in {"VERB", "AUX"} else None
+        current = token.head
+    return None
+
+
+def frame(sentence: Sentence, trigger: int) -> Frame:
+    """The roles of a trigger word in its sentence."""
+    tokens = sentence.tokens
+    word = tokens[trigger]
+    if word.pos in {"VERB", "AUX"} or (word.pos == "ADJ" and word.form == "Part"):
+        return _verb_frame(sentence, trigger)
+    return _noun_frame(sentence, trigger)
+
+
+def _verb_frame(sentence: Sentence, verb: int) -> Frame:
+    tokens = sentence.tokens
+    passive = _is_passive(sentence, verb)
+    agent: list[int] = []
+    patient: list[int] = []
+    obliques: list[int] = []
+    for i in children(sentence, verb):
+        dep = tokens[i].dep
+        if dep in SUBJECTS:
+            (patient if passive else agent).append(i)
+        elif dep in PASSIVE_SUBJECTS:
+            patient.append(i)
+        elif dep in AGENTS or (dep.startswith("obl") and _case(sentence, i) == "par" and tokens[i].pos in {"NOUN", "PROPN", "PRON"}):
+            agent.append(i)
+        elif dep in OBJECTS and _case(sentence, i) in {"", "à", "au"}:
+            patient.append(i)
+        elif (
+            dep.startswith("obl")
+            and _case(sentence, i) in {"contre", "sur"}
+            and not _is_place_like(sentence, i)
+        ):
+            patient.append(i)
+        elif dep.startswith("obl") or dep.startswith("nmod") or dep == "advmod":
+            obliques.append(i)
+    # "la brigade a essuyé des tirs d'hommes armés", "le convoi est tombé dans une embuscade": the
+    # subject undergoes what the complement names, whose "de" phrase is the one who acts
+    if tokens[verb].lemma.lower() in SUFFERED and not passive:
+        patient = [i for i in agent if tokens[i].pos in {"NOUN", "PROPN", "PRON"} and _case(sentence, i) != "par"]
+        agent = [
+            j for i in children(sentence, verb) if tokens[i].dep in {"obj", "obl:arg"}
+            for j in children(sentence, i) if tokens[j].dep.startswith("nmod") and _case(sentence, j) in {"de", "d'", "du", "des", "par"}
+        ]
+    # a participle or an infinitive without subject: the subject of the verb it hangs on
+    if not agent and not patient and tokens[verb].dep in {"xcomp", "advcl", "acl", "conj"}:
+        head = tokens[verb].head
+        if head != verb:
+            for i in children(sentence, head):
+                if tokens[i].dep in SUBJECTS:
+                    (patient if passive else agent).append(i)
+    # "la brigade a été attaquée" whose subject the parser hung on the auxiliary
+    if tokens[verb].dep == "acl" and not patient and passive:
+        patient.append(tokens[verb].head)
+    return Frame(
+        verb,
+        tuple(phrase(sentence, i) for i in _with_conjuncts(sentence, agent)),
+        tuple(phrase(sentence, i) for i in _with_conjuncts(sentence, patient)),
+        tuple(phrase(sentence, i) for i in obliques),
+        passive,
+        is_realis(sentence, verb),
+        is_negated(sentence, verb),
+    )
+
+
+def _is_place_like(sentence: Sentence, index: int) -> bool:
+    return sentence.tokens[index].pos == "PROPN" and _case(sentence, index) == "sur"
+
+
+def _noun_frame(sentence: Sentence, noun: int) -> Frame:
+    tokens = sentence.tokens
+    agent: list[int] = []
+    patient: list[int] = []
+    obliques: list[int] = []
+    if tokens[noun].lemma.lower() in TARGET_NOUNS:
+        # "le poste a été la cible d'une attaque d'hommes armés": the subject is the target, the
+        # attack's own "de" phrase the attackers
+        patient += [i for i in children(sentence, noun) if tokens[i].dep in SUBJECTS | PASSIVE_SUBJECTS]
+        for i in children(sentence, noun):
+            if tokens[i].dep.startswith("nmod"):
+                inner = _noun_frame(sentence, i)
+                agent += [p.head for p in inner.agent]
+    for i in children(sentence, noun):
+        dep, case = tokens[i].dep, _case(sentence, i)
+        if not (dep.startswith("nmod") or dep.startswith("obl") or dep == "acl"):
+            continue
+        if tokens[noun].lemma.lower() in TARGET_NOUNS and dep.startswith("nmod"):
+            continue
+        if case == "par":
+            agent.append(i)
+        elif case == "contre":
+            patient.append(i)
+        elif case in {"de", "du", "des", "d'"} and tokens[i].pos in {"NOUN", "PROPN"}:
+            if tokens[i].lemma.lower() in AGENTIVE:
+                agent.append(i)  # "une attaque d'hommes armés", "des tirs de jihadistes"
+            else:
+                patient.append(i)  # "l'attaque du camp", "l'enlèvement de quatre étrangers"
+        else:
+            obliques.append(i)
+    # "l'embuscade tendue par des hommes armés": the participle that qualifies the noun
+    for i in children(sentence, noun):
+        if tokens[i].dep == "acl" and tokens[i].pos in {"VERB", "ADJ"}:
+            inner = _verb_frame(sentence, i)
+            agent += [p.head for p in inner.agent]
+    verb = _governing_verb(sentence, noun)
+    realis = True
+    negated = False
+    if verb is not None:
+        role = tokens[noun].dep
+        lemma = tokens[verb].lemma.lower()
+        subjects = [i for i in children(sentence, verb) if tokens[i].dep in SUBJECTS | PASSIVE_SUBJECTS]
+        if lemma in SUFFERING_VERBS and role in OBJECTS | {"obl", "obl:mod", "obl:arg", "nsubj"}:
+            patient += [i for i in subjects if i != noun]  # "le poste a essuyé des tirs"
+        elif role in OBJECTS and lemma not in REPORTING:
+            agent += [i for i in subjects if i != noun]  # "des hommes armés ont mené une attaque"
+        realis = is_realis(sentence, verb)
+        negated = is_negated(sentence, verb)
+    return Frame(
+        noun,
+        tuple(phrase(sentence, i) for i in _with_conjuncts(sentence, agent)),
+        tuple(phrase(sentence, i) for i in _with_conjuncts(sentence, patient)),
+        tuple(phrase(sentence, i) for i in obliques),
+        False,
+        realis,
+        negated,
+    )
+
+
+def is_realis(sentence: Sentence, verb: int) -> bool:
+    """Told as a fact: not future, not conditional, not under a verb of plan, threat or wish
+    ("menace d'attaquer", "prévoit de déployer", "pourrait frapper")."""
+    tokens = sentence.tokens
+    words = [verb] + [i for i in children(sentence, verb) if tokens[i].dep.startswith("aux")]
+    for i in words:
+        if tokens[i].tense == "Fut" or tokens[i].mood == "Cnd":
+            return False
+    if tokens[verb].form == "Inf" and any(
+        tokens[i].lemma.lower() in {"pour", "afin"} for i in children(sentence, verb)
+    ):
+        return False  # "une opération est en cours pour neutraliser les assaillants": a purpose
+    head = tokens[verb].head
+    if head != verb and tokens[verb].dep in {"xcomp", "ccomp"}:
+        lemma = tokens[head].lemma.lower()
+        if lemma in IRREALIS_GOVERNORS:
+            return False
+        if tokens[head].tense == "Fut" or tokens[head].mood == "Cnd":
+            return False
+    return True
+
+
+# "menace de frapper", "prévoit de déployer", "veut attaquer", "pourrait", "doit se rendre"
+IRREALIS_GOVERNORS = {
+    "menacer", "prévoir", "envisager", "vouloir", "souhaiter", "projeter", "compter", "pouvoir", "devoir",
+    "promettre", "espérer", "planifier", "préparer", "redouter", "craindre", "refuser", "appeler",
+    "demander", "exiger", "recommander", "proposer",
+}  # fmt: skip
+
+
+def is_negated(sentence: Sentence, verb: int) -> bool:
+    """ "n'a pas été attaqué", "n'ont fait aucune victime" """
+    tokens = sentence.tokens
+    return any(
+        tokens[i].lemma.lower() in {"ne", "n'", "pas", "jamais", "aucun"} and tokens[i].dep == "advmod"
+        for i in children(sentence, verb)
+    )
+
+
+def lemma_of(tokens: tuple[Token, ...], index: int) -> str:
+    return tokens[index].lemma.lower()

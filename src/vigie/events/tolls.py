@@ -1,0 +1,129 @@
+"""Tolls: how many people a sentence says were killed, in all, per place, and when two figures compete.
+
+FORMAT.md's rules: deaths on all sides are added up ("17 soldats tués et 22 terroristes
+neutralisés" -> 39), "neutralisés" counts as killed, approximate number words count as their
+value ("une dizaine" 10), vague words give no number, wounded are not dead, 0 only when the text
+says nobody died; two figures for one event (the army's and a local source's) give the lowest
+specific one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vigie.events.lexicon import fold_text
+from vigie.frnumber import parse_number
+
+# a toll: "23 morts", "17 militaires tués", "a fait au moins 22 morts", "203 combattants neutralisés"
+TOLL = re.compile(
+    r"(?<!\w)(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?[a-z]+(?:[\s-](?:et[\s-])?[a-z]+)*)\s+"
+    r"(?:(?:[a-z'\-]+\s+){0,4}?)(?:morts?|tues?|tuees?|neutralises?|corps|victimes|ont peri|ont perdu la vie|"
+    r"ont ete tues|ont ete tuees|ont trouve la mort|executes?|executees?|decedes?|cadavres|elimines?|abattus?|"
+    r"sans vie|perdu la vie|tombes)(?!\w)"
+)
+# a toll after its verb: "tuant sept civils", "ont permis de neutraliser une douzaine de terroristes"
+TOLL_AFTER = re.compile(
+    r"(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|abattu|abattant|executant|"
+    r"coute la vie a|coute la vie de|mort de|la mort de|la vie a|eliminer|eliminant)\s+"
+    r"(?:au moins\s+|pres de\s+|plus de\s+|environ\s+|quelque\s+)?(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?[a-z]+(?:-[a-z]+)*)\s+"
+    r"(?!bless)"
+)
+NO_CASUALTY = re.compile(
+    r"sans (?:faire de )?(?:victime|blesse|perte|deplorer)|aucune? (?:perte|victime|deces|mort)|pas de victime"
+    r"|n'a fait aucune|n'ont fait aucune|aucun mort n'est|aucun deces n'a"
+)
+# who a toll counts: "trois casques bleus ont été tués", "sept civils"
+PEOPLE = re.compile(
+    r"(?:soldat|militaire|civil|personne|casque|terroriste|assaillant|villageois|passager|enfant|femme|homme|"
+    r"gendarme|policier|membre|combattant|jihadiste|djihadiste|otage|eleve|agent|chauffeur|fidele|victime|"
+    r"habitant|mort|corps|individu|elements?|garde|ressortissant|touriste|expatrie|client|paysan|berger|"
+    r"vdp|volontaire|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de)"
+)
+# a clause boundary between two tolls of two places: "… à Yara ; à Dissa, on dénombre deux morts"
+CLAUSES = re.compile(r"\s*[;:]\s*|,\s*(?:et\s+)?(?=(?:a|au|dans|pour)\s+[a-z])|\s+et\s+(?=(?:a|au)\s)")
+# another source's figure for the same deaths: "selon des sources militaires, tandis qu'un élu évoque
+# « plus de 20 morts »", "d'autres sources parlent de 20 morts"
+ALTERNATIVE = re.compile(
+    r"tandis qu|alors qu|d'autres sources|selon d'autres|un autre bilan|nouveau bilan|bilan (?:revu|revise)|"
+    r"evoqu|parlent de|avance pour sa part|pour sa part|de son cote|contre \d"
+)
+WOUNDED = re.compile(r"bless")
+MAX_TOLL = 100_000
+
+
+def find_toll(text: str) -> int | None:
+    """Deaths a sentence reports, all sides added up; the lowest figure when two sources compete;
+    0 when it says nobody died.
+
+    >>> find_toll("Un bilan provisoire de 17 militaires tués, 22 blessés et 4 civils tués.")
+    21
+    >>> find_toll("Plusieurs terroristes ont été neutralisés.") is None
+    True
+    >>> find_toll("faisant au moins 18 morts selon des sources militaires, tandis qu'un élu évoque « plus de 20 morts »")
+    18
+    """
+    folded = fold_text(text)
+    alternative = ALTERNATIVE.search(folded)
+    if alternative is not None:
+        before, after = _count(folded[: alternative.start()]), _count(folded[alternative.start() :])
+        figures = [value for value in (before, after) if value is not None]
+        if len(figures) == 2:
+            return min(figures)
+    total = _count(folded)
+    if total is not None:
+        return total
+    return 0 if NO_CASUALTY.search(folded) else None
+
+
+def tolls_by_place(text: str, places: list[str]) -> dict[str, int | None]:
+    """The toll each named place gets when a sentence gives one per place: "trois personnes ont été
+    tuées à Yara ; à Dissa, on dénombre deux morts" -> Yara 3, Dissa 2; None for a place whose clause
+    gives none.
+
+    >>> tolls_by_place("trois personnes ont été tuées et quinze blessées à Yara ; à Dissa, on dénombre deux morts", ["Yara", "Dissa"])
+    {'Yara': 3, 'Dissa': 2}
+    """
+    folded = fold_text(text)
+    keys = {place: fold_text(place) for place in places}
+    pieces = [piece for piece in CLAUSES.split(folded) if piece and piece.strip()]
+    out: dict[str, int | None] = {place: None for place in places}
+    for piece in pieces:
+        named = [
+            place
+            for place, key in keys.items()
+            if key and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", piece)
+        ]
+        if len(named) == 1:
+            value = _count(piece)
+            if value is None and NO_CASUALTY.search(piece):
+                value = 0
+            if value is not None:
+                out[named[0]] = value
+    return out
+
+
+def _count(folded: str) -> int | None:
+    total, seen = 0, False
+    counted: list[tuple[int, int]] = []
+    for match in [*TOLL.finditer(folded), *TOLL_AFTER.finditer(folded)]:
+        if any(start < match.end(1) and match.start(1) < end for start, end in counted):
+            continue  # "tuant 17 soldats tués": one number, counted once
+        if WOUNDED.search(folded[match.end(1) : match.end(1) + 12]):
+            continue  # "quinze blessés"
+        value = _number(match.group(1))
+        if value is not None and value < MAX_TOLL:
+            counted.append((match.start(1), match.end(1)))
+            total += value
+            seen = True
+    return total if seen else None
+
+
+def _number(phrase: str) -> int | None:
+    """The first number a phrase holds: "au moins 22" -> 22, "une dizaine" -> 10, "trois casques" -> 3."""
+    words = phrase.split()
+    for first in range(len(words)):
+        for last in range(len(words), first, -1):  # "trois casques bleus ont été" -> "trois"
+            value = parse_number(" ".join(words[first:last]))
+            if value is not None and (last == len(words) or PEOPLE.match(words[last])):
+                return value  # "un véhicule terroriste neutralisé" counts nobody
+    return None
