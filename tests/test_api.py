@@ -32,7 +32,7 @@ def test_error_shape_is_the_same_everywhere(client: TestClient) -> None:
     assert_error(
         client.get("/api/events?bbox=1,2"),
         422,
-        "bbox '1,2' must be west,south,east,north, e.g. -5.5,13,-2.5,16",
+        "bbox: '1,2' must be west,south,east,north, e.g. -5.5,13,-2.5,16",
     )
     assert_error(client.get("/api/events?limit=0"), 422, "limit: Input should be greater than or equal to 1")
     assert_error(client.get("/api/nothing"), 404, "Not Found")

@@ -10,14 +10,25 @@ from __future__ import annotations
 import hmac
 import io
 import json
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from markupsafe import escape
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StrictBool,
+    WithJsonSchema,
+    field_validator,
+)
 
 from vigie.export import (
     ACLED_COLUMNS,
@@ -41,6 +52,7 @@ from vigie.search import (
     find_interactions,
     get_article,
     get_event,
+    has_words,
     list_events,
     map_points,
     pair_counts,
@@ -53,51 +65,158 @@ from vigie.store.events import Filter, read_events, read_interactions
 
 Format = Literal["json", "csv", "geojson", "jsonl"]
 MEDIA = {"csv": "text/csv; charset=utf-8", "geojson": "application/geo+json", "jsonl": "application/x-ndjson"}
+MAX_ID = 2**63 - 1  # the largest id a database integer holds
+# "-5.5,13,-2.5,16": west,south,east,north, decimal degrees
+BBOX = r"^-?[0-9]{1,3}(\.[0-9]{1,12})?(,-?[0-9]{1,3}(\.[0-9]{1,12})?){3}$"
+DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # "2024-08-01"
+WHOLE = re.compile(r"^-?[0-9]{1,40}$")  # "50": digits only, as JSON Schema's integer
+# "Authorization: Bearer s3cret" (RFC 6750); a bare token, or another scheme, is no token
+BEARER = HTTPBearer(auto_error=False, description="The token `vigie serve` was given (--token, serve_token).")
 
 router = APIRouter(prefix="/api")
 
 
+def _day(value: object) -> object:
+    """A day as the API takes it: YYYY-MM-DD, or empty (the dashboard's blank field) for none."""
+    if value is None or value == "" or isinstance(value, date):
+        return None if value == "" else value
+    if isinstance(value, str) and DAY.match(value):
+        return date.fromisoformat(value)  # ValueError for "2024-02-30": a 422 naming the field
+    raise ValueError("must be a day, YYYY-MM-DD (or empty)")
+
+
+def _whole(value: object) -> object:
+    """An integer written with digits only ("1.0", " 1", "1_000" are refused, as the schema says)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and WHOLE.match(value):
+        return int(value)
+    raise ValueError("must be a whole number, written with digits only")
+
+
+def _blank_or_whole(value: object) -> object:
+    return None if value == "" or value is None else _whole(value)
+
+
+def _flag(value: object) -> object:
+    """true, false, or empty for either: nothing else ("yes", "1") is taken for a boolean."""
+    if value is None or isinstance(value, bool):
+        return value
+    choices: dict[object, bool | None] = {"true": True, "false": False, "": None}
+    if value in choices:
+        return choices[value]
+    raise ValueError("must be true, false or empty")
+
+
+BLANK: dict[str, JsonValue] = {"type": "string", "maxLength": 0, "description": "empty: no filter"}
+Day = Annotated[
+    date | None,
+    BeforeValidator(_day),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, BLANK]}),
+]
+Flag = Annotated[
+    bool | None, BeforeValidator(_flag), WithJsonSchema({"type": "string", "enum": ["true", "false", ""]})
+]
+Whole = Annotated[int, BeforeValidator(_whole)]
+Year = Annotated[
+    int | None,
+    BeforeValidator(_blank_or_whole),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100}, BLANK]}),
+]
+
+
+class ErrorBody(BaseModel):
+    """The one error shape of the API."""
+
+    ok: Literal[False]
+    error: str = Field(description="What failed, on what, and what to do next.")
+    status: int
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"model": ErrorBody, "description": description}
+
+
+Responses = dict[int | str, dict[str, Any]]
+INVALID: Responses = {
+    422: _error("A parameter is not valid; the error names it and what is expected."),
+    503: _error("The query took longer than serve_query_timeout and was stopped; narrow it."),
+}
+NOT_FOUND: Responses = {404: _error("No such item.")}
+# The list routes answer JSON, or with format= the same items as a download
+DOWNLOADS: Responses = {
+    200: {
+        "description": "JSON, or with format=csv|geojson|jsonl a download of every matching item.",
+        "content": {
+            "application/json": {"schema": {"type": "object"}},
+            "text/csv": {"schema": {"type": "string"}},
+            "application/geo+json": {"schema": {"type": "object"}},
+            "application/x-ndjson": {"schema": {"type": "string"}},
+        },
+    }
+}
+ARTICLE_DOWNLOADS: Responses = {
+    200: {
+        "description": "JSON, or with format=csv|jsonl a download of the page of articles.",
+        "content": {
+            "application/json": {"schema": {"type": "object"}},
+            "text/csv": {"schema": {"type": "string"}},
+            "application/x-ndjson": {"schema": {"type": "string"}},
+        },
+    }
+}
+JSON_ONLY: Responses = {
+    200: {"description": "JSON.", "content": {"application/json": {"schema": {"type": "object"}}}}
+}
+
+
 class Paging(BaseModel):
-    limit: int = Field(50, ge=1, le=500, description="How many items per page.")
-    offset: int = Field(0, ge=0, le=1_000_000, description="How many items to skip.")
+    limit: Whole = Field(50, ge=1, le=500, description="How many items per page.")
+    offset: Whole = Field(0, ge=0, le=1_000_000, description="How many items to skip.")
 
 
 class EventQuery(Paging):
     """Filters shared by the event list, the map, the timeline and the downloads."""
 
-    start: date | None = Field(None, description="First day, inclusive (YYYY-MM-DD).")
-    end: date | None = Field(None, description="Last day, inclusive (YYYY-MM-DD).")
+    start: Day = Field(None, description="First day, inclusive (YYYY-MM-DD).")
+    end: Day = Field(None, description="Last day, inclusive (YYYY-MM-DD).")
     event_type: str | None = Field(None, max_length=60, description='ACLED type, e.g. "Battles".')
     sub_event_type: str | None = Field(None, max_length=80, description='ACLED sub-type, e.g. "Armed clash".')
     actor: str | None = Field(None, max_length=200, description="First or second actor, exactly.")
     admin1: str | None = Field(None, max_length=80, description='Region, e.g. "Mopti".')
     location: str | None = Field(None, max_length=200, description="Place name, exactly.")
-    bbox: str | None = Field(None, max_length=100, description="west,south,east,north in degrees.")
-    text: str | None = Field(
-        None, max_length=200, description="Words of a sentence reporting the event (any case and accents)."
+    bbox: str | None = Field(
+        None,
+        max_length=100,
+        description="west,south,east,north in decimal degrees; west > east crosses the antimeridian.",
+        json_schema_extra={"anyOf": [{"type": "string", "pattern": BBOX}, BLANK]},
     )
-    flagged: bool | None = Field(None, description="Only flagged (true) or unflagged (false) events.")
+    text: str | None = Field(
+        None,
+        max_length=200,
+        description="Words of a sentence reporting the event (any case and accents); no word: no filter.",
+    )
+    flagged: Flag = Field(None, description="Only flagged (true) or unflagged (false) events.")
     format: Format = Field("json", description="json, or a download: csv (ACLED columns), geojson, jsonl.")
 
-    @field_validator(
-        "start",
-        "end",
-        "event_type",
-        "sub_event_type",
-        "actor",
-        "admin1",
-        "location",
-        "flagged",
-        mode="before",
-    )
+    @field_validator("event_type", "sub_event_type", "actor", "admin1", "location", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
 
-    @field_validator("bbox", "text", mode="before")
+    @field_validator("bbox", mode="before")
     @classmethod
-    def _blank_text_is_none(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
+    def _blank_bbox_is_none(cls, value: object) -> object:
+        if value == "" or value is None:
+            return None
+        if not isinstance(value, str) or not re.match(BBOX, value):
+            raise ValueError(f"{value!r} must be west,south,east,north, e.g. -5.5,13,-2.5,16")
+        return value
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _no_words_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not has_words(value) else value
 
     def to_filter(self) -> EventFilter:
         return EventFilter(
@@ -117,11 +236,11 @@ class EventQuery(Paging):
 class InteractionQuery(Paging):
     party: str | None = Field(None, max_length=20, description='Either party, e.g. "MLI" or "ECOWAS".')
     type: str | None = Field(None, max_length=20, description='PLOVER type, e.g. "AGREE".')
-    start: date | None = Field(None, description="First day, inclusive (YYYY-MM-DD).")
-    end: date | None = Field(None, description="Last day, inclusive (YYYY-MM-DD).")
+    start: Day = Field(None, description="First day, inclusive (YYYY-MM-DD).")
+    end: Day = Field(None, description="Last day, inclusive (YYYY-MM-DD).")
     format: Format = Field("json", description="json, or a download: csv, geojson, jsonl.")
 
-    @field_validator("party", "type", "start", "end", mode="before")
+    @field_validator("party", "type", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
@@ -131,14 +250,19 @@ class InteractionQuery(Paging):
 
 
 class SearchQuery(Paging):
-    q: str = Field("", max_length=300, description="French words, accents optional; word* for a prefix.")
-    year: int | None = Field(None, ge=1900, le=2100, description="Publication year.")
+    q: str = Field(
+        "",
+        max_length=300,
+        description="French words, accents optional; word* for a prefix of 3 letters or more. At most 8 "
+        "words and 3 prefixes are searched; the answer's notes say what was left out.",
+    )
+    year: Year = Field(None, ge=1900, le=2100, description="Publication year.")
     source: str | None = Field(None, max_length=100, description='Site, e.g. "essor".')
     section: str | None = Field(None, max_length=100, description='Section of a web page, e.g. "securite".')
-    limit: int = Field(20, ge=1, le=200, description="How many articles per page.")
+    limit: Whole = Field(20, ge=1, le=200, description="How many articles per page.")
     format: Literal["json", "csv", "jsonl"] = Field("json", description="json, or a download: csv, jsonl.")
 
-    @field_validator("year", "source", "section", mode="before")
+    @field_validator("source", "section", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
@@ -157,23 +281,22 @@ class SearchQuery(Paging):
 class FlagBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    flagged: bool = Field(True, description="true: the event is wrong; false: clear the flag.")
+    flagged: StrictBool = Field(description="true: the event is wrong; false: clear the flag.")
+
+
+EventId = Annotated[int, Path(ge=0, le=MAX_ID, description="The event's id."), BeforeValidator(_whole)]
+ArticleId = Annotated[
+    str, Path(max_length=200, description='The article\'s id: "<document sha1>:<position>".')
+]
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
-    """ "west,south,east,north" -> four floats, or an HTTP 422 naming the expected form.
+    """ "west,south,east,north" -> four floats (BBOX, checked by the query model, gives their form).
 
     >>> parse_bbox("-5.5,13,-2.5,16")
     (-5.5, 13.0, -2.5, 16.0)
     """
-    try:
-        west, south, east, north = (float(part) for part in value.split(","))
-    except ValueError:
-        raise HTTPException(
-            422, f"bbox {value!r} must be west,south,east,north, e.g. -5.5,13,-2.5,16"
-        ) from None
-    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise HTTPException(422, f"bbox {value!r} must have west <= east and south <= north, in degrees")
+    west, south, east, north = (float(part) for part in value.split(","))
     return west, south, east, north
 
 
@@ -187,7 +310,7 @@ def store_of(request: Request) -> Store:
     return store
 
 
-@router.get("/")
+@router.get("/", responses=JSON_ONLY)
 def index(request: Request) -> dict[str, Any]:
     """What the API offers: each endpoint with its summary."""
     return {
@@ -201,7 +324,7 @@ def index(request: Request) -> dict[str, Any]:
     }
 
 
-@router.get("/articles")
+@router.get("/articles", responses=ARTICLE_DOWNLOADS | INVALID)
 def articles(request: Request, query: Annotated[SearchQuery, Query()]) -> Any:
     """Articles matching French words (accent-insensitive, ranked, hits marked), with facets."""
     page = search_articles(store_of(request), query.to_query())
@@ -216,11 +339,13 @@ def articles(request: Request, query: Annotated[SearchQuery, Query()]) -> Any:
     if query.format != "json":
         return _download(items, "articles", query.format, tuple(items[0]) if items else ("id",))
     facets = {name: [plain(f) for f in values] for name, values in page.facets.items()}
-    return as_json(_page(items, page.total, page.limit, page.offset) | {"facets": facets})
+    return as_json(
+        _page(items, page.total, page.limit, page.offset) | {"facets": facets, "notes": list(page.notes)}
+    )
 
 
-@router.get("/articles/{article_id}")
-def article(request: Request, article_id: str) -> Response:
+@router.get("/articles/{article_id}", responses=JSON_ONLY | NOT_FOUND | INVALID)
+def article(request: Request, article_id: ArticleId) -> Response:
     """One article with its paragraphs (offsets into its document's text)."""
     found = get_article(store_of(request), article_id)
     if found is None:
@@ -228,7 +353,7 @@ def article(request: Request, article_id: str) -> Response:
     return as_json({"ok": True, "item": plain(found)})
 
 
-@router.get("/events")
+@router.get("/events", responses=DOWNLOADS | INVALID)
 def events(request: Request, query: Annotated[EventQuery, Query()]) -> Any:
     """Events matching the filters, newest first; format=csv|geojson|jsonl downloads them all."""
     store = store_of(request)
@@ -238,15 +363,15 @@ def events(request: Request, query: Annotated[EventQuery, Query()]) -> Any:
     return as_json(_page([plain(item) for item in page.items], page.total, page.limit, page.offset))
 
 
-@router.get("/events/map")
+@router.get("/events/map", responses=JSON_ONLY | INVALID)
 def events_map(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     """Placed events grouped by coordinates and type (count, newest event id), for the map."""
     points = map_points(store_of(request), query.to_filter())
     return as_json({"ok": True, "items": [plain(point) for point in points]})
 
 
-@router.get("/events/{event_id}")
-def event(request: Request, event_id: int) -> Response:
+@router.get("/events/{event_id}", responses=JSON_ONLY | NOT_FOUND | INVALID)
+def event(request: Request, event_id: EventId) -> Response:
     """One event with every field, its source sentences and their articles."""
     found = get_event(store_of(request), event_id)
     if found is None:
@@ -254,18 +379,31 @@ def event(request: Request, event_id: int) -> Response:
     return as_json({"ok": True, "item": plain(found.event), "sources": [plain(s) for s in found.sources]})
 
 
-@router.post("/events/{event_id}/flag")
+@router.post(
+    "/events/{event_id}/flag",
+    responses=JSON_ONLY
+    | NOT_FOUND
+    | INVALID
+    | {
+        400: _error("The body is not JSON."),
+        401: _error("No token, or not the configured one: send Authorization: Bearer <token>."),
+        403: _error("Flagging is off: the dashboard runs without a token."),
+    },
+)
 def flag(
-    request: Request, event_id: int, body: FlagBody, authorization: Annotated[str | None, Header()] = None
+    request: Request,
+    event_id: EventId,
+    body: FlagBody,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)] = None,
 ) -> dict[str, Any]:
     """Flag an event as wrong (or clear the flag); needs `Authorization: Bearer <serve_token>`."""
-    check_token(request, authorization)
+    check_token(request, credentials.credentials if credentials is not None else None)
     if not set_flag(store_of(request), event_id, body.flagged):
         raise HTTPException(404, f"no event with id {event_id}")
     return {"ok": True, "id": event_id, "flagged": body.flagged}
 
 
-@router.get("/stats")
+@router.get("/stats", responses=JSON_ONLY | INVALID)
 def stats(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     """Events per week (Mondays) by type and by region, for the matching events."""
     store, filters = store_of(request), query.to_filter()
@@ -280,7 +418,7 @@ def stats(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     return as_json({"ok": True, "by_type": [plain(row) for row in by_type], "by_region": by_region})
 
 
-@router.get("/places")
+@router.get("/places", responses=JSON_ONLY | INVALID)
 def places(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     """Places of the matching events, with region, coordinates and number of events."""
     return as_json(
@@ -288,7 +426,7 @@ def places(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     )
 
 
-@router.get("/actors")
+@router.get("/actors", responses=JSON_ONLY | INVALID)
 def actors(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     """Actors of the matching events, by number of events."""
     return as_json(
@@ -296,7 +434,7 @@ def actors(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     )
 
 
-@router.get("/interactions")
+@router.get("/interactions", responses=DOWNLOADS | INVALID)
 def interactions(request: Request, query: Annotated[InteractionQuery, Query()]) -> Any:
     """Interactions matching the filters, newest first; format=csv|geojson|jsonl downloads them all."""
     store = store_of(request)
@@ -306,7 +444,7 @@ def interactions(request: Request, query: Annotated[InteractionQuery, Query()]) 
     return as_json(_page([plain(item) for item in page.items], page.total, page.limit, page.offset))
 
 
-@router.get("/interactions/matrix")
+@router.get("/interactions/matrix", responses=JSON_ONLY | INVALID)
 def matrix(request: Request, query: Annotated[InteractionQuery, Query()]) -> Response:
     """Interactions per pair of parties and PLOVER type: the cooperation matrix."""
     return as_json(
@@ -314,24 +452,28 @@ def matrix(request: Request, query: Annotated[InteractionQuery, Query()]) -> Res
     )
 
 
-@router.get("/countries")
+@router.get("/countries", responses=JSON_ONLY | INVALID)
 def countries(request: Request, query: Annotated[InteractionQuery, Query()]) -> Response:
     """Countries and organisations of the matching interactions, by number of interactions."""
     items = count_parties(store_of(request), query.to_filter())
     return as_json({"ok": True, "items": [plain(row) for row in items]})
 
 
-def check_token(request: Request, authorization: str | None) -> None:
-    """Writes need the configured token; without one configured the dashboard is read-only."""
+def check_token(request: Request, given: str | None) -> None:
+    """Writes need the configured token (`given`: what followed "Bearer "); without one configured
+    the dashboard is read-only."""
     token: str = request.app.state.token
     if not token:
         raise HTTPException(
             403,
             "the dashboard is read-only: restart it with --token (or VIGIE_SERVE_TOKEN) to allow flagging",
         )
-    given = (authorization or "").removeprefix("Bearer ").strip()
     if not given or not hmac.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(401, "a valid token is needed to flag events: send Authorization: Bearer <token>")
+        raise HTTPException(
+            401,
+            "a valid token is needed to flag events: send Authorization: Bearer <token>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
 
 
 def mark_html(snippet: str) -> str:

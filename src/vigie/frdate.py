@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-    "janv": 1, "fev": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "janv": 1, "fev": 2, "fevr": 2, "mar": 3, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
@@ -173,7 +173,9 @@ def find_event_date(
     if found is None and published is not None:
         ago = AGO.search(text)
         if ago is not None:
-            count = SMALL_NUMBERS.get(ago[1]) or (1 if ago[1] == "une" else int(ago[1]) if ago[1].isdigit() else 0)
+            count = SMALL_NUMBERS.get(ago[1]) or (
+                1 if ago[1] == "une" else int(ago[1]) if ago[1].isdigit() else 0
+            )
             days = count * (7 if ago[2].startswith("semaine") else 1)
             found = EventDate(published - timedelta(days=days), 1 if days <= 3 else 2)
     if found is None:

@@ -283,12 +283,13 @@ class Stages:
 
     def _extract(self, raw: RawDoc, articles: list[Article], analyses: list[Analysis]) -> Found:
         year = reference_year(raw.text)
+        home = self.extractor.page_country(raw.text)
         events: list[Event] = []
         interactions: list[Interaction] = []
         names: list[PlaceName] = []
         for article, analysis in zip(articles, analyses, strict=True):
             recording = Recording(self.gazetteer, article.id)
-            found = self.extractor(article, analysis, recording, year)
+            found = self.extractor(article, analysis, recording, year, home)
             events += found.events
             interactions += [_placed(item, recording) for item in found.interactions]
             names += recording.names

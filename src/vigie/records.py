@@ -251,6 +251,8 @@ class Interaction:
     location: str | None
     place: Place | None
     evidence: tuple[Evidence, ...]
+    source: str | None = None  # who acts (PLOVER's source); for symmetric acts the first named
+    target: str | None = None  # who is acted upon
 
 
 @dataclass(frozen=True, slots=True)

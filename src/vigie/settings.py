@@ -60,6 +60,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("crawl_backoff", 1.0, "Seconds before the first retry; doubled at each further retry."),
     Setting("crawl_max_pages", 500, "Most article pages visited per source and crawl."),
     Setting(
+        "serve_query_timeout",
+        2.0,
+        "Seconds after which `vigie serve` stops a query and answers 503 (one costly search cannot hold the server).",
+    ),
+    Setting(
         "serve_token",
         "",
         "Token that allows flagging events in `vigie serve`; empty: the dashboard is read-only.",
@@ -89,6 +94,7 @@ class Settings:
     crawl_retries: int = 2
     crawl_backoff: float = 1.0
     crawl_max_pages: int = 500
+    serve_query_timeout: float = 2.0
     serve_token: str = ""
 
     @classmethod

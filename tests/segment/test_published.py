@@ -64,7 +64,10 @@ def test_a_printed_weekday_picks_the_year() -> None:
 
 
 def test_datelines_open_the_body_or_close_a_sputnik_lead() -> None:
-    assert str(find_dateline("Bamako, le 12 mars 2024 – Le gouvernement a annoncé").resolve(None)) == "2024-03-12"  # type: ignore[union-attr]
+    assert (
+        str(find_dateline("Bamako, le 12 mars 2024 – Le gouvernement a annoncé").resolve(None))
+        == "2024-03-12"
+    )  # type: ignore[union-attr]
     lead = "Le Mali a reçu un nouveau lot de céréales russes. 17.01.2024, Sputnik Afrique"
     assert str(find_dateline(lead).resolve(None)) == "2024-01-17"  # type: ignore[union-attr]
     assert find_dateline("Selon le maire, 12 personnes ont été tuées - un bilan provisoire") is None

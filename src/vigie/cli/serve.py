@@ -63,7 +63,9 @@ def serve(
             _announce(host, port, settings)
             # loopback by name: only those Host headers (an IPv6 Host has colons the check cannot split)
             hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else ["*"]
-            app = create_app(store, token=settings.serve_token, hosts=hosts)
+            app = create_app(
+                store, token=settings.serve_token, hosts=hosts, query_timeout=settings.serve_query_timeout
+            )
             # the 110,000 objects of the loaded modules never die: out of the collector's sight, a
             # full collection takes microseconds instead of 50-60 ms (one request in fifty waited for one)
             gc.freeze()

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from vigie.events.context import Timeline, article_country, day_of
+from vigie.events.context import HOME, Timeline, article_country, day_of, page_country
 from vigie.events.diplomacy import DiplomacyRules, merge_interactions
 from vigie.events.lexicon import fold_text, load_parties
 from vigie.events.security import Locate, SecurityRules
@@ -34,15 +34,25 @@ class Extractor:
         """Read the lexicons of events/patterns."""
         return cls(SecurityRules(), DiplomacyRules())
 
+    def page_country(self, text: str) -> str:
+        """The country of a page (see `context.page_country`)."""
+        return page_country(text, self.parties)
+
     def __call__(
-        self, article: Article, analysis: Analysis, locate: Locate | None, reference_year: int | None = None
+        self,
+        article: Article,
+        analysis: Analysis,
+        locate: Locate | None,
+        reference_year: int | None = None,
+        home: str = HOME,
     ) -> Extraction:
-        """Events and interactions of one article; `reference_year` dates day-months of undated pages."""
+        """Events and interactions of one article; `reference_year` dates day-months of undated pages,
+        `home` is the country of its page."""
         sentences = list(analysis.sentences)
         timeline = Timeline(sentences, day_of(article.published), reference_year)
-        country = article_country(article.title, sentences, self.parties)
+        country = article_country(article.title, home, self.parties)
         events = self.security.extract(article, analysis, locate, timeline, country, reference_year)
-        interactions = self.diplomacy.extract(article, analysis, reference_year)
+        interactions = self.diplomacy.extract(article, analysis, timeline, country, reference_year)
         return Extraction(tuple(events), tuple(interactions))
 
 

@@ -20,7 +20,9 @@ from vigie.records import Sentence
 HOME = "MLI"  # a Malian paper's news when nothing else tells
 # "Niger : …", "Burkina/Biba : …", "Mali: …": the country a headline opens with
 HEAD = re.compile(r"^\s*#?\s*([^:]{2,40}?)\s*:\s")
-# the states whose news this tool follows; a country named most in an article is its country
+# the countries of the outlets this tool reads; the one a page names most is its country
+OUTLETS = ("MLI", "BFA", "NER")
+# the states whose news this tool follows
 SAHEL = ("MLI", "BFA", "NER", "TCD", "MRT", "BEN", "TGO", "CIV", "GIN", "SEN", "DZA", "NGA", "GHA")
 # "a rendu public vendredi le bilan", "indique dans un communiqué publié le 1er avril": a report's date
 REPORT_DATE = re.compile(
@@ -42,14 +44,13 @@ class Dated:
 
     when: EventDate
     stated: bool  # the sentence states its own date
+    narrative: date | None = None  # the last day stated before it in the article (or its own)
 
 
 class Timeline:
     """The dates of an article's sentences, resolved in reading order."""
 
-    def __init__(
-        self, sentences: list[Sentence], published: date | None, reference_year: int | None
-    ) -> None:
+    def __init__(self, sentences: list[Sentence], published: date | None, reference_year: int | None) -> None:
         self.published = published
         self.dated: list[Dated] = []
         previous: date | None = None
@@ -61,48 +62,49 @@ class Timeline:
             if found is not None and found.day is not None:
                 if REPORT_DATE.search(folded) and len(DATE_WORDS.findall(folded)) == 1:
                     found = EventDate(found.day, max(found.precision, 2))  # when it was told, not done
-                self.dated.append(Dated(found, True))
                 if found.precision == 1:
                     previous = found.day
                     last_stated = index
                     lead = lead or found.day
+                self.dated.append(Dated(found, True, found.day if found.precision <= 2 else previous))
                 continue
             if previous is not None and index - last_stated <= CARRY:
-                self.dated.append(Dated(EventDate(previous, 1), False))
+                self.dated.append(Dated(EventDate(previous, 1), False, previous))
             elif lead is not None and index <= CARRY + 1:
-                self.dated.append(Dated(EventDate(lead, 1), False))
+                self.dated.append(Dated(EventDate(lead, 1), False, previous))
             elif published is not None:
-                self.dated.append(Dated(EventDate(published, 2), False))
+                self.dated.append(Dated(EventDate(published, 2), False, previous))
             else:
-                self.dated.append(Dated(EventDate(None, 3), False))
+                self.dated.append(Dated(EventDate(None, 3), False, previous))
 
     def __getitem__(self, index: int) -> Dated:
         return self.dated[index]
 
 
-def article_country(title: str | None, sentences: list[Sentence], parties: Gazette) -> str:
-    """The country an article is about: the one its headline opens with, else the Sahel state
-    it names most, else Mali.
+def article_country(title: str | None, home: str, parties: Gazette) -> str:
+    """The country an article is about: the one its headline opens with ("Niger : …"), else the
+    country of its page (`page_country`).
 
     >>> from vigie.events.lexicon import load_parties
-    >>> article_country("Niger : l'armée reprend Tillia", [], load_parties()[0])
+    >>> article_country("Niger : l'armée reprend Tillia", "MLI", load_parties()[0])
     'NER'
     """
     if title:
         head = HEAD.match(title)
-        if head is not None:
-            codes = _codes(parties, head.group(1))
-            if len(codes) == 1 and codes[0] in SAHEL:
-                return codes[0]
-    counts: Counter[str] = Counter()
-    for sentence in sentences:
-        for code in _codes(parties, sentence.text):
-            if code in SAHEL:
-                counts[code] += 1
-    if title:
-        for code in _codes(parties, title):
-            if code in SAHEL:
-                counts[code] += 2
+        if head is not None:  # "Niger : …", "Burkina/Biba : …": a headline opening with a country's name
+            name = head.group(1).split("/")[0].strip()
+            found = parties.find(fold_text(name), name)
+            if len(found) == 1 and found[0].end - found[0].start >= len(name) - 1:
+                code = found[0].names[0].canonical
+                if code in SAHEL:
+                    return code
+    return home
+
+
+def page_country(text: str, parties: Gazette) -> str:
+    """The country a page is from: the state of the Sahel it names most (a Malian, Burkinabè or
+    Nigerien outlet names its own country again and again), Mali when it names none."""
+    counts: Counter[str] = Counter(code for code in _codes(parties, text) if code in OUTLETS)
     return counts.most_common(1)[0][0] if counts else HOME
 
 

@@ -1,9 +1,13 @@
-"""Interactions: sentences of an analysed article -> PLOVER interactions between states and organisations.
+"""Interactions: the parsed sentences of an article -> PLOVER interactions between states and organisations.
 
-Match, then build: a sentence reports a PLOVER type when one of its triggers
-(patterns/plover.toml) is there, and names its parties with patterns/countries.toml. A
-bilateral sentence of a Malian paper that names only the foreign side ("reçu par son homologue
-russe") has Mali as the other party.
+Match, then build. A sentence reports one interaction per PLOVER type whose trigger it holds
+(patterns/plover.toml); its parties are the countries, organisations, capitals, seats of power
+and leaders it names (patterns/countries.toml, patterns/leaders.toml). For a directed type
+(SUPPORT, AID, REJECT, ACCUSE, SANCTION, REQUEST) the parse says who acts on whom: the subject of
+the trigger is the source, its object or its "à" complement the target. A sentence that names
+one party only has the article's own country as the other (a Nigerien paper's "reçu par
+l'ambassadeur de Turquie" is Niger and Turkey). Dates come from the article's timeline; an
+interaction with no date of its own stays undated (FORMAT.md).
 """
 
 from __future__ import annotations
@@ -11,18 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from itertools import combinations, pairwise
 
+from vigie.events.context import Timeline
+from vigie.events.frames import Frame, frame, is_subordinate, token_at
 from vigie.events.lexicon import compile_phrases, fold_text, load_actors, load_parties, read_table
-from vigie.frdate import find_days, find_event_date
+from vigie.frdate import find_days
 from vigie.nlp import Analysis
-from vigie.records import Article, Evidence, Interaction, PloverType
+from vigie.records import Article, Evidence, Interaction, PloverType, Sentence
 
-HOME = "MLI"
-# types where a subject acts on an object: "la MINUSMA recommande aux autorités maliennes"
-DIRECTED = {"SUPPORT", "AID", "REJECT", "ACCUSE", "SANCTION", "REQUEST"}
-MAX_PARTIES = 4
+MAX_PARTIES = 5
 # "en 2006", "depuis 2005": history with a year only is not annotated
 YEAR_ONLY = re.compile(r"(?:en|depuis|des|dès)\s+(?:19|20)\d\d(?!\d)")
 # a country or capital named as the venue: "à Accra", "au Ghana", "en Égypte"
@@ -32,9 +35,13 @@ CAPITAL_OF = re.compile(r"(?:^|\s)(?:de|d'|d’|du|des)\s*$")
 # where it took place: "à Moscou", "à Abu Dhabi"
 VENUE = re.compile(r"(?<!\w)à\s+((?:[A-ZÀ-Ý][\w'’\-]+)(?:\s+[A-ZÀ-Ý][\w'’\-]+)?)")
 # "les deux pays", "les deux ministres": the parties of the interaction told just before
+# "les trois pays", "ces trois pays", "les deux chefs d'Etat": as many parties as were told together before
+GROUP = re.compile(
+    r"(?<!\w)(?:les|des|ces|aux) (deux|trois|quatre|cinq) (?:pays|etats|gouvernements|chefs d'etat|capitales|delegations|armees)(?!\w)"
+)
 BOTH_SIDES = re.compile(
     r"(?<!\w)(?:les|des|aux) deux (?:pays|parties|ministres|hommes|delegations|chefs|presidents|capitales|"
-    r"gouvernements|homologues|dirigeants|etats|departements)(?!\w)"
+    r"gouvernements|homologues|dirigeants|etats|departements|premiers ministres|armees|responsables)(?!\w)"
 )
 # two parties as one subject: "les délégations malienne et russe", "la Russie et la Chine"
 COORDINATED = re.compile(
@@ -44,11 +51,14 @@ COORDINATED = re.compile(
 VISIT = re.compile(
     r"(?:rendus?|rendues?|visite(?: officielle| de travail| d'amitie)?|arrivee?s?|sejourn\w*)\s+(?:a|au|en)\s+$"
 )
-BORDER = re.compile(r"(?:frontieres?|cote|rive|territoire)\s+$")
+BORDER = re.compile(
+    r"(?:frontieres?|cote|rive|territoire|sol|eaux|capitale|ville|espace aerien|presse|television)\s+$"
+)
 # who acts for a state when no country is named: "le ministre", "le gouvernement", "les autorités"
 OFFICIAL = re.compile(
     r"president|ministre|ministere|gouvernement|autorites|ambassad|chef de l'etat|porte-parole|transition|"
-    r"etat-major|diplomat|delegation|conseil|armee|etat|junte|pouvoir|bamako|koulouba|colonel|general"
+    r"etat-major|diplomat|delegation|conseil|armee|etat|junte|pouvoir|koulouba|colonel|general|capitaine|"
+    r"premier ministre|primature|ils|elle|il\b"
 )
 # the occasion, not a party: "en marge de la session de l'Assemblée générale des Nations unies"
 OCCASION = re.compile(r"en marge (?:de|du|des|d')[^,;]*")
@@ -62,22 +72,29 @@ SPANNING = {"CONSULT"}
 FRONTED = re.compile(
     r"^(?:dans|selon|au cours|lors|en marge|par|pour|apres|a l'issue|a la suite|face|malgre|depuis)\b[^,]*,"
 )
+# "notre pays", "nos autorités": the country of the page
+OUR = re.compile(r"(?<!\w)(?:notre pays|nos autorites|notre gouvernement|notre armee|nos forces)(?!\w)")
+# "son homologue burkinabè", "ses homologues": the counterpart named by its demonym is a party
+COUNTERPART = re.compile(r"\b(?:son|ses|leur|leurs) homologues?\b")
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     type: PloverType
     priority: int
+    directed: bool
     pattern: re.Pattern[str]
+    weak: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """The PLOVER type a sentence reports and where its trigger phrase stands (folded offsets)."""
+    """A PLOVER type a sentence reports and where its trigger phrase stands (folded offsets)."""
 
     type: PloverType
     start: int
     end: int
+    directed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +111,21 @@ class DiplomacyRules:
     def __init__(self) -> None:
         table = read_table("plover.toml")
         self.rules = tuple(
-            Rule(t["type"], int(t["priority"]), compile_phrases(t["patterns"])) for t in table["trigger"]
+            Rule(
+                t["type"],
+                int(t["priority"]),
+                bool(t.get("directed", False)),
+                compile_phrases(t["patterns"]),
+                bool(t.get("weak", False)),
+            )
+            for t in table["trigger"]
         )
         self.parties, self.capitals = load_parties()
         self.names = load_actors().named  # "Groupe de soutien à l'islam…" holds no SUPPORT
         self.not_interactions = compile_phrases(table["not_interactions"]["patterns"])
 
     def find_types(self, folded: str) -> list[PloverType]:
-        """The PLOVER type a folded sentence reports (the most specific one), or nothing.
+        """The PLOVER types a folded sentence reports, the most specific first.
 
         >>> DiplomacyRules().find_types(fold_text("Abdoulaye Diop a été reçu à Moscou par son homologue russe."))
         ['CONSULT']
@@ -110,8 +134,7 @@ class DiplomacyRules:
         >>> DiplomacyRules().find_types(fold_text("Le GSIM (Groupe de soutien à l'islam et aux musulmans)."))
         []
         """
-        trigger = self.find_trigger(folded, folded)
-        return [trigger.type] if trigger else []
+        return [trigger.type for trigger in self.find_triggers(folded, folded)]
 
     def find_trigger(self, folded: str, original: str) -> Trigger | None:
         """The most specific trigger of a sentence (highest priority), or None."""
@@ -129,77 +152,133 @@ class DiplomacyRules:
             if match and (rule.type not in best or rule.priority > best[rule.type][0].priority):
                 best[rule.type] = (rule, match)
         ranked = sorted(best.values(), key=lambda item: -item[0].priority)
-        return [Trigger(rule.type, match.start(), match.end()) for rule, match in ranked]
+        kept: list[tuple[Rule, re.Match[str]]] = []
+        for rule, match in ranked:
+            if any(match.start() < m.end() and m.start() < match.end() for _, m in kept):
+                continue  # "a remis un message": the consultation, not a donation
+            kept.append((rule, match))
+        if any(not rule.weak for rule, _ in kept):
+            kept = [(rule, match) for rule, match in kept if not rule.weak]
+        return [Trigger(rule.type, match.start(), match.end(), rule.directed) for rule, match in kept]
 
-    def extract(self, article: Article, analysis: Analysis, reference_year: int | None) -> list[Interaction]:
+    def extract(
+        self,
+        article: Article,
+        analysis: Analysis,
+        timeline: Timeline | None = None,
+        home: str = "MLI",
+        reference_year: int | None = None,
+    ) -> list[Interaction]:
         """The interactions an article reports, one per type, pair of parties and day."""
-        published = article.published.date() if isinstance(article.published, datetime) else article.published
         sentences = list(analysis.sentences)
+        if timeline is None:
+            timeline = Timeline(sentences, _day(article.published), reference_year)
         start = 1 if analysis.has_title else 0
         indexes: Sequence[int] = range(start, len(sentences))
         if analysis.has_title and len(article.body.split()) < 3:
             indexes = [0]
         found: list[Interaction] = []
-        previous: date | None = None
-        told = self._title_pairs(analysis)  # the last sentence with an interaction, its pairs
+        told = self._title_pairs(analysis, home)  # the last sentence with an interaction, its pairs
+        groups: list[list[str]] = []  # the parties each sentence named together, in reading order
+        if analysis.has_title and sentences:
+            groups.append(self._named(sentences[0]))
         for index in indexes:
             sentence = sentences[index]
             if index in analysis.irrealis:
                 continue
             folded = fold_text(sentence.text)
-            when = find_event_date(sentence.text, published, previous, reference_year)
-            day = when.day if when is not None and when.precision <= 2 else None
-            triggers = self.find_triggers(folded, sentence.text)
-            trigger = triggers[0] if triggers else None
-            history = YEAR_ONLY.search(folded) and day is None
-            if trigger is None or history or self.not_interactions.search(folded):
-                previous = day if when is not None and when.precision == 1 else previous
+            dated = timeline[index]
+            day = dated.when.day if dated.stated and dated.when.precision <= 2 else dated.narrative
+            if indexes == [0] and day is None:
+                day = _day(article.published)  # a headline without text: the news of its day
+            triggers = [t for t in self.find_triggers(folded, sentence.text) if self._realis(sentence, t)]
+            if not triggers or self.not_interactions.search(folded):
+                groups.append(self._named(sentence))
                 continue
+            if YEAR_ONLY.search(folded) and not dated.stated:
+                continue  # "en 2006, les deux pays avaient signé…": history
             fronted = FRONTED.match(folded)
-            parties = self._parties(folded, sentence.text)
-            pairs = _pairs(trigger, parties, fronted.end() if fronted else 0, folded)
-            if not parties and told is not None:
-                if BOTH_SIDES.search(folded):
-                    pairs = _one_pair(told[1])  # "les deux pays": one pair
-                elif index - told[0] <= CARRY_SENTENCES and trigger.type not in DIRECTED:
-                    pairs = told[1]
-            if not pairs:
-                previous = day if when is not None and when.precision == 1 else previous
+            parties = self._parties(folded, sentence.text, home, _group(folded, groups))
+            groups.append(self._named(sentence))
+            acts: list[tuple[PloverType, list[tuple[str, str, str]]]] = []
+            for trigger in triggers:
+                pairs = self._pairs(trigger, parties, sentence, fronted.end() if fronted else 0, folded, home)
+                if not parties and told is not None:
+                    if BOTH_SIDES.search(folded):
+                        pairs = [_one_pair(told[1], home)]  # "les deux pays": one pair
+                    elif index - told[0] <= CARRY_SENTENCES and not trigger.directed:
+                        pairs = told[1]
+                if pairs:
+                    acts.append((trigger.type, pairs))
+            if not acts:
                 continue
-            day = day or previous
-            previous = day or previous
-            told = (index, pairs)
+            told = (index, [pair for _, pairs in acts for pair in pairs][:6])
             venue = VENUE.search(sentence.text)
             evidence = Evidence(article.id, sentence.text, sentence.start, sentence.end)
-            told_acts = _dated_acts(triggers, find_days(sentence.text, published, reference_year)) or [
-                (trigger.type, day)
-            ]
-            for kind, when_told in told_acts:
-                for pair in pairs:
+            dated_acts = _dated_acts(
+                triggers, find_days(sentence.text, _day(article.published), reference_year)
+            )
+            for kind, pairs in acts:
+                when = dated_acts.get(kind, day)
+                for source, target, _ in pairs:
                     found.append(
                         Interaction(
                             type=kind,
-                            parties=pair,
-                            date=when_told,
+                            parties=tuple(sorted((source, target))),  # type: ignore[arg-type]
+                            date=when,
                             location=venue.group(1) if venue else None,
                             place=None,
                             evidence=(evidence,),
+                            source=source,
+                            target=target,
                         )
                     )
         return merge_interactions(found)
 
-    def _title_pairs(self, analysis: Analysis) -> tuple[int, list[tuple[str, str]]] | None:
+    def _realis(self, sentence: Sentence, trigger: Trigger) -> bool:
+        """A trigger told as a fact of the sentence, not a plan or a wish ("doit se rendre",
+        "pourrait signer"), nor an aside in a relative clause or an apposition."""
+        if not sentence.tokens:
+            return True
+        index = token_at(sentence, sentence.start + trigger.start)
+        if index is None:
+            return True
+        if is_subordinate(sentence, index):
+            return False
+        roles = frame(sentence, index)
+        return roles.realis and not roles.negated
+
+    def _title_pairs(self, analysis: Analysis, home: str) -> tuple[int, list[tuple[str, str, str]]] | None:
         """The parties a title names ("Paraphe des accords … de la Fédération de Russie"), paired."""
         if not analysis.has_title or not analysis.sentences:
             return None
-        title = analysis.sentences[0].text
-        parties = self._parties(fold_text(title), title)
-        pairs = _pairs(Trigger("CONSULT", 0, 0), parties)
+        title = analysis.sentences[0]
+        folded = fold_text(title.text)
+        parties = self._parties(folded, title.text, home)
+        pairs = self._pairs(Trigger("CONSULT", 0, 0), parties, title, 0, folded, home)
         return (-CARRY_SENTENCES - 1, pairs) if pairs else None  # only "les deux pays" refers to it
 
-    def _parties(self, folded: str, original: str) -> list[Party]:
-        """The parties a sentence names, in text order; one foreign party alone gets Mali beside it."""
+    def _named(self, sentence: Sentence) -> list[str]:
+        """The parties a sentence names, as codes, in order."""
+        codes = [
+            f.names[0].canonical
+            for f in self.parties.find(fold_text(sentence.text), sentence.text)
+            if f.names
+        ]
+        return list(dict.fromkeys(codes))
+
+    def _parties(
+        self, folded: str, original: str, home: str, group: tuple[int, int, list[str]] | None = None
+    ) -> list[Party]:
+        """The parties a sentence names, in text order; one foreign party alone gets the article's
+        country beside it (or the host of a visit); "les trois pays" names the three told before."""
         parties: list[Party] = []
+        if group is not None:
+            start, end, codes = group
+            parties += [Party(code, start, end) for code in codes]
+        ours = OUR.search(folded)
+        if ours is not None:
+            parties.append(Party(home, ours.start(), ours.end()))
         visited: str | None = None
         occasions = [m.span() for m in OCCASION.finditer(folded)]
         for item in self.parties.find(folded, original):
@@ -214,56 +293,120 @@ class DiplomacyRules:
                 visited = visited or item.names[0].canonical  # "s'est rendu à Niamey": the host
             if (venue and (capital or before.endswith("a "))) or (capital and CAPITAL_OF.search(before)):
                 continue  # "à Accra": where it happened; "le sommet d'Accra": a place
-            for alias in item.names:
+            for alias in item.names[:1]:
                 if all(p.code != alias.canonical for p in parties):
                     parties.append(Party(alias.canonical, item.start, item.end, venue))
-        parties = parties[:MAX_PARTIES]
+        parties = sorted(parties, key=lambda p: p.start)[:MAX_PARTIES]
         named = [p for p in parties if not p.venue]
-        if len(named) == 1 and named[0].code != HOME:
-            host = visited if visited is not None and visited != named[0].code else HOME
-            parties.append(Party(host, -1, -1))  # the Malian side of a Malian paper's news, or the host
+        if len(named) == 1 and named[0].code != home:
+            host = visited if visited is not None and visited != named[0].code else home
+            parties.append(Party(host, -1, -1))  # the article's country, or the host of a visit
         return parties if len(parties) >= 2 else []
 
+    def _pairs(
+        self,
+        trigger: Trigger,
+        parties: list[Party],
+        sentence: Sentence,
+        subject_from: int,
+        folded: str,
+        home: str,
+    ) -> list[tuple[str, str, str]]:
+        """Who acts on whom: (source, target, type) per pair.
 
-def _pairs(
-    trigger: Trigger, parties: list[Party], subject_from: int = 0, folded: str = ""
-) -> list[tuple[str, str]]:
-    """Who interacts with whom.
+        Directed types pair the sources (the subject of the trigger, or the parties named before
+        it) with the targets (its object or "à" complement, or the parties after it); the article's
+        country stands in for a missing side. Symmetric types pair the article's country with each
+        partner, or, without it, every two parties (each with each when three or more are listed).
+        """
+        if not parties:
+            return []
+        named = [p for p in parties if not p.venue]
+        codes = [p.code for p in named]
+        if trigger.directed:
+            sources, targets = self._roles(trigger, parties, sentence, subject_from, folded, home)
+            if not sources or not targets:
+                return []
+            return [(a, b, trigger.type) for a in sources for b in targets if a != b]
+        if _listed(
+            named, trigger, folded
+        ):  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé"
+            listed = [p.code for p in named if 0 <= p.start < trigger.start]
+            return [(a, b, trigger.type) for a, b in combinations(listed, 2)]
+        if home in codes:
+            return [(home, other, trigger.type) for other in dict.fromkeys(codes) if other != home]
+        return [(a, b, trigger.type) for a, b in combinations(dict.fromkeys(codes), 2)]
 
-    Directed types pair the subjects (parties named before the trigger) with the objects (after
-    it); Mali stands in for a missing side. Other types pair Mali with each partner, or, without
-    Mali, every two parties.
-    """
-    named = [p for p in parties if not p.venue]
-    codes = [p.code for p in named]
-    if trigger.type in DIRECTED:
-        before = [p for p in named if subject_from <= p.start < trigger.start]
-        subjects = [p.code for p in before]
-        after = [p for p in parties if p.start >= trigger.start]
-        if not subjects:  # "le retrait du Mali du G5 Sahel": the first party after acts
-            if all(p.code != HOME for p in after) and not OFFICIAL.search(
-                folded[subject_from : trigger.start]
-            ):
-                return []  # "il demande aux autorités françaises": a person, not a state, asks
-            subjects = [HOME] if all(p.code != HOME for p in after) else [after[0].code]
-            after = [p for p in after if p.code not in subjects]
-        objects = [p.code for p in after[:1]]  # the object, and those listed with it
-        for a, b in pairwise(after):
-            if not COORDINATED.match(folded[a.end : b.start]):
-                break
-            objects.append(b.code)
-        if not objects and len(subjects) > 1:
-            if any(COORDINATED.match(folded[a.end : b.start]) for a, b in pairwise(before)):
-                return []  # "les délégations malienne et russe ont dénoncé…" acts on no party
-            return _pairs(Trigger("CONSULT", 0, 0), parties)  # both named before a far trigger
-        pairs = [(a, b) for a in subjects for b in objects or [HOME]]
-    elif _listed(named, trigger, folded):  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé"
-        pairs = list(combinations([p.code for p in named if 0 <= p.start < trigger.start], 2))
-    elif HOME in codes:
-        pairs = [(HOME, other) for other in codes if other != HOME]
-    else:
-        pairs = list(combinations(codes, 2))
-    return sorted({tuple(sorted(pair)) for pair in pairs if pair[0] != pair[1]})  # type: ignore[misc]
+    def _roles(
+        self,
+        trigger: Trigger,
+        parties: list[Party],
+        sentence: Sentence,
+        subject_from: int,
+        folded: str,
+        home: str,
+    ) -> tuple[list[str], list[str]]:
+        named = [p for p in parties if not p.venue]
+        implicit = [p for p in parties if p.start < 0]
+        explicit = [p for p in named if p.start >= 0]
+        roles = self._frame(sentence, trigger)
+        sources: list[str] = []
+        targets: list[str] = []
+        if roles is not None and (roles.agent or roles.patient or roles.obliques):
+            offset = sentence.start
+            for party in explicit:
+                where = party.start + offset
+                if any(p.start <= where < p.end for p in roles.agent):
+                    sources.append(party.code)
+                elif any(p.start <= where < p.end for p in roles.patient + roles.obliques):
+                    targets.append(party.code)
+        if not sources and not targets:  # positional: the subject before the trigger, the object after
+            before = [p for p in named if subject_from <= p.start < trigger.start]
+            after = [p for p in parties if p.start >= trigger.start]
+            sources = [p.code for p in before]
+            targets = [p.code for p in after[:1]]
+            for a, b in pairwise(after):
+                if not COORDINATED.match(folded[a.end : b.start]):
+                    break
+                targets.append(b.code)
+        sources = list(dict.fromkeys(sources))
+        targets = [t for t in dict.fromkeys(targets) if t not in sources]
+        if not sources and len(targets) >= 2 and roles is not None and not roles.agent:
+            sources, targets = (
+                targets[:1],
+                targets[1:],
+            )  # "le retrait du Mali du G5 Sahel": who withdraws, from what
+        if not sources:  # no party named as the subject: the article's country, when a state acts
+            if not implicit and not OFFICIAL.search(folded[subject_from : trigger.start]):
+                return [], []  # "il demande aux autorités françaises": a person, not a state, asks
+            sources = (
+                [home] if home not in targets else [p.code for p in explicit if p.code not in targets][:1]
+            )
+        if not targets:
+            rest = [p.code for p in parties if p.code not in sources]
+            targets = rest[:1] if rest else ([home] if home not in sources else [])
+        return sources, targets
+
+    def _frame(self, sentence: Sentence, trigger: Trigger) -> Frame | None:
+        if not sentence.tokens:
+            return None
+        index = token_at(sentence, sentence.start + trigger.start)
+        return frame(sentence, index) if index is not None else None
+
+
+NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+def _group(folded: str, groups: list[list[str]]) -> tuple[int, int, list[str]] | None:
+    """The parties "les trois pays" stands for: the last sentence that named that many together."""
+    match = GROUP.search(folded)
+    if match is None:
+        return None
+    count = NUMBERS[match.group(1)]
+    for codes in reversed(groups):
+        if len(codes) >= count:
+            return match.start(), match.end(), codes[:count]
+    return None
 
 
 def _listed(parties: list[Party], trigger: Trigger, folded: str) -> bool:
@@ -272,28 +415,30 @@ def _listed(parties: list[Party], trigger: Trigger, folded: str) -> bool:
     return len(before) >= 3 and all(COORDINATED.match(folded[a.end : b.start]) for a, b in pairwise(before))
 
 
-def _dated_acts(
-    triggers: list[Trigger], days: list[tuple[int, date]]
-) -> list[tuple[PloverType, date | None]]:
-    """The two acts of a sentence that dates two ("en visite depuis le 18 février, il a assisté le
-    20 février à la signature…"): each of the two best triggers takes its nearest day; nothing
-    when they fall on one day."""
+def _dated_acts(triggers: list[Trigger], days: list[tuple[int, date]]) -> dict[PloverType, date]:
+    """The acts of a sentence that dates two ("en visite depuis le 18 février, il a assisté le 20
+    février à la signature…"): each type takes its nearest day, when the days differ."""
     if len(triggers) < 2 or len({day for _, day in days}) < 2:
-        return []
+        return {}
 
     def nearest(trigger: Trigger) -> date:
         return min(days, key=lambda item: abs(item[0] - trigger.start))[1]
 
-    first, second = triggers[0], triggers[1]
-    if nearest(first) == nearest(second):
-        return []
-    return [(first.type, nearest(first)), (second.type, nearest(second))]
+    return {trigger.type: nearest(trigger) for trigger in triggers[:3]}
 
 
-def _one_pair(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The pair "les deux pays" means: Mali and its partner when Mali is in one."""
-    home = [pair for pair in pairs if HOME in pair]
-    return (home or pairs)[:1]
+def _one_pair(pairs: list[tuple[str, str, str]], home: str) -> tuple[str, str, str]:
+    """The pair "les deux pays" means: the article's country and its partner when it is in one."""
+    homes = [pair for pair in pairs if home in pair[:2]]
+    return (homes or pairs)[0]
+
+
+def _day(value: object) -> date | None:
+    from datetime import datetime
+
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
 
 
 def merge_interactions(interactions: Iterable[Interaction]) -> list[Interaction]:

@@ -163,7 +163,11 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
             (patient if passive else agent).append(i)
         elif dep in PASSIVE_SUBJECTS:
             patient.append(i)
-        elif dep in AGENTS or (dep.startswith("obl") and _case(sentence, i) == "par" and tokens[i].pos in {"NOUN", "PROPN", "PRON"}):
+        elif dep in AGENTS or (
+            dep.startswith("obl")
+            and _case(sentence, i) == "par"
+            and tokens[i].pos in {"NOUN", "PROPN", "PRON"}
+        ):
             agent.append(i)
         elif dep in OBJECTS and _case(sentence, i) in {"", "à", "au"}:
             patient.append(i)
@@ -178,10 +182,15 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
     # "la brigade a essuyé des tirs d'hommes armés", "le convoi est tombé dans une embuscade": the
     # subject undergoes what the complement names, whose "de" phrase is the one who acts
     if tokens[verb].lemma.lower() in SUFFERED and not passive:
-        patient = [i for i in agent if tokens[i].pos in {"NOUN", "PROPN", "PRON"} and _case(sentence, i) != "par"]
+        patient = [
+            i for i in agent if tokens[i].pos in {"NOUN", "PROPN", "PRON"} and _case(sentence, i) != "par"
+        ]
         agent = [
-            j for i in children(sentence, verb) if tokens[i].dep in {"obj", "obl:arg"}
-            for j in children(sentence, i) if tokens[j].dep.startswith("nmod") and _case(sentence, j) in {"de", "d'", "du", "des", "par"}
+            j
+            for i in children(sentence, verb)
+            if tokens[i].dep in {"obj", "obl:arg"}
+            for j in children(sentence, i)
+            if tokens[j].dep.startswith("nmod") and _case(sentence, j) in {"de", "d'", "du", "des", "par"}
         ]
     # a participle or an infinitive without subject: the subject of the verb it hangs on
     if not agent and not patient and tokens[verb].dep in {"xcomp", "advcl", "acl", "conj"}:
@@ -240,9 +249,20 @@ def _noun_frame(sentence: Sentence, noun: int) -> Frame:
             obliques.append(i)
     # "l'embuscade tendue par des hommes armés": the participle that qualifies the noun
     for i in children(sentence, noun):
-        if tokens[i].dep == "acl" and tokens[i].pos in {"VERB", "ADJ"}:
-            inner = _verb_frame(sentence, i)
-            agent += [p.head for p in inner.agent]
+        if tokens[i].dep == "acl" and tokens[i].pos == "VERB":
+            agent += [
+                j for j in children(sentence, i) if tokens[j].dep in AGENTS or _case(sentence, j) == "par"
+            ]
+    # "une attaque simultanée contre le poste": a "contre" phrase anywhere under the noun is its target
+    inside = set(subtree(sentence, noun))
+    patient += [
+        i
+        for i in inside
+        if i != noun
+        and _case(sentence, i) == "contre"
+        and tokens[i].pos in {"NOUN", "PROPN"}
+        and i not in patient
+    ]
     verb = _governing_verb(sentence, noun)
     realis = True
     negated = False
@@ -304,6 +324,29 @@ def is_negated(sentence: Sentence, verb: int) -> bool:
         tokens[i].lemma.lower() in {"ne", "n'", "pas", "jamais", "aucun"} and tokens[i].dep == "advmod"
         for i in children(sentence, verb)
     )
+
+
+def is_subordinate(sentence: Sentence, index: int) -> bool:
+    """Whether a word stands in a relative clause or an apposition ("la Guinée, elle-même suspendue
+    des instances, …", "une délégation qui avait signé …"): an act told there is not the news."""
+    tokens = sentence.tokens
+    seen = set()
+    current = index
+    while current not in seen:
+        seen.add(current)
+        token = tokens[current]
+        if token.dep in {"acl:relcl", "appos", "parataxis"}:
+            return True
+        if (
+            token.dep == "acl"
+            and tokens[token.head].pos in {"NOUN", "PROPN", "PRON"}
+            and token.form == "Part"
+        ):
+            return True  # "suspendue des instances", "accusée de soutenir …"
+        if token.head == current:
+            return False
+        current = token.head
+    return False
 
 
 def lemma_of(tokens: tuple[Token, ...], index: int) -> str:

@@ -187,7 +187,9 @@ def load_actors() -> Actors:
             police.setdefault(alias, []).append(Alias(name, None, None))
     national = {str(k): str(v) for k, v in table.get("national_forces", {}).items()}
     national_police = {str(k): str(v) for k, v in table.get("national_police", {}).items()}
-    return Actors(Gazette(named), Gazette(army), Gazette(police), national, national_police, inter, frozenset(unarmed))
+    return Actors(
+        Gazette(named), Gazette(army), Gazette(police), national, national_police, inter, frozenset(unarmed)
+    )
 
 
 def load_parties() -> tuple[Gazette, frozenset[str]]:
@@ -198,6 +200,9 @@ def load_parties() -> tuple[Gazette, frozenset[str]]:
         for name in party["names"] + party.get("capitals", []):
             aliases.setdefault(name, []).append(Alias(party["code"], None, None))
         capitals.update(fold_text(name) for name in party.get("capitals", []))
+    for leader in read_table("leaders.toml")["leader"]:  # "le capitaine Ibrahim Traoré", "le Quai d'Orsay"
+        for name in leader["names"]:
+            aliases.setdefault(name, []).append(Alias(leader["code"], None, None))
     return Gazette(aliases), frozenset(capitals)
 
 

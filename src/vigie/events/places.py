@@ -23,7 +23,7 @@ TOPONYM = re.compile(
 # Words before a toponym that make it a container: "dans la région de Mopti", "cercle de Bankass"
 REGION_BEFORE = re.compile(r"(?:region|province|wilaya|departement du|zone des trois)\s+(?:de\s+|d'|du\s+)?$")
 CERCLE_BEFORE = re.compile(
-    r"(?:cercle|commune|departement|district|prefecture|sous-prefecture)\s+(?:de\s+|d'|du\s+)?$"
+    r"(?:cercle|commune|commune rurale|commune urbaine|departement|district|prefecture|sous-prefecture)\s+(?:de\s+|d'|du\s+)?$"
 )
 # Words before a toponym that make it a reference point: "près de", "à 30 km de", "non loin de"
 REFERENCE_BEFORE = re.compile(

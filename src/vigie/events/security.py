@@ -18,7 +18,14 @@ from typing import Protocol
 
 from vigie.events.context import Timeline
 from vigie.events.frames import Frame, Phrase, frame, token_at
-from vigie.events.lexicon import Found, compile_phrases, fold_text, load_actors, load_country_words, read_table
+from vigie.events.lexicon import (
+    Found,
+    compile_phrases,
+    fold_text,
+    load_actors,
+    load_country_words,
+    read_table,
+)
 from vigie.events.places import Toponym, find_toponyms
 from vigie.events.tolls import find_toll, tolls_by_place
 from vigie.frdate import EventDate
@@ -46,6 +53,15 @@ PLACE_WORD_BEFORE = re.compile(
     r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site|campement|secteur|foret|zone|axe)"
     r"(?:\s+\w+)?\s+(?:de\s+|d'|du\s+)$"
 )
+# ", un campement du département de Tillia", ", dans la région de Diffa", " (région de Kidal)": what
+# follows a name that is a place
+PLACE_WORD_AFTER = re.compile(
+    r"^\s*(?:,\s*|\()\s*(?:(?:un|une|le|la|petit|petite|gros)\s+)?(?:village|localite|hameau|campement|commune|ville|"
+    r"bourgade|chef-lieu|site|dans la region|dans le cercle|dans le departement|dans la province|dans la commune|"
+    r"region|cercle|departement|province|a \d+ km|situe|non loin|pres)"
+)
+# the country an article is about, named beside a place name to pick among homonyms
+COUNTRY_HINT = {"MLI": "Mali", "BFA": "Burkina Faso", "NER": "Niger"}
 # "à Moura", "dans Gao": a name spaCy calls a place, introduced as one
 LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|dans|vers|sur|pres de|de)\s+$")
 # "Bamako, le 27 mars 2020 – ", "Bamako, 02.09.2021 (AA) - ": the place the report was written in
@@ -73,15 +89,23 @@ ARMED_WORDS = re.compile(
     r"(?:hommes|individus|elements|assaillants|inconnus|jihadistes|djihadistes|terroristes|combattants|bandits)\b"
 )
 # the pluperfect: "avait sauté", "avaient été enlevés": an earlier story, dated by its own words
-PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient)\s+(?:\w+\s+)?(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|it|its|u|us|t|ts)\b")
+PLUPERFECT = re.compile(
+    r"\b(?:avait|avaient|etait|etaient)\s+(?:\w+\s+)?(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|it|its|u|us|t|ts)\b"
+)
 # "l'année dernière", "en 2017": a year only, too vague to pin an event (FORMAT.md)
-YEAR_ONLY = re.compile(r"l'annee derniere|l'an dernier|l'an passe|l'annee precedente|(?:en|depuis|des) (?:19|20)\d\d(?!\d)")
+YEAR_ONLY = re.compile(
+    r"l'annee derniere|l'an dernier|l'an passe|l'annee precedente|(?:en|depuis|des) (?:19|20)\d\d(?!\d)"
+)
 # "où aucun décès n'a été signalé": burning without killing is property destruction
 NO_DEATHS = re.compile(r"aucun (?:deces|mort)|sans (?:faire de )?(?:victime|mort)|pas de (?:victime|mort)")
 # operations led by state forces: "les FAMa ont neutralisé", "une opération de ratissage"
 STATE_ACTION = re.compile(
     r"neutralis|operation|ratissage|elimin|mis en deroute|mettent en deroute|repouss|riposte|reconnaissance offensive|"
     r"aeroterrestre|bilan d'une|traque|interpell|frappe"
+)
+# the target of an attack: "contre le poste de police et le campement de Diré"
+AGAINST = re.compile(
+    r"(?<!\w)contre\s+((?:l'|le |la |les |des |un |une |leur |sa |son |ses )[^,.;:()«»]{3,80})"
 )
 # where a phrase goes on to say where: "une base de l'armée | dans le village d'Indelimane"
 LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|entre|vers|en)\s")
@@ -128,11 +152,14 @@ class Side:
 
 
 @dataclass(frozen=True, slots=True)
-class Found:  # noqa: F811 - a report of an event in one sentence
+class Report:
+    """A report of an event in one sentence."""
+
     event: Event
     sentence: int
     stated: bool  # the sentence states its own date
     anaphoric: bool  # "l'attaque", "cette embuscade": the event told before
+    told_before: bool = False  # placed only by the place of the event told before ("le village")
 
 
 class SecurityRules:
@@ -195,23 +222,32 @@ class SecurityRules:
         if analysis.has_title and len(article.body.split()) < 3:
             indexes = [0]  # a teaser without text: its headline is all there is
         focus = self._title_places(sentences[0], locate) if analysis.has_title else []
-        reports: list[Found] = []
+        reports: list[Report] = []
         for index in indexes:
             sentence = sentences[index]
             dated = timeline[index]
-            for event in self._from_sentence(article, sentence, analysis, locate, dated.when, dated.stated, country, focus):
-                reports.append(Found(event, index, dated.stated, bool(ANAPHORIC_EVENT.search(fold_text(sentence.text)))))
+            anaphoric = bool(ANAPHORIC_EVENT.search(fold_text(sentence.text)))
+            for event, from_focus in self._from_sentence(
+                article, sentence, analysis, locate, dated.when, dated.stated, country, focus
+            ):
+                reports.append(Report(event, index, dated.stated, anaphoric, from_focus))
                 if event.place is not None and event.location:
-                    focus = [(Toponym(event.location, 0, 0, "direct"), event.place, event.place.geo_precision)]
+                    focus = [
+                        (Toponym(event.location, 0, 0, "direct"), event.place, event.place.geo_precision)
+                    ]
         events = _merge_reports(reports)
         claimant = self._claimant(sentences, timeline.published)
         if claimant is not None:
             events = [self._claimed(event, claimant) for event in events]
         events = self._later_tolls(events, sentences[body_from:])
         if analysis.has_title and len([e for e in events if e.event_type != "Strategic developments"]) == 1:
-            toll = find_toll(sentences[0].text)  # "Mali: une trentaine de morts dans l'attaque du camp de Kwala"
+            toll = find_toll(
+                sentences[0].text
+            )  # "Mali: une trentaine de morts dans l'attaque du camp de Kwala"
             events = [
-                replace(e, fatalities=toll) if e.fatalities is None and e.event_type != "Strategic developments" else e
+                replace(e, fatalities=toll)
+                if e.fatalities is None and e.event_type != "Strategic developments"
+                else e
                 for e in events
             ]
         return events
@@ -228,7 +264,8 @@ class SecurityRules:
         stated: bool,
         country: str,
         focus: list[tuple[Toponym, Place | None, int]],
-    ) -> list[Event]:
+    ) -> list[tuple[Event, bool]]:
+        """The events a sentence reports, each with whether its place is the one told before."""
         folded = fold_text(sentence.text)
         if self.not_events.search(folded):
             return []
@@ -247,9 +284,16 @@ class SecurityRules:
         source = SOURCE_FIRST.match(folded)  # "Selon le maire et la gendarmerie de Koutiala, …"
         told_from = source.end() if source else 0
         found_actors = [f for f in self.actors.named.find(folded, sentence.text) if f.start >= told_from]
-        places = self._places(sentence, analysis, found_actors, locate, told_from)
-        if not places and focus and (ANAPHORIC_PLACE.search(folded) or ANAPHORIC_EVENT.search(folded) or stated):
-            places = focus[:1]
+        places = self._places(
+            sentence, analysis, found_actors, locate, told_from, COUNTRY_HINT.get(country, "")
+        )
+        from_focus = False
+        if (
+            not places
+            and focus
+            and (ANAPHORIC_PLACE.search(folded) or ANAPHORIC_EVENT.search(folded) or stated)
+        ):
+            places, from_focus = focus[:1], True
         elif len(places) == 1 and places[0][2] == 3 and focus and _inside(focus[0][1], places[0][1]):
             places = focus[:1]  # "dans la région de Kayes" of an attack the headline puts "près de Diéma"
         if not places:
@@ -262,23 +306,26 @@ class SecurityRules:
                 tolls = {t.name: None for t, _, _ in places}
         else:
             tolls = {places[0][0].name: find_toll(sentence.text)}
-        events: list[Event] = []
+        events: list[tuple[Event, bool]] = []
         for toponym, place, precision in places:
             where = place.country if place is not None else country
             decided = self._decide(match, roles, sentence, folded, when.day, where, told_from, matches)
             for event_type, sub_type, actor1, actor2 in decided:
                 events.append(
-                    Event(
-                        event_type=event_type,
-                        sub_event_type=sub_type,
-                        date=when.day,
-                        date_precision=when.precision,
-                        actor1=actor1,
-                        actor2=actor2 if actor2 != actor1 else None,
-                        location=toponym.name,
-                        place=None if place is None else replace(place, geo_precision=precision),
-                        fatalities=tolls.get(toponym.name),
-                        evidence=(Evidence(article.id, sentence.text, sentence.start, sentence.end),),
+                    (
+                        Event(
+                            event_type=event_type,
+                            sub_event_type=sub_type,
+                            date=when.day,
+                            date_precision=when.precision,
+                            actor1=actor1,
+                            actor2=actor2 if actor2 != actor1 else None,
+                            location=toponym.name,
+                            place=None if place is None else replace(place, geo_precision=precision),
+                            fatalities=tolls.get(toponym.name),
+                            evidence=(Evidence(article.id, sentence.text, sentence.start, sentence.end),),
+                        ),
+                        from_focus,
                     )
                 )
         return events
@@ -301,7 +348,11 @@ class SecurityRules:
             for m in analysis.mentions
             if m.label == "ORG" and sentence.start <= m.start < sentence.end and len(m.text.split()) >= 3
         ]
-        spans += [(f.start, f.end) for f in self.actors.named.find(folded, sentence.text) if len(f.text.split()) >= 3]
+        spans += [
+            (f.start, f.end)
+            for f in self.actors.named.find(folded, sentence.text)
+            if len(f.text.split()) >= 3
+        ]
         for start, end in spans:
             folded = folded[:start] + " " * (end - start) + folded[end:]
         return folded
@@ -322,7 +373,11 @@ class SecurityRules:
             for _ in self.actors.army.find(folded, folded):
                 named.append(self.actors.national_forces.get(country, MALI_FORCES))
             for _ in self.actors.police.find(folded, folded):
-                named.append(self.actors.national_police.get(country, self.actors.national_forces.get(country, MALI_FORCES)))
+                named.append(
+                    self.actors.national_police.get(
+                        country, self.actors.national_forces.get(country, MALI_FORCES)
+                    )
+                )
             armed = armed or bool(self.armed_targets.search(core))
             civilian = civilian or bool(self.civilian_targets.search(core))
         named = list(dict.fromkeys(named))
@@ -353,10 +408,19 @@ class SecurityRules:
                         if more is not None:
                             agents += more.agent
                             patients += more.patient
+        if trigger.kind in {"violence", "clash"}:  # "une attaque simultanée contre le poste et le campement"
+            for against in AGAINST.finditer(sentence.text):
+                patients.append(
+                    Phrase(
+                        0, sentence.start + against.start(1), sentence.start + against.end(1), against.group(1)
+                    )
+                )
         agent = self._side(tuple(agents), day, country)
         patient = self._side(tuple(patients), day, country)
         told = sentence.text[told_from:]
-        whole = self._side((Phrase(0, sentence.start + told_from, sentence.end, told),), day, country, whole=True)
+        whole = self._side(
+            (Phrase(0, sentence.start + told_from, sentence.end, told),), day, country, whole=True
+        )
         state = self.actors.national_forces.get(country, MALI_FORCES)
         doer = self._doer(agent, whole, folded)
         if trigger.event_type in {"Protests", "Riots"}:
@@ -365,14 +429,31 @@ class SecurityRules:
                 target = CIVILIANS
             return [(trigger.event_type, trigger.sub_event_type, OTHER, target)]
         if trigger.kind == "state" or trigger.sub_event_type in STATE_LED:
-            actor1 = _first([n for n in agent.named if n not in self.actors.unarmed]) or _first(
-                [n for n in whole.named if self._is_state(n) or n in {"Wagner Group/Africa Corps", OTHER, "FLA"}]
-            ) or state
+            actor1 = (
+                _first([n for n in agent.named if n not in self.actors.unarmed])
+                or _first(
+                    [
+                        n
+                        for n in whole.named
+                        if self._is_state(n) or n in {"Wagner Group/Africa Corps", OTHER, "FLA"}
+                    ]
+                )
+                or state
+            )
             if trigger.sub_event_type == "Arrests":
-                state_named = any(self._is_state(n) or n in {OTHER, "Wagner Group/Africa Corps"} for n in whole.named)
+                state_named = any(
+                    self._is_state(n) or n in {OTHER, "Wagner Group/Africa Corps"} for n in whole.named
+                )
                 if patient.civilian and (doer is None or not self._is_state(doer)) and not state_named:
                     # "des passagers avaient été capturés": taken by armed men, an abduction
-                    return [("Violence against civilians", "Abduction/forced disappearance", doer or UNIDENTIFIED, CIVILIANS)]
+                    return [
+                        (
+                            "Violence against civilians",
+                            "Abduction/forced disappearance",
+                            doer or UNIDENTIFIED,
+                            CIVILIANS,
+                        )
+                    ]
                 arrested = _first([n for n in patient.named if n != actor1 and not self._is_state(n)])
                 return [(trigger.event_type, trigger.sub_event_type, actor1, arrested or CIVILIANS)]
             target = _first([n for n in patient.named if n != actor1]) or _first(
@@ -383,7 +464,11 @@ class SecurityRules:
             if trigger.sub_event_type == "Disrupted weapons use":
                 target = target if target not in {CIVILIANS} else None
             return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
-        if trigger.event_type == "Explosions/Remote violence" or trigger.event_type == "Violence against civilians" and trigger.kind == "fixed":
+        if (
+            trigger.event_type == "Explosions/Remote violence"
+            or trigger.event_type == "Violence against civilians"
+            and trigger.kind == "fixed"
+        ):
             actor1 = doer or UNIDENTIFIED
             if trigger.event_type == "Violence against civilians":
                 return [(trigger.event_type, trigger.sub_event_type, actor1, CIVILIANS)]
@@ -395,8 +480,17 @@ class SecurityRules:
             return self._violence(agent, patient, whole, doer, state, folded)
         if trigger.kind == "clash" or trigger.event_type == "Battles":
             if trigger.sub_event_type == "Government regains territory":
-                return [(trigger.event_type, trigger.sub_event_type, doer or state, _first(
-                    [n for n in whole.named if not self._is_state(n) and n not in self.actors.unarmed]) or UNIDENTIFIED)]
+                return [
+                    (
+                        trigger.event_type,
+                        trigger.sub_event_type,
+                        doer or state,
+                        _first(
+                            [n for n in whole.named if not self._is_state(n) and n not in self.actors.unarmed]
+                        )
+                        or UNIDENTIFIED,
+                    )
+                ]
             return [self._battle(agent, patient, whole, doer, state, folded)]
         return self._violence(agent, patient, whole, doer, state, folded)
 
@@ -415,12 +509,20 @@ class SecurityRules:
     ) -> list[tuple[EventType, SubEventType, str, str | None]]:
         """An assault or a killing: the target decides (codebook): armed targets make a battle,
         unarmed ones an attack on civilians; both make both."""
-        armed_target = patient.armed or (not patient.named and not patient.civilian and whole.armed and not whole.civilian)
+        armed_target = patient.armed or (
+            not patient.named and not patient.civilian and whole.armed and not whole.civilian
+        )
         civilian_target = patient.civilian or (not patient.armed and not armed_target)
         actor1 = doer or UNIDENTIFIED
         out: list[tuple[EventType, SubEventType, str, str | None]] = []
         if doer is not None and self._is_state(doer) and not patient.civilian:
-            enemy = _first([n for n in patient.named + whole.named if not self._is_state(n) and n not in self.actors.unarmed])
+            enemy = _first(
+                [
+                    n
+                    for n in patient.named + whole.named
+                    if not self._is_state(n) and n not in self.actors.unarmed
+                ]
+            )
             return [("Battles", "Armed clash", doer, enemy or UNIDENTIFIED)]
         if armed_target:
             forces = _first([n for n in patient.named if n not in self.actors.unarmed and n != actor1])
@@ -438,11 +540,20 @@ class SecurityRules:
         forces_named = [n for n in whole.named if self._is_state(n)]
         if actor1 is None and forces_named and STATE_ACTION.search(folded):
             actor1 = forces_named[0]  # "l'armée annonce 203 terroristes neutralisés"
+        groups_hit = [n for n in patient.named if not self._is_state(n) and n not in self.actors.unarmed]
+        if actor1 is None and groups_hit and not [n for n in patient.named if self._is_state(n)]:
+            return ("Battles", "Armed clash", forces_named[0] if forces_named else state, groups_hit[0])
         if actor1 is None:
             groups = [n for n in whole.named if not self._is_state(n) and n not in self.actors.unarmed]
             actor1 = groups[0] if groups else UNIDENTIFIED
         if self._is_state(actor1):
-            other = _first([n for n in patient.named + whole.named if not self._is_state(n) and n not in self.actors.unarmed])
+            other = _first(
+                [
+                    n
+                    for n in patient.named + whole.named
+                    if not self._is_state(n) and n not in self.actors.unarmed
+                ]
+            )
             return ("Battles", "Armed clash", actor1, other or UNIDENTIFIED)
         forces = _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]) or _first(
             [n for n in whole.named if self._is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps"}]
@@ -456,11 +567,28 @@ class SecurityRules:
         if sub == "Looting/property destruction":
             if doer is not None and self._is_state(doer):
                 return (trigger.event_type, sub, doer, UNIDENTIFIED)
-            return (trigger.event_type, sub, doer or _first([n for n in whole.named if n not in self.actors.unarmed and not self._is_state(n)]) or UNIDENTIFIED, CIVILIANS)
+            return (
+                trigger.event_type,
+                sub,
+                doer
+                or _first([n for n in whole.named if n not in self.actors.unarmed and not self._is_state(n)])
+                or UNIDENTIFIED,
+                CIVILIANS,
+            )
         if sub == "Non-violent transfer of territory":
-            return (trigger.event_type, sub, doer or state, _first([n for n in patient.named + whole.named if n != doer]))
+            return (
+                trigger.event_type,
+                sub,
+                doer or state,
+                _first([n for n in patient.named + whole.named if n != doer]),
+            )
         actor1 = doer or _first([n for n in whole.named if n not in self.actors.unarmed]) or state
-        return (trigger.event_type, sub, actor1, _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]))
+        return (
+            trigger.event_type,
+            sub,
+            actor1,
+            _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]),
+        )
 
     def _target(self, patient: Side, whole: Side, actor1: str, state: str) -> str | None:
         named = [n for n in patient.named if n != actor1]
@@ -470,7 +598,9 @@ class SecurityRules:
             return CIVILIANS
         if patient.armed:
             return state
-        forces = [n for n in whole.named if n != actor1 and (self._is_state(n) or n in {"MINUSMA", CIVILIANS})]
+        forces = [
+            n for n in whole.named if n != actor1 and (self._is_state(n) or n in {"MINUSMA", CIVILIANS})
+        ]
         if forces:
             return forces[0]
         return CIVILIANS if whole.civilian and not whole.armed else state if whole.armed else None
@@ -484,7 +614,9 @@ class SecurityRules:
 
     # -- places -------------------------------------------------------------------------------
 
-    def _title_places(self, title: Sentence, locate: Locate | None) -> list[tuple[Toponym, Place | None, int]]:
+    def _title_places(
+        self, title: Sentence, locate: Locate | None
+    ) -> list[tuple[Toponym, Place | None, int]]:
         """The place a headline names ("Mali : blocus jihadiste sur le village de Dinangourou",
         "… pris pour cible près de Diéma"), else the place it opens with ("Kidal : …")."""
         if locate is None:
@@ -517,6 +649,7 @@ class SecurityRules:
         actors: list[Found],
         locate: Locate | None,
         told_from: int = 0,
+        hint: str = "",
     ) -> list[tuple[Toponym, Place | None, int]]:
         """The places an event of this sentence is at: direct ones, else references, else containers."""
         text = sentence.text
@@ -543,8 +676,9 @@ class SecurityRules:
                 and LISTED.match(text[resolved[-1][0].end : toponym.start]) is not None
             )  # "les villages de Diallassagou, Dianweli et Deguessagou": listed with a place
             overlaps = [(s, e) for s, e in taken if s < toponym.end and toponym.start < e]
+            introduced = _introduced(text, toponym)  # "à Nouna", "le village de Sakoani", "X, un campement"
             if any((s, e) in actor_spans for s, e in overlaps) or (
-                overlaps and toponym.role == "direct" and not listed
+                overlaps and toponym.role == "direct" and not listed and not introduced
             ):
                 continue  # "Souleymane Dembélé", "katiba Macina": a person or an actor, not a place
             named = self._known_name(toponym, locate)
@@ -553,17 +687,20 @@ class SecurityRules:
                 said = said and bool(
                     LOCATIVE_BEFORE.search(fold_text(text[max(0, toponym.start - 12) : toponym.start]))
                 )
-                if not (said or listed or _looks_like_place(text, toponym)):
+                if not (said or listed or introduced):
                     continue
                 named = toponym
             if fold_text(named.name) in self.countries:
                 continue  # "au Niger", "la France": a country, not where the event is
-            place = locate.resolve(named.name, text) if locate is not None else None
+            place = locate.resolve(named.name, f"{text} {hint}".strip()) if locate is not None else None
             resolved.append((named, place))
         direct_known = any(t.role in {"direct", "cercle"} and p is not None for t, p in resolved)
         subordinate = {id(t) for t, _ in resolved if t.qualifies and direct_known}
         for role, precision in (("direct", 1), ("reference", 2), ("route", 2), ("cercle", 2), ("region", 3)):
             chosen = [(t, p) for t, p in resolved if t.role == role and id(t) not in subordinate]
+            if role == "reference" and len(chosen) >= 2 and "entre" in fold_text(text[: chosen[1][0].start]):
+                # "entre Oursi et Déou": the better-known of the two (FORMAT.md)
+                chosen = sorted(chosen, key=lambda item: -(item[1].population if item[1] is not None else -1))
             if role in {"reference", "route"}:  # "à l'est de X": one place described, however many references
                 chosen = chosen[:1] + [
                     (t, p)
@@ -673,12 +810,16 @@ def _first(names: Sequence[str]) -> str | None:
     return names[0] if names else None
 
 
-def _merge_reports(reports: list[Found]) -> list[Event]:
-    """Reports of one event in an article are one event: the same place and day, or an event told
-    again ("l'attaque", "cette embuscade") without a date of its own."""
+def _merge_reports(reports: list[Report]) -> list[Event]:
+    """Reports of one event in an article are one event: the same place and day, an event told
+    again ("l'attaque", "cette embuscade") without a date of its own, or a sentence that goes on
+    telling the last event ("Lourdement armés, les assaillants ont encerclé le village")."""
     out: list[Event] = []
     for report in reports:
         event = report.event
+        if out and not report.stated and (report.told_before or report.anaphoric):
+            out[-1] = _combine(out[-1], event)
+            continue
         place = fold_text(event.location or "")
         for i, kept in enumerate(out):
             same_place = fold_text(kept.location or "") == place
@@ -686,7 +827,12 @@ def _merge_reports(reports: list[Found]) -> list[Event]:
             if same_place and close and (kept.event_type == event.event_type or report.anaphoric):
                 out[i] = _combine(kept, event)
                 break
-            if report.anaphoric and not report.stated and kept.date == event.date and kept.event_type == event.event_type:
+            if (
+                report.anaphoric
+                and not report.stated
+                and kept.date == event.date
+                and kept.event_type == event.event_type
+            ):
                 out[i] = _combine(kept, event)
                 break
         else:
@@ -701,11 +847,16 @@ def _days(a: date | None, b: date | None) -> int:
 
 
 def _combine(kept: Event, other: Event) -> Event:
+    """One event from two reports: the first report's, with a named group for an unidentified
+    author, the first toll given, and every piece of evidence."""
+    named = other.actor1 not in {UNIDENTIFIED, CIVILIANS} and not other.actor1.startswith(
+        ("Military", "Police")
+    )
     return replace(
         kept,
         evidence=kept.evidence + tuple(e for e in other.evidence if e not in kept.evidence),
         fatalities=kept.fatalities if kept.fatalities is not None else other.fatalities,
-        actor1=kept.actor1 if kept.actor1 != UNIDENTIFIED else other.actor1,
+        actor1=other.actor1 if kept.actor1 == UNIDENTIFIED and named else kept.actor1,
         actor2=kept.actor2 or other.actor2,
     )
 
@@ -720,10 +871,16 @@ def _names_place(sentence: str, event: Event) -> bool:
     return bool(event.location) and str(event.location) in sentence
 
 
-def _looks_like_place(sentence: str, toponym: Toponym) -> bool:
-    """An unknown name introduced as a place: "dans la localité de Tibezas", "le village de Sincina"."""
+def _introduced(sentence: str, toponym: Toponym) -> bool:
+    """A name introduced as a place: "dans la localité de Tibezas", "le village de Sincina", "à
+    Bakorat, un campement du département de Tillia", "à Chétima Wango, dans la région de Diffa"."""
     before = fold_text(sentence[max(0, toponym.start - 40) : toponym.start])
-    return bool(PLACE_WORD_BEFORE.search(before) or ATTACKED_BEFORE.search(before))
+    after = fold_text(sentence[toponym.end : toponym.end + 60])
+    return bool(
+        PLACE_WORD_BEFORE.search(before)
+        or ATTACKED_BEFORE.search(before)
+        or (LOCATIVE_BEFORE.search(before) and PLACE_WORD_AFTER.match(after))
+    )
 
 
 def _without_dateline(text: str) -> str:

@@ -81,7 +81,7 @@ class Vocabulary:
             fatalities=french["fatalities"],
             no_fatalities=french["no_fatalities"],
             outlets=tuple(Outlet(o["name"], o["scale"], tuple(o["match"])) for o in table["outlet"]),
-            inter=load_actors()[3],
+            inter=load_actors().inter,
         )
 
     def outlet_of(self, source: StoredSource) -> Outlet | None:

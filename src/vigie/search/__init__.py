@@ -15,6 +15,7 @@ from vigie.search.articles import (
     Facet,
     fts_query,
     get_article,
+    has_words,
     search_articles,
 )
 from vigie.search.events import (
@@ -78,6 +79,7 @@ __all__ = [
     "fts_query",
     "get_article",
     "get_event",
+    "has_words",
     "list_events",
     "list_interactions",
     "map_points",

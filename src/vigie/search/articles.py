@@ -13,7 +13,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -40,6 +40,9 @@ from vigie.store.schema import ArticleRow, DocumentRow
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 WORD = re.compile(r"\w+\*?")  # "l'armée" -> "l", "armée"; "attaq*" keeps its prefix star
+MIN_PREFIX = 3  # letters before "*": "s*" would expand to most words of the index
+MAX_PREFIXES = 3  # prefixes per query: each one expands to many words
+MAX_TERMS = 8  # words per query
 SNIPPET_WORDS = 24
 # FTS5 rowids (search_rows.id, migration 0005_search_rows) of the articles matching :fts
 MATCHED = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts"
@@ -87,6 +90,7 @@ class ArticlePage:
     limit: int
     offset: int
     facets: dict[str, list[Facet]] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # how the query was bounded: "s*: a prefix needs 3 letters; …"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +107,53 @@ class ArticleView:
     paragraphs: list[tuple[int, str]]  # (offset into the document text, paragraph)
 
 
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """What a typed query searches: quoted words, some prefixes, and what was changed to keep it cheap."""
+
+    words: tuple[str, ...]
+    prefixes: frozenset[str]  # words searched as prefixes ("attaq" for "attaq*")
+    notes: tuple[str, ...] = ()  # one line per change: a prefix too short, terms over the cap
+
+    @property
+    def fts(self) -> str:
+        """The FTS5 query: every word quoted, all required, prefixes starred."""
+        return " ".join(f'"{word}"' + ("*" if word in self.prefixes else "") for word in self.words)
+
+
+def search_terms(typed: str) -> Terms:
+    """The words of a query, within the bounds that keep one search cheap: a prefix needs
+    MIN_PREFIX letters ("a*" would expand to most of the index), at most MAX_PREFIXES prefixes
+    and MAX_TERMS words; what goes beyond is searched as whole words or left out, with a note.
+
+    >>> search_terms("attaque à Ségou").fts
+    '"attaque" "à" "Ségou"'
+    >>> found = search_terms("s* attaq*")
+    >>> found.fts, found.notes
+    ('"s" "attaq"*', ('s*: a prefix needs 3 letters; searched as the word s',))
+    """
+    words: list[str] = []
+    prefixes: set[str] = set()
+    notes: list[str] = []
+    for typed_word in WORD.findall(typed):
+        word = typed_word.rstrip("*")
+        if len(words) >= MAX_TERMS:
+            notes.append(f"only the first {MAX_TERMS} words are searched")
+            break
+        if typed_word.endswith("*"):
+            if len(word) < MIN_PREFIX:
+                notes.append(
+                    f"{typed_word}: a prefix needs {MIN_PREFIX} letters; searched as the word {word}"
+                )
+            elif len(prefixes) >= MAX_PREFIXES:
+                notes.append(f"{typed_word}: at most {MAX_PREFIXES} prefixes; searched as the word {word}")
+            else:
+                prefixes.add(word)
+        if word not in words:
+            words.append(word)
+    return Terms(tuple(words), frozenset(prefixes), tuple(notes))
+
+
 def fts_query(words: str) -> str:
     """Turn what a user typed into an FTS5 query: every word quoted, all required.
 
@@ -110,12 +161,19 @@ def fts_query(words: str) -> str:
     '"attaque" "à" "Ségou"'
     >>> fts_query('l\\'armée "OR" attaq*')
     '"l" "armée" "OR" "attaq"*'
+    >>> fts_query("«»")
+    ''
     """
-    terms = []
-    for word in WORD.findall(words):
-        star = word.endswith("*")
-        terms.append(f'"{word.rstrip("*")}"' + ("*" if star else ""))
-    return " ".join(terms)
+    return search_terms(words).fts
+
+
+def has_words(typed: str | None) -> bool:
+    """Whether a query holds a word to search (punctuation alone, "«»", holds none).
+
+    >>> has_words("«»"), has_words("  "), has_words("Ségou")
+    (False, False, True)
+    """
+    return bool(typed and WORD.search(typed))
 
 
 def site_of(name: str, url: str | None = None) -> str:
@@ -131,12 +189,15 @@ def site_of(name: str, url: str | None = None) -> str:
 
 def search_articles(store: Store, query: ArticleQuery) -> ArticlePage:
     """Ranked articles matching `query.q` (newest first when q is empty), with year and source facets."""
-    if query.q.strip() and not fts_query(query.q):
+    terms = search_terms(query.q)
+    if query.q.strip() and not terms.words:
         return ArticlePage([], 0, query.limit, query.offset)
     with store.engine.connect() as connection:
         if connection.dialect.name == "postgresql":
-            return _pg_search(connection, query)
-        return _sqlite_search(connection, query)
+            page = _pg_search(connection, replace(query, q=" ".join(terms.words)))
+        else:
+            page = _sqlite_search(connection, query)
+    return replace(page, notes=terms.notes) if terms.notes else page
 
 
 def matching_ids(connection: Connection, words: str) -> Select[Any] | TextClause:

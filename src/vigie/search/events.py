@@ -25,7 +25,7 @@ from sqlalchemy import (
     update,
 )
 
-from vigie.search.articles import ArticleView, fts_query, get_article, published_text
+from vigie.search.articles import ArticleView, fts_query, get_article, has_words, published_text
 from vigie.store import Store
 from vigie.store.schema import ArticleRow, DocumentRow, EventRow, EventSourceRow
 
@@ -246,7 +246,7 @@ def _only_region_type_dates(filters: EventFilter) -> bool:
         or filters.actor
         or filters.location
         or filters.bbox is not None
-        or (filters.text and filters.text.strip())
+        or has_words(filters.text)
         or filters.flagged is not None
     )
 
@@ -363,12 +363,15 @@ def _conditions(connection: Connection, filters: EventFilter) -> list[ColumnElem
         where.append(EventRow.location == filters.location)
     if filters.bbox is not None:
         west, south, east, north = filters.bbox
-        where.append(EventRow.longitude.between(west, east))
-        where.append(EventRow.latitude.between(south, north))
+        if west <= east:
+            where.append(EventRow.longitude.between(west, east))
+        else:  # the box crosses the antimeridian (RFC 7946, 5.2): east of west, or west of east
+            where.append(or_(EventRow.longitude >= west, EventRow.longitude <= east))
+        where.append(EventRow.latitude.between(south, north))  # south > north: an empty box
     if filters.flagged is not None:
         where.append(EventRow.flagged.is_(filters.flagged))
-    if filters.text and filters.text.strip():
-        where.append(EventRow.id.in_(_reported_with(connection, filters.text)))
+    if has_words(filters.text):  # punctuation alone ("«»") holds no word to search: no filter
+        where.append(EventRow.id.in_(_reported_with(connection, filters.text or "")))
     return where
 
 

@@ -30,8 +30,12 @@ from vigie.segment.lines import (
 from vigie.segment.published import Stamp
 
 MAX_INTERTITLE_WORDS = 10  # "Gendarmerie de Kimparana visée", "Acte 1 – Niger : l'embuscade de Teguey"
-MAX_LONG_INTERTITLE_WORDS = 14  # without " : ": "Le Burkina Faso et le Niger affichent leur solidarité avec Bamako"
+MAX_LONG_INTERTITLE_WORDS = (
+    14  # without " : ": "Le Burkina Faso et le Niger affichent leur solidarité avec Bamako"
+)
 MIN_STANDFIRST_WORDS = 8
+MAX_TAGGED_ITEM_SPANS = 2  # a listing's items (lead and a line) end at the next tag; a long article does not
+MIN_SUMMARY_WORDS = 10  # a teaser's summary under its headline in a list of other articles
 MIN_UNTITLED_TEASER_WORDS = 20  # an untitled line after an article: a teaser, or a bio or a notice
 MAX_REPEATED_WORDS = 4  # a short line printed several times is the site's or a section's name
 CAPTION_BLOCK_LINES = 3  # lines that follow a photo credit in its block are its caption
@@ -60,6 +64,7 @@ class Item:
     closed: bool = False  # a signature, a tag or a list marker ended it
     closed_by_list: bool = False  # only a list marker ended it: its body may go on after the links
     reprinted: bool = False  # the title was just printed again after the lead: a caption may follow
+    body_last: bool = False  # the last line given to it was body text (not a date, byline or caption)
     start: int = 0
     end: int = 0
 
@@ -99,9 +104,12 @@ def group_lines(lines: list[Classified]) -> list[Item]:
                 ahead = _ahead(lines, index)
                 if zone is Zone.MAIN and ahead.kind is Line.PARAGRAPH and not ahead.dated:
                     _add(current, line)  # a one-word subheading: "Burkina Faso", "Diplomatie"
-                else:
-                    current.closed = True  # a tag before the next item's headline
+                elif current.body_last and len(current.spans) <= MAX_TAGGED_ITEM_SPANS:
+                    current.closed = True  # a tag between an item's text and the next item's headline
+                # else a section label inside a long article, or under its headline's date and caption
             continue
+        if kind is Line.COMMENTS and not any(item.spans for item in items):
+            continue  # "4 commentaires" among the headline's widgets: a counter, the comments come later
         if kind is Line.COMMENTS or kind is Line.RELATED:
             if current is not None and not current.closed:
                 current.closed = True
@@ -114,8 +122,12 @@ def group_lines(lines: list[Classified]) -> list[Item]:
             continue
         if kind is Line.DATE:
             _date(lines, index, items)
+            if items:
+                items[-1].body_last = False
             continue
         if kind is Line.BYLINE:
+            if current is not None:
+                current.body_last = False
             if current is not None and not current.closed:
                 current.author = current.author or line.author
                 current.anchored = current.anchored or not current.spans
@@ -207,9 +219,12 @@ def _date(lines: list[Classified], index: int, items: list[Item]) -> None:
         current.anchored = current.anchored or not current.spans
         current.end = max(current.end, line.end)
         return
-    if current is not None and not current.spans:
-        return  # "Modifié le …" after "Publié le …"
+    if current is not None and (not current.spans or not current.body_last):
+        return  # "Modifié le …" after "Publié le …", with or without a standfirst before them
     following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is not None and following.kind in (Line.FURNITURE, Line.CAPTION):
+        ahead = _ahead(lines, index)  # "12 mars 2025 · 🌍" / "#Diplomatie" / the post's text
+        following = lines[ahead.index] if ahead.kind is not None and not ahead.dated else None
     if following is not None and following.kind in (Line.PARAGRAPH, Line.HEADLINE):
         item = _new(line)  # a dated post: "10 mars 2025 · 🌍" then its text
         item.stamp, item.author = line.stamp, line.author
@@ -330,6 +345,7 @@ def _add(item: Item, line: Classified) -> None:
     item.spans.append((line.start, line.end))
     item.end = line.end
     item.reprinted = False
+    item.body_last = True
 
 
 def _paragraph(lines: list[Classified], index: int, items: list[Item], zone: Zone) -> Zone:
@@ -348,6 +364,13 @@ def _paragraph(lines: list[Classified], index: int, items: list[Item], zone: Zon
         current.closed = current.closed_by_list = False  # "À lire aussi" and its links inside a body
         _add(current, line)
         return Zone.MAIN
+    if (
+        zone is Zone.RELATED
+        and not current.spans
+        and line.words < MIN_SUMMARY_WORDS
+        and not is_cut_short(line.text)
+    ):
+        return zone  # "Cours différés d'au moins 15 minutes." under a bare link: not its summary
     if current.closed or (current.teaser and current.spans) or (zone is Zone.RELATED and current.spans):
         if line.words >= MIN_UNTITLED_TEASER_WORDS or is_cut_short(line.text):
             items.append(_new(line, teaser=True))

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ COUNTRY_NAMES = load_country_names()
 WRITER_LOCK = 0x5649474945  # "VIGIE"
 # "postgresql://vigie:secret@host/db": the password part of a URL that does not parse
 PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+PROGRESS_STEPS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +223,19 @@ class Store:
             holder.close()
             raise
         return holder
+
+    def bound_queries(self, seconds: float) -> None:
+        """Stop any query of this store that runs longer than `seconds` (for `vigie serve`: one costly
+        search must not hold a worker for long). SQLite: a progress handler set at each checkout;
+        PostgreSQL: statement_timeout on each new connection. A stopped query raises
+        OperationalError, which `is_stopped_query` recognises."""
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "checkout", _deadline(seconds))
+            event.listen(self.engine, "checkin", _no_deadline)
+        elif self.engine.dialect.name == "postgresql":
+            milliseconds = max(1, int(seconds * 1000))
+            event.listen(self.engine, "connect", _statement_timeout(milliseconds))
+        self.engine.dispose()  # connections opened before get the bound as they are opened again
 
     def close(self) -> None:
         self.engine.dispose()
@@ -445,6 +460,37 @@ def _command() -> str:
         arg for arg in sys.argv[1:] if arg in ("ingest", "demo", "crawl", "watch", "places", "eval", "serve")
     ]
     return words[0] if words else Path(sys.argv[0]).name
+
+
+def is_stopped_query(err: BaseException) -> bool:
+    """Whether a database error is a query stopped by `Store.bound_queries`."""
+    orig = getattr(err, "orig", None)
+    return isinstance(err, OperationalError) and (
+        "interrupted" in str(orig) or type(orig).__name__ == "QueryCanceled"
+    )
+
+
+def _deadline(seconds: float) -> Callable[[Any, Any, Any], None]:
+    # The handler runs every PROGRESS_STEPS virtual machine instructions: about every millisecond
+    def on_checkout(connection: Any, _record: object, _proxy: object) -> None:
+        deadline = time.monotonic() + seconds
+        connection.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+
+    return on_checkout
+
+
+def _no_deadline(connection: Any, _record: object) -> None:
+    connection.set_progress_handler(None, 0)
+
+
+def _statement_timeout(milliseconds: int) -> Callable[[Any, Any], None]:
+    def on_connect(connection: Any, _record: object) -> None:
+        cursor = connection.cursor()
+        cursor.execute(f"SET statement_timeout = {milliseconds}")
+        cursor.close()
+        connection.commit()
+
+    return on_connect
 
 
 def _sqlite_pragmas(connection: Any, _record: object) -> None:

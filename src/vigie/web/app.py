@@ -7,8 +7,9 @@ inline scripts and styles and any other origin.
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -21,11 +22,12 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from vigie import api
-from vigie.api import EventQuery, InteractionQuery, SearchQuery, error_response, mark_html
+from vigie.api import ArticleId, EventId, EventQuery, InteractionQuery, SearchQuery, error_response, mark_html
 from vigie.search import (
     EventFilter,
     count_actors,
@@ -39,9 +41,11 @@ from vigie.search import (
     search_articles,
     weekly_counts,
 )
-from vigie.store import Store
+from vigie.store import Store, is_stopped_query
 from vigie.web.charts import TYPE_COLOURS, draw_map, draw_timeline, highlight
 from vigie.web.i18n import LANGUAGES, translator, type_label
+
+log = logging.getLogger(__name__)
 
 HERE = Path(str(resources.files("vigie.web")))
 CSP = (
@@ -64,12 +68,17 @@ MATRIX_PARTIES = 15
 ACTORS_TTL = 60.0  # seconds
 
 
-def create_app(store: Store, token: str = "", hosts: Sequence[str] = ("*",)) -> FastAPI:
+def create_app(
+    store: Store, token: str = "", hosts: Sequence[str] = ("*",), query_timeout: float | None = None
+) -> FastAPI:
     """The dashboard and the API over `store`; `token` non-empty allows flagging events.
 
     `hosts`: the Host headers answered; `vigie serve` on the loopback answers only loopback
     names, so that a web page cannot reach the dashboard by rebinding its own domain name.
+    `query_timeout`: seconds after which a query is stopped and the request answered 503.
     """
+    if query_timeout is not None:
+        store.bound_queries(query_timeout)
     app = FastAPI(
         title="Vigie",
         summary="Articles, ACLED events and PLOVER interactions from French-language Sahel news.",
@@ -117,18 +126,45 @@ def create_app(store: Store, token: str = "", hosts: Sequence[str] = ("*",)) -> 
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, err: StarletteHTTPException) -> Response:
-        return error_page(request, err.status_code, str(err.detail))
+        # a 405 keeps its Allow header (RFC 9110), a 401 its WWW-Authenticate
+        return error_page(request, err.status_code, str(err.detail), err.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, err: RequestValidationError) -> Response:
         first = err.errors()[0] if err.errors() else {}
-        where = ".".join(str(part) for part in first.get("loc", ()) if part not in ("query", "body"))
-        return error_page(request, 422, f"{where}: {first.get('msg', 'invalid value')}")
+        loc = [str(part) for part in first.get("loc", ())]
+        where = ".".join(loc[1:] if len(loc) > 1 and loc[0] in ("query", "body", "path", "header") else loc)
+        message = str(first.get("msg", "invalid value")).removeprefix("Value error, ")
+        return error_page(request, 422, f"{where or 'request'}: {message}")
 
-    def error_page(request: Request, status: int, message: str) -> Response:
+    @app.exception_handler(OperationalError)
+    async def stopped(request: Request, err: OperationalError) -> Response:
+        if not is_stopped_query(err):
+            return await failed(request, err)
+        return error_page(
+            request,
+            503,
+            f"the query took over {query_timeout:g} s and was stopped; narrow it: longer words, fewer "
+            "prefixes, a shorter period",
+        )
+
+    @app.exception_handler(Exception)
+    async def failed(request: Request, err: Exception) -> Response:
+        # outside the middleware that sets the security headers: set them here
+        log.error("%s %s failed", request.method, request.url.path, exc_info=err)
+        response = error_page(request, 500, "internal error; the server's log has the details")
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    def error_page(
+        request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
+    ) -> Response:
         if request.url.path.startswith("/api"):
-            return error_response(status, message)
-        return render(request, "error.html", status=status, status_code=status, message=message)
+            response: Response = error_response(status, message)
+        else:
+            response = render(request, "error.html", status=status, status_code=status, message=message)
+        response.headers.update(headers or {})
+        return response
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def dashboard(request: Request, query: Annotated[EventQuery, Query()]) -> HTMLResponse:
@@ -146,7 +182,7 @@ def create_app(store: Store, token: str = "", hosts: Sequence[str] = ("*",)) -> 
         )
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def event_page(request: Request, event_id: int) -> HTMLResponse:
+    def event_page(request: Request, event_id: EventId) -> HTMLResponse:
         found = get_event(store, event_id)
         if found is None:
             raise HTTPException(404, f"no event with id {event_id}")
@@ -173,7 +209,7 @@ def create_app(store: Store, token: str = "", hosts: Sequence[str] = ("*",)) -> 
         )
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str) -> HTMLResponse:
+    def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
         article = get_article(store, article_id)
         if article is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
