@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.rows import fill
 from vigie.export import ACLED_COLUMNS
 from vigie.store import Store
 from vigie.web import create_app
@@ -112,3 +113,141 @@ def test_stats_of_one_region(client: TestClient) -> None:
     stats = client.get("/api/stats", params={"admin1": "Mopti"}).json()
     assert stats["by_type"] == [{"week": "2024-07-29", "key": "Battles", "count": 1}]
     assert stats["by_region"] == [{"week": "2024-07-29", "key": "Mopti", "count": 1}]
+
+
+# Filters of punctuation alone (issue 12: each built `MATCH ''`, a server error on the API and the dashboard)
+PUNCTUATION = ['"', "(", ")", "*", "«»", "-", "'", "''", "^", ":", "+", "!", "?", ".", ",", ";", "…", "–",
+               "—", "/", "\\", "#", "%", "&", "@", "[]", "{}", "<>", "|", "~", "=", "\x05"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", PUNCTUATION)
+def test_a_text_filter_without_words_filters_nothing(client: TestClient, text: str) -> None:
+    answer = client.get("/api/events", params={"text": text})
+    assert answer.status_code == 200
+    assert answer.json()["total"] == 2
+    assert client.get("/", params={"text": text}).status_code == 200
+    assert client.get("/api/articles", params={"q": text}).json()["total"] == 0
+
+
+@pytest.mark.parametrize("path", ["/api/events/9223372036854775808", "/api/events/99999999999999999999999"])
+def test_ids_beyond_the_database_integers_are_refused(client: TestClient, path: str) -> None:
+    """Issue 12: ids over 2^63 raised OverflowError, a 500."""
+    assert_error(client.get(path), 422, "event_id: Input should be less than or equal to 9223372036854775807")
+    page = client.get(path.removeprefix("/api"))
+    assert page.status_code == 422
+    assert page.headers["content-security-policy"].startswith("default-src 'none'")
+    assert "event_id: Input should be less than or equal to 9223372036854775807" in page.text
+
+
+def test_an_unexpected_error_keeps_the_error_shape_and_the_security_headers(news_store: Store) -> None:
+    with news_store.engine.begin() as connection:  # a database broken under the server
+        connection.exec_driver_sql("DROP TABLE interactions")
+    broken = TestClient(create_app(news_store), raise_server_exceptions=False)
+    answer = broken.get("/api/interactions")
+    assert_error(answer, 500, "internal error; the server's log has the details")
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    page = broken.get("/cooperation")
+    assert page.status_code == 500 and page.headers["x-frame-options"] == "DENY"
+    assert "internal error" in page.text
+
+
+def test_an_undeclared_method_is_405_with_allow(client: TestClient) -> None:
+    answer = client.request("TRACE", "/api/events/1")
+    assert_error(answer, 405, "Method Not Allowed")
+    assert answer.headers["allow"] == "GET"
+    assert answer.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+@pytest.mark.parametrize("header", ["s3cret", "Basic s3cret", "Bearer", "Token s3cret"])
+def test_a_token_without_the_bearer_scheme_is_refused(client: TestClient, header: str) -> None:
+    """Issue 12: a bare token was taken for "Bearer <token>"."""
+    answer = client.post("/api/events/1/flag", json={"flagged": True}, headers={"Authorization": header})
+    assert_error(answer, 401, "a valid token is needed to flag events: send Authorization: Bearer <token>")
+    assert answer.headers["www-authenticate"] == "Bearer"
+    assert client.get("/api/events/1").json()["item"]["flagged"] is False
+
+
+@pytest.mark.parametrize(("body", "message"), [({}, "flagged: Field required"), (None, "body: Field required"),
+                                               ({"flagged": "yes"}, "flagged: Input should be a valid boolean")])  # fmt: skip
+def test_flagging_needs_an_explicit_boolean(client: TestClient, body: Any, message: str) -> None:
+    """Issue 12: an empty body flagged the event."""
+    answer = client.post("/api/events/1/flag", json=body, headers={"Authorization": "Bearer s3cret"})
+    assert_error(answer, 422, message)
+    assert client.get("/api/events/1").json()["item"]["flagged"] is False
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [({"start": "2024-13-01"}, "start: month must be in 1..12"),
+     ({"start": "20240101"}, "start: must be a day, YYYY-MM-DD (or empty)"),
+     ({"limit": "1.0"}, "limit: must be a whole number, written with digits only"),
+     ({"flagged": "yes"}, "flagged: must be true, false or empty"),
+     ({"bbox": "1,2,3,nan"}, "bbox: '1,2,3,nan' must be west,south,east,north, e.g. -5.5,13,-2.5,16")],
+)  # fmt: skip
+def test_values_the_schema_does_not_declare_are_refused(
+    client: TestClient, params: dict[str, str], message: str
+) -> None:
+    """Issue 12: "start=" and other values outside the declared schema were taken (and the reverse)."""
+    assert_error(client.get("/api/events", params=params), 422, message)
+
+
+def test_declared_values_are_taken(client: TestClient) -> None:
+    for params in (
+        {"start": "", "end": "", "flagged": ""},
+        {"bbox": "170,-90,-170,90"},
+        {"bbox": "0,50,1,10"},
+    ):
+        assert client.get("/api/events", params=params).status_code == 200
+    assert client.get("/api/events", params={"bbox": "170,-90,-170,90"}).json()["total"] == 0  # across 180°
+    assert client.get("/api/events", params={"bbox": "-7,13,-1,16"}).json()["total"] == 2
+
+
+def test_the_openapi_document_declares_formats_statuses_and_limits(client: TestClient) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    events = paths["/api/events"]["get"]
+    assert set(events["responses"]["200"]["content"]) == {
+        "application/json", "text/csv", "application/geo+json", "application/x-ndjson"
+    }  # fmt: skip
+    assert set(events["responses"]) == {"200", "422", "503"}
+    assert set(paths["/api/events/{event_id}"]["get"]["responses"]) == {"200", "404", "422", "503"}
+    flag = paths["/api/events/{event_id}/flag"]["post"]
+    assert set(flag["responses"]) == {"200", "400", "401", "403", "404", "422", "503"}
+    assert flag["security"] == [{"HTTPBearer": []}]
+    event_id = paths["/api/events/{event_id}"]["get"]["parameters"][0]["schema"]
+    assert (event_id["minimum"], event_id["maximum"]) == (0, 2**63 - 1)
+    text = next(p for p in events["parameters"] if p["name"] == "text")
+    assert text["schema"]["anyOf"][0]["maxLength"] == 200
+
+
+def test_short_prefixes_and_long_queries_are_bounded_and_said(client: TestClient) -> None:
+    """Issue 12: "q=a*" cost 1-2.5 s at 100,000 articles; six prefixes at once, 38 s each."""
+    answer = client.get("/api/articles", params={"q": "la* mairie"}).json()
+    assert answer["total"] == 1
+    assert answer["notes"] == ["la*: a prefix needs 3 letters; searched as the word la"]
+    many = client.get(
+        "/api/articles", params={"q": "att* boni* mai* seg* poste un deux trois quatre cinq"}
+    ).json()
+    assert many["notes"] == [
+        "seg*: at most 3 prefixes; searched as the word seg",
+        "only the first 8 words are searched",
+    ]
+    page = client.get("/articles", params={"q": "la* mairie"})
+    assert "la*: a prefix needs 3 letters; searched as the word la" in page.text
+
+
+def test_a_query_over_the_time_bound_is_stopped_with_503(tmp_path: Any) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 'big.db'}") as store:
+        fill(store)
+        with store.engine.begin() as connection:  # enough rows that counting them takes thousands of steps
+            connection.exec_driver_sql(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+                "INSERT INTO search_rows (article_id, year, site, section) SELECT 'x' || i, 2024, 'essor', NULL FROM n"
+            )
+        bounded = TestClient(create_app(store, query_timeout=0.0))
+        answer = bounded.get("/api/articles", params={"year": 2024})
+        assert_error(
+            answer,
+            503,
+            "the query took over 0 s and was stopped; narrow it: longer words, fewer prefixes, a shorter period",
+        )
+        assert answer.headers["x-content-type-options"] == "nosniff"
