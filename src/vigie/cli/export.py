@@ -14,7 +14,7 @@ from vigie import export as exporting
 from vigie.cli.options import build_settings, db_option, open_output
 from vigie.errors import VigieError
 from vigie.store import Store
-from vigie.store.events import Filter, read_events, read_interactions
+from vigie.store.events import Filter, checked_filter, read_events, read_interactions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,7 +40,7 @@ def export_documents(ctx: click.Context, fmt: str, output: Path | None, db: str 
     Example: vigie export documents --format jsonl -o documents.jsonl
     """
     settings = build_settings(ctx, db)
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db, create=False) as store:
         out = open_output(output)
         records = exporting.document_records(store.articles(), store.document_extractions())
         count = exporting.write_jsonl(records, out)
@@ -66,7 +66,7 @@ def export_articles(ctx: click.Context, fmt: str, output: Path | None, db: str |
     settings = build_settings(ctx, db)
     if fmt == "parquet" and output is None and sys.stdout.isatty():
         raise VigieError("Parquet is binary: give a file with -o articles.parquet, or pipe stdout")
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db, create=False) as store:
         rows = exporting.article_rows(store.articles())
         out = open_output(output, binary=fmt == "parquet")
         if fmt == "csv":
@@ -138,8 +138,9 @@ def export_events(
     settings = build_settings(ctx, db)
     if fmt == "parquet" and output is None and sys.stdout.isatty():
         raise VigieError("Parquet is binary: give a file with -o events.parquet, or pipe stdout")
-    with Store.open(settings.db) as store:
-        rows = exporting.event_rows(read_events(store, _filter(since, until, types, countries)))
+    with Store.open(settings.db, create=False) as store:
+        where = checked_filter(store, _filter(since, until, types, countries), "events")
+        rows = exporting.event_rows(read_events(store, where))
         out = open_output(output, binary=fmt == "parquet")
         skipped = 0
         if fmt == "csv":
@@ -183,8 +184,9 @@ def export_interactions(
     Example: vigie export interactions --format csv --type AGREE --country RUS -o accords.csv
     """
     settings = build_settings(ctx, db)
-    with Store.open(settings.db) as store:
-        rows = exporting.interaction_rows(read_interactions(store, _filter(since, until, types, countries)))
+    with Store.open(settings.db, create=False) as store:
+        where = checked_filter(store, _filter(since, until, types, countries), "interactions")
+        rows = exporting.interaction_rows(read_interactions(store, where))
         out = open_output(output)
         if fmt == "csv":
             count = exporting.write_csv(rows, exporting.INTERACTION_COLUMNS, out)

@@ -9,7 +9,7 @@ import click
 
 from vigie.cli.options import build_settings, db_option, ingest_paths, print_report
 from vigie.frdate import iso
-from vigie.store import Store
+from vigie.store import Store, masked
 
 
 @click.command()
@@ -61,7 +61,7 @@ def demo(ctx: click.Context, db: str | None) -> None:
         counts = store.counts()
     print_report(report)
     click.echo(
-        f"{settings.db} holds {counts['documents']} documents, {counts['articles']} articles "
+        f"{masked(settings.db)} holds {counts['documents']} documents, {counts['articles']} articles "
         f"({counts['teasers']} teasers). Next: vigie export documents --format jsonl"
     )
     ctx.exit(0 if report.ok else 1)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from vigie.cli.options import build_settings, db_option
+from vigie.cli.options import build_settings, db_option, say
 from vigie.errors import InputError
 from vigie.geo import Gazetteer
 from vigie.geo.boundary import Boundaries
@@ -36,7 +36,7 @@ def places(
     if ctx.invoked_subcommand is not None:
         return
     settings = build_settings(ctx, db)
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db, create=False) as store:
         if unresolved:
             names = unresolved_names(store, examples=examples, limit=limit)
             for item in names:
@@ -80,7 +80,7 @@ def add(ctx: click.Context, file: Path, db: str | None) -> None:
         raise InputError(f"{file} is not UTF-8 text ({err.reason}); save it as CSV UTF-8") from err
     except OSError as err:
         raise InputError(f"cannot read {file}: {err.strerror}") from err
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db) as store, store.writing(say):
         known = user_places(store)
         new = read_user_places(text, file.name, Gazetteer.load(extra=known), Boundaries.load())
         added = add_places(store, new, file.name)

@@ -12,7 +12,7 @@ import click
 
 from vigie.cli.options import build_settings, db_option, ingest_paths, print_report
 from vigie.settings import Settings
-from vigie.store import Store
+from vigie.store import Store, masked
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -56,7 +56,7 @@ def serve(
         settings = build_settings(ctx, chosen)
         if token is not None:
             settings = settings.updated({"serve_token": token}, origin="--token")
-        with Store.open(settings.db) as store:
+        with Store.open(settings.db, create=demo) as store:
             if demo:
                 print_report(ingest_paths(_sample(), store, settings, label="Ingesting the sample"))
             port = port or _free_port(host)
@@ -88,6 +88,6 @@ def _announce(host: str, port: int, settings: Settings) -> None:
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Dashboard: http://{shown}:{port}/   JSON API: http://{shown}:{port}/api/", nl=True)
     mode = "flagging allowed with the token" if settings.serve_token else "read-only"
-    click.echo(f"Database: {settings.db} ({mode}). Stop with Ctrl-C.", err=True)
+    click.echo(f"Database: {masked(settings.db)} ({mode}). Stop with Ctrl-C.", err=True)
     if host not in LOOPBACK:
         click.echo(f"Warning: listening on {host}: anyone who can reach it can read the database.", err=True)

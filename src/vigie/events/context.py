@@ -16,6 +16,7 @@ from datetime import date, datetime
 from vigie.events.lexicon import Gazette, fold_text
 from vigie.frdate import EventDate, find_event_date
 from vigie.records import Sentence
+from vigie.segment.published import DATELINE, find_dateline
 
 HOME = "MLI"  # a Malian paper's news when nothing else tells
 # "Niger : …", "Burkina/Biba : …", "Mali: …": the country a headline opens with
@@ -58,7 +59,8 @@ class Timeline:
         lead: date | None = None
         for index, sentence in enumerate(sentences):
             folded = fold_text(sentence.text)
-            found = find_event_date(sentence.text, published, previous, reference_year)
+            text, anchor = _after_dateline(sentence.text, published, reference_year)
+            found = find_event_date(text, anchor, previous, reference_year)
             if found is not None and found.day is not None:
                 if REPORT_DATE.search(folded) and len(DATE_WORDS.findall(folded)) == 1:
                     found = EventDate(found.day, max(found.precision, 2))  # when it was told, not done
@@ -79,6 +81,26 @@ class Timeline:
 
     def __getitem__(self, index: int) -> Dated:
         return self.dated[index]
+
+
+def _after_dateline(text: str, published: date | None, reference_year: int | None) -> tuple[str, date | None]:
+    """A sentence opening on a dateline ("Ouagadougou, 9 avr 2022 (AFP) - … tués vendredi"): its
+    words after the dateline, and the dateline's day, which its relative dates count from.
+
+    >>> _after_dateline("Bamako, 8 sept 2023 (AFP) - Deux attaques ont fait jeudi 49 morts", None, None)
+    ('Deux attaques ont fait jeudi 49 morts', datetime.date(2023, 9, 8))
+    """
+    match = DATELINE.match(text[:120])
+    stamp = find_dateline(text) if match is not None else None
+    if match is None or stamp is None or stamp.day is None:
+        return text, published
+    year = stamp.year or (published.year if published else reference_year)
+    if year is None:
+        return text[match.end() :], published
+    try:
+        return text[match.end() :], date(year, stamp.month, stamp.day)
+    except ValueError:
+        return text, published
 
 
 def article_country(title: str | None, home: str, parties: Gazette) -> str:

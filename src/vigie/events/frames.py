@@ -146,6 +146,8 @@ def frame(sentence: Sentence, trigger: int) -> Frame:
     """The roles of a trigger word in its sentence."""
     tokens = sentence.tokens
     word = tokens[trigger]
+    if word.dep.startswith("aux") and 0 <= word.head < len(tokens) and word.head != trigger:
+        trigger, word = word.head, tokens[word.head]  # "avaient tué": the roles are the participle's
     if word.pos in {"VERB", "AUX"} or (word.pos == "ADJ" and word.form == "Part"):
         return _verb_frame(sentence, trigger)
     return _noun_frame(sentence, trigger)

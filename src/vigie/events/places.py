@@ -21,7 +21,14 @@ TOPONYM = re.compile(
     r"(?<![\w-])([A-ZÀ-Ý][\w\-]*\w(?:(?:\s+(?:du|de|des|la|le|el|al)\s+|\s+|-)[A-ZÀ-Ý][\w\-]*\w)*)"
 )
 # Words before a toponym that make it a container: "dans la région de Mopti", "cercle de Bankass"
-REGION_BEFORE = re.compile(r"(?:region|province|wilaya|departement du|zone des trois)\s+(?:de\s+|d'|du\s+)?$")
+REGION_BEFORE = re.compile(
+    r"(?:region|province|wilaya|departement du|zone des trois)\s+(?:de\s+(?:la\s+|l')?|d'|du\s+)?$"
+)
+# an area named with its article after a place: "Bourasso, dans la Kossi", "Djibo, dans le Soum"
+# (French names towns bare and provinces, cercles and areas with an article)
+AREA_AFTER_PLACE = re.compile(r",\s*(?:dans|en)\s+(?:la|le|l')\s*$")
+# a road told by its two ends: "l'axe Oursi-Déou", "sur le tronçon Mopti-Gao"
+ROAD_BEFORE = re.compile(r"(?:axe|troncon|route)\s+$")
 CERCLE_BEFORE = re.compile(
     r"(?:cercle|commune|commune rurale|commune urbaine|departement|district|prefecture|sous-prefecture)\s+(?:de\s+|d'|du\s+)?$"
 )
@@ -41,8 +48,11 @@ ROUTE_BEFORE = re.compile(
 )
 # names that are not where it happened: "venus de Tessalit", "le sous-préfet de Dioungani", "évacué à Dakar"
 OTHER_BEFORE = re.compile(
-    r"(?:venus?|venant|venues|partis?|originaires?|ressortissants?|evacues?|transferes?|conduits?|achemines?)\s+(?:de\s+|d'|du\s+|a\s+|au\s+|vers\s+|sur\s+)$"
+    r"(?<!\w)(?:venus?|venant|venues|partis?|originaires?|ressortissants?|evacues?|transferes?|conduits?|achemines?)\s+"
+    r"(?:(?:par|en)\s+[\w']+\s+)?(?:de\s+|d'|du\s+|a\s+|au\s+|vers\s+|sur\s+)$"
     r"|(?:de type|du type|modele|marque|baptisee?s?|nommee?s?|denommee?s?|surnommee?s?)\s+$"
+    r"|(?:affiliee?s?|liee?s?|allegeance|fidele?s?|proches?)\s+(?:a\s+|au\s+|aux\s+)$"  # "affilié à Al-Qaïda"
+    r"|(?:visite|sejour|tournee|voyage)\s+(?:[\w'-]+\s+){0,3}?(?:a|au|en)\s+$"  # "au terme d'une visite à Moscou"
     r"|(?:sous-prefet|prefet|maire|gouverneur|depute|chef|president|ministre|ambassadeur|imam|roi|cadi|elus?)\s+(?:de\s+|d'|du\s+)$"
     r"|(?:progression|avancee|direction|repli|fuite|marche)\s+(?:[\w']+\s+){0,4}?(?:vers|sur)\s+$"
     r"|(?:faisait route|faisaient route|en route|se rendait|se rendaient|en partance|rentrait|regagnait|regagner|rejoindre|"
@@ -89,8 +99,8 @@ def find_toponyms(sentence: str) -> list[Toponym]:
     for match in TOPONYM.finditer(sentence):
         name = match.group(1)
         first = fold_text(name.split()[0]).strip("'’")
-        if first in NOT_PLACES:
-            continue
+        if first in NOT_PLACES or any(c.isdigit() for c in name):
+            continue  # "Mi-24P", "RN3": no place
         before = folded[max(0, match.start() - 60) : match.start()]
         role = _role(before)
         if role == "direct" and out and AND_BEFORE.search(before) and "entre" in before:
@@ -102,6 +112,15 @@ def find_toponyms(sentence: str) -> list[Toponym]:
             and re.fullmatch(r"\s+(?:à|a|au)\s+", sentence[out[-1].end : match.start()])
         ):
             role = "route"  # "reliait Douentza à Sévaré": both are ends of the route
+        if role == "direct" and out and AREA_AFTER_PLACE.search(sentence[out[-1].end : match.start()]):
+            role = "cercle"
+        ends = name.split("-")
+        if ROAD_BEFORE.search(before) and len(ends) == 2 and all(e[:1].isupper() and len(e) > 2 for e in ends):
+            at = match.start()
+            for end in ends:  # "l'axe Oursi-Déou": between Oursi and Déou
+                out.append(Toponym(end, at, at + len(end), "reference"))
+                at += len(end) + 1
+            continue
         generic = GENERIC_HEAD.match(name)
         if generic:  # "Région de Kayes", "Cercle de Koro": the role is in the name
             role = "region" if fold_text(generic.group(1)) in {"region", "province"} else "cercle"

@@ -29,6 +29,7 @@ from vigie.events.lexicon import (
 from vigie.events.places import Toponym, find_toponyms
 from vigie.events.tolls import find_toll, tolls_by_place
 from vigie.frdate import EventDate
+from vigie.geo.boundary import Boundaries
 from vigie.nlp import Analysis
 from vigie.records import Article, Event, EventType, Evidence, Place, Sentence, SubEventType
 
@@ -62,6 +63,12 @@ PLACE_WORD_AFTER = re.compile(
 )
 # the country an article is about, named beside a place name to pick among homonyms
 COUNTRY_HINT = {"MLI": "Mali", "BFA": "Burkina Faso", "NER": "Niger"}
+# an event told only as "au Burkina Faso", "dans le nord du Mali": the country is its place
+IN_COUNTRY = re.compile(
+    r"(?:\bau|dans (?:le |l')(?:nord|sud|centre|est|ouest)(?:[- ](?:est|ouest))? du|sur le territoire du"
+    r"|a travers le)\s+(mali|burkina(?: faso)?|niger)\b(?!\s+(?:et|ou)\b)"
+)
+COUNTRY_OF_WORD = {"mali": "MLI", "burkina": "BFA", "burkina faso": "BFA", "niger": "NER"}
 # "à Moura", "dans Gao": a name spaCy calls a place, introduced as one
 LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|dans|vers|sur|pres de|de)\s+$")
 # "Bamako, le 27 mars 2020 – ", "Bamako, 02.09.2021 (AA) - ": the place the report was written in
@@ -184,6 +191,13 @@ class SecurityRules:
         self.masks = compile_phrases(table["masks"]["patterns"])
         self.actors = load_actors()
         self.countries = load_country_words()
+        borders = Boundaries.load()
+        self.country_places = {
+            iso: Place(name, lat, lon, iso, None, None, None, None, 3, "A", 0, f"country:{iso}")
+            for iso, name in COUNTRY_HINT.items()
+            if (centre := borders.centre(iso)) is not None
+            for lat, lon in [centre]
+        }
 
     def find_triggers(self, folded: str) -> list[Match]:
         """The triggers of a folded (and masked) sentence, the most specific first.
@@ -294,7 +308,12 @@ class SecurityRules:
             and (ANAPHORIC_PLACE.search(folded) or ANAPHORIC_EVENT.search(folded) or stated)
         ):
             places, from_focus = focus[:1], True
-        elif len(places) == 1 and places[0][2] == 3 and focus and _inside(focus[0][1], places[0][1]):
+        elif (
+            len(places) == 1
+            and places[0][0].role == "region"  # not an unknown village placed by its region
+            and focus
+            and _inside(focus[0][1], places[0][1])
+        ):
             places = focus[:1]  # "dans la région de Kayes" of an attack the headline puts "près de Diéma"
         if not places:
             places = self._country_place(folded, sentence, locate, country, stated)
@@ -378,8 +397,12 @@ class SecurityRules:
                         country, self.actors.national_forces.get(country, MALI_FORCES)
                     )
                 )
-            armed = armed or bool(self.armed_targets.search(core))
-            civilian = civilian or bool(self.civilian_targets.search(core))
+            armed_spans = [m.span() for m in self.armed_targets.finditer(core)]
+            armed = armed or bool(armed_spans)
+            civilian = civilian or any(  # "supplétifs civils de l'armée" are armed
+                not any(a <= m.start() and m.end() <= b for a, b in armed_spans)
+                for m in self.civilian_targets.finditer(core)
+            )
         named = list(dict.fromkeys(named))
         armed = armed or any(n not in self.actors.unarmed for n in named)
         civilian = civilian or any(n in self.actors.unarmed for n in named)
@@ -638,9 +661,15 @@ class SecurityRules:
     ) -> list[tuple[Toponym, Place | None, int]]:
         """A dated event placed only in a country ("dans le nord du Burkina Faso", "au Mali"):
         FORMAT.md codes the country's French name, region null, precision 3."""
-        if not stated or locate is None:
+        if not stated:
             return []
-        return []
+        found = {COUNTRY_OF_WORD[m.group(1)] for m in IN_COUNTRY.finditer(folded)}
+        if len(found) != 1:
+            return []
+        place = self.country_places.get(found.pop())
+        if place is None:
+            return []
+        return [(Toponym(place.name, 0, 0, "direct"), place, 3)]
 
     def _places(
         self,
@@ -698,8 +727,10 @@ class SecurityRules:
         subordinate = {id(t) for t, _ in resolved if t.qualifies and direct_known}
         for role, precision in (("direct", 1), ("reference", 2), ("route", 2), ("cercle", 2), ("region", 3)):
             chosen = [(t, p) for t, p in resolved if t.role == role and id(t) not in subordinate]
-            if role == "reference" and len(chosen) >= 2 and "entre" in fold_text(text[: chosen[1][0].start]):
-                # "entre Oursi et Déou": the better-known of the two (FORMAT.md)
+            if role == "reference" and len(chosen) >= 2 and (
+                "entre" in fold_text(text[: chosen[1][0].start]) or chosen[0][0].end + 1 == chosen[1][0].start
+            ):
+                # "entre Oursi et Déou", "l'axe Oursi-Déou": the better-known of the two (FORMAT.md)
                 chosen = sorted(chosen, key=lambda item: -(item[1].population if item[1] is not None else -1))
             if role in {"reference", "route"}:  # "à l'est de X": one place described, however many references
                 chosen = chosen[:1] + [
@@ -827,6 +858,13 @@ def _merge_reports(reports: list[Report]) -> list[Event]:
             if same_place and close and (kept.event_type == event.event_type or report.anaphoric):
                 out[i] = _combine(kept, event)
                 break
+            if close and kept.event_type == event.event_type and _within_country(kept, event):
+                # "… dans le nord du Burkina Faso" then "… à Namissiguima": one event, placed by the second
+                combined = _combine(kept, event)
+                if _is_country(kept):
+                    combined = replace(combined, location=event.location, place=event.place)
+                out[i] = combined
+                break
             if (
                 report.anaphoric
                 and not report.stated
@@ -838,6 +876,17 @@ def _merge_reports(reports: list[Report]) -> list[Event]:
         else:
             out.append(event)
     return out
+
+
+def _is_country(event: Event) -> bool:
+    return event.place is not None and event.place.source_id.startswith("country:")
+
+
+def _within_country(a: Event, b: Event) -> bool:
+    """Whether one of two events is placed only by a country the other lies in."""
+    if a.place is None or b.place is None or _is_country(a) == _is_country(b):
+        return False
+    return a.place.country == b.place.country
 
 
 def _days(a: date | None, b: date | None) -> int:
@@ -876,8 +925,10 @@ def _introduced(sentence: str, toponym: Toponym) -> bool:
     Bakorat, un campement du département de Tillia", "à Chétima Wango, dans la région de Diffa"."""
     before = fold_text(sentence[max(0, toponym.start - 40) : toponym.start])
     after = fold_text(sentence[toponym.end : toponym.end + 60])
+    scene = fold_text(sentence[: toponym.start]).strip() == "a"  # "À Bankass aussi, des habitants …"
     return bool(
-        PLACE_WORD_BEFORE.search(before)
+        scene
+        or PLACE_WORD_BEFORE.search(before)
         or ATTACKED_BEFORE.search(before)
         or (LOCATIVE_BEFORE.search(before) and PLACE_WORD_AFTER.match(after))
     )

@@ -82,6 +82,24 @@ class Boundaries:
                     return True
         return False
 
+    def centre(self, iso: str) -> tuple[float, float] | None:
+        """A point standing for the whole country (latitude, longitude): the middle of its bounding
+        box when it lies inside, else the middle of its largest part; None without outline.
+
+        >>> [round(x) for x in Boundaries.load().centre("MLI")]
+        [18, -4]
+        """
+        polygons = self.countries.get(iso, ())
+        if not polygons:
+            return None
+        west, east = min(p.west for p in polygons), max(p.east for p in polygons)
+        south, north = min(p.south for p in polygons), max(p.north for p in polygons)
+        latitude, longitude = (south + north) / 2, (west + east) / 2
+        if self.contains(iso, latitude, longitude):
+            return latitude, longitude
+        largest = max(polygons, key=lambda p: (p.east - p.west) * (p.north - p.south))
+        return (largest.south + largest.north) / 2, (largest.west + largest.east) / 2
+
     def country_at(self, latitude: float, longitude: float) -> str | None:
         """The ISO3 code of the country a point lies in, None outside every outline.
 

@@ -6,13 +6,17 @@ The exports (`vigie.export`) and the dashboard build their rows from these recor
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any, Literal, get_args
 
-from sqlalchemy import select
+from sqlalchemy import CompoundSelect, Select, select, union
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from vigie.errors import InputError
+from vigie.events.lexicon import load_country_names, read_table
+from vigie.records import EventType, PloverType, SubEventType
 from vigie.store import Store
 from vigie.store.schema import (
     ArticleRow,
@@ -88,6 +92,52 @@ class Filter:
     until: date | None = None
     types: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+
+
+def checked_filter(store: Store, where: Filter, kind: Literal["events", "interactions"]) -> Filter:
+    """The filter with its types and countries spelled as stored ("battles" -> "Battles"); a value
+    that names nothing Vigie knows is refused with the valid ones, rather than matching 0 rows."""
+    stored_types: Select[Any] | CompoundSelect[Any]
+    stored_codes: Select[Any] | CompoundSelect[Any]
+    if kind == "events":
+        types = [*get_args(EventType), *get_args(SubEventType)]
+        stored_types = union(select(EventRow.event_type), select(EventRow.sub_event_type))
+        codes = list(load_country_names())
+        stored_codes = select(EventRow.iso)
+        what = "event or sub-event type"
+    else:
+        types = list(get_args(PloverType))
+        stored_types = select(InteractionRow.type)
+        codes = [str(party["code"]) for party in read_table("countries.toml")["party"]]
+        stored_codes = union(select(InteractionRow.party1), select(InteractionRow.party2))
+        what = "PLOVER type"
+    with store.engine.connect() as connection:
+        types += [value for value in connection.scalars(stored_types) if value]
+        codes += [value for value in connection.scalars(stored_codes) if value]
+    return replace(
+        where,
+        types=tuple(_known(value, types, what) for value in where.types),
+        countries=tuple(_known_country(value, codes) for value in where.countries),
+    )
+
+
+def _known(value: str, known: Iterable[str], what: str) -> str:
+    spelled = {item.casefold(): item for item in known}
+    if value.casefold() in spelled:
+        return spelled[value.casefold()]
+    choices = ", ".join(sorted(set(spelled.values())))
+    raise InputError(f"unknown {what} {value!r}; use one of: {choices}")
+
+
+def _known_country(value: str, codes: Iterable[str]) -> str:
+    known = sorted(set(codes))
+    if value.upper() in known:
+        return value.upper()
+    by_name = {name.casefold(): code for code, name in load_country_names().items()}
+    hint = f" ({value} is {by_name[value.casefold()]})" if value.casefold() in by_name else ""
+    raise InputError(
+        f"unknown country code {value!r}{hint}; use an ISO3 code or a party code: {', '.join(known)}"
+    )
 
 
 def read_events(store: Store, where: Filter = Filter()) -> Iterator[StoredEvent]:
