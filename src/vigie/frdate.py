@@ -142,6 +142,12 @@ AGO = re.compile(r"(?<!\w)il y a (un|une|deux|trois|quatre|cinq|six|sept|huit|\d
 FUTURE_DAYS = 7  # a day-month after publication by more than this is taken from the year before
 
 
+# a date that says when something was published, not when it happened
+REPORTED_ON = re.compile(
+    r"(?:publiee?s?|date|datee?|diffusee?s?|rendue? publique?|communique|rapport|lettre|note)\s+(?:le|du|en date du)\s+$"
+)
+
+
 def find_event_date(
     sentence: str, published: date | None, previous: date | None = None, reference_year: int | None = None
 ) -> EventDate | None:
@@ -160,11 +166,15 @@ def find_event_date(
     EventDate(day=datetime.date(2022, 5, 20), precision=1)
     >>> find_event_date("L'opération a été menée du 23 au 31 mars 2022 à Moura.", date(2022, 4, 2))
     EventDate(day=datetime.date(2022, 3, 23), precision=3)
+    >>> find_event_date("Dans un communiqué publié le 15 mars, un poste a été attaqué le 10 mars.", date(2025, 3, 20))
+    EventDate(day=datetime.date(2025, 3, 10), precision=1)
     """
     text = fold(sentence)
     found = _night(text, published, reference_year) or _range(text, published, reference_year)
     if found is None:
-        match = DAY_MONTH.search(text)
+        matches = list(DAY_MONTH.finditer(text))
+        told = [m for m in matches if not REPORTED_ON.search(text[max(0, m.start() - 30) : m.start()])]
+        match = (told or matches or [None])[0]  # "un communiqué publié le 15 mars : … attaqué le 10 mars"
         if match:
             day = _day_month(match[2], match[3], match[4], match[1], published, reference_year)
             found = EventDate(day, 1) if day else None

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from vigie.events.confidence import Seen
 from vigie.events.context import HOME, Timeline, article_country, day_of, page_country
 from vigie.events.diplomacy import DiplomacyRules, merge_interactions
 from vigie.events.lexicon import fold_text, load_parties
@@ -54,6 +55,21 @@ class Extractor:
         events = self.security.extract(article, analysis, locate, timeline, country, reference_year)
         interactions = self.diplomacy.extract(article, analysis, timeline, country, reference_year)
         return Extraction(tuple(events), tuple(interactions))
+
+
+    def candidates(
+        self,
+        article: Article,
+        analysis: Analysis,
+        locate: Locate | None,
+        reference_year: int | None = None,
+        home: str = HOME,
+    ) -> list[tuple[Event, Seen]]:
+        """Every event the rules find in one article before the event filter, with what they knew
+        of each (for `scripts/train_event_filter.py`)."""
+        timeline = Timeline(list(analysis.sentences), day_of(article.published), reference_year)
+        country = article_country(article.title, home, self.parties)
+        return self.security.candidates(article, analysis, locate, timeline, country, reference_year)
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:

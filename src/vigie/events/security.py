@@ -16,6 +16,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Protocol
 
+from vigie.events.confidence import EventFilter, Seen, features
 from vigie.events.context import Timeline
 from vigie.events.frames import Frame, Phrase, frame, token_at
 from vigie.events.lexicon import (
@@ -191,6 +192,7 @@ class SecurityRules:
         self.masks = compile_phrases(table["masks"]["patterns"])
         self.actors = load_actors()
         self.countries = load_country_words()
+        self.filter = EventFilter.load()
         borders = Boundaries.load()
         self.country_places = {
             iso: Place(name, lat, lon, iso, None, None, None, None, 3, "A", 0, f"country:{iso}")
@@ -229,7 +231,23 @@ class SecurityRules:
         country: str,
         reference_year: int | None = None,
     ) -> list[Event]:
-        """The events an article reports, one per type, place and day, merged when reported twice."""
+        """The events an article reports, one per type, place and day, merged when reported twice:
+        the candidates the event filter keeps (all of them without a filter)."""
+        found = self.candidates(article, analysis, locate, timeline, country, reference_year)
+        if self.filter is None:
+            return [event for event, _ in found]
+        return [event for event, seen in found if self.filter.keep(features(event, seen))]
+
+    def candidates(
+        self,
+        article: Article,
+        analysis: Analysis,
+        locate: Locate | None,
+        timeline: Timeline,
+        country: str,
+        reference_year: int | None = None,
+    ) -> list[tuple[Event, Seen]]:
+        """Every event the rules find in an article, with what they knew of it (`Seen`)."""
         sentences = list(analysis.sentences)
         body_from = 1 if analysis.has_title else 0
         indexes: Sequence[int] = range(body_from, len(sentences))
@@ -264,7 +282,29 @@ class SecurityRules:
                 else e
                 for e in events
             ]
-        return events
+        first = {}
+        for report in reports:
+            first.setdefault(report.event.evidence[0].start, report)
+        body = max(len(sentences) - body_from, 1)
+        title = fold_text(sentences[0].text) if analysis.has_title and sentences else ""
+        out = []
+        for event in events:
+            report = first.get(event.evidence[0].start)
+            seen = Seen(
+                sentence=(report.sentence - body_from) if report else 0,
+                sentences=body,
+                stated=report.stated if report else False,
+                anaphoric=report.anaphoric if report else False,
+                told_before=report.told_before if report else False,
+                events=len(events),
+                title=title,
+                country=country,
+                mentions=sum(
+                    1 for sentence in sentences[body_from:] if event.location and event.location in sentence.text
+                ),
+            )
+            out.append((event, seen))
+        return out
 
     # -- one sentence -------------------------------------------------------------------------
 

@@ -7,10 +7,12 @@ tells the whole design.
 
 from __future__ import annotations
 
+from vigie.frdate import fold
 from vigie.records import Article, Kind, RawDoc
 from vigie.segment.group import Item, group_lines
-from vigie.segment.lines import Classified, Line, classify_line, is_cut_short, read_line, strip_hashtags
+from vigie.segment.lines import Classified, Line, classify_line, is_cut_short, is_tag, read_line, strip_hashtags
 from vigie.segment.published import find_dateline, page_year
+from vigie.segment.wrap import logical_lines, physical_lines
 
 __all__ = ["Line", "classify_line", "split_articles"]
 
@@ -33,19 +35,10 @@ def split_articles(raw: RawDoc) -> list[Article]:
 
 
 def classify_lines(text: str) -> list[Classified]:
-    """The non-blank lines of a document, classified, with their offsets and blocks."""
-    out: list[Classified] = []
-    offset = 0
-    block = 0
-    for raw_line in text.split("\n"):
-        stripped = raw_line.strip()
-        start = offset + (len(raw_line) - len(raw_line.lstrip()))
-        offset += len(raw_line) + 1
-        if not stripped:
-            block += 1
-            continue
-        out.append(read_line(stripped, start, block))
-    return out
+    """The logical lines of a document (a hard-wrapped paragraph is one), classified, with their
+    offsets and blocks."""
+    lines = logical_lines(physical_lines(text), lambda line: is_tag(fold(line)))
+    return [read_line(line.text, line.start, line.block, line.end) for line in lines]
 
 
 def _build(raw: RawDoc, position: int, item: Item, count: int, year: int | None) -> Article:

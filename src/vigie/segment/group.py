@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum, auto
 
 from rapidfuzz import fuzz
@@ -24,6 +24,7 @@ from vigie.segment.lines import (
     Line,
     has_finite_verb,
     is_cut_short,
+    is_headline,
     is_person,
     is_site_name,
 )
@@ -34,20 +35,32 @@ MAX_LONG_INTERTITLE_WORDS = (
     14  # without " : ": "Le Burkina Faso et le Niger affichent leur solidarité avec Bamako"
 )
 MIN_STANDFIRST_WORDS = 8
+MIN_SPANS_BEFORE_LONG_INTERTITLE = 2  # a body that has gone on this long is not a teaser's summary
+MIN_PULL_QUOTE_CHARS = 20
+PULL_QUOTE_REACH = 4  # lines on either side where the quoted paragraph is looked for
 MAX_TAGGED_ITEM_SPANS = 2  # a listing's items (lead and a line) end at the next tag; a long article does not
 MIN_SUMMARY_WORDS = 10  # a teaser's summary under its headline in a list of other articles
 MIN_UNTITLED_TEASER_WORDS = 20  # an untitled line after an article: a teaser, or a bio or a notice
 MAX_REPEATED_WORDS = 4  # a short line printed several times is the site's or a section's name
 CAPTION_BLOCK_LINES = 3  # lines that follow a photo credit in its block are its caption
 SKIPPED = {Line.FURNITURE, Line.NAV, Line.CAPTION, Line.TAG, Line.DATE, Line.BYLINE}
+NOT_TEXT = {Line.FURNITURE, Line.NAV, Line.CAPTION}
+# where and when a communiqué or a letter was signed: "Bamako, le 4 août 2024", "Fait à Niamey, le 10 octobre 2023"
+SIGNED_AT = re.compile(r"^(?:Fait à\s+)?[A-ZÀ-Ý][\w'’ -]{1,30},\s+le\s+\S+(?:\s+\S+){1,3}$")
 MIN_OPENING_WORDS = 12  # an untitled line opening a page is a paragraph, or the site's slogan
 SAME_TITLE = 90.0
+MAX_SITE_NAME_WORDS = 4  # "Sikasso Info", "Malijet", "THE SAHEL STANDARD"
+MIN_TITLE_LINE_WORDS = 5
+TITLE_LINE_KINDS = {Line.HEADLINE, Line.FURNITURE, Line.PARAGRAPH, Line.NAV}
+# what separates a headline from the site's name in a <title>: "… - Sikasso Info", "Sikasso Info | …"
+SITE_SEPARATOR = re.compile(r"\s[-–—|]\s")
 
 
 class Zone(Enum):
     MAIN = auto()
     RELATED = auto()  # after "Sur le même sujet": teasers and links
     COMMENTS = auto()  # after "Commentaires (3)": readers' comments
+    ASIDE = auto()  # after "À propos de l'auteur", "Avis de perte": a box that is no article
 
 
 @dataclass(slots=True)
@@ -65,6 +78,7 @@ class Item:
     closed_by_list: bool = False  # only a list marker ended it: its body may go on after the links
     reprinted: bool = False  # the title was just printed again after the lead: a caption may follow
     body_last: bool = False  # the last line given to it was body text (not a date, byline or caption)
+    signed_at: bool = False  # its text closes with "Bamako, le 4 août 2024": the signatory follows, not its author
     start: int = 0
     end: int = 0
 
@@ -97,7 +111,17 @@ def group_lines(lines: list[Classified]) -> list[Item]:
                 zone = Zone.MAIN  # a new dated article after the comments
             else:
                 continue  # a reader's comment
+        if zone is Zone.ASIDE:
+            if kind in (Line.RELATED, Line.READ_ALSO, Line.COMMENTS) or _opens_article(lines, index):
+                zone = Zone.MAIN
+            else:
+                continue  # the author's biography, a classified, a newsletter's blurb
         if kind in (Line.FURNITURE, Line.NAV, Line.CAPTION, Line.BLANK):
+            continue
+        if kind is Line.ASIDE:
+            if current is not None:
+                current.closed = True
+            zone = Zone.ASIDE
             continue
         if kind is Line.TAG:
             if current is not None and current.spans and not current.closed:
@@ -120,6 +144,10 @@ def group_lines(lines: list[Classified]) -> list[Item]:
             if _teaser_follows(lines, index):
                 items.append(_new(line, title=line.text, teaser=True))
             continue
+        if kind is Line.DATE and current is not None and _is_signed_at(current, line):
+            _add(current, line)  # "Bamako, le 4 août 2024" closing a communiqué, its signatory below
+            current.signed_at = True
+            continue
         if kind is Line.DATE:
             _date(lines, index, items)
             if items:
@@ -133,8 +161,12 @@ def group_lines(lines: list[Classified]) -> list[Item]:
                 current.anchored = current.anchored or not current.spans
             continue
         if kind is Line.SIGNATURE:
+            if current is not None and _is_credit(lines, index, current):
+                current.author = current.author or line.author  # "AFP" over "Publié le …" and the body
+                continue
             if current is not None and current.spans:
-                current.author = current.author or line.author
+                if not current.signed_at:
+                    current.author = current.author or line.author
                 current.closed = True
             continue
         if kind is Line.HEADLINE:
@@ -144,25 +176,65 @@ def group_lines(lines: list[Classified]) -> list[Item]:
     return [item for item in items if item.spans]
 
 
+def _opens_article(lines: list[Classified], index: int) -> bool:
+    """A headline with its date before a body, or a rubric over a headline and a body: an article
+    starts, after a box that was none ("FAITS DIVERS" / "MARKALA : …" / "Jeudi dernier, …")."""
+    line = lines[index]
+    ahead = _ahead(lines, index)
+    if line.kind is Line.HEADLINE:
+        return ahead.dated and ahead.kind is Line.PARAGRAPH
+    if line.kind is Line.TAG and ahead.kind is Line.HEADLINE:
+        return _ahead(lines, ahead.index).kind is Line.PARAGRAPH
+    return False
+
+
+def _is_credit(lines: list[Classified], index: int, item: Item) -> bool:
+    """A signature between a headline (and its standfirst) and the date line over the body is the
+    article's credit, not its end: "Mali: …" / standfirst / "AFP" / "Publié le 05.03.2024 à 14h10"."""
+    if item.stamp is not None or len(item.spans) > 1 or item.closed:
+        return False
+    following = next((line for line in lines[index + 1 :] if line.kind not in NOT_TEXT), None)
+    if following is None or following.kind is not Line.DATE:
+        return False
+    return _ahead(lines, lines.index(following)).kind is Line.PARAGRAPH
+
+
+def _is_signed_at(item: Item, line: Classified) -> bool:
+    """ "Bamako, le 4 août 2024" under a dated article's body: where and when its text was signed."""
+    return bool(item.spans) and item.body_last and item.stamp is not None and SIGNED_AT.match(line.text) is not None
+
+
 def _settle(lines: list[Classified]) -> list[Classified]:
     """Classes that depend on the page: a short line printed several times is furniture; a line
     above a menu, before any body, is the site's masthead; the lines that follow a photo credit
     in its block are its caption."""
+    lines = _title_lines(lines)
     counts = Counter(fold(line.text) for line in lines if line.kind is Line.HEADLINE)
     first_body = next((i for i, line in enumerate(lines) if line.kind is Line.PARAGRAPH), len(lines))
+    masthead = set()
+    below: Line | None = None  # the class of the nearest line below that is neither furniture nor masthead
+    for index in range(first_body - 1, -1, -1):
+        kind = lines[index].kind
+        if kind in (Line.HEADLINE, Line.PARAGRAPH) and below is Line.NAV and not lines[index].titled:
+            masthead.add(index)  # "PRIMATURE - République du Mali" / "Un Peuple - Un But - Une Foi" / menu
+        elif kind is not Line.FURNITURE:
+            below = kind
     out = []
     caption_block, caption_left = -1, 0
     for index, line in enumerate(lines):
         kind = line.kind
         if kind is Line.HEADLINE and line.words <= MAX_REPEATED_WORDS and counts[fold(line.text)] > 1:
             kind = Line.FURNITURE  # "Faso Actu", "Côte d'Ivoire" printed again and again
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if kind in (Line.HEADLINE, Line.PARAGRAPH) and index < first_body and following is not None:
-            if following.kind is Line.NAV:
-                kind = Line.FURNITURE  # "L'ESSOR - Quotidien national d'information" above its menu
+        if index in masthead:
+            kind = Line.FURNITURE  # "L'ESSOR - Quotidien national d'information" above its menu
         if kind is Line.CAPTION:
             caption_block, caption_left = line.block, CAPTION_BLOCK_LINES
-        elif line.block == caption_block and caption_left > 0 and kind in (Line.HEADLINE, Line.PARAGRAPH):
+        elif (
+            line.block == caption_block
+            and caption_left > 0
+            and kind in (Line.HEADLINE, Line.PARAGRAPH)
+            and not is_cut_short(line.text)  # a summary cut by the page is no caption
+        ):
             kind = Line.CAPTION  # "© aBamako.com par DR" / "Patrouille de la gendarmerie sur l'axe …"
             caption_left -= 1
         else:
@@ -171,8 +243,32 @@ def _settle(lines: list[Classified]) -> list[Classified]:
     return out
 
 
+def _title_lines(lines: list[Classified]) -> list[Classified]:
+    """Lines that print a headline with the site's name, as a page's <title> does: "Koutiala : la
+    colère … tourne à l'émeute - Sikasso Info", "Sikasso Info | Koutiala : …", the site's name being
+    printed alone elsewhere on the page. They are headlines, without the site's name."""
+    sites = {fold(line.text) for line in lines if line.words <= MAX_SITE_NAME_WORDS and line.kind is not Line.TAG}
+    out = []
+    for line in lines:
+        title = _without_site(line.text, sites) if line.kind in TITLE_LINE_KINDS else None
+        if title is None:
+            out.append(line)
+        else:
+            out.append(replace(line, kind=Line.HEADLINE, text=title, words=len(title.split()), titled=True))
+    return out
+
+
+def _without_site(text: str, sites: set[str]) -> str | None:
+    for match in SITE_SEPARATOR.finditer(text):
+        before, after = text[: match.start()].strip(), text[match.end() :].strip()
+        for site, title in ((after, before), (before, after)):
+            if fold(site) in sites and len(title.split()) >= MIN_TITLE_LINE_WORDS and is_headline(title):
+                return title
+    return None
+
+
 def _with_kind(line: Classified, kind: Line) -> Classified:
-    return Classified(kind, line.start, line.end, line.text, line.stamp, line.author, line.block, line.words)
+    return replace(line, kind=kind)
 
 
 def _ahead(lines: list[Classified], index: int) -> Ahead:
@@ -237,7 +333,12 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
     text = line.text
     current = items[-1] if items else None
     ahead = _ahead(lines, index)
-    if current is not None and len(current.spans) <= 1 and same_title(current.title, text):
+    if (
+        current is not None
+        and len(current.spans) <= 1
+        and same_title(current.title, text)
+        and not _is_beginning(text, current.title)
+    ):
         _retitle(current, line)  # printed again after its lead: "#Titre / lead / Publié … / #Titre / body"
         current.reprinted = bool(current.spans)
         return
@@ -257,14 +358,12 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
         # else a caption or a kicker beside the headline
         return
     if current is not None and current.spans and not current.closed and not current.teaser:
-        if (
-            zone is Zone.MAIN
-            and ahead.kind is Line.PARAGRAPH
-            and not ahead.dated
-            and _is_intertitle(text, line.words)
-        ):
-            _add(current, line)  # a subheading: "Gendarmerie de Kimparana visée"
-            return
+        if zone is Zone.MAIN and ahead.kind is Line.PARAGRAPH and not ahead.dated:
+            if _is_pull_quote(lines, index):
+                return  # « … » printed again, large, beside the paragraph that says it
+            if _is_intertitle(text, line.words, len(current.spans)) and not _cut(lines, index):
+                _add(current, line)  # a subheading: "Gendarmerie de Kimparana visée"
+                return
         if ahead.kind is not Line.PARAGRAPH and is_person(text):
             current.author = current.author or text  # "Mamadou Traoré" under the body
             current.closed = True
@@ -306,6 +405,16 @@ def same_title(a: str | None, b: str) -> bool:
     return fuzz.ratio(key_a, key_b) >= SAME_TITLE
 
 
+def _is_beginning(text: str, title: str | None) -> bool:
+    """Only the first words of the title: "COMMUNIQUÉ DU GOUVERNEMENT DE LA TRANSITION" under
+    "Communiqué du Gouvernement de la Transition relatif aux propos …" heads the text, it does not
+    print the headline again."""
+    if title is None:
+        return False
+    key, title_key = _title_key(text), _title_key(title)
+    return len(key) < len(title_key) and title_key.startswith(key)
+
+
 def _title_key(title: str) -> str:
     return " ".join(WORD.findall(fold(title).replace("’", "'").replace("`", "'")))
 
@@ -335,10 +444,34 @@ def title_score(text: str | None) -> int:
     return score
 
 
-def _is_intertitle(text: str, words: int) -> bool:
+def _is_intertitle(text: str, words: int, spans: int) -> bool:
+    """A subheading inside a body of `spans` paragraphs: short; or long without the "Place : news"
+    shape of a headline, once the body has gone on for a while; or a question ("MALI TRIBUNE : Que
+    font les forces de défense et de sécurité ?"), as interviews print them."""
     if is_cut_short(text):
         return False
-    return words <= MAX_INTERTITLE_WORDS or (words <= MAX_LONG_INTERTITLE_WORDS and " : " not in text)
+    if words <= MAX_INTERTITLE_WORDS or text.endswith("?"):
+        return True
+    if " : " in text:
+        return False
+    return words <= MAX_LONG_INTERTITLE_WORDS or spans >= MIN_SPANS_BEFORE_LONG_INTERTITLE
+
+
+def _cut(lines: list[Classified], index: int) -> bool:
+    """The body paragraph just before this line is cut short: it was a teaser's summary, and what
+    follows is another item."""
+    previous = next((line for line in reversed(lines[:index]) if line.kind not in SKIPPED), None)
+    return previous is not None and previous.kind is Line.PARAGRAPH and is_cut_short(previous.text)
+
+
+def _is_pull_quote(lines: list[Classified], index: int) -> bool:
+    """A quote printed on its own line that a paragraph near it says too: "« Nous avons l'impression
+    que la guerre a simplement changé de forme »"."""
+    key = _title_key(lines[index].text)
+    if not lines[index].text.lstrip().startswith(("«", '"', "“")) or len(key) < MIN_PULL_QUOTE_CHARS:
+        return False
+    near = lines[max(0, index - PULL_QUOTE_REACH) : index] + lines[index + 1 : index + 1 + PULL_QUOTE_REACH]
+    return any(line.kind is Line.PARAGRAPH and key in _title_key(line.text) for line in near)
 
 
 def _add(item: Item, line: Classified) -> None:

@@ -29,8 +29,11 @@ class Vocabulary:
     captions: re.Pattern[str]
     related: re.Pattern[str]
     comments: re.Pattern[str]
+    asides: re.Pattern[str]
     read_also: re.Pattern[str]
     publication: re.Pattern[str]
+    bylines: re.Pattern[str]
+    edition: re.Pattern[str]
     agencies: frozenset[str]
     not_names: frozenset[str]
 
@@ -45,8 +48,11 @@ class Vocabulary:
             captions=_alternation(table["captions"]),
             related=_alternation(table["related"]),
             comments=_alternation(table["comments"]),
+            asides=_alternation(table["asides"]),
             read_also=_alternation(table["read_also"]),
             publication=_alternation(table["publication"]),
+            bylines=re.compile(r"(?:^|(?<=\s))(?:" + "|".join(table["bylines"]) + r")\s*:?\s+(?=\S)"),
+            edition=_alternation(table["edition"]),
             agencies=frozenset(table["agencies"]),
             not_names=frozenset(table["not_names"]),
         )
@@ -66,6 +72,7 @@ class Line(Enum):
     CAPTION = auto()  # "© aBamako.com par DR", "Peut être une image de 4 personnes", "[Photo : …]"
     RELATED = auto()  # "Sur le même sujet", "Les articles de l'auteur": other articles follow
     COMMENTS = auto()  # "Commentaires (3)": readers' comments follow
+    ASIDE = auto()  # "À propos de l'auteur", "Avis de perte", "Newsletter": a box that is no article follows
     TAG = auto()  # "Sécurité UNE"
     READ_ALSO = auto()  # "Lire aussi : <title>"
     DATE = auto()  # "Publié jeudi 01 août 2024 à 19:43", "11.04.2024", "Paris, 5 mai 2021 (AFP) -"
@@ -87,10 +94,11 @@ class Classified:
     author: str | None = None  # the name a byline or a date line prints
     block: int = 0  # lines not separated by a blank line share a block
     words: int = 0
+    titled: bool = False  # a headline printed with the site's name, as in a <title>: the name is cut off
 
 
-# "Par Souleymane SIDIBE", "Par : Moussa Diarra", "par Hassane Djibo"
-BY = re.compile(r"^(?:✍\ufe0f?\s*(?:par\s*:?\s+)?|par\s*:?\s+)(?P<name>\S.*?)\s*$", re.IGNORECASE)
+# "✍️ Moussa Diarra": a pen before the name; the words of a byline ("Par", "Propos recueillis par") are data
+PEN = re.compile(r"^✍\ufe0f?\s*")
 # pieces of a date line or a byline: "Par X | Lundi 14 Juillet 2025 à 19:40 | Lu 1 742 fois"
 PIECES = re.compile(r"\s*(?:\||·|•|\s[-–—]\s|\s[-–—]$|^[-–—]\s)\s*")
 # "La Rédaction", "Rédaction Lessor", "Par la rédaction"
@@ -139,6 +147,7 @@ TIME = re.compile(r"(?:a\s+)?\d{1,2}\s*[h:]\s*\d{2}(?:\s*min)?|[+-]\d{4}|\b\d{1,
 DOMAIN = re.compile(r"\w\.(?:com|net|org|info|ml|bf|ne|sn|ma|fr|media|africa|tv|biz)\b", re.IGNORECASE)
 
 MAX_HEADLINE_WORDS = 32
+MAX_BYLINE_WORDS = 10
 MAX_DATE_LEFTOVER = 2  # words besides the date, times, counters, outlets and the author in a date line
 MAX_PUBLICATION_LEFTOVER = 8  # the same when the line opens with "Publié", "Mis à jour"…
 MAX_CAPTION_WORDS = 45
@@ -171,9 +180,10 @@ def classify_line(line: str) -> tuple[Line, str]:
     return found.kind, found.text
 
 
-def read_line(line: str, start: int = 0, block: int = 0) -> Classified:
-    """Classify one stripped line that starts at `start` in the document text."""
-    end = start + len(line)
+def read_line(line: str, start: int = 0, block: int = 0, end: int | None = None) -> Classified:
+    """Classify one stripped line that starts at `start` in the document text (and ends at `end`,
+    when it was joined from several lines of a hard-wrapped page)."""
+    end = start + len(line) if end is None else end
     words = len(line.split())
     if not line:
         return Classified(Line.BLANK, start, end, line)
@@ -187,7 +197,9 @@ def _classify(line: str, folded: str, words: int) -> tuple[Line, str, Stamp | No
         return Line.FURNITURE, line, None, None  # "#BurkinaFaso #ONU"
     if words == 1 and line[:1].isalpha() and line[:1].islower():
         return Line.FURNITURE, line, None, None  # "i24NEWS", "africanews."
-    if VOCABULARY.comments.search(folded):
+    if VOCABULARY.asides.search(folded):
+        return Line.ASIDE, line, None, None
+    if VOCABULARY.comments.search(folded) and not VOCABULARY.publication.search(folded):
         return Line.COMMENTS, line, None, None
     if VOCABULARY.related.search(folded):
         return Line.RELATED, line, None, None
@@ -199,18 +211,20 @@ def _classify(line: str, folded: str, words: int) -> tuple[Line, str, Stamp | No
     dated = read_date_line(line, folded, words)
     if dated is not None:
         return Line.DATE, line, dated[0], dated[1]
+    if VOCABULARY.publication.search(folded) and words <= MAX_PUBLICATION_LEFTOVER:
+        return Line.FURNITURE, line, None, None  # "Mis à jour il y a 3 heures": no date printed
     if VOCABULARY.nav.search(folded):
         return Line.NAV, line, None, None
     if VOCABULARY.furniture.search(folded):
         return Line.FURNITURE, line, None, None
+    byline = byline_name(line, folded)
+    if byline is not None and words <= MAX_BYLINE_WORDS:
+        name = author_name(byline)
+        if name is not None:
+            return Line.BYLINE, name, None, name  # before sites: "Par la rédaction de Bamada.net"
     if words <= MAX_SITE_WORDS and DOMAIN.search(line) and not has_finite_verb(line):
         return Line.FURNITURE, line, None, None  # "maliactu.net — le Mali en temps réel"
-    byline = BY.match(line)
-    if byline is not None and words <= 10:
-        name = author_name(byline["name"])
-        if name is not None:
-            return Line.BYLINE, name, None, name
-    if _is_tag(folded):
+    if is_tag(folded):
         return Line.TAG, line, None, None
     if _is_menu(line, folded):
         return Line.NAV, line, None, None
@@ -220,6 +234,22 @@ def _classify(line: str, folded: str, words: int) -> tuple[Line, str, Stamp | No
     if is_headline(line, words):
         return Line.HEADLINE, line.lstrip("#").strip(), None, None
     return Line.PARAGRAPH, line, None, None
+
+
+def byline_name(line: str, folded: str) -> str | None:
+    """What follows the words of a byline, or None when the line is not one.
+
+    >>> byline_name("Propos recueillis par Fatoumata B. KONÉ", "propos recueillis par fatoumata b. kone")
+    'Fatoumata B. KONÉ'
+    >>> byline_name("Par arrêté n°2025-4743/MM-SG du 13 octobre", "par arrete n°2025-4743/mm-sg du 13 octobre")
+    'arrêté n°2025-4743/MM-SG du 13 octobre'
+    """
+    pen = PEN.match(line)
+    skip = pen.end() if pen is not None else 0
+    words = VOCABULARY.bylines.match(folded, skip)
+    if words is None:
+        return line[skip:].strip() or None if pen is not None else None
+    return line[words.end() :].strip() or None
 
 
 def read_date_line(line: str, folded: str, words: int) -> tuple[Stamp, str | None] | None:
@@ -239,7 +269,7 @@ def read_date_line(line: str, folded: str, words: int) -> tuple[Stamp, str | Non
     if found is None:
         return None
     stamp, start, end = found
-    published = VOCABULARY.publication.search(folded) is not None
+    published = VOCABULARY.publication.search(folded) is not None or is_edition(folded)
     author = _author_of(line)
     rest = folded[:start] + " " + folded[end:]
     rest = COUNTERS.sub(" ", TIME.sub(" ", rest))
@@ -263,13 +293,18 @@ def read_date_line(line: str, folded: str, words: int) -> tuple[Stamp, str | Non
     return stamp, author
 
 
+def is_edition(folded: str) -> bool:
+    """A newspaper page's folio, whose date is the page's: "l'essor n°19254 du 14 juin 2022 page 5"."""
+    return VOCABULARY.edition.search(folded) is not None
+
+
 def _author_of(line: str) -> str | None:
     """The author a date line or byline names: after "Par", or a person's name among its pieces."""
     pieces = [piece.strip() for piece in PIECES.split(line) if piece and piece.strip()]
     for piece in pieces:
-        by = re.search(r"(?:^|\s)par\s*:?\s+(?P<name>\S.*)$", piece, re.IGNORECASE)
+        by = VOCABULARY.bylines.search(fold(piece))
         if by is not None:
-            return author_name(by["name"])
+            return author_name(piece[by.end() :])
     for piece in pieces:
         if find_stamp(piece) is None and not any(ch.isdigit() for ch in piece):
             name = author_name(piece, strict=True)
@@ -340,6 +375,8 @@ def is_signature(line: str, folded: str) -> bool:
     initials with a name ("S. Guindo"), the newsroom, or an agency ("Avec AFP", "(Belga)")."""
     if NEWSROOM.match(folded) or _is_agency(folded):
         return True
+    if INITIALS.match(line) and sum(c.isalpha() for c in line) >= 2:
+        return True  # "S.T.C.", "B.G": the author's initials under the body
     words = line.split()
     if not is_person(line):
         return False
@@ -363,7 +400,7 @@ def _is_menu(line: str, folded: str) -> bool:
     Économie Sport Multimédia Nos émissions"."""
     if "«" not in line and len(CRUMB.findall(" " + line + " ")) >= 1 and line[:1].isupper():
         return True
-    items = [item.strip() for item in re.split(r"\s*[|·•]\s*|\s{2,}", line) if item.strip()]
+    items = [item.strip() for item in re.split(r"\s*[|·•]\s*|\s{2,}|\]\s*\[", line) if item.strip()]
     if len(items) >= 3 and all(len(item.split()) <= 4 for item in items) and not SENTENCE_END.search(line):
         return True
     words = WORD.findall(folded)
@@ -376,7 +413,8 @@ def _is_menu(line: str, folded: str) -> bool:
     return False
 
 
-def _is_tag(folded: str) -> bool:
+def is_tag(folded: str) -> bool:
+    """A line made only of section names: "securite une", "faits divers"."""
     words = folded.split()
     if not words or len(words) > 8:
         return False

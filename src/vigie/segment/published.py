@@ -9,12 +9,22 @@ turns it into a date with the year the page implies.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
+from importlib import resources
 
 from vigie.frdate import MONTHS, WEEKDAYS, fold
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+def _foreign_months() -> dict[str, int]:
+    """Month names of other languages pages print (data/page_furniture.toml): "february" -> 2."""
+    text = resources.files("vigie.data").joinpath("page_furniture.toml").read_text(encoding="utf-8")
+    return {str(name): int(number) for name, number in tomllib.loads(text)["months"].items()}
+
+
+MONTH_NAMES = MONTHS | _foreign_months()
+_MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 # a time after a date: "à 19:43", "à 11h20min", "- 08:41", " 08h47", ", 10:05"
 _TIME = r"(?:\s*(?:a|à|,|-|–|—)?\s*(?P<hour>[0-2]?\d)\s*(?:h|:)\s*(?P<minute>[0-5]\d)(?:\s*min)?)?"
@@ -113,6 +123,8 @@ def find_stamp(text: str) -> tuple[Stamp, int, int] | None:
     Stamp(year=None, month=2, day=22, hour=None, minute=None, weekday=None)
     >>> find_stamp("juin 16, 2022 - Rédaction")[0]
     Stamp(year=2022, month=6, day=16, hour=None, minute=None, weekday=None)
+    >>> find_stamp("Posted on February 18, 2025 by Admin")[0]
+    Stamp(year=2025, month=2, day=18, hour=None, minute=None, weekday=None)
     >>> find_stamp("il y a 2 jours") is None
     True
     """
@@ -128,14 +140,14 @@ def find_stamp(text: str) -> tuple[Stamp, int, int] | None:
         month = MONTH_ONLY.search(folded)
         if month is not None:
             found.append(
-                (Stamp(int(month["year"]), MONTHS[month["month"]], None), month.start(), month.end())
+                (Stamp(int(month["year"]), MONTH_NAMES[month["month"]], None), month.start(), month.end())
             )
     return min(found, key=lambda item: item[1]) if found else None
 
 
 def _stamp(match: re.Match[str], pattern: re.Pattern[str]) -> Stamp | None:
     groups = match.groupdict()
-    month = MONTHS[groups["month"]] if pattern in (TEXT_DATE, MONTH_FIRST) else int(groups["month"])
+    month = MONTH_NAMES[groups["month"]] if pattern in (TEXT_DATE, MONTH_FIRST) else int(groups["month"])
     day = int(groups["day"])
     year_text = groups.get("year")
     year = None if year_text is None else int(year_text) + (2000 if len(year_text) == 2 else 0)

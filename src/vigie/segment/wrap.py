@@ -1,0 +1,127 @@
+"""Hard-wrapped pages: the physical lines of a document -> its logical lines (one per paragraph or headline).
+
+Most dumps print a paragraph on one line. A PDF's text layer ("46-character columns") and a
+newspaper's text edition ("wrapped at 75 characters") print it over several lines, cut at the
+column's width, with no blank line between them. Such a page is told by its many lines that stop
+without a sentence's end and go on in lower case ("Les Forces armées maliennes ont pris" /
+"possession, hier lundi 13 juin, du camp"); on such a page, a line goes on on the next when the
+next line opens in lower case, or when the next line's first word would not have fitted on it,
+and a headline printed in capitals over two lines is one headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# a line that stops where a sentence, a quote or a list item may stop: "… de la task force européenne Takuba."
+TERMINAL = re.compile(r"[.!?:;»\"”)…]$")
+# what a line that goes on the previous one opens with: "possession, hier …", "» des FAMa …"
+CONTINUED = re.compile(r"^(?:[a-zà-ÿœ]|[»”),;])")
+# a line that opens with an address is furniture, not the rest of a sentence: "www.essor.ml …"
+ADDRESS = re.compile(r"^\S*\w\.[a-z]{2,}\b|^\S*://")
+MIN_WRAPPED_PAIRS = 3  # a page with fewer such pairs is not hard-wrapped: one-line paragraphs
+MIN_WRAPPED_SHARE = 0.25  # of the pairs of adjacent lines
+MIN_CAPITALS = 0.8  # share of upper-case letters in a headline printed in capitals
+
+
+@dataclass(frozen=True, slots=True)
+class Physical:
+    """A non-blank line of the document: offsets of the stripped line, and its block."""
+
+    start: int
+    end: int
+    text: str
+    block: int  # lines not separated by a blank line share a block
+
+
+@dataclass(frozen=True, slots=True)
+class Logical:
+    """One or more physical lines read as one: offsets into the document, text with the breaks joined."""
+
+    start: int
+    end: int
+    text: str
+    block: int
+
+
+def physical_lines(text: str) -> list[Physical]:
+    """The non-blank lines of a document, stripped, with their offsets and blocks."""
+    out: list[Physical] = []
+    offset = 0
+    block = 0
+    for raw_line in text.split("\n"):
+        stripped = raw_line.strip()
+        start = offset + (len(raw_line) - len(raw_line.lstrip()))
+        offset += len(raw_line) + 1
+        if not stripped:
+            block += 1
+            continue
+        out.append(Physical(start, start + len(stripped), stripped, block))
+    return out
+
+
+def logical_lines(lines: list[Physical], is_label: Callable[[str], bool]) -> list[Logical]:
+    """Join the lines of a hard-wrapped page into paragraphs and headlines; other pages are left
+    as they are. `is_label` tells a rubric ("NATION", "FAITS DIVERS"), which is never joined.
+
+    >>> page = physical_lines("SÉCURITÉ\\nMÉNAKA : LA FORCE BARKHANE REMET\\nSON CAMP AUX FAMa\\n"
+    ...     "Les Forces armées maliennes ont pris\\npossession, hier lundi 13 juin, du camp\\n"
+    ...     "militaire de Ménaka, jusque-là occupé par la\\nforce française Barkhane et par des\\n"
+    ...     "éléments de la task force européenne Takuba.")
+    >>> [line.text for line in logical_lines(page, lambda text: text == "SÉCURITÉ")]
+    ['SÉCURITÉ', 'MÉNAKA : LA FORCE BARKHANE REMET SON CAMP AUX FAMa', "Les Forces armées maliennes ont pris possession, hier lundi 13 juin, du camp militaire de Ménaka, jusque-là occupé par la force française Barkhane et par des éléments de la task force européenne Takuba."]
+    """
+    pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.block == b.block]
+    wrapped = [a for a, b in pairs if _goes_on(a.text, b.text)]
+    if len(wrapped) < MIN_WRAPPED_PAIRS or len(wrapped) < MIN_WRAPPED_SHARE * len(pairs):
+        return [Logical(line.start, line.end, line.text, line.block) for line in lines]
+    width = max(len(line.text) for line in wrapped)
+    out: list[Logical] = []
+    inside = False  # the last line was joined to the one before it: a paragraph is being read
+    for index, line in enumerate(lines):
+        previous = lines[index - 1] if index else None
+        if previous is not None and previous.block == line.block:
+            after = lines[index + 1] if index + 1 < len(lines) else None
+            goes_on = after is not None and after.block == line.block and _goes_on(line.text, after.text)
+            if _joins(previous.text, line.text, width, inside or goes_on, is_label):
+                last = out[-1]
+                out[-1] = Logical(last.start, line.end, _join(last.text, line.text), last.block)
+                inside = True
+                continue
+        out.append(Logical(line.start, line.end, line.text, line.block))
+        inside = False
+    return out
+
+
+def _goes_on(line: str, following: str) -> bool:
+    """A line cut before its sentence's end, the next opening in lower case (not with an address)."""
+    return not TERMINAL.search(line) and CONTINUED.match(following) is not None and not ADDRESS.match(following)
+
+
+def _joins(line: str, following: str, width: int, in_paragraph: bool, is_label: Callable[[str], bool]) -> bool:
+    """Whether `following` goes on `line` (two physical lines of a hard-wrapped page); `in_paragraph`:
+    `line` goes on a line before it, or `following` goes on the line after it."""
+    if TERMINAL.search(line) or is_label(following) or is_label(line):
+        return False
+    if _goes_on(line, following):
+        return True
+    if _capitals(line) and _capitals(following):
+        return True  # "MÉNAKA : LA FORCE BARKHANE REMET" / "SON CAMP AUX FAMa"
+    if _capitals(line) or _capitals(following) or not in_paragraph or len(line) > width:
+        return False
+    return len(line) + 1 + len(following.split()[0]) > width  # the next word did not fit
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= MIN_CAPITALS * len(letters)
+
+
+def _join(text: str, following: str) -> str:
+    if re.search(r"\w-$", text) and following[:1].islower():
+        return text[:-1] + following  # "mili-" / "taires"
+    if text.endswith("-"):
+        return text + following  # "Jean-" / "Marie"
+    return text + " " + following
