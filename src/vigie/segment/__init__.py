@@ -10,8 +10,17 @@ from __future__ import annotations
 from vigie.frdate import fold
 from vigie.records import Article, Kind, RawDoc
 from vigie.segment.group import Item, group_lines
-from vigie.segment.lines import Classified, Line, classify_line, is_cut_short, is_tag, read_line, strip_hashtags
-from vigie.segment.published import find_dateline, page_year
+from vigie.segment.lines import (
+    Classified,
+    Line,
+    classify_line,
+    is_cut_short,
+    is_edition,
+    is_tag,
+    read_line,
+    strip_hashtags,
+)
+from vigie.segment.published import Stamp, find_dateline, page_year
 from vigie.segment.wrap import logical_lines, physical_lines
 
 __all__ = ["Line", "classify_line", "split_articles"]
@@ -29,9 +38,19 @@ def split_articles(raw: RawDoc) -> list[Article]:
     >>> [(a.kind, a.title, a.author, a.first_words) for a in split_articles(doc)]
     [('full', 'Kidal : Un camp attaqué', 'Moussa DIARRA', 'Des hommes armés ont attaqué le camp ce'), ('teaser', 'Gao : Un convoi visé', None, 'Un convoi a sauté sur une mi..')]
     """
-    items = group_lines(classify_lines(raw.text))
+    lines = classify_lines(raw.text)
+    items = group_lines(lines)
     year = page_year(raw.text)
-    return [_build(raw, position, item, len(items), year) for position, item in enumerate(items)]
+    edition = edition_stamp(lines)
+    return [_build(raw, position, item, len(items), year, edition) for position, item in enumerate(items)]
+
+
+def edition_stamp(lines: list[Classified]) -> Stamp | None:
+    """The date a newspaper page's folio prints, which dates the articles that print none:
+    "L'ESSOR N°19254 du 14 juin 2022 Page 5", "Édition du samedi 5 avril 2025"."""
+    return next(
+        (line.stamp for line in lines if line.kind is Line.DATE and is_edition(fold(line.text))), None
+    )
 
 
 def classify_lines(text: str) -> list[Classified]:
@@ -41,7 +60,9 @@ def classify_lines(text: str) -> list[Classified]:
     return [read_line(line.text, line.start, line.block, line.end) for line in lines]
 
 
-def _build(raw: RawDoc, position: int, item: Item, count: int, year: int | None) -> Article:
+def _build(
+    raw: RawDoc, position: int, item: Item, count: int, year: int | None, edition: Stamp | None
+) -> Article:
     text = raw.text
     spans = list(item.spans)
     first_start, first_end = spans[0]
@@ -53,6 +74,7 @@ def _build(raw: RawDoc, position: int, item: Item, count: int, year: int | None)
         stamp = find_dateline(paragraph)  # "Bamako, 8 sept 2023 (AFP) - …", after a standfirst maybe
         if stamp is not None:
             break
+    stamp = stamp or edition
     published = stamp.resolve(year) if stamp is not None else None
     return Article(
         doc_id=raw.sha1,

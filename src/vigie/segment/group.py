@@ -78,7 +78,7 @@ class Item:
     closed_by_list: bool = False  # only a list marker ended it: its body may go on after the links
     reprinted: bool = False  # the title was just printed again after the lead: a caption may follow
     body_last: bool = False  # the last line given to it was body text (not a date, byline or caption)
-    signed_at: bool = False  # its text closes with "Bamako, le 4 août 2024": the signatory follows, not its author
+    signed_at: bool = False  # its text ends "Bamako, le 4 août 2024": a signatory follows, no author
     start: int = 0
     end: int = 0
 
@@ -201,7 +201,12 @@ def _is_credit(lines: list[Classified], index: int, item: Item) -> bool:
 
 def _is_signed_at(item: Item, line: Classified) -> bool:
     """ "Bamako, le 4 août 2024" under a dated article's body: where and when its text was signed."""
-    return bool(item.spans) and item.body_last and item.stamp is not None and SIGNED_AT.match(line.text) is not None
+    return (
+        bool(item.spans)
+        and item.body_last
+        and item.stamp is not None
+        and SIGNED_AT.match(line.text) is not None
+    )
 
 
 def _settle(lines: list[Classified]) -> list[Classified]:
@@ -247,7 +252,9 @@ def _title_lines(lines: list[Classified]) -> list[Classified]:
     """Lines that print a headline with the site's name, as a page's <title> does: "Koutiala : la
     colère … tourne à l'émeute - Sikasso Info", "Sikasso Info | Koutiala : …", the site's name being
     printed alone elsewhere on the page. They are headlines, without the site's name."""
-    sites = {fold(line.text) for line in lines if line.words <= MAX_SITE_NAME_WORDS and line.kind is not Line.TAG}
+    sites = {
+        fold(line.text) for line in lines if line.words <= MAX_SITE_NAME_WORDS and line.kind is not Line.TAG
+    }
     out = []
     for line in lines:
         title = _without_site(line.text, sites) if line.kind in TITLE_LINE_KINDS else None

@@ -171,8 +171,8 @@ def classify_line(line: str) -> tuple[Line, str]:
     'Souleymane SIDIBE'
     >>> classify_line("Par arrêté n°2025-4743/MM-SG du 13 octobre 2025, le ministre a procédé..")[0].name
     'PARAGRAPH'
-    >>> classify_line("#Mali : Les FAMa mettent en déroute les GAT")
-    (<Line.HEADLINE: 12>, 'Mali : Les FAMa mettent en déroute les GAT')
+    >>> kind, title = classify_line("#Mali : Les FAMa mettent en déroute les GAT"); kind.name, title
+    ('HEADLINE', 'Mali : Les FAMa mettent en déroute les GAT')
     >>> [classify_line(line)[0].name for line in ("Accueil > Actu > Afrique", "© aBamako.com par DR")]
     ['NAV', 'CAPTION']
     """
@@ -294,8 +294,13 @@ def read_date_line(line: str, folded: str, words: int) -> tuple[Stamp, str | Non
 
 
 def is_edition(folded: str) -> bool:
-    """A newspaper page's folio, whose date is the page's: "l'essor n°19254 du 14 juin 2022 page 5"."""
-    return VOCABULARY.edition.search(folded) is not None
+    """A newspaper page's folio, whose date is the page's: "l'essor n°19254 du 14 juin 2022 page 5";
+    not a sentence that cites a decree ("Par arrêté n°2025-4743/MM-SG du 13 octobre 2025, …").
+
+    >>> is_edition("l'essor n°19254 du 14 juin 2022 page 5"), is_edition("par arrete n°2025-4743/mm-sg du 13 octobre 2025")
+    (True, False)
+    """
+    return VOCABULARY.edition.search(folded) is not None and not folded.rstrip().endswith(".")
 
 
 def _author_of(line: str) -> str | None:

@@ -71,7 +71,7 @@ def logical_lines(lines: list[Physical], is_label: Callable[[str], bool]) -> lis
     ...     "militaire de Ménaka, jusque-là occupé par la\\nforce française Barkhane et par des\\n"
     ...     "éléments de la task force européenne Takuba.")
     >>> [line.text for line in logical_lines(page, lambda text: text == "SÉCURITÉ")]
-    ['SÉCURITÉ', 'MÉNAKA : LA FORCE BARKHANE REMET SON CAMP AUX FAMa', "Les Forces armées maliennes ont pris possession, hier lundi 13 juin, du camp militaire de Ménaka, jusque-là occupé par la force française Barkhane et par des éléments de la task force européenne Takuba."]
+    ['SÉCURITÉ', 'MÉNAKA : LA FORCE BARKHANE REMET SON CAMP AUX FAMa', 'Les Forces armées maliennes ont pris possession, hier lundi 13 juin, du camp militaire de Ménaka, jusque-là occupé par la force française Barkhane et par des éléments de la task force européenne Takuba.']
     """
     pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.block == b.block]
     wrapped = [a for a, b in pairs if _goes_on(a.text, b.text)]
@@ -97,10 +97,14 @@ def logical_lines(lines: list[Physical], is_label: Callable[[str], bool]) -> lis
 
 def _goes_on(line: str, following: str) -> bool:
     """A line cut before its sentence's end, the next opening in lower case (not with an address)."""
-    return not TERMINAL.search(line) and CONTINUED.match(following) is not None and not ADDRESS.match(following)
+    return (
+        not TERMINAL.search(line) and CONTINUED.match(following) is not None and not ADDRESS.match(following)
+    )
 
 
-def _joins(line: str, following: str, width: int, in_paragraph: bool, is_label: Callable[[str], bool]) -> bool:
+def _joins(
+    line: str, following: str, width: int, in_paragraph: bool, is_label: Callable[[str], bool]
+) -> bool:
     """Whether `following` goes on `line` (two physical lines of a hard-wrapped page); `in_paragraph`:
     `line` goes on a line before it, or `following` goes on the line after it."""
     if TERMINAL.search(line) or is_label(following) or is_label(line):
