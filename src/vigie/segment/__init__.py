@@ -96,6 +96,11 @@ def _kind(item: Item, paragraphs: list[str], count: int) -> Kind:
         return "teaser"
     if is_cut_short(paragraphs[-1]):
         return "teaser"
-    if count > 1 and len(paragraphs) == 1 and len(paragraphs[0].split()) < LONG_TEASER_WORDS:
+    if (
+        count > 1
+        and len(paragraphs) == 1
+        and len(paragraphs[0].split()) < LONG_TEASER_WORDS
+        and not item.signed
+    ):
         return "teaser"
     return "full"

@@ -51,7 +51,7 @@ MIN_OPENING_WORDS = 12  # an untitled line opening a page is a paragraph, or the
 SAME_TITLE = 90.0
 MAX_SITE_NAME_WORDS = 4  # "Sikasso Info", "Malijet", "THE SAHEL STANDARD"
 MIN_TITLE_LINE_WORDS = 5
-TITLE_LINE_KINDS = {Line.HEADLINE, Line.FURNITURE, Line.PARAGRAPH, Line.NAV}
+TITLE_LINE_KINDS = {Line.HEADLINE, Line.FURNITURE, Line.PARAGRAPH}
 # what separates a headline from the site's name in a <title>: "… - Sikasso Info", "Sikasso Info | …"
 SITE_SEPARATOR = re.compile(r"\s[-–—|]\s")
 
@@ -78,6 +78,7 @@ class Item:
     closed_by_list: bool = False  # only a list marker ended it: its body may go on after the links
     reprinted: bool = False  # the title was just printed again after the lead: a caption may follow
     body_last: bool = False  # the last line given to it was body text (not a date, byline or caption)
+    signed: bool = False  # a signature under its body ended it: a complete article, however short
     signed_at: bool = False  # its text ends "Bamako, le 4 août 2024": a signatory follows, no author
     start: int = 0
     end: int = 0
@@ -167,7 +168,7 @@ def group_lines(lines: list[Classified]) -> list[Item]:
             if current is not None and current.spans:
                 if not current.signed_at:
                     current.author = current.author or line.author
-                current.closed = True
+                current.closed = current.signed = True
             continue
         if kind is Line.HEADLINE:
             _headline(lines, index, items, zone)

@@ -199,7 +199,8 @@ def _classify(line: str, folded: str, words: int) -> tuple[Line, str, Stamp | No
         return Line.FURNITURE, line, None, None  # "i24NEWS", "africanews."
     if VOCABULARY.asides.search(folded):
         return Line.ASIDE, line, None, None
-    if VOCABULARY.comments.search(folded) and not VOCABULARY.publication.search(folded):
+    published = VOCABULARY.publication.search(folded) is not None  # about the article, not its readers
+    if VOCABULARY.comments.search(folded) and not published:
         return Line.COMMENTS, line, None, None
     if VOCABULARY.related.search(folded):
         return Line.RELATED, line, None, None
@@ -211,17 +212,17 @@ def _classify(line: str, folded: str, words: int) -> tuple[Line, str, Stamp | No
     dated = read_date_line(line, folded, words)
     if dated is not None:
         return Line.DATE, line, dated[0], dated[1]
-    if VOCABULARY.publication.search(folded) and words <= MAX_PUBLICATION_LEFTOVER:
-        return Line.FURNITURE, line, None, None  # "Mis à jour il y a 3 heures": no date printed
-    if VOCABULARY.nav.search(folded):
-        return Line.NAV, line, None, None
-    if VOCABULARY.furniture.search(folded):
-        return Line.FURNITURE, line, None, None
     byline = byline_name(line, folded)
     if byline is not None and words <= MAX_BYLINE_WORDS:
         name = author_name(byline)
         if name is not None:
             return Line.BYLINE, name, None, name  # before sites: "Par la rédaction de Bamada.net"
+    if published and words <= MAX_PUBLICATION_LEFTOVER:
+        return Line.FURNITURE, line, None, None  # "Mis à jour il y a 3 heures": no date printed
+    if VOCABULARY.nav.search(folded):
+        return Line.NAV, line, None, None
+    if VOCABULARY.furniture.search(folded):
+        return Line.FURNITURE, line, None, None
     if words <= MAX_SITE_WORDS and DOMAIN.search(line) and not has_finite_verb(line):
         return Line.FURNITURE, line, None, None  # "maliactu.net — le Mali en temps réel"
     if is_tag(folded):
