@@ -85,6 +85,7 @@ class Rule:
     directed: bool
     pattern: re.Pattern[str]
     weak: bool = False
+    requires: re.Pattern[str] | None = None  # words the sentence must also hold
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +118,14 @@ class DiplomacyRules:
                 bool(t.get("directed", False)),
                 compile_phrases(t["patterns"]),
                 bool(t.get("weak", False)),
+                compile_phrases(t["requires"]) if t.get("requires") else None,
             )
             for t in table["trigger"]
         )
         self.parties, self.capitals = load_parties()
         self.names = load_actors().named  # "Groupe de soutien à l'islam…" holds no SUPPORT
         self.not_interactions = compile_phrases(table["not_interactions"]["patterns"])
+        self.masks = compile_phrases(table["masks"]["patterns"])
 
     def find_types(self, folded: str) -> list[PloverType]:
         """The PLOVER types a folded sentence reports, the most specific first.
@@ -143,12 +146,14 @@ class DiplomacyRules:
 
     def find_triggers(self, folded: str, original: str) -> list[Trigger]:
         """The best trigger of each type a sentence holds, most specific first."""
-        masked = folded
+        masked = self.masks.sub(lambda m: "#" * len(m.group()), folded)
         for name in self.names.find(folded, original):
             masked = masked[: name.start] + "#" * (name.end - name.start) + masked[name.end :]
         best: dict[str, tuple[Rule, re.Match[str]]] = {}
         for rule in self.rules:
             match = rule.pattern.search(masked)
+            if match and rule.requires is not None and rule.requires.search(masked) is None:
+                continue
             if match and (rule.type not in best or rule.priority > best[rule.type][0].priority):
                 best[rule.type] = (rule, match)
         ranked = sorted(best.values(), key=lambda item: -item[0].priority)
