@@ -176,3 +176,62 @@ def test_every_exported_coordinate_lies_in_the_country_it_names(all_gold_db: Pat
     outside = [p for p in placed if not borders.contains(iso[p[1]], p[3], p[2])]
     assert outside == []
     assert all(event_id.startswith(iso[country]) for event_id, country, _, _ in placed)
+
+
+@pytest.fixture
+def small_db(tmp_path: Path) -> Path:
+    from tests.rows import fill
+    from vigie.store import Store
+
+    db = tmp_path / "small.db"
+    with Store.open(f"sqlite:///{db}") as store:
+        fill(store)
+    return db
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["events", "--type", "Batles"], "unknown event or sub-event type 'Batles'; use one of: "),
+        (["events", "--country", "Mali"], "unknown country code 'Mali' (Mali is MLI); use an ISO3 code or a party code: "),
+        (["interactions", "--type", "AGRE"], "unknown PLOVER type 'AGRE'; use one of: "),
+    ],
+)  # fmt: skip
+def test_an_unknown_filter_value_is_refused_with_the_valid_ones(
+    small_db: Path, args: list[str], message: str
+) -> None:
+    """Issue 12: `--type Batles` or `--country Mali` silently exported 0 rows."""
+    result = CliRunner().invoke(cli, ["export", *args, "--db", str(small_db)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {message}")
+    assert len(result.stderr.splitlines()) == 1
+    assert "Battles" in result.stderr or "MLI" in result.stderr or "AGREE" in result.stderr
+
+
+def test_filter_values_are_taken_in_any_case(small_db: Path) -> None:
+    out, err = export(small_db, "events", "--type", "battles", "--country", "mli", "--format", "jsonl")
+    assert err == "2 events exported\n"
+    assert {json.loads(line)["event_type"] for line in out.splitlines()} == {"Battles"}
+
+
+@pytest.mark.parametrize("command", [["export", "events"], ["export", "documents"], ["places"], ["serve"]])
+def test_a_mistyped_database_path_is_refused_not_created(tmp_path: Path, command: list[str]) -> None:
+    """Issue 12: export and serve on a mistyped path created and used an empty database."""
+    typo = tmp_path / "vigei.db"
+    result = CliRunner().invoke(cli, [*command, "--db", str(typo)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: no database at {typo}: check the path, or create one with vigie ingest\n"
+    assert not typo.exists()
+
+
+def test_postgres_urls_are_accepted_and_their_password_never_printed(tmp_path: Path) -> None:
+    """Issue 12: --db postgres://… printed the password and a hint to install a driver already there."""
+    url = "postgres://vigie:s3cr3t-du-journal@127.0.0.1:9/veille"
+    result = CliRunner().invoke(cli, ["export", "events", "--db", url])
+    assert result.exit_code == 1
+    assert "s3cr3t-du-journal" not in result.stderr
+    assert result.stderr.startswith(
+        "Error: cannot open database postgresql+psycopg://vigie:***@127.0.0.1:9/veille: "
+    )
+    assert "pip install" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1

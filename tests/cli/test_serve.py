@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from vigie.cli import cli
@@ -21,6 +22,20 @@ def test_serve_on_a_missing_folder_is_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "absent" / "vigie.db"
     result = CliRunner().invoke(cli, ["serve", str(missing)])
     assert result.exit_code == 1
-    assert result.output == (
-        f"Error: cannot create database {missing}: folder {missing.parent} does not exist\n"
+    assert (
+        result.output == f"Error: no database at {missing}: check the path, or create one with vigie ingest\n"
     )
+
+
+def test_serve_prints_the_database_url_without_its_password() -> None:
+    from vigie.cli.serve import _announce
+    from vigie.settings import Settings
+
+    result = CliRunner().invoke(
+        click.Command(
+            "x",
+            callback=lambda: _announce("127.0.0.1", 8000, Settings(db="postgresql://vigie:s3cr3t@db/veille")),
+        )
+    )
+    assert "s3cr3t" not in result.output
+    assert "Database: postgresql://vigie:***@db/veille (read-only). Stop with Ctrl-C." in result.output
