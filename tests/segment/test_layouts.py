@@ -395,3 +395,65 @@ def test_dates_printed_in_english() -> None:
     articles = split(ENGLISH_WORDPRESS)
     assert articles[0].published == date(2025, 3, 4)
     assert split(AGENCY_CREDIT)[0].published == datetime(2024, 6, 12, 9, 5)
+
+
+QUESTION_HEADLINES = """Mali : faut-il craindre une nouvelle pénurie de carburant à Bamako ?
+Les files d'attente se sont de nouveau allongées devant les stations-service de la capitale, où les citernes arrivent au compte-gouttes depuis une semaine.
+Mali : les écoles du Centre rouvriront-elles à la rentrée d'octobre ?
+Le ministère de l'Éducation nationale assure que la plupart des établissements fermés pour raisons de sécurité seront rouverts dans les cercles de Bandiagara et de Bankass.
+"""
+
+
+def test_headlines_that_ask_a_question_are_not_an_interview() -> None:
+    """Two questions with the same "Mali :" but no answers opened by another speaker: two items."""
+    assert [a.title for a in split(QUESTION_HEADLINES)] == [
+        "Mali : faut-il craindre une nouvelle pénurie de carburant à Bamako ?",
+        "Mali : les écoles du Centre rouvriront-elles à la rentrée d'octobre ?",
+    ]
+
+
+COMMENTED = """Kayes : la crue du fleuve Sénégal inonde plusieurs quartiers
+Publié le 2 septembre 2024
+La montée des eaux du fleuve Sénégal a inondé depuis dimanche plusieurs quartiers de Kayes, obligeant des centaines de familles à quitter leurs maisons.
+Les services de la protection civile ont installé des sites d'hébergement provisoires dans deux écoles de la ville.
+Commentaires (4)
+Moussa K. - il y a 2 jours
+courage aux sinistrés de kayes
+Awa D. - il y a 2 jours
+que dieu nous protège
+Bouba - il y a 3 jours
+il faut curer les caniveaux avant chaque hivernage
+Fanta - il y a 3 jours
+merci pour l'information
+"""
+
+
+def test_comments_in_lower_case_do_not_make_a_page_hard_wrapped() -> None:
+    """Readers' lines in lower case under their names are not a column cut at its width."""
+    texts = [line.text for line in logical_lines(physical_lines(COMMENTED), lambda _: False)]
+    assert "courage aux sinistrés de kayes" in texts
+    assert [a.title for a in split(COMMENTED)] == [
+        "Kayes : la crue du fleuve Sénégal inonde plusieurs quartiers"
+    ]
+
+
+BOX_THEN_LISTING = """Gao : le pont de Wabaria rouvert à la circulation
+Publié le 6 novembre 2024
+Le pont de Wabaria, fermé depuis deux semaines pour des travaux de réfection, a été rouvert mardi à la circulation des véhicules légers.
+Les camions de plus de vingt tonnes devront encore attendre la fin du mois, selon la direction régionale des routes.
+Bakary S. MAÏGA
+Newsletter
+«Régions»
+Chaque vendredi, l'actualité des régions.
+Ménaka : les éleveurs réclament la réouverture du marché à bétail
+Fermé depuis l'attaque de septembre, le marché à bétail de Ménaka prive les éleveurs de la région de leur principal débouché, selon leur association, qui a saisi le gouverneur…
+"""
+
+
+def test_a_box_ends_where_a_teaser_begins() -> None:
+    """The newsletter box (its name, its blurb) is no article; a headline with a summary cut short
+    after it is a teaser again."""
+    assert summary(split(BOX_THEN_LISTING)) == [
+        ("full", "Gao : le pont de Wabaria rouvert à la circulation", "2024-11-06", "Bakary S. MAÏGA"),
+        ("teaser", "Ménaka : les éleveurs réclament la réouverture du marché à bétail", None, None),
+    ]

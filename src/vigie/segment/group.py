@@ -49,6 +49,7 @@ NOT_TEXT = {Line.FURNITURE, Line.NAV, Line.CAPTION}
 SIGNED_AT = re.compile(r"^(?:Fait à\s+)?[A-ZÀ-Ý][\w'’ -]{1,30},\s+le\s+\S+(?:\s+\S+){1,3}$")
 MIN_OPENING_WORDS = 12  # an untitled line opening a page is a paragraph, or the site's slogan
 SAME_TITLE = 90.0
+MAX_SPEAKER_WORDS = 4
 MAX_SITE_NAME_WORDS = 4  # "Sikasso Info", "Malijet", "THE SAHEL STANDARD"
 MIN_TITLE_LINE_WORDS = 5
 TITLE_LINE_KINDS = {Line.HEADLINE, Line.FURNITURE, Line.PARAGRAPH}
@@ -178,12 +179,15 @@ def group_lines(lines: list[Classified]) -> list[Item]:
 
 
 def _opens_article(lines: list[Classified], index: int) -> bool:
-    """A headline with its date before a body, or a rubric over a headline and a body: an article
-    starts, after a box that was none ("FAITS DIVERS" / "MARKALA : …" / "Jeudi dernier, …")."""
+    """A headline with its date or a teaser's summary, or a rubric over a headline and a body: an
+    article starts, after a box that was none ("FAITS DIVERS" / "MARKALA : …" / "Jeudi dernier, …")."""
     line = lines[index]
     ahead = _ahead(lines, index)
     if line.kind is Line.HEADLINE:
-        return ahead.dated and ahead.kind is Line.PARAGRAPH
+        if ahead.kind is not Line.PARAGRAPH:
+            return False
+        summary = lines[ahead.index]
+        return ahead.dated or is_cut_short(summary.text) or summary.words >= MIN_UNTITLED_TEASER_WORDS
     if line.kind is Line.TAG and ahead.kind is Line.HEADLINE:
         return _ahead(lines, ahead.index).kind is Line.PARAGRAPH
     return False
@@ -216,6 +220,14 @@ def _settle(lines: list[Classified]) -> list[Classified]:
     in its block are its caption."""
     lines = _title_lines(lines)
     counts = Counter(fold(line.text) for line in lines if line.kind is Line.HEADLINE)
+    questions = {(_speaker(line.text), fold(line.text)) for line in lines if line.text.endswith("?")}
+    asked = Counter(speaker for speaker, _ in questions if speaker is not None)  # different questions
+    answers = Counter(_speaker(line.text) for line in lines if line.kind is Line.PARAGRAPH)
+    interview = {
+        speaker
+        for speaker, count in asked.items()
+        if count > 1 and any(n > 1 for other, n in answers.items() if other not in (None, speaker))
+    }  # "MALI TRIBUNE : … ?" twice or more, answered by "Hamadou Ag Sidi : …" twice or more
     first_body = next((i for i, line in enumerate(lines) if line.kind is Line.PARAGRAPH), len(lines))
     masthead = set()
     below: Line | None = None  # the class of the nearest line below that is neither furniture nor masthead
@@ -233,6 +245,8 @@ def _settle(lines: list[Classified]) -> list[Classified]:
             kind = Line.FURNITURE  # "Faso Actu", "Côte d'Ivoire" printed again and again
         if index in masthead:
             kind = Line.FURNITURE  # "L'ESSOR - Quotidien national d'information" above its menu
+        if kind is Line.HEADLINE and line.text.endswith("?") and _speaker(line.text) in interview:
+            kind = Line.PARAGRAPH  # an interview's question: "MALI TRIBUNE : Que font les forces … ?"
         if kind is Line.CAPTION:
             caption_block, caption_left = line.block, CAPTION_BLOCK_LINES
         elif (
@@ -273,6 +287,12 @@ def _without_site(text: str, sites: set[str]) -> str | None:
             if fold(site) in sites and len(title.split()) >= MIN_TITLE_LINE_WORDS and is_headline(title):
                 return title
     return None
+
+
+def _speaker(text: str) -> str | None:
+    """Who speaks in an interview's turn, as printed before " : ": "MALI TRIBUNE", "Hamadou Ag Sidi"."""
+    label, colon, _ = text.partition(" : ")
+    return fold(label) if colon and len(label.split()) <= MAX_SPEAKER_WORDS else None
 
 
 def _with_kind(line: Classified, kind: Line) -> Classified:
@@ -458,10 +478,10 @@ def _is_intertitle(text: str, words: int, spans: int) -> bool:
     font les forces de défense et de sécurité ?"), as interviews print them."""
     if is_cut_short(text):
         return False
-    if words <= MAX_INTERTITLE_WORDS or text.endswith("?"):
+    if words <= MAX_INTERTITLE_WORDS:
         return True
     if " : " in text:
-        return False
+        return text.endswith("?") and spans >= MIN_SPANS_BEFORE_LONG_INTERTITLE
     return words <= MAX_LONG_INTERTITLE_WORDS or spans >= MIN_SPANS_BEFORE_LONG_INTERTITLE
 
 

@@ -21,7 +21,11 @@ TERMINAL = re.compile(r"[.!?:;»\"”)…]$")
 CONTINUED = re.compile(r"^(?:[a-zà-ÿœ]|[»”),;])")
 # a line that opens with an address is furniture, not the rest of a sentence: "www.essor.ml …"
 ADDRESS = re.compile(r"^\S*\w\.[a-z]{2,}\b|^\S*://")
-MIN_WRAPPED_PAIRS = 3  # a page with fewer such pairs is not hard-wrapped: one-line paragraphs
+MIN_WRAPPED_PAIRS = 3  # a page with fewer such lines is not hard-wrapped: one-line paragraphs
+# the lines cut by a column are about its width ("paix à leurs âmes" under a reader's name is not)
+MIN_FULL_WIDTH = 0.8
+MAX_OVER_WIDTH = 1.1  # a line this much wider than the column is a headline or furniture printed whole
+MIN_COLUMN_WIDTH = 30  # characters: "Moussa K. - il y a 2 jours" over "courage aux sinistrés" is no column
 MIN_WRAPPED_SHARE = 0.25  # of the pairs of adjacent lines
 MIN_CAPITALS = 0.8  # share of upper-case letters in a headline printed in capitals
 
@@ -75,9 +79,16 @@ def logical_lines(lines: list[Physical], is_label: Callable[[str], bool]) -> lis
     """
     pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.block == b.block]
     wrapped = [a for a, b in pairs if _goes_on(a.text, b.text)]
-    if len(wrapped) < MIN_WRAPPED_PAIRS or len(wrapped) < MIN_WRAPPED_SHARE * len(pairs):
+    width = max((len(line.text) for line in wrapped), default=0)
+    full = [line for line in wrapped if len(line.text) >= MIN_FULL_WIDTH * width]
+    wider = [line for line in lines if len(line.text) > MAX_OVER_WIDTH * width]
+    if (
+        width < MIN_COLUMN_WIDTH
+        or len(full) < MIN_WRAPPED_PAIRS
+        or len(wrapped) < MIN_WRAPPED_SHARE * len(pairs)
+        or len(wider) >= len(full)  # one-line paragraphs run past the "column": it is none
+    ):
         return [Logical(line.start, line.end, line.text, line.block) for line in lines]
-    width = max(len(line.text) for line in wrapped)
     out: list[Logical] = []
     inside = False  # the last line was joined to the one before it: a paragraph is being read
     for index, line in enumerate(lines):
