@@ -35,10 +35,13 @@ def cli(
     Example: vigie ingest pages/ --db sqlite:///vigie.db && vigie serve vigie.db
     """
     logging.basicConfig(
-        level=logging.DEBUG if verbose >= 2 else logging.WARNING,
+        level=logging.DEBUG
+        if verbose >= 2
+        else logging.ERROR,  # libraries' chatter ("discarding data") only with -vv
         stream=sys.stderr,
-        format="%(levelname)s: %(message)s" if verbose >= 2 else "%(message)s",
+        format="%(levelname)s: %(name)s: %(message)s" if verbose >= 2 else "%(message)s",
     )
+    logging.getLogger("vigie").setLevel(logging.DEBUG if verbose >= 2 else logging.WARNING)
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
     ctx.obj["verbose"] = verbose

@@ -158,6 +158,8 @@ def _document(record: Any, where: str, max_bytes: int) -> RawDoc | DocumentError
         return None
     data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
+        while record.raw_stream.read(CHUNK):
+            pass  # skip the rest here: a bomb is refused as such (ArchiveRefused), in one line
         return DocumentError(
             f"{where}: {url}: page is over the limit of {max_bytes / 1e6:.1f} MB; "
             "raise it with --setting max_bytes N"
