@@ -457,3 +457,71 @@ def test_a_box_ends_where_a_teaser_begins() -> None:
         ("full", "Gao : le pont de Wabaria rouvert à la circulation", "2024-11-06", "Bakary S. MAÏGA"),
         ("teaser", "Ménaka : les éleveurs réclament la réouverture du marché à bétail", None, None),
     ]
+
+
+SYNDICATED = """Burkina Faso: la SONABEL annonce des délestages à Ouagadougou
+Le Pays (Ouagadougou)
+12/05/2024
+Par Idrissa T. OUÉDRAOGO
+La Société nationale d'électricité du Burkina a annoncé samedi des coupures programmées dans plusieurs quartiers de la capitale, en raison de la hausse de la demande.
+Les délestages dureront jusqu'à la fin de la saison chaude, selon la direction générale.
+Copyright © 2024 Le Pays. Tous droits réservés.
+Plus de: Burkina Faso
+Burkina Faso: reprise des cours dans les écoles de Djibo
+11/05/2024
+Les écoles de Djibo, fermées depuis un an, ont rouvert leurs portes jeudi, ont annoncé les autorités régionales de l'éducation.
+"""
+
+
+def test_a_copyright_notice_is_no_photo_credit_and_opens_no_caption() -> None:
+    """ "Copyright © 2024 …" is furniture; the headline under "Plus de: Burkina Faso" is a teaser's."""
+    assert classify_line("Copyright © 2024 Le Pays. Tous droits réservés.")[0] is Line.FURNITURE
+    assert classify_line("© Malijet / Archives DIRPA")[0] is Line.CAPTION
+    assert classify_line("Plus de: Burkina Faso")[0] is Line.RELATED
+    assert summary(split(SYNDICATED)) == [
+        (
+            "full",
+            "Burkina Faso: la SONABEL annonce des délestages à Ouagadougou",
+            "2024-05-12",
+            "Idrissa T. OUÉDRAOGO",
+        ),
+        ("teaser", "Burkina Faso: reprise des cours dans les écoles de Djibo", "2024-05-11", None),
+    ]
+
+
+PHOTO_OVER_HEADLINE = """Sputnik Afrique
+© Sputnik / Archives
+Niger : Niamey reçoit un nouveau lot de vaccins contre la méningite
+Le lot doit permettre de vacciner plus d'un million d'enfants dans les régions de Zinder et de Maradi.
+05.02.2024, Sputnik Afrique
+Le ministère nigérien de la Santé publique a réceptionné lundi un lot de vaccins contre la méningite, a-t-il annoncé dans un communiqué.
+La campagne de vaccination débutera la semaine prochaine.
+"""
+
+
+def test_a_news_headline_under_a_photo_credit_is_no_caption() -> None:
+    """The lines under a credit are its caption, but not a "Place : news" headline."""
+    assert summary(split(PHOTO_OVER_HEADLINE)) == [
+        ("full", "Niger : Niamey reçoit un nouveau lot de vaccins contre la méningite", "2024-02-05", None)
+    ]
+
+
+GLUED_TAG = """Actualité Sécurité UNE
+Kidal : la route de Gao rouverte aux camions de marchandises
+Publié lundi 4 mars 2024 à 10:00
+Les camions de marchandises peuvent de nouveau emprunter la route entre Gao et Kidal, escortés par l'armée, a annoncé le gouvernorat.
+Un premier convoi de quarante camions est arrivé dimanche soir à Kidal, selon les transporteurs.
+Lire aussi : Tessalit : l'armée installe un poste avancé
+L'armée a installé un poste avancé à l'entrée de Tessalit pour sécuriser les convois qui remontent vers la frontière algérienne.
+Sécurité UNE
+Lire aussi : Anéfis : les commerçants rouvrent le marché
+Le marché hebdomadaire d'Anéfis a rouvert ses portes dimanche après trois mois de fermeture, selon les commerçants de la localité.
+"""
+
+
+def test_a_read_also_teaser_keeps_its_summary_over_a_glued_tag() -> None:
+    assert [(a.kind, a.title) for a in split(GLUED_TAG)] == [
+        ("full", "Kidal : la route de Gao rouverte aux camions de marchandises"),
+        ("teaser", "Tessalit : l'armée installe un poste avancé"),
+        ("teaser", "Anéfis : les commerçants rouvrent le marché"),
+    ]

@@ -35,6 +35,7 @@ MAX_LONG_INTERTITLE_WORDS = (
     14  # without " : ": "Le Burkina Faso et le Niger affichent leur solidarité avec Bamako"
 )
 MIN_STANDFIRST_WORDS = 8
+NEWS_HEADLINE_SCORE = 3  # title_score of a "Place : news" headline of a headline's length: never a caption
 MIN_SPANS_BEFORE_LONG_INTERTITLE = 2  # a body that has gone on this long is not a teaser's summary
 MIN_PULL_QUOTE_CHARS = 20
 PULL_QUOTE_REACH = 4  # lines on either side where the quoted paragraph is looked for
@@ -254,6 +255,7 @@ def _settle(lines: list[Classified]) -> list[Classified]:
             and caption_left > 0
             and kind in (Line.HEADLINE, Line.PARAGRAPH)
             and not is_cut_short(line.text)  # a summary cut by the page is no caption
+            and title_score(line.text) < NEWS_HEADLINE_SCORE  # "Mali : le blé offert par Moscou distribué …"
         ):
             kind = Line.CAPTION  # "© aBamako.com par DR" / "Patrouille de la gendarmerie sur l'axe …"
             caption_left -= 1
@@ -514,7 +516,12 @@ def _paragraph(lines: list[Classified], index: int, items: list[Item], zone: Zon
     line = lines[index]
     current = items[-1] if items else None
     following = lines[index + 1] if index + 1 < len(lines) else None
-    if following is not None and following.kind is Line.TAG and following.block == line.block:
+    if (
+        following is not None
+        and following.kind is Line.TAG
+        and following.block == line.block
+        and not (current is not None and current.teaser and not current.spans)
+    ):
         return zone  # a summary glued to the tag of the next item: "…perspectives.\nSécurité UNE"
     if current is None:
         if line.words >= MIN_OPENING_WORDS:

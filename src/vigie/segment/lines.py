@@ -29,6 +29,7 @@ class Vocabulary:
     captions: re.Pattern[str]
     related: re.Pattern[str]
     comments: re.Pattern[str]
+    rights: re.Pattern[str]
     asides: re.Pattern[str]
     read_also: re.Pattern[str]
     publication: re.Pattern[str]
@@ -48,6 +49,7 @@ class Vocabulary:
             captions=_alternation(table["captions"]),
             related=_alternation(table["related"]),
             comments=_alternation(table["comments"]),
+            rights=_alternation(table["rights"]),
             asides=_alternation(table["asides"]),
             read_also=_alternation(table["read_also"]),
             publication=_alternation(table["publication"]),
@@ -207,6 +209,8 @@ def _classify(line: str, folded: str, words: int) -> tuple[Line, str, Stamp | No
     read_also = VOCABULARY.read_also.search(folded)
     if read_also and len(line) - read_also.end() > 10:
         return Line.READ_ALSO, line[read_also.end() :].strip().lstrip("#").strip(), None, None
+    if VOCABULARY.rights.search(folded):
+        return Line.FURNITURE, line, None, None  # "© 2024 Bamada.net - Tous droits réservés"
     if words <= MAX_CAPTION_WORDS and VOCABULARY.captions.search(folded):
         return Line.CAPTION, line, None, None
     dated = read_date_line(line, folded, words)
