@@ -52,6 +52,7 @@ OTHER_BEFORE = re.compile(
     r"(?:(?:par|en)\s+[\w']+\s+)?(?:de\s+|d'|du\s+|a\s+|au\s+|vers\s+|sur\s+)$"
     r"|(?:de type|du type|modele|marque|baptisee?s?|nommee?s?|denommee?s?|surnommee?s?)\s+$"
     r"|(?:affiliee?s?|liee?s?|allegeance|fidele?s?|proches?)\s+(?:a\s+|au\s+|aux\s+)$"  # "affilié à Al-Qaïda"
+    r"|(?:au pouvoir|siege|basee?s?|installee?s?)\s+a\s+$"  # "les militaires au pouvoir à Bamako"
     r"|(?:visite|sejour|tournee|voyage)\s+(?:[\w'-]+\s+){0,3}?(?:a|au|en)\s+$"  # "au terme d'une visite à Moscou"
     r"|(?:sous-prefet|prefet|maire|gouverneur|depute|chef|president|ministre|ambassadeur|imam|roi|cadi|elus?)\s+(?:de\s+|d'|du\s+)$"
     r"|(?:progression|avancee|direction|repli|fuite|marche)\s+(?:[\w']+\s+){0,4}?(?:vers|sur)\s+$"

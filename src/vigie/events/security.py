@@ -25,6 +25,7 @@ from vigie.events.lexicon import (
     fold_text,
     load_actors,
     load_country_words,
+    load_parties,
     read_table,
 )
 from vigie.events.places import Toponym, find_toponyms
@@ -52,7 +53,7 @@ SUSPICION = re.compile(r"soupcon|suspect|pourrait|pourraient|hypothese|accus")
 TAIL = re.compile(r"\s(?:de|du|d')\s*([A-ZÀ-Ý][\w\-]*\w(?:\s+[A-ZÀ-Ý][\w\-]*\w)*)$")
 # "dans la localité de Tibezas", "le village peul d'Ogossagou": an unknown name given as a place
 PLACE_WORD_BEFORE = re.compile(
-    r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site|campement|secteur|foret|zone|axe)"
+    r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site|campement|secteur|foret|zone|axe|domicile|pont)"
     r"(?:\s+\w+)?\s+(?:de\s+|d'|du\s+)$"
 )
 # ", un campement du département de Tillia", ", dans la région de Diffa", " (région de Kidal)": what
@@ -117,6 +118,7 @@ AGAINST = re.compile(
 )
 # where a phrase goes on to say where: "une base de l'armée | dans le village d'Indelimane"
 LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|entre|vers|en)\s")
+CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
 STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
 
@@ -192,6 +194,7 @@ class SecurityRules:
         self.masks = compile_phrases(table["masks"]["patterns"])
         self.actors = load_actors()
         self.countries = load_country_words()
+        self.capitals = load_parties()[1]
         self.filter = EventFilter.load()
         borders = Boundaries.load()
         self.country_places = {
@@ -259,8 +262,9 @@ class SecurityRules:
             sentence = sentences[index]
             dated = timeline[index]
             anaphoric = bool(ANAPHORIC_EVENT.search(fold_text(sentence.text)))
+            after = " ".join(s.text for s in sentences[index + 1 : index + 1 + CARRY_VICTIMS])
             for event, from_focus in self._from_sentence(
-                article, sentence, analysis, locate, dated.when, dated.stated, country, focus
+                article, sentence, analysis, locate, dated.when, dated.stated, country, focus, after
             ):
                 reports.append(Report(event, index, dated.stated, anaphoric, from_focus))
                 if event.place is not None and event.location:
@@ -318,8 +322,10 @@ class SecurityRules:
         stated: bool,
         country: str,
         focus: list[tuple[Toponym, Place | None, int]],
+        after: str = "",
     ) -> list[tuple[Event, bool]]:
-        """The events a sentence reports, each with whether its place is the one told before."""
+        """The events a sentence reports, each with whether its place is the one told before;
+        `after` is the text of the sentences that follow (who the victims were, when it does not say)."""
         folded = fold_text(sentence.text)
         if self.not_events.search(folded):
             return []
@@ -368,7 +374,9 @@ class SecurityRules:
         events: list[tuple[Event, bool]] = []
         for toponym, place, precision in places:
             where = place.country if place is not None else country
-            decided = self._decide(match, roles, sentence, folded, when.day, where, told_from, matches)
+            decided = self._decide(
+                match, roles, sentence, folded, when.day, where, told_from, matches, after
+            )
             for event_type, sub_type, actor1, actor2 in decided:
                 events.append(
                     (
@@ -458,6 +466,7 @@ class SecurityRules:
         country: str,
         told_from: int = 0,
         matches: Sequence[Match] = (),
+        after: str = "",
     ) -> list[tuple[EventType, SubEventType, str, str | None]]:
         """The type(s) and actors of a sentence's event, from its trigger and the roles around it."""
         trigger = match.trigger
@@ -485,6 +494,11 @@ class SecurityRules:
             (Phrase(0, sentence.start + told_from, sentence.end, told),), day, country, whole=True
         )
         state = self.actors.national_forces.get(country, MALI_FORCES)
+        if after and not (patient.armed or patient.civilian or whole.armed or whole.civilian):
+            # "À Djibo, l'attaque a débuté vers 5h30." then "Des dizaines de soldats ont été tués":
+            # the victims told next say whom the attack was against
+            later = self._side((Phrase(0, 0, len(after), after),), day, country, whole=True)
+            whole = Side(whole.named, later.armed, later.civilian)
         doer = self._doer(agent, whole, folded)
         if trigger.event_type in {"Protests", "Riots"}:
             target = _first(patient.named) if trigger.sub_event_type != "Peaceful protest" else None
@@ -761,6 +775,10 @@ class SecurityRules:
                 named = toponym
             if fold_text(named.name) in self.countries:
                 continue  # "au Niger", "la France": a country, not where the event is
+            if fold_text(named.name) in self.capitals and not LOCATIVE_BEFORE.search(
+                fold_text(text[max(0, named.start - 14) : named.start])
+            ):
+                continue  # "en guerre contre Bamako", "Bamako accuse Alger": the government, not a place
             place = locate.resolve(named.name, f"{text} {hint}".strip()) if locate is not None else None
             resolved.append((named, place))
         direct_known = any(t.role in {"direct", "cercle"} and p is not None for t, p in resolved)
