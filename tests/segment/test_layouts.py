@@ -525,3 +525,27 @@ def test_a_read_also_teaser_keeps_its_summary_over_a_glued_tag() -> None:
         ("teaser", "Tessalit : l'armée installe un poste avancé"),
         ("teaser", "Anéfis : les commerçants rouvrent le marché"),
     ]
+
+
+ARCHIVE_PHOTO = """Mali : deux enseignants enlevés près de Diafarabé
+Publié le lundi 7 octobre 2024 | AFP
+© AP par DR
+Mali : des enseignants manifestent à Mopti pour réclamer la sécurité
+12 mars 2022. Mopti. Des enseignants défilent devant le gouvernorat.
+
+Deux enseignants ont été enlevés samedi par des hommes armés près de Diafarabé, dans le centre du pays, a-t-on appris auprès de leur syndicat.
+« Climat de peur »
+Le syndicat dénonce un « climat de peur » dans les écoles de la région et demande une escorte pour les enseignants affectés dans les zones rurales.
+"""
+
+
+def test_an_archive_photo_caption_shaped_like_a_headline_and_a_quoted_subheading() -> None:
+    """Under a photo credit, a headline-shaped line with no date line under it is a caption; a short
+    quote on its own line is a subheading that stays in the body, not a pull quote."""
+    articles = split(ARCHIVE_PHOTO)
+    assert [(a.kind, a.title) for a in articles] == [
+        ("full", "Mali : deux enseignants enlevés près de Diafarabé")
+    ]
+    paragraphs = articles[0].body.split("\n\n")
+    assert paragraphs[0].startswith("Deux enseignants ont été enlevés samedi")
+    assert paragraphs[1] == "« Climat de peur »"

@@ -1,7 +1,9 @@
 """Segment stage: a RawDoc (one page or page dump) -> Articles (full articles and teasers), furniture dropped.
 
-Each line is classified by what it is (`lines.py`), then grouped by where it stands (`group.py`);
-publication dates are read in every form pages print them (`published.py`). docs/segmentation.md
+The lines of a hard-wrapped page are first joined into paragraphs (`wrap.py`); each line is
+classified by what it is (`lines.py`), then grouped by where it stands (`group.py`); publication
+dates are read in every form pages print them (`published.py`), and a newspaper page's folio dates
+the articles that print none. docs/segmentation.md
 tells the whole design.
 """
 

@@ -3,9 +3,12 @@
 Where a line stands decides what it is. A headline candidate is a title only when a body follows
 it (after its date line, byline, captions and widgets); before the body, the candidate nearest to
 it wins, a sentence after the title is its standfirst, and short lines after a dated title are
-captions. Inside a body, a short line followed by more body is a subheading. A list marker ("Sur
-le même sujet", "Les articles de l'auteur") opens a zone where a headline with a summary is a
-teaser and a headline alone is a link; a comments marker opens a zone of readers' comments.
+captions. Inside a body, a short line followed by more body is a subheading (a long one too, once
+the body has gone on), an interview's question is text, and a quote printed again beside its
+paragraph is dropped. A list marker ("Sur le même sujet", "Les articles de l'auteur") opens a zone
+where a headline with a summary is a teaser and a headline alone is a link; a comments marker opens
+a zone of readers' comments; a box marker ("À propos de l'auteur", "Avis de perte", "Newsletter")
+opens a zone that is no article, up to the next list, rubric or headline with a date or a summary.
 """
 
 from __future__ import annotations
@@ -35,9 +38,9 @@ MAX_LONG_INTERTITLE_WORDS = (
     14  # without " : ": "Le Burkina Faso et le Niger affichent leur solidarité avec Bamako"
 )
 MIN_STANDFIRST_WORDS = 8
-NEWS_HEADLINE_SCORE = 3  # title_score of a "Place : news" headline of a headline's length: never a caption
+HEAD_REACH = 2  # lines between a headline and its date line: a standfirst at most
 MIN_SPANS_BEFORE_LONG_INTERTITLE = 2  # a body that has gone on this long is not a teaser's summary
-MIN_PULL_QUOTE_CHARS = 20
+MIN_PULL_QUOTE_WORDS = 6  # a shorter quote on its own line is a subheading: "« Attitude condescendante »"
 PULL_QUOTE_REACH = 4  # lines on either side where the quoted paragraph is looked for
 MAX_TAGGED_ITEM_SPANS = 2  # a listing's items (lead and a line) end at the next tag; a long article does not
 MIN_SUMMARY_WORDS = 10  # a teaser's summary under its headline in a list of other articles
@@ -255,7 +258,7 @@ def _settle(lines: list[Classified]) -> list[Classified]:
             and caption_left > 0
             and kind in (Line.HEADLINE, Line.PARAGRAPH)
             and not is_cut_short(line.text)  # a summary cut by the page is no caption
-            and title_score(line.text) < NEWS_HEADLINE_SCORE  # "Mali : le blé offert par Moscou distribué …"
+            and not _heads_article(lines, index)
         ):
             kind = Line.CAPTION  # "© aBamako.com par DR" / "Patrouille de la gendarmerie sur l'axe …"
             caption_left -= 1
@@ -289,6 +292,13 @@ def _without_site(text: str, sites: set[str]) -> str | None:
             if fold(site) in sites and len(title.split()) >= MIN_TITLE_LINE_WORDS and is_headline(title):
                 return title
     return None
+
+
+def _heads_article(lines: list[Classified], index: int) -> bool:
+    """A headline with its date line just under it (after a standfirst maybe) heads an article, though
+    it stands under a photo credit: "© Sputnik" / "Mali : le blé offert …" / standfirst / "24.01.2024"."""
+    following = [line for line in lines[index + 1 :] if line.kind not in NOT_TEXT][:HEAD_REACH]
+    return lines[index].kind is Line.HEADLINE and any(line.kind is Line.DATE for line in following)
 
 
 def _speaker(text: str) -> str | None:
@@ -498,7 +508,7 @@ def _is_pull_quote(lines: list[Classified], index: int) -> bool:
     """A quote printed on its own line that a paragraph near it says too: "« Nous avons l'impression
     que la guerre a simplement changé de forme »"."""
     key = _title_key(lines[index].text)
-    if not lines[index].text.lstrip().startswith(("«", '"', "“")) or len(key) < MIN_PULL_QUOTE_CHARS:
+    if not lines[index].text.lstrip().startswith(("«", '"', "“")) or len(key.split()) < MIN_PULL_QUOTE_WORDS:
         return False
     near = lines[max(0, index - PULL_QUOTE_REACH) : index] + lines[index + 1 : index + 1 + PULL_QUOTE_REACH]
     return any(line.kind is Line.PARAGRAPH and key in _title_key(line.text) for line in near)

@@ -2,9 +2,10 @@
 
 The classes are general, not one site's layout: a headline, a date line ("Publié le …", a
 dateline), a byline, a signature, a tag, furniture (menus, widgets, banners, footers), a
-caption (photo credits and alt texts), markers that open a list of other articles or the
-readers' comments, "Lire aussi : <title>", and body paragraphs. Where a line sits (before a
-body, inside one, after it) is decided later, in `vigie.segment.group`.
+caption (photo credits and alt texts), markers that open a list of other articles, the readers'
+comments or a box that is no article (the author's biography, a classified), "Lire aussi :
+<title>", and body paragraphs. Where a line sits (before a body, inside one, after it) is decided
+later, in `vigie.segment.group`.
 """
 
 from __future__ import annotations
