@@ -10,7 +10,7 @@ Usage: python bench/serve_bench.py [--articles 100000] [--events 50000] [--reque
    1-3 source sentences each) and PLOVER interactions. The vocabulary is small on purpose: each
    of the words searched is found in 30-60% of the articles, the worst case for ranking and facets.
 2. Starts `vigie serve` on a free 127.0.0.1 port (one uvicorn process).
-3. For each scenario, sends a bounded number of requests from a pool of client threads
+3. For each scenario (a prefix search among them), sends a bounded number of requests from a pool of client threads
    (after a warm-up) and records every latency; p50/p95/p99 per scenario go to the JSON file.
 Target: p95 <= 100 ms for event queries and article search. The machine has 2 cores, shared by
 the server and the load generator.
@@ -72,6 +72,8 @@ OBJECTS = ["le poste de sécurité", "un convoi de ravitaillement", "le marché 
 TAILS = ["dans la nuit de samedi à dimanche", "ce jeudi", "la semaine dernière", "selon une source locale",
          "d'après un communiqué de l'armée", "lors d'une opération de ratissage", "malgré la saison des pluies",
          "sous escorte"]  # fmt: skip
+# Prefixes of 3 letters or more (shorter ones are searched as words): each expands to several words
+PREFIXES = ["att*", "séc*", "terro*", "manif*", "conv*", "mar*", "pos*", "vil*", "dél*", "cam*"]
 WORDS = ["attaque", "Ségou", "Mopti", "FAMa", "drone", "manifestation", "coton", "élections", "CEDEAO",
          "mine", "enlèvement", "Bamako", "convoi", "sécurité", "terroristes"]  # fmt: skip
 
@@ -228,6 +230,10 @@ def scenarios(rng: random.Random) -> dict[str, Callable[[], str]]:
         "search: two frequent words": lambda: url(
             "/api/articles", {"q": rng.choice(["incendié pont", "enlevé maire école"])}
         ),
+        "search: prefix": lambda: url("/api/articles", {"q": rng.choice(PREFIXES)}),
+        "search: prefix + frequent word": lambda: url(
+            "/api/articles", {"q": f"{rng.choice(PREFIXES)} {rng.choice(WORDS)}"}
+        ),
         "search: village name": lambda: url("/api/articles", {"q": rng.choice(VILLAGES)[0]}),
         "search: village name + frequent word": lambda: url(
             "/api/articles", {"q": f"{rng.choice(VILLAGES)[0]} {rng.choice(WORDS)}"}
@@ -273,7 +279,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=50_000)
     parser.add_argument("--requests", type=int, default=400, help="Requests per scenario (bounded).")
     parser.add_argument(
-        "--concurrency", type=int, nargs="+", default=[1, 2], help="Client threads, one run each."
+        "--concurrency", type=int, nargs="+", default=[1, 4], help="Client threads, one run each."
     )
     parser.add_argument("--db", type=Path, help="Keep the database here (default: a temporary folder).")
     parser.add_argument("--out", type=Path, default=RESULTS)

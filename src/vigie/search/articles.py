@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import TextClause
 
+from vigie.search.snippets import fold_word, mark_all, snippet
 from vigie.store import Store
 from vigie.store.schema import ArticleRow, DocumentRow
 
@@ -269,20 +270,23 @@ def _sqlite_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
     if not order:
         return ArticlePage([], total, query.limit, query.offset, facets)
     shown = text(
-        f"""
-        SELECT articles_fts.rowid AS key, a.id, a.title, a.published, a.published_has_time, a.kind, d.name,
-               d.source, d.url, snippet(articles_fts, 1, :mark_start, :mark_end, '…', {SNIPPET_WORDS}) AS snippet,
-               highlight(articles_fts, 0, :mark_start, :mark_end) AS title_marked
-        FROM articles_fts CROSS JOIN search_rows s ON s.id = articles_fts.rowid
-        JOIN articles a ON a.id = s.article_id JOIN documents d ON d.id = a.document_id
-        WHERE articles_fts MATCH :fts AND articles_fts.rowid IN :keys
+        """
+        SELECT s.id AS key, a.id, a.title, a.body, a.published, a.published_has_time, a.kind, d.name,
+               d.source, d.url
+        FROM search_rows s JOIN articles a ON a.id = s.article_id JOIN documents d ON d.id = a.document_id
+        WHERE s.id IN :keys
         """
     ).bindparams(bindparam("keys", expanding=True))
-    rows = connection.execute(
-        shown, {"fts": terms, "keys": list(order), "mark_start": MARK_START, "mark_end": MARK_END}
-    ).all()
+    rows = connection.execute(shown, {"keys": list(order)}).all()
+    searched = search_terms(query.q)
+    words = frozenset(fold_word(word) for word in searched.words if word not in searched.prefixes)
+    prefixes = frozenset(fold_word(word) for word in searched.prefixes)
     hits = [
-        _hit(row._mapping, row.snippet, row.title_marked or None)
+        _hit(
+            row._mapping,
+            snippet(row.body, words, prefixes, MARK_START, MARK_END, SNIPPET_WORDS),
+            mark_all(row.title, words, prefixes, MARK_START, MARK_END) if row.title else None,
+        )
         for row in sorted(rows, key=lambda r: order[r.key])
     ]
     return ArticlePage(hits, total, query.limit, query.offset, facets)
