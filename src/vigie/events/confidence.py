@@ -67,6 +67,7 @@ class Seen:
     title: str  # the article's headline, folded ("" without one)
     country: str  # ISO3 of the article's country
     mentions: int = 1  # body sentences that name its place
+    teaser: bool = False  # the article is a teaser (its headline and first lines)
 
 
 def features(event: Event, seen: Seen) -> dict[str, float]:
@@ -112,6 +113,8 @@ def features(event: Event, seen: Seen) -> dict[str, float]:
         "long_sentence": min(len(sentence.split()), 60) / 60,
         "week_precise": float(event.date_precision == 2),
         "place_named_again": float(seen.mentions >= 2),
+        "teaser": float(seen.teaser),
+        "teaser_undated": float(seen.teaser and not seen.stated),
     }
     for name in SUB_TYPES:
         out[f"sub:{name}"] = float(event.sub_event_type == name)

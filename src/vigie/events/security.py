@@ -78,7 +78,7 @@ DATELINE = re.compile(r"^[A-ZÀ-Ý][\w'’ ().-]{1,40},\s*(?:le\s+)?[^–—]{4,
 # "ont attaqué Ogossagou": the object of an attack verb is a place
 ATTACKED_BEFORE = re.compile(r"(?:attaque|attaquent|attaquaient|assiege|pris d'assaut|investi|encercle)\s+$")
 # between two names of one list: "Diallassagou, Dianweli et Deguessagou"
-LISTED = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
+LISTED = re.compile(r"^\s*(?:,|et|,\s*et|ou)\s*(?:de\s+|d'|du\s+|a\s+|à\s+)?$")
 # "à l'est de Nioro, ainsi qu'au nord de Kayes": two places struck
 ALSO = re.compile(r"ainsi qu|de meme qu|et aussi")
 # "Selon le maire et un responsable de la gendarmerie de Koutiala, …": the source, not the event
@@ -303,6 +303,7 @@ class SecurityRules:
                 events=len(events),
                 title=title,
                 country=country,
+                teaser=article.kind == "teaser",
                 mentions=sum(
                     1 for sentence in sentences[body_from:] if event.location and event.location in sentence.text
                 ),
