@@ -1,0 +1,122 @@
+"""Page-level classes: what a line is, told by the rest of its page (lines -> the same lines, some
+of them of another class).
+
+A short line printed several times is the site's or a section's name; a line above the menu,
+before any body, is the masthead; a line that prints a headline with the site's name (a <title>)
+is a headline without that name; an interview's questions, one speaker's, answered by another's,
+are its text; the lines that follow a photo credit in its block are its caption, unless a
+headline with its date line under it heads the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from vigie.frdate import fold
+from vigie.segment.lines import Classified, Line, is_cut_short, is_headline
+
+MAX_REPEATED_WORDS = 4  # a short line printed several times is the site's or a section's name
+CAPTION_BLOCK_LINES = 3  # lines that follow a photo credit in its block are its caption
+HEAD_REACH = 2  # lines between a headline and its date line: a standfirst at most
+NOT_TEXT = {Line.FURNITURE, Line.NAV, Line.CAPTION}
+MAX_SPEAKER_WORDS = 4  # "MALI TRIBUNE", "Hamadou Ag Sidi"
+MAX_SITE_NAME_WORDS = 4  # "Sikasso Info", "Malijet", "THE SAHEL STANDARD"
+MIN_TITLE_LINE_WORDS = 5
+TITLE_LINE_KINDS = {Line.HEADLINE, Line.FURNITURE, Line.PARAGRAPH}
+# what separates a headline from the site's name in a <title>: "… - Sikasso Info", "Sikasso Info | …"
+SITE_SEPARATOR = re.compile(r"\s[-–—|]\s")
+
+
+def settle_lines(lines: list[Classified]) -> list[Classified]:
+    """Classes that depend on the page: a short line printed several times is furniture; a line
+    above a menu, before any body, is the site's masthead; the lines that follow a photo credit
+    in its block are its caption."""
+    lines = _title_lines(lines)
+    counts = Counter(fold(line.text) for line in lines if line.kind is Line.HEADLINE)
+    questions = {(_speaker(line.text), fold(line.text)) for line in lines if line.text.endswith("?")}
+    asked = Counter(speaker for speaker, _ in questions if speaker is not None)  # different questions
+    answers = Counter(_speaker(line.text) for line in lines if line.kind is Line.PARAGRAPH)
+    interview = {
+        speaker
+        for speaker, count in asked.items()
+        if count > 1 and any(n > 1 for other, n in answers.items() if other not in (None, speaker))
+    }  # "MALI TRIBUNE : … ?" twice or more, answered by "Hamadou Ag Sidi : …" twice or more
+    first_body = next((i for i, line in enumerate(lines) if line.kind is Line.PARAGRAPH), len(lines))
+    masthead = set()
+    below: Line | None = None  # the class of the nearest line below that is neither furniture nor masthead
+    for index in range(first_body - 1, -1, -1):
+        kind = lines[index].kind
+        if kind in (Line.HEADLINE, Line.PARAGRAPH) and below is Line.NAV and not lines[index].titled:
+            masthead.add(index)  # "PRIMATURE - République du Mali" / "Un Peuple - Un But - Une Foi" / menu
+        elif kind is not Line.FURNITURE:
+            below = kind
+    out = []
+    caption_block, caption_left = -1, 0
+    for index, line in enumerate(lines):
+        kind = line.kind
+        if kind is Line.HEADLINE and line.words <= MAX_REPEATED_WORDS and counts[fold(line.text)] > 1:
+            kind = Line.FURNITURE  # "Faso Actu", "Côte d'Ivoire" printed again and again
+        if index in masthead:
+            kind = Line.FURNITURE  # "L'ESSOR - Quotidien national d'information" above its menu
+        if kind is Line.HEADLINE and line.text.endswith("?") and _speaker(line.text) in interview:
+            kind = Line.PARAGRAPH  # an interview's question: "MALI TRIBUNE : Que font les forces … ?"
+        if kind is Line.CAPTION:
+            caption_block, caption_left = line.block, CAPTION_BLOCK_LINES
+        elif (
+            line.block == caption_block
+            and caption_left > 0
+            and kind in (Line.HEADLINE, Line.PARAGRAPH)
+            and not is_cut_short(line.text)  # a summary cut by the page is no caption
+            and not _heads_article(lines, index)
+        ):
+            kind = Line.CAPTION  # "© aBamako.com par DR" / "Patrouille de la gendarmerie sur l'axe …"
+            caption_left -= 1
+        else:
+            caption_left = 0
+        out.append(line if kind is line.kind else _with_kind(line, kind))
+    return out
+
+
+def _title_lines(lines: list[Classified]) -> list[Classified]:
+    """Lines that print a headline with the site's name, as a page's <title> does: "Koutiala : la
+    colère … tourne à l'émeute - Sikasso Info", "Sikasso Info | Koutiala : …", the site's name being
+    printed alone elsewhere on the page. They are headlines, without the site's name."""
+    sites = {
+        fold(line.text) for line in lines if line.words <= MAX_SITE_NAME_WORDS and line.kind is not Line.TAG
+    }
+    out = []
+    for line in lines:
+        title = _without_site(line.text, sites) if line.kind in TITLE_LINE_KINDS else None
+        if title is None:
+            out.append(line)
+        else:
+            out.append(replace(line, kind=Line.HEADLINE, text=title, words=len(title.split()), titled=True))
+    return out
+
+
+def _without_site(text: str, sites: set[str]) -> str | None:
+    for match in SITE_SEPARATOR.finditer(text):
+        before, after = text[: match.start()].strip(), text[match.end() :].strip()
+        for site, title in ((after, before), (before, after)):
+            if fold(site) in sites and len(title.split()) >= MIN_TITLE_LINE_WORDS and is_headline(title):
+                return title
+    return None
+
+
+def _heads_article(lines: list[Classified], index: int) -> bool:
+    """A headline with its date line just under it (after a standfirst maybe) heads an article, though
+    it stands under a photo credit: "© Sputnik" / "Mali : le blé offert …" / standfirst / "24.01.2024"."""
+    following = [line for line in lines[index + 1 :] if line.kind not in NOT_TEXT][:HEAD_REACH]
+    return lines[index].kind is Line.HEADLINE and any(line.kind is Line.DATE for line in following)
+
+
+def _speaker(text: str) -> str | None:
+    """Who speaks in an interview's turn, as printed before " : ": "MALI TRIBUNE", "Hamadou Ag Sidi"."""
+    label, colon, _ = text.partition(" : ")
+    return fold(label) if colon and len(label.split()) <= MAX_SPEAKER_WORDS else None
+
+
+def _with_kind(line: Classified, kind: Line) -> Classified:
+    return replace(line, kind=kind)
