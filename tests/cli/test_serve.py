@@ -39,3 +39,44 @@ def test_serve_prints_the_database_url_without_its_password() -> None:
     )
     assert "s3cr3t" not in result.output
     assert "Database: postgresql://vigie:***@db/veille (read-only). Stop with Ctrl-C." in result.output
+
+
+def test_serve_with_two_worker_processes_answers(tmp_path: Path) -> None:
+    """`--workers 2`: one process per core, each with its own connection to the database."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from tests.rows import fill
+    from vigie.store import Store
+
+    db = tmp_path / "small.db"
+    with Store.open(f"sqlite:///{db}") as store:
+        fill(store)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "vigie", "serve", str(db), "--port", str(port), "--workers", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        answers = []
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(answers) < 4:
+            try:
+                answers.append(
+                    httpx.get(f"http://127.0.0.1:{port}/api/events?limit=1", timeout=5).json()["total"]
+                )
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert answers == [2, 2, 2, 2]
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=30)
+    assert f"Database: sqlite:///{db} (read-only, 2 processes). Stop with Ctrl-C." in stderr

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import gc
+import json
+import os
 import socket
 import tempfile
+from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,7 +18,11 @@ from vigie.cli.options import build_settings, db_option, ingest_paths, print_rep
 from vigie.settings import Settings
 from vigie.store import Store, masked
 
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+SERVED = "VIGIE_SERVED"  # the worker processes' configuration (JSON of Served)
 
 
 @click.command()
@@ -28,6 +36,8 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 )
 @click.option("--token", default=None, metavar="TOKEN",
               help="Allow flagging events with this token (setting serve_token, VIGIE_SERVE_TOKEN).")  # fmt: skip
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 32),
+              help="Server processes: one per core answers concurrent requests in parallel.")  # fmt: skip
 @click.pass_context
 def serve(
     ctx: click.Context,
@@ -37,6 +47,7 @@ def serve(
     port: int,
     demo: bool,
     token: str | None,
+    workers: int,
 ) -> None:
     """Serve the dashboard (map, timeline, events, article search, cooperation) and the JSON API.
 
@@ -46,8 +57,6 @@ def serve(
     Example: vigie serve --demo
     """
     import uvicorn
-
-    from vigie.web import create_app
 
     with tempfile.TemporaryDirectory(prefix="vigie-demo-") as scratch:
         chosen = database or db
@@ -60,16 +69,43 @@ def serve(
             if demo:
                 print_report(ingest_paths(_sample(), store, settings, label="Ingesting the sample"))
             port = port or _free_port(host)
-            _announce(host, port, settings)
+            _announce(host, port, settings, workers)
             # loopback by name: only those Host headers (an IPv6 Host has colons the check cannot split)
             hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else ["*"]
-            app = create_app(
-                store, token=settings.serve_token, hosts=hosts, query_timeout=settings.serve_query_timeout
-            )
-            # the 110,000 objects of the loaded modules never die: out of the collector's sight, a
-            # full collection takes microseconds instead of 50-60 ms (one request in fifty waited for one)
-            gc.freeze()
+            served = Served(settings.db, settings.serve_token, tuple(hosts), settings.serve_query_timeout)
+            if workers > 1:  # each worker process opens the database and builds the app (worker_app)
+                os.environ[SERVED] = json.dumps(asdict(served))
+                uvicorn.run(f"{__name__}:worker_app", factory=True, host=host, port=port, workers=workers,
+                            log_level="warning")  # fmt: skip
+                return
+            app = served.app(store)
             uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning")).run()
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    """What a server process needs to build the app: handed to worker processes as JSON."""
+
+    db: str
+    token: str
+    hosts: tuple[str, ...]
+    query_timeout: float
+
+    def app(self, store: Store) -> FastAPI:
+        from vigie.web import create_app
+
+        app = create_app(store, token=self.token, hosts=self.hosts, query_timeout=self.query_timeout)
+        # the 110,000 objects of the loaded modules never die: out of the collector's sight, a
+        # full collection takes microseconds instead of 50-60 ms (one request in fifty waited for one)
+        gc.freeze()
+        return app
+
+
+def worker_app() -> FastAPI:
+    """The app of one worker process of `vigie serve --workers N` (uvicorn's factory)."""
+    fields = json.loads(os.environ[SERVED])
+    served = Served(fields["db"], fields["token"], tuple(fields["hosts"]), fields["query_timeout"])
+    return served.app(Store.open(served.db, create=False))
 
 
 def _sample() -> list[str]:
@@ -84,10 +120,11 @@ def _free_port(host: str) -> int:
         return port
 
 
-def _announce(host: str, port: int, settings: Settings) -> None:
+def _announce(host: str, port: int, settings: Settings, workers: int = 1) -> None:
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Dashboard: http://{shown}:{port}/   JSON API: http://{shown}:{port}/api/", nl=True)
     mode = "flagging allowed with the token" if settings.serve_token else "read-only"
-    click.echo(f"Database: {masked(settings.db)} ({mode}). Stop with Ctrl-C.", err=True)
+    processes = f", {workers} processes" if workers > 1 else ""
+    click.echo(f"Database: {masked(settings.db)} ({mode}{processes}). Stop with Ctrl-C.", err=True)
     if host not in LOOPBACK:
         click.echo(f"Warning: listening on {host}: anyone who can reach it can read the database.", err=True)
