@@ -72,6 +72,7 @@ IN_COUNTRY = re.compile(
 )
 COUNTRY_OF_WORD = {"mali": "MLI", "burkina": "BFA", "burkina faso": "BFA", "niger": "NER"}
 # "à Moura", "dans Gao": a name spaCy calls a place, introduced as one
+AT_PLACE = re.compile(r"(?:^|\s)(?:a|dans|pres de)\s+$")  # "à Tominian"
 LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|dans|vers|sur|pres de|de)\s+$")
 # "Bamako, le 27 mars 2020 – ", "Bamako, 02.09.2021 (AA) - ": the place the report was written in
 DATELINE = re.compile(r"^[A-ZÀ-Ý][\w'’ ().-]{1,40},\s*(?:le\s+)?[^–—]{4,40}?(?:\([^()]{1,20}\))?\s*[-–—]\s")
@@ -159,6 +160,7 @@ class Side:
     named: tuple[str, ...]  # canonical actors
     armed: bool  # names armed forces or their installations (soldiers, a camp, a post)
     civilian: bool  # names unarmed people or their places (villagers, a village, a bus)
+    forces: bool = False  # names them in words, not only as an actor ("le poste", not "des hommes armés")
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,9 +455,10 @@ class SecurityRules:
                 for m in self.civilian_targets.finditer(core)
             )
         named = list(dict.fromkeys(named))
+        forces = armed
         armed = armed or any(n not in self.actors.unarmed for n in named)
         civilian = civilian or any(n in self.actors.unarmed for n in named)
-        return Side(tuple(named), armed, civilian)
+        return Side(tuple(named), armed, civilian, forces)
 
     def _decide(
         self,
@@ -495,11 +498,13 @@ class SecurityRules:
             (Phrase(0, sentence.start + told_from, sentence.end, told),), day, country, whole=True
         )
         state = self.actors.national_forces.get(country, MALI_FORCES)
-        if after and not (patient.armed or patient.civilian or whole.armed or whole.civilian):
+        if after and not (
+            patient.armed or patient.civilian or whole.forces or whole.civilian or any(map(self._is_state, whole.named))
+        ):
             # "À Djibo, l'attaque a débuté vers 5h30." then "Des dizaines de soldats ont été tués":
             # the victims told next say whom the attack was against
             later = self._side((Phrase(0, 0, len(after), after),), day, country, whole=True)
-            whole = Side(whole.named, later.armed, later.civilian)
+            whole = Side(whole.named, later.armed, later.civilian, later.forces or later.armed)
         doer = self._doer(agent, whole, folded)
         if trigger.event_type in {"Protests", "Riots"}:
             target = _first(patient.named) if trigger.sub_event_type != "Peaceful protest" else None
@@ -569,6 +574,9 @@ class SecurityRules:
                         or UNIDENTIFIED,
                     )
                 ]
+            if trigger.sub_event_type == "Non-state actor overtakes territory":
+                taker = doer if doer is not None and not self._is_state(doer) else UNIDENTIFIED
+                return [(trigger.event_type, trigger.sub_event_type, taker, state)]  # the state loses it
             return [self._battle(agent, patient, whole, doer, state, folded)]
         return self._violence(agent, patient, whole, doer, state, folded)
 
@@ -587,9 +595,10 @@ class SecurityRules:
     ) -> list[tuple[EventType, SubEventType, str, str | None]]:
         """An assault or a killing: the target decides (codebook): armed targets make a battle,
         unarmed ones an attack on civilians; both make both."""
+        whole_armed = whole.forces or any(self._is_state(n) and n != doer for n in whole.named)
         armed_target = patient.armed or (
-            not patient.named and not patient.civilian and whole.armed and not whole.civilian
-        )
+            not patient.named and not patient.civilian and whole_armed and not whole.civilian
+        )  # "des hommes armés ont attaqué Ogossagou": the attackers are armed, not the target
         civilian_target = patient.civilian or (not patient.armed and not armed_target)
         actor1 = doer or UNIDENTIFIED
         out: list[tuple[EventType, SubEventType, str, str | None]] = []
@@ -761,9 +770,11 @@ class SecurityRules:
             )  # "les villages de Diallassagou, Dianweli et Deguessagou": listed with a place
             overlaps = [(s, e) for s, e in taken if s < toponym.end and toponym.start < e]
             introduced = _introduced(text, toponym)  # "à Nouna", "le village de Sakoani", "X, un campement"
+            at = AT_PLACE.search(fold_text(text[max(0, toponym.start - 12) : toponym.start]))
+            known_at = at is not None and locate is not None and locate.locate(toponym.name) is not None
             if any((s, e) in actor_spans for s, e in overlaps) or (
-                overlaps and toponym.role == "direct" and not listed and not introduced
-            ):
+                overlaps and toponym.role == "direct" and not listed and not introduced and not known_at
+            ):  # ("à Tominian", a known place after "à", is a place even when the parser saw a person)
                 continue  # "Souleymane Dembélé", "katiba Macina": a person or an actor, not a place
             named = self._known_name(toponym, locate)
             if named is None:
