@@ -231,9 +231,6 @@ def scenarios(rng: random.Random) -> dict[str, Callable[[], str]]:
             "/api/articles", {"q": rng.choice(["incendié pont", "enlevé maire école"])}
         ),
         "search: prefix": lambda: url("/api/articles", {"q": rng.choice(PREFIXES)}),
-        "search: prefix + frequent word": lambda: url(
-            "/api/articles", {"q": f"{rng.choice(PREFIXES)} {rng.choice(WORDS)}"}
-        ),
         "search: village name": lambda: url("/api/articles", {"q": rng.choice(VILLAGES)[0]}),
         "search: village name + frequent word": lambda: url(
             "/api/articles", {"q": f"{rng.choice(VILLAGES)[0]} {rng.choice(WORDS)}"}

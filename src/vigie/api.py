@@ -45,6 +45,7 @@ from vigie.search import (
     ArticleQuery,
     EventFilter,
     InteractionFilter,
+    WeekCount,
     count_actors,
     count_parties,
     count_places,
@@ -412,10 +413,20 @@ def stats(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
         weeks: dict[date, int] = {}
         for row in by_type:
             weeks[row.week] = weeks.get(row.week, 0) + row.count
-        by_region = [{"week": week, "key": filters.admin1, "count": n} for week, n in weeks.items()]
+        by_region = [WeekCount(week, filters.admin1, n) for week, n in weeks.items()]
     else:
-        by_region = [plain(row) for row in weekly_counts(store, filters, "admin1")]
-    return as_json({"ok": True, "by_type": [plain(row) for row in by_type], "by_region": by_region})
+        by_region = weekly_counts(store, filters, "admin1")
+    return as_json({"ok": True, "by_type": _weeks(by_type), "by_region": _weeks(by_region)})
+
+
+def _weeks(rows: list[WeekCount]) -> list[dict[str, Any]]:
+    """Weekly counts as JSON objects (thousands for a region over years: built directly, dates as text)."""
+    text: dict[date, str] = {}
+    return [
+        {"week": text.get(row.week) or text.setdefault(row.week, row.week.isoformat()), "key": row.key,
+         "count": row.count}
+        for row in rows
+    ]  # fmt: skip
 
 
 @router.get("/places", responses=JSON_ONLY | INVALID)

@@ -12,7 +12,6 @@ from vigie.search.articles import (
     ArticlePage,
     ArticleQuery,
     ArticleView,
-    Facet,
     fts_query,
     get_article,
     has_words,
@@ -48,6 +47,7 @@ from vigie.search.interactions import (
     list_interactions,
     pair_counts,
 )
+from vigie.search.rankings import Facet
 
 __all__ = [
     "MARK_END",

@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import weakref
-from collections import OrderedDict
-from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -20,7 +16,6 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Engine,
     Select,
     bindparam,
     column,
@@ -34,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import TextClause
 
+from vigie.search.rankings import RANKINGS, Facet, Ranking
 from vigie.search.snippets import fold_word, mark_all, snippet
 from vigie.store import Store
 from vigie.store.schema import ArticleRow, DocumentRow
@@ -76,12 +72,6 @@ class ArticleHit:
     source: str
     snippet: str  # hits between MARK_START and MARK_END
     title_marked: str | None = None  # the title with its hits marked (None: no words searched)
-
-
-@dataclass(frozen=True, slots=True)
-class Facet:
-    value: str
-    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,10 +245,10 @@ def _sqlite_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
     terms = fts_query(query.q) if query.q.strip() else ""
     chosen = {name: value for name, value in (("year", query.year), ("site", query.source),
                                               ("section", query.section)) if value}  # fmt: skip
-    version, ranking = _RANKINGS.get(connection, (terms, *chosen.items()))
+    version, ranking = RANKINGS.get(connection, (terms, *chosen.items()))
     if ranking is None:
         ranking = _rank(connection, terms, chosen)
-        _RANKINGS.put(connection, (terms, *chosen.items()), version, ranking)
+        RANKINGS.put(connection, (terms, *chosen.items()), version, ranking)
     total, facets = ranking.total, ranking.facets
     if not terms:
         return ArticlePage(_newest(connection, query, False), total, query.limit, query.offset, facets)
@@ -292,63 +282,7 @@ def _sqlite_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
     return ArticlePage(hits, total, query.limit, query.offset, facets)
 
 
-@dataclass(frozen=True, slots=True)
-class _Ranking:
-    """What a query costs most to find: how many match, their facets, the rowids of the best."""
-
-    total: int
-    facets: dict[str, list[Facet]]
-    keys: list[int]  # search_rows ids, best first, at most RANKED (none without words)
-
-
-class _Rankings:
-    """Rankings of recent queries for each database, valid while its search_version has not moved.
-
-    Every change of search_rows (so of the FTS index: the same triggers change both) bumps the
-    counter in the same transaction, so that a kept ranking is never stale.
-    """
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.lock = threading.Lock()
-        self.kept: weakref.WeakKeyDictionary[Engine, tuple[int, OrderedDict[Hashable, _Ranking]]] = (
-            weakref.WeakKeyDictionary()
-        )
-
-    def get(self, connection: Connection, key: Hashable) -> tuple[int, _Ranking | None]:
-        """The database's search version, and the ranking of `key` if kept at that version."""
-        version = self.version(connection)
-        with self.lock:
-            found = self.kept.get(connection.engine)
-            if found is None or found[0] != version:
-                self.kept[connection.engine] = (version, OrderedDict())
-                return version, None
-            ranking = found[1].get(key)
-            if ranking is not None:
-                found[1].move_to_end(key)
-            return version, ranking
-
-    def put(self, connection: Connection, key: Hashable, version: int, ranking: _Ranking) -> None:
-        """Keep a ranking found at `version`, unless the index changed while it was found."""
-        if self.version(connection) != version:
-            return
-        with self.lock:
-            found = self.kept.get(connection.engine)
-            if found is None or found[0] != version:
-                return
-            found[1][key] = ranking
-            while len(found[1]) > self.size:
-                found[1].popitem(last=False)
-
-    @staticmethod
-    def version(connection: Connection) -> int:
-        return int(connection.scalar(text("SELECT version FROM search_version")) or 0)
-
-
-_RANKINGS = _Rankings(size=256)
-
-
-def _rank(connection: Connection, terms: str, chosen: dict[str, Any]) -> _Ranking:
+def _rank(connection: Connection, terms: str, chosen: dict[str, Any]) -> Ranking:
     """Count the matches per year, site and section, and rank the first RANKED of them."""
     where = [f"{name} = :{name}" for name in chosen]
     if terms:
@@ -372,7 +306,7 @@ def _rank(connection: Connection, terms: str, chosen: dict[str, Any]) -> _Rankin
                 counts[name][str(value)] = counts[name].get(str(value), 0) + row.n
     facets = {name: _ranked_facets(values) for name, values in counts.items()}
     keys = _ranked_keys(connection, terms, chosen, RANKED, 0) if terms and total else []
-    return _Ranking(total, facets, keys)
+    return Ranking(total, facets, keys)
 
 
 def _ranked_keys(

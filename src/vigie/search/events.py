@@ -230,12 +230,13 @@ def weekly_counts(store: Store, filters: EventFilter, by: str = "event_type") ->
             rows = _counted_weeks(connection, filters, by)
         else:
             rows = list(connection.execute(_grouped_weeks(connection, filters, by)))
-    counts = [
-        WeekCount(
-            row.week if isinstance(row.week, date) else date.fromisoformat(row.week), row.key or "", row.n
-        )
-        for row in rows
-    ]
+    days: dict[object, date] = {}  # a few hundred weeks over thousands of rows: parse each once
+    counts = []
+    for week, key, n in rows:
+        day = days.get(week)
+        if day is None:
+            day = days[week] = week if isinstance(week, date) else date.fromisoformat(week)
+        counts.append(WeekCount(day, key or "", n))
     return sorted(counts, key=lambda row: (row.week, row.key))
 
 
