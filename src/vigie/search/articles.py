@@ -288,8 +288,10 @@ def _rank(connection: Connection, terms: str, chosen: dict[str, Any]) -> Ranking
     if terms:
         # a frequent word: scan the facet index (year, site, section) and look each row up among
         # the matches, rather than sort tens of thousands of matches by facet
-        matches = connection.scalar(text(f"SELECT count(*) FROM ({MATCHED})"), {"fts": terms}) or 0
-        many = bool(chosen) or matches > SCAN_FROM
+        many = (
+            bool(chosen)
+            or (connection.scalar(text(f"SELECT count(*) FROM ({MATCHED})"), {"fts": terms}) or 0) > SCAN_FROM
+        )  # with a facet chosen the index is scanned anyway: no need to count first
         where.append(f"{'+' if many else ''}id IN ({MATCHED})")
     counts: dict[str, dict[str, int]] = {"year": {}, "source": {}, "section": {}}
     total = 0
