@@ -24,7 +24,7 @@ def test_a_migrated_database_matches_the_declared_schema(store: Store) -> None:
             row[0]
             for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
-    assert {"ix_events_date_type_region", "ix_events_region_date_type", "ix_events_actor2_place",
+    assert {"ix_events_date_type_region", "ix_events_region_date_type", "ix_events_actor2_place", "ix_events_type_date_place",
             "ix_search_rows_facets"} <= indexes  # fmt: skip
 
 

@@ -255,6 +255,9 @@ Index("ix_events_region_date_type", EventRow.admin1, EventRow.event_date, EventR
 # an actor's events in a map box, from the index alone (0010_actor_place_indexes)
 Index("ix_events_actor1_place", EventRow.actor1, EventRow.longitude, EventRow.latitude)
 Index("ix_events_actor2_place", EventRow.actor2, EventRow.longitude, EventRow.latitude)
+# the map's points of a type over a period, from the index alone (0011_map_index)
+Index("ix_events_type_date_place", EventRow.event_type, EventRow.event_date, EventRow.latitude,
+      EventRow.longitude, EventRow.location, EventRow.admin1)  # fmt: skip
 # the search facets (0008_weekly_counts; 0005_search_rows had year and site)
 Index("ix_search_rows_facets", SearchRow.year, SearchRow.site, SearchRow.section)
 
