@@ -215,10 +215,10 @@ def map_points(store: Store, filters: EventFilter) -> list[MapPoint]:
         .limit(2000)
     )
     with store.engine.connect() as connection:
-        rows = connection.execute(statement.where(*_conditions(connection, filters))).all()
-    return [
-        MapPoint(row.latitude, row.longitude, row.location, row.admin1, row.event_type, row.n, row.event_id)
-        for row in rows
+        rows: list[Any] = list(connection.execute(statement.where(*_conditions(connection, filters))))
+    return [  # unpacked as tuples: up to 2,000 rows for the dashboard's map
+        MapPoint(latitude, longitude, location, admin1, event_type, n, event_id)
+        for latitude, longitude, location, admin1, event_type, n, event_id in rows
     ]
 
 
@@ -335,7 +335,7 @@ def count_places(store: Store, filters: EventFilter, limit: int = 500) -> list[P
         .limit(limit)
     )
     with store.engine.connect() as connection:
-        rows = connection.execute(statement.where(*_conditions(connection, filters))).all()
+        rows: list[Any] = list(connection.execute(statement.where(*_conditions(connection, filters))))
     return [PlaceCount(r.location, r.admin1, r.latitude, r.longitude, r.n) for r in rows]
 
 

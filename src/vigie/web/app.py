@@ -254,14 +254,15 @@ def create_app(
 def dots_svg(dots: Sequence[Dot], request: Request, lang: str) -> Markup:
     """The map's dots as SVG, every text escaped: built here in one pass, since a year of events
     draws up to 2,000 dots and ten template expressions each took half the page's time."""
+    kept = with_query(request, location=None, event_type=None)  # the page's filters, but these two
     parts = []
     for dot in dots:
         point = dot.point
-        href = (
-            f"/events/{point.event_id}"
-            if point.count == 1
-            else with_query(request, location=point.location, event_type=point.event_type)
-        )
+        if point.count == 1:
+            href = f"/events/{point.event_id}"
+        else:
+            chosen = urlencode({"location": point.location or "", "event_type": point.event_type})
+            href = f"{kept}&{chosen}" if kept != "?" else f"?{chosen}"
         title = f"{point.location or ''}: {type_label(point.event_type, lang)} ({point.count})"
         parts.append(
             f'<a class="dot" href="{escape(href)}"><circle cx="{dot.x}" cy="{dot.y}" r="{dot.r}" '
