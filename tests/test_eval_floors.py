@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import EVAL, _need_shared
+from tests.conftest import EVAL, FIXTURES, _need_shared
 from vigie.cli import cli
 
 FLOORS = json.loads((Path(__file__).parent / "eval_floors.json").read_text(encoding="utf-8"))
@@ -16,8 +16,17 @@ FLOORS = json.loads((Path(__file__).parent / "eval_floors.json").read_text(encod
 
 @pytest.mark.parametrize("gold_set", [k for k in FLOORS if not k.startswith("_")])
 def test_figures_stay_above_their_floors(gold_set: str) -> None:
-    _need_shared()
-    result = CliRunner().invoke(cli, ["eval", "--gold", str(EVAL / f"{gold_set}.gold.jsonl"), "--json"])
+    if (FIXTURES / gold_set).is_dir():  # our own page-layout fixtures
+        args = [
+            "--gold",
+            str(FIXTURES / gold_set / f"{gold_set}.gold.jsonl"),
+            "--docs",
+            str(FIXTURES / gold_set),
+        ]
+    else:
+        _need_shared()
+        args = ["--gold", str(EVAL / f"{gold_set}.gold.jsonl")]
+    result = CliRunner().invoke(cli, ["eval", *args, "--json"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
     for name, floor in FLOORS[gold_set].items():

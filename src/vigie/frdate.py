@@ -174,9 +174,10 @@ def find_event_date(
     if found is None:
         matches = list(DAY_MONTH.finditer(text))
         told = [m for m in matches if not REPORTED_ON.search(text[max(0, m.start() - 30) : m.start()])]
-        match = (told or matches or [None])[0]  # "un communiqué publié le 15 mars : … attaqué le 10 mars"
-        if match:
-            day = _day_month(match[2], match[3], match[4], match[1], published, reference_year)
+        chosen = (told or matches)[:1]  # "un communiqué publié le 15 mars : … attaqué le 10 mars"
+        if chosen:
+            first = chosen[0]
+            day = _day_month(first[2], first[3], first[4], first[1], published, reference_year)
             found = EventDate(day, 1) if day else None
     if found is None:
         found = _relative(text, published, previous)

@@ -108,9 +108,15 @@ def _candidates(stages: Stages, body: str, published: date) -> list[Event]:
         ),
     ],
 )
-def test_each_sub_event_type_is_told(stages: Stages, sentence: str, event_type: str, sub_event_type: str) -> None:
+def test_each_sub_event_type_is_told(
+    stages: Stages, sentence: str, event_type: str, sub_event_type: str
+) -> None:
     [event] = _events(stages, sentence, date(2024, 5, 7))
-    assert (event.event_type, event.sub_event_type, event.date) == (event_type, sub_event_type, date(2024, 5, 6))
+    assert (event.event_type, event.sub_event_type, event.date) == (
+        event_type,
+        sub_event_type,
+        date(2024, 5, 6),
+    )
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,12 @@ def test_replacing_one_printing_keeps_the_event_of_the_other(tmp_path: Path) -> 
     copy.write_text((PAGES / "essor-2024-03-05-douentza.txt").read_text(encoding="utf-8"), encoding="utf-8")
     with Store.open(settings.db) as store:
         run([str(copy), str(PAGES / "maliweb-2024-03-06-boni.txt")], store, settings)
-        copy.write_text("Accueil\nSécurité UNE\nUne page vidée de son article.\n", encoding="utf-8")
+        copy.write_text(  # the same page now holds another article, with no event
+            "Accueil\nSécurité UNE\n\nBamako : la foire de l'artisanat ouvre ses portes\n\nLa foire de "
+            "l'artisanat s'est ouverte samedi à Bamako avec plus de deux cents exposants venus de toutes les "
+            "régions du pays.\n",
+            encoding="utf-8",
+        )
         run([str(copy)], store, settings)
         records = list(exporting.document_records(store.articles(), store.document_extractions()))
     events = [e for r in records for e in r["events"]]

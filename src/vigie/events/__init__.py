@@ -56,7 +56,6 @@ class Extractor:
         interactions = self.diplomacy.extract(article, analysis, timeline, country, reference_year)
         return Extraction(tuple(events), tuple(interactions))
 
-
     def candidates(
         self,
         article: Article,

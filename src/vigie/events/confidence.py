@@ -50,7 +50,9 @@ BACKGROUND = re.compile(
     r"\b(?:depuis|deja|dernier(?:e|s|es)? en date|il s'agit|rappel\w*|precedent\w*|apres celle|"
     r"quelques (?:jours|semaines|mois) (?:apres|avant)|intervient|survient)\b"
 )
-PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient)\s+(?:\w+\s+)?(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|u|us)\b")
+PLUPERFECT = re.compile(
+    r"\b(?:avait|avaient|etait|etaient)\s+(?:\w+\s+)?(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|u|us)\b"
+)
 QUOTE = re.compile(r"[«»\"“”]")
 
 

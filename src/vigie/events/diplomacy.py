@@ -58,8 +58,10 @@ BORDER = re.compile(
 OFFICIAL = re.compile(
     r"president|ministre|ministere|gouvernement|autorites|ambassad|chef de l'etat|porte-parole|transition|"
     r"etat-major|diplomat|delegation|conseil|armee|etat|junte|pouvoir|koulouba|colonel|general|capitaine|"
-    r"premier ministre|primature|ils|elle|il\b"
+    r"premier ministre|primature"
 )
+# "il", "elle": an official when the sentence before names one
+PRONOUN = re.compile(r"(?<!\w)(?:il|elle|ils|elles)(?!\w)")
 # the occasion, not a party: "en marge de la session de l'Assemblée générale des Nations unies"
 OCCASION = re.compile(r"en marge (?:de|du|des|d')[^,;]*")
 # a sentence with a trigger and no party of its own takes the parties of an interaction told
@@ -132,8 +134,10 @@ class DiplomacyRules:
 
         >>> DiplomacyRules().find_types(fold_text("Abdoulaye Diop a été reçu à Moscou par son homologue russe."))
         ['CONSULT']
-        >>> DiplomacyRules().find_types(fold_text("La rencontre a permis la signature de cinq accords."))
+        >>> DiplomacyRules().find_types(fold_text("Les deux pays ont signé cinq accords de coopération."))
         ['AGREE']
+        >>> DiplomacyRules().find_types(fold_text("La rencontre a permis la signature de cinq accords."))
+        ['AGREE', 'CONSULT']
         >>> DiplomacyRules().find_types(fold_text("Le GSIM (Groupe de soutien à l'islam et aux musulmans)."))
         []
         """
@@ -207,7 +211,15 @@ class DiplomacyRules:
             groups.append(self._named(sentence))
             acts: list[tuple[PloverType, list[tuple[str, str, str]]]] = []
             for trigger in triggers:
-                pairs = self._pairs(trigger, parties, sentence, fronted.end() if fronted else 0, folded, home)
+                pairs = self._pairs(
+                    trigger,
+                    parties,
+                    sentence,
+                    fronted.end() if fronted else 0,
+                    folded,
+                    home,
+                    fold_text(sentences[index - 1].text) if index > 0 else "",
+                )
                 if not parties and told is not None:
                     if BOTH_SIDES.search(folded):
                         pairs = [_one_pair(told[1], home)]  # "les deux pays": one pair
@@ -248,7 +260,7 @@ class DiplomacyRules:
         index = token_at(sentence, sentence.start + trigger.start)
         if index is None:
             return True
-        if is_subordinate(sentence, index):
+        if is_subordinate(sentence, index, participles=trigger.type != "COOPERATE"):
             return False
         roles = frame(sentence, index)
         return roles.realis and not roles.negated
@@ -293,7 +305,9 @@ class DiplomacyRules:
                 continue  # "la frontière nigérienne": a place, not a party
             before = folded[max(0, item.start - 6) : item.start]
             capital = fold_text(item.text) in self.capitals
-            venue = VENUE_BEFORE.search(before) is not None
+            venue = VENUE_BEFORE.search(before) is not None and (
+                item.text[:1].isupper() or not before.endswith("aux ")
+            )  # "au Niger", "à Accra": a place; "aux autorités maliennes": a party spoken to
             if VISIT.search(folded[max(0, item.start - 40) : item.start]) and item.names:
                 visited = visited or item.names[0].canonical  # "s'est rendu à Niamey": the host
             if (venue and (capital or before.endswith("a "))) or (capital and CAPITAL_OF.search(before)):
@@ -316,8 +330,10 @@ class DiplomacyRules:
         subject_from: int,
         folded: str,
         home: str,
+        previous: str = "",
     ) -> list[tuple[str, str, str]]:
-        """Who acts on whom: (source, target, type) per pair.
+        """Who acts on whom: (source, target, type) per pair; `previous` is the sentence before (folded),
+        which says who "il" is.
 
         Directed types pair the sources (the subject of the trigger, or the parties named before
         it) with the targets (its object or "à" complement, or the parties after it); the article's
@@ -329,7 +345,7 @@ class DiplomacyRules:
         named = [p for p in parties if not p.venue]
         codes = [p.code for p in named]
         if trigger.directed:
-            sources, targets = self._roles(trigger, parties, sentence, subject_from, folded, home)
+            sources, targets = self._roles(trigger, parties, sentence, subject_from, folded, home, previous)
             if not sources or not targets:
                 return []
             return [(a, b, trigger.type) for a in sources for b in targets if a != b]
@@ -350,9 +366,9 @@ class DiplomacyRules:
         subject_from: int,
         folded: str,
         home: str,
+        previous: str = "",
     ) -> tuple[list[str], list[str]]:
         named = [p for p in parties if not p.venue]
-        implicit = [p for p in parties if p.start < 0]
         explicit = [p for p in named if p.start >= 0]
         roles = self._frame(sentence, trigger)
         sources: list[str] = []
@@ -382,7 +398,9 @@ class DiplomacyRules:
                 targets[1:],
             )  # "le retrait du Mali du G5 Sahel": who withdraws, from what
         if not sources:  # no party named as the subject: the article's country, when a state acts
-            if not implicit and not OFFICIAL.search(folded[subject_from : trigger.start]):
+            subject = folded[subject_from : trigger.start]
+            official = OFFICIAL.search(subject) or (PRONOUN.search(subject) and OFFICIAL.search(previous))
+            if not official:
                 return [], []  # "il demande aux autorités françaises": a person, not a state, asks
             sources = (
                 [home] if home not in targets else [p.code for p in explicit if p.code not in targets][:1]

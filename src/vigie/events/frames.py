@@ -328,9 +328,11 @@ def is_negated(sentence: Sentence, verb: int) -> bool:
     )
 
 
-def is_subordinate(sentence: Sentence, index: int) -> bool:
+def is_subordinate(sentence: Sentence, index: int, participles: bool = True) -> bool:
     """Whether a word stands in a relative clause or an apposition ("la Guinée, elle-même suspendue
-    des instances, …", "une délégation qui avait signé …"): an act told there is not the news."""
+    des instances, …", "une délégation qui avait signé …"): an act told there is not the news.
+    `participles=False` lets a past participle describing a noun through ("l'armée, appuyée par
+    Barkhane, a …": the support is given in the act the sentence tells)."""
     tokens = sentence.tokens
     seen = set()
     current = index
@@ -340,9 +342,11 @@ def is_subordinate(sentence: Sentence, index: int) -> bool:
         if token.dep in {"acl:relcl", "appos", "parataxis"}:
             return True
         if (
-            token.dep == "acl"
+            participles
+            and token.dep == "acl"
             and tokens[token.head].pos in {"NOUN", "PROPN", "PRON"}
             and token.form == "Part"
+            and token.tense != "Pres"  # "la décision l'invitant à quitter le territoire" is told
         ):
             return True  # "suspendue des instances", "accusée de soutenir …"
         if token.head == current:

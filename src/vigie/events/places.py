@@ -116,7 +116,11 @@ def find_toponyms(sentence: str) -> list[Toponym]:
         if role == "direct" and out and AREA_AFTER_PLACE.search(sentence[out[-1].end : match.start()]):
             role = "cercle"
         ends = name.split("-")
-        if ROAD_BEFORE.search(before) and len(ends) == 2 and all(e[:1].isupper() and len(e) > 2 for e in ends):
+        if (
+            ROAD_BEFORE.search(before)
+            and len(ends) == 2
+            and all(e[:1].isupper() and len(e) > 2 for e in ends)
+        ):
             at = match.start()
             for end in ends:  # "l'axe Oursi-Déou": between Oursi and Déou
                 out.append(Toponym(end, at, at + len(end), "reference"))

@@ -129,7 +129,7 @@ class Locate(Protocol):
 
     def locate(self, name: str, admin1: str | None = None, country: str | None = None) -> Place | None: ...
 
-    def resolve(self, mention: str, context: str = "") -> Place | None: ...
+    def resolve(self, mention: str, context: str = "", hint: str = "") -> Place | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,26 +288,28 @@ class SecurityRules:
                 else e
                 for e in events
             ]
-        first = {}
+        first: dict[int, Report] = {}
         for report in reports:
             first.setdefault(report.event.evidence[0].start, report)
         body = max(len(sentences) - body_from, 1)
         title = fold_text(sentences[0].text) if analysis.has_title and sentences else ""
-        out = []
+        out: list[tuple[Event, Seen]] = []
         for event in events:
-            report = first.get(event.evidence[0].start)
+            found = first.get(event.evidence[0].start)
             seen = Seen(
-                sentence=(report.sentence - body_from) if report else 0,
+                sentence=(found.sentence - body_from) if found else 0,
                 sentences=body,
-                stated=report.stated if report else False,
-                anaphoric=report.anaphoric if report else False,
-                told_before=report.told_before if report else False,
+                stated=found.stated if found else False,
+                anaphoric=found.anaphoric if found else False,
+                told_before=found.told_before if found else False,
                 events=len(events),
                 title=title,
                 country=country,
                 teaser=article.kind == "teaser",
                 mentions=sum(
-                    1 for sentence in sentences[body_from:] if event.location and event.location in sentence.text
+                    1
+                    for sentence in sentences[body_from:]
+                    if event.location and event.location in sentence.text
                 ),
             )
             out.append((event, seen))
@@ -377,9 +379,7 @@ class SecurityRules:
         events: list[tuple[Event, bool]] = []
         for toponym, place, precision in places:
             where = place.country if place is not None else country
-            decided = self._decide(
-                match, roles, sentence, folded, when.day, where, told_from, matches, after
-            )
+            decided = self._decide(match, roles, sentence, folded, when.day, where, told_from, matches, after)
             for event_type, sub_type, actor1, actor2 in decided:
                 events.append(
                     (
@@ -488,7 +488,10 @@ class SecurityRules:
             for against in AGAINST.finditer(sentence.text):
                 patients.append(
                     Phrase(
-                        0, sentence.start + against.start(1), sentence.start + against.end(1), against.group(1)
+                        0,
+                        sentence.start + against.start(1),
+                        sentence.start + against.end(1),
+                        against.group(1),
                     )
                 )
         agent = self._side(tuple(agents), day, country)
@@ -499,7 +502,11 @@ class SecurityRules:
         )
         state = self.actors.national_forces.get(country, MALI_FORCES)
         if after and not (
-            patient.armed or patient.civilian or whole.forces or whole.civilian or any(map(self._is_state, whole.named))
+            patient.armed
+            or patient.civilian
+            or whole.forces
+            or whole.civilian
+            or any(map(self._is_state, whole.named))
         ):
             # "À Djibo, l'attaque a débuté vers 5h30." then "Des dizaines de soldats ont été tués":
             # the victims told next say whom the attack was against
@@ -791,14 +798,19 @@ class SecurityRules:
                 fold_text(text[max(0, named.start - 14) : named.start])
             ):
                 continue  # "en guerre contre Bamako", "Bamako accuse Alger": the government, not a place
-            place = locate.resolve(named.name, f"{text} {hint}".strip()) if locate is not None else None
+            place = locate.resolve(named.name, text, hint) if locate is not None else None
             resolved.append((named, place))
         direct_known = any(t.role in {"direct", "cercle"} and p is not None for t, p in resolved)
         subordinate = {id(t) for t, _ in resolved if t.qualifies and direct_known}
         for role, precision in (("direct", 1), ("reference", 2), ("route", 2), ("cercle", 2), ("region", 3)):
             chosen = [(t, p) for t, p in resolved if t.role == role and id(t) not in subordinate]
-            if role == "reference" and len(chosen) >= 2 and (
-                "entre" in fold_text(text[: chosen[1][0].start]) or chosen[0][0].end + 1 == chosen[1][0].start
+            if (
+                role == "reference"
+                and len(chosen) >= 2
+                and (
+                    "entre" in fold_text(text[: chosen[1][0].start])
+                    or chosen[0][0].end + 1 == chosen[1][0].start
+                )
             ):
                 # "entre Oursi et Déou", "l'axe Oursi-Déou": the better-known of the two (FORMAT.md)
                 chosen = sorted(chosen, key=lambda item: -(item[1].population if item[1] is not None else -1))
@@ -813,6 +825,20 @@ class SecurityRules:
                     (t, p) for (a, _), (t, p) in pairwise(chosen) if LISTED.match(text[a.end : t.start])
                 ]  # "dans les cercles de Goundam et de Niafunké": both
             if chosen:
+                containers = [(t, p) for t, p in resolved if t.role in {"cercle", "region"} and p is not None]
+                if (
+                    containers
+                ):  # "les villages de Daoutegeft et Dirga, dans le cercle d'Ansongo": placed there
+                    area_role, area = containers[0]
+                    chosen = [
+                        (
+                            t,
+                            p
+                            if p is not None
+                            else replace(area, geo_precision=2 if area_role.role == "cercle" else 3),
+                        )
+                        for t, p in chosen
+                    ]
                 return [(t, p, _precision(p, precision)) for t, p in chosen[:MAX_PLACES]]
         return []
 

@@ -53,8 +53,9 @@ class Gazetteer(PlaceIndex):
                 self._skeletons.setdefault(sketch, []).append((key, ids))
         self._read = lru_cache(maxsize=256)(self._read_context)
 
-    def resolve(self, mention: str, context: str = "") -> Place | None:
-        """The place a French location phrase names, with its ACLED precision; `context` picks homonyms.
+    def resolve(self, mention: str, context: str = "", hint: str = "") -> Place | None:
+        """The place a French location phrase names, with its ACLED precision; `context` (its
+        sentence) and `hint` (the country the article is about) pick homonyms.
 
         >>> gazetteer = Gazetteer.load()
         >>> place = gazetteer.resolve("à 65 Km à l’Est de la ville de Nioro")
@@ -65,7 +66,7 @@ class Gazetteer(PlaceIndex):
         >>> gazetteer.resolve("dans la localité de Tibezas") is None
         True
         """
-        return self.lookup(mention, context).place
+        return self.lookup(mention, f"{context} {hint}".strip()).place
 
     def lookup(self, mention: str, context: str = "") -> Resolution:
         """`resolve`, also telling whether the name itself was known (not only its area).
@@ -289,9 +290,9 @@ class Recording:
         """`Gazetteer.locate`, not noted: the events stage asks it of every capitalised word."""
         return self.gazetteer.locate(name, admin1, country)
 
-    def resolve(self, mention: str, context: str = "") -> Place | None:
+    def resolve(self, mention: str, context: str = "", hint: str = "") -> Place | None:
         """`Gazetteer.resolve`, noting the name, its sentence and whether it was known, once each."""
-        found = self.gazetteer.lookup(mention, context)
+        found = self.gazetteer.lookup(mention, f"{context} {hint}".strip())
         if fold_name(mention) in PATTERNS.not_places:
             return found.place  # "au Mali", "le Sahel": never a place to add
         if (mention, context) not in self._seen:
