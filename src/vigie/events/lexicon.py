@@ -17,7 +17,7 @@ from typing import Any
 from vigie.errors import ConfigError
 from vigie.frdate import fold
 
-WORD_GAP = r"[\s'’\-]+"  # between the words of a phrase: "cache d'armes", "attentat-suicide"
+WORD_GAP = r"[\s'’\-«»\"“”]+"  # between the words of a phrase: "cache d'armes", "attentat-suicide", "d'« illégitime »"
 
 
 def fold_text(text: str) -> str:

@@ -956,10 +956,7 @@ def _merge_reports(reports: list[Report]) -> list[Event]:
                 break
             if close and kept.event_type == event.event_type and _within_country(kept, event):
                 # "… dans le nord du Burkina Faso" then "… à Namissiguima": one event, placed by the second
-                combined = _combine(kept, event)
-                if _is_country(kept):
-                    combined = replace(combined, location=event.location, place=event.place)
-                out[i] = combined
+                out[i] = _combine(kept, event)
                 break
             if (
                 report.anaphoric
@@ -997,6 +994,8 @@ def _combine(kept: Event, other: Event) -> Event:
     named = other.actor1 not in {UNIDENTIFIED, CIVILIANS} and not other.actor1.startswith(
         ("Military", "Police")
     )
+    if _is_country(kept) and _within_country(kept, other):
+        kept = replace(kept, location=other.location, place=other.place)  # the report that places it
     return replace(
         kept,
         evidence=kept.evidence + tuple(e for e in other.evidence if e not in kept.evidence),
