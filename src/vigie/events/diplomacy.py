@@ -124,6 +124,7 @@ class DiplomacyRules:
             )
             for t in table["trigger"]
         )
+        self.any_rule = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.rules))
         self.parties, self.capitals = load_parties()
         self.names = load_actors().named  # "Groupe de soutien à l'islam…" holds no SUPPORT
         self.not_interactions = compile_phrases(table["not_interactions"]["patterns"])
@@ -154,6 +155,8 @@ class DiplomacyRules:
         for name in self.names.find(folded, original):
             masked = masked[: name.start] + "#" * (name.end - name.start) + masked[name.end :]
         best: dict[str, tuple[Rule, re.Match[str]]] = {}
+        if self.any_rule.search(masked) is None:
+            return []  # most sentences hold none: one search instead of one per rule
         for rule in self.rules:
             match = rule.pattern.search(masked)
             if match and rule.requires is not None and rule.requires.search(masked) is None:

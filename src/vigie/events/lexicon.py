@@ -17,6 +17,7 @@ from typing import Any
 from vigie.errors import ConfigError
 from vigie.frdate import fold
 
+CACHE_SIZE = 2048  # sentences whose aliases a gazette keeps
 WORD_GAP = r"[\s'’\-«»\"“”]+"  # between the words of a phrase: "cache d'armes", "attentat-suicide", "d'« illégitime »"
 
 
@@ -109,9 +110,20 @@ class Gazette:
             else r"(?!x)x"
         )
         self._wild = [(compile_phrases([k]), v) for k, v in words.items() if "*" in k]
+        self._cache: dict[tuple[str, str], tuple[Found, ...]] = {}
 
     def find(self, folded: str, original: str) -> list[Found]:
-        """Every alias in a text (given folded and as written), in text order, longest first."""
+        """Every alias in a text (given folded and as written), in text order, longest first.
+        The rules ask it of the same sentence many times: the last answers are kept."""
+        key = (folded, original)
+        cached = self._cache.get(key)
+        if cached is None:
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            cached = self._cache[key] = tuple(self._find(folded, original))
+        return list(cached)
+
+    def _find(self, folded: str, original: str) -> list[Found]:
         found = [
             Found(m.start(), m.end(), m.group(), self._names(m.group()))
             for m in self.pattern.finditer(folded)

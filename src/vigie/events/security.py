@@ -190,6 +190,7 @@ class SecurityRules:
             )
             for t in table["trigger"]
         )
+        self.any_trigger = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in self.triggers))
         self.civilian_targets = compile_phrases(table["targets"]["civilians"])
         self.armed_targets = compile_phrases(table["targets"]["armed"])
         self.not_events = compile_phrases(table["not_events"]["patterns"])
@@ -215,6 +216,8 @@ class SecurityRules:
         >>> rules.find_triggers(fold_text("Le Mali a réceptionné de nouveaux drones Bayraktar."))
         []
         """
+        if self.any_trigger.search(folded) is None:
+            return []  # most sentences hold none: one search instead of one per trigger
         found: dict[tuple[str, str], Match] = {}
         for trigger in self.triggers:
             match = trigger.pattern.search(folded)
