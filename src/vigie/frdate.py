@@ -146,6 +146,10 @@ FUTURE_DAYS = 7  # a day-month after publication by more than this is taken from
 REPORTED_ON = re.compile(
     r"(?:publiee?s?|date|datee?|diffusee?s?|rendue? publique?|communique|rapport|lettre|note)\s+(?:le|du|en date du)\s+$"
 )
+# a date from which a decision takes effect is not the day it was taken
+EFFECT_FROM = re.compile(
+    r"(?:a compter|a partir|avec effet|prendra effet|effectif|effective)\s+(?:du|de|au|le)?\s*$"
+)
 
 
 def find_event_date(
@@ -168,11 +172,17 @@ def find_event_date(
     EventDate(day=datetime.date(2022, 3, 23), precision=3)
     >>> find_event_date("Dans un communiqué publié le 15 mars, un poste a été attaqué le 10 mars.", date(2025, 3, 20))
     EventDate(day=datetime.date(2025, 3, 10), precision=1)
+    >>> find_event_date("Le Niger a annoncé samedi 2 décembre son retrait, à compter du 29 novembre.", date(2023, 12, 3))
+    EventDate(day=datetime.date(2023, 12, 2), precision=1)
     """
     text = fold(sentence)
     found = _night(text, published, reference_year) or _range(text, published, reference_year)
     if found is None:
-        matches = list(DAY_MONTH.finditer(text))
+        matches = [
+            m
+            for m in DAY_MONTH.finditer(text)
+            if not EFFECT_FROM.search(text[max(0, m.start() - 30) : m.start()])
+        ]
         told = [m for m in matches if not REPORTED_ON.search(text[max(0, m.start() - 30) : m.start()])]
         chosen = (told or matches)[:1]  # "un communiqué publié le 15 mars : … attaqué le 10 mars"
         if chosen:

@@ -55,6 +55,7 @@ class Timeline:
         self.published = published
         self.dated: list[Dated] = []
         previous: date | None = None
+        told: date | None = None
         last_stated = -10
         lead: date | None = None
         for index, sentence in enumerate(sentences):
@@ -68,16 +69,18 @@ class Timeline:
                     previous = found.day
                     last_stated = index
                     lead = lead or found.day
+                if found.precision <= 2:
+                    told = found.day  # "ont annoncé dimanche": the story's day, if only week-precise
                 self.dated.append(Dated(found, True, found.day if found.precision <= 2 else previous))
                 continue
             if previous is not None and index - last_stated <= CARRY:
                 self.dated.append(Dated(EventDate(previous, 1), False, previous))
             elif lead is not None and index <= CARRY + 1:
-                self.dated.append(Dated(EventDate(lead, 1), False, previous))
+                self.dated.append(Dated(EventDate(lead, 1), False, previous or told))
             elif published is not None:
-                self.dated.append(Dated(EventDate(published, 2), False, previous))
+                self.dated.append(Dated(EventDate(published, 2), False, previous or told))
             else:
-                self.dated.append(Dated(EventDate(None, 3), False, previous))
+                self.dated.append(Dated(EventDate(None, 3), False, previous or told))
 
     def __getitem__(self, index: int) -> Dated:
         return self.dated[index]

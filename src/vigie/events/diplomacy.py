@@ -60,6 +60,8 @@ OFFICIAL = re.compile(
     r"etat-major|diplomat|delegation|conseil|armee|etat|junte|pouvoir|koulouba|colonel|general|capitaine|"
     r"premier ministre|primature"
 )
+# "les juntes au pouvoir au Niger, au Mali et au Burkina Faso": the states, not where it happened
+IN_POWER = re.compile(r"au pouvoir (?:a|au|en|aux)\s+(?:[^,;]*(?:,|et)\s+(?:a|au|en|aux)\s+)*$")
 # "il", "elle": an official when the sentence before names one
 PRONOUN = re.compile(r"(?<!\w)(?:il|elle|ils|elles)(?!\w)")
 # the occasion, not a party: "en marge de la session de l'Assemblée générale des Nations unies"
@@ -308,8 +310,11 @@ class DiplomacyRules:
                 continue  # "la frontière nigérienne": a place, not a party
             before = folded[max(0, item.start - 6) : item.start]
             capital = fold_text(item.text) in self.capitals
-            venue = VENUE_BEFORE.search(before) is not None and (
-                item.text[:1].isupper() or not before.endswith("aux ")
+            in_power = IN_POWER.search(folded[max(0, item.start - 24) : item.start]) is not None
+            venue = (
+                not in_power
+                and VENUE_BEFORE.search(before) is not None
+                and (item.text[:1].isupper() or not before.endswith("aux "))
             )  # "au Niger", "à Accra": a place; "aux autorités maliennes": a party spoken to
             if VISIT.search(folded[max(0, item.start - 40) : item.start]) and item.names:
                 visited = visited or item.names[0].canonical  # "s'est rendu à Niamey": the host
