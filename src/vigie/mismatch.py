@@ -8,9 +8,9 @@ Matched pairs whose other fields differ (publication date, kind, actors, toll) a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -25,6 +25,8 @@ from vigie.score import (
     match_interactions,
     places_agree,
 )
+
+T = TypeVar("T")
 
 Side = Literal["missed", "spurious", "differs"]
 ItemKind = Literal["article", "event", "interaction"]
@@ -113,22 +115,14 @@ def _articles(doc: str, gold: list[Record], mine: list[Record]) -> list[Mismatch
             ]
         )
     ]
-    paired_gold = {g for g, _ in matches}
-    paired_mine = {m for _, m in matches}
-    for side, records, others, paired in (
-        ("missed", gold, mine, paired_gold),
-        ("spurious", mine, gold, paired_mine),
-    ):
-        for index, record in enumerate(records):
-            if index in paired:
-                continue
-            nearest = max(others, key=lambda other: _title_ratio(record, other), default=None)
-            reason = (
-                f"nearest: {describe_article(nearest)} (ratio {_title_ratio(record, nearest):.0f})"
-                if nearest is not None
-                else "no article on the other side"
-            )
-            out.append(Mismatch(doc, "article", side, describe_article(record), reason, None))  # type: ignore[arg-type]
+    for side, record, others in _unpaired(gold, mine, matches):
+        nearest = max(others, key=lambda other: _title_ratio(record, other), default=None)
+        reason = (
+            f"nearest: {describe_article(nearest)} (ratio {_title_ratio(record, nearest):.0f})"
+            if nearest is not None
+            else "no article on the other side"
+        )
+        out.append(Mismatch(doc, "article", side, describe_article(record), reason, None))  # type: ignore[arg-type]
     return out
 
 
@@ -155,21 +149,13 @@ def _events(doc: str, gold: list[Record], mine: list[Record], locate: Locate | N
             out.append(
                 Mismatch(doc, "event", "differs", describe_event(gold[g]), reason, gold[g].get("evidence"))
             )
-    paired_gold = {g for g, _ in matches}
-    paired_mine = {m for _, m in matches}
-    for side, records, others, paired in (
-        ("missed", gold, mine, paired_gold),
-        ("spurious", mine, gold, paired_mine),
-    ):
-        for index, record in enumerate(records):
-            if index in paired:
-                continue
-            failing = [(_event_failures(record, other, locate), other) for other in others]
-            reason = "nothing on the other side"
-            if failing:
-                failures, nearest = min(failing, key=lambda item: len(item[0]))
-                reason = f"nearest: {describe_event(nearest)} — " + ", ".join(failures)
-            out.append(Mismatch(doc, "event", side, describe_event(record), reason, record.get("evidence")))  # type: ignore[arg-type]
+    for side, record, others in _unpaired(gold, mine, matches):
+        failing = [(_event_failures(record, other, locate), other) for other in others]
+        reason = "nothing on the other side"
+        if failing:
+            failures, nearest = min(failing, key=lambda item: len(item[0]))
+            reason = f"nearest: {describe_event(nearest)} — " + ", ".join(failures)
+        out.append(Mismatch(doc, "event", side, describe_event(record), reason, record.get("evidence")))  # type: ignore[arg-type]
     return out
 
 
@@ -206,22 +192,30 @@ def _interactions(doc: str, gold: list[Record], mine: list[Record]) -> list[Mism
                     gold_items[g][0].get("evidence"),
                 )
             )
+    for side, item, others in _unpaired(gold_items, mine_items, matches):
+        failing = [(_interaction_failures(item, other), other) for other in others]
+        reason = "nothing on the other side"
+        if failing:
+            failures, nearest = min(failing, key=lambda pair: len(pair[0]))
+            reason = f"nearest: {_paired(nearest)} — " + ", ".join(failures)
+        out.append(Mismatch(doc, "interaction", side, _paired(item), reason, item[0].get("evidence")))  # type: ignore[arg-type]
+    return out
+
+
+def _unpaired(
+    gold: list[T], mine: list[T], matches: list[tuple[int, int]]
+) -> Iterator[tuple[str, T, list[T]]]:
+    """The items that found no counterpart: ("missed", a gold item, every predicted one), then
+    ("spurious", a predicted item, every gold one)."""
     paired_gold = {g for g, _ in matches}
     paired_mine = {m for _, m in matches}
     for side, items, others, paired in (
-        ("missed", gold_items, mine_items, paired_gold),
-        ("spurious", mine_items, gold_items, paired_mine),
+        ("missed", gold, mine, paired_gold),
+        ("spurious", mine, gold, paired_mine),
     ):
         for index, item in enumerate(items):
-            if index in paired:
-                continue
-            failing = [(_interaction_failures(item, other), other) for other in others]
-            reason = "nothing on the other side"
-            if failing:
-                failures, nearest = min(failing, key=lambda pair: len(pair[0]))
-                reason = f"nearest: {_paired(nearest)} — " + ", ".join(failures)
-            out.append(Mismatch(doc, "interaction", side, _paired(item), reason, item[0].get("evidence")))  # type: ignore[arg-type]
-    return out
+            if index not in paired:
+                yield side, item, others
 
 
 def _paired(item: Paired) -> str:

@@ -49,9 +49,7 @@ class Extractor:
     ) -> Extraction:
         """Events and interactions of one article; `reference_year` dates day-months of undated pages,
         `home` is the country of its page."""
-        sentences = list(analysis.sentences)
-        timeline = Timeline(sentences, day_of(article.published), reference_year)
-        country = article_country(article.title, home, self.parties)
+        timeline, country = self._context(article, analysis, reference_year, home)
         events = self.security.extract(article, analysis, locate, timeline, country, reference_year)
         interactions = self.diplomacy.extract(article, analysis, timeline, country, reference_year)
         return Extraction(tuple(events), tuple(interactions))
@@ -66,9 +64,15 @@ class Extractor:
     ) -> list[tuple[Event, Seen]]:
         """Every event the rules find in one article before the event filter, with what they knew
         of each (for `scripts/train_event_filter.py`)."""
-        timeline = Timeline(list(analysis.sentences), day_of(article.published), reference_year)
-        country = article_country(article.title, home, self.parties)
+        timeline, country = self._context(article, analysis, reference_year, home)
         return self.security.candidates(article, analysis, locate, timeline, country, reference_year)
+
+    def _context(
+        self, article: Article, analysis: Analysis, reference_year: int | None, home: str
+    ) -> tuple[Timeline, str]:
+        """The dates of an article's sentences and the country it is about."""
+        timeline = Timeline(list(analysis.sentences), day_of(article.published), reference_year)
+        return timeline, article_country(article.title, home, self.parties)
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:

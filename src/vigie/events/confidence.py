@@ -50,8 +50,9 @@ BACKGROUND = re.compile(
     r"\b(?:depuis|deja|dernier(?:e|s|es)? en date|il s'agit|rappel\w*|precedent\w*|apres celle|"
     r"quelques (?:jours|semaines|mois) (?:apres|avant)|intervient|survient)\b"
 )
+# "avait été attaqué", "avaient tué": an earlier story (security.py skips it when undated)
 PLUPERFECT = re.compile(
-    r"\b(?:avait|avaient|etait|etaient)\s+(?:\w+\s+)?(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|u|us)\b"
+    r"\b(?:avait|avaient|etait|etaient)\s+(?:\w+\s+)?(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|it|its|u|us|t|ts)\b"
 )
 QUOTE = re.compile(r"[«»\"“”]")
 

@@ -16,7 +16,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Protocol
 
-from vigie.events.confidence import EventFilter, Seen, features
+from vigie.events.confidence import PLUPERFECT, EventFilter, Seen, features
 from vigie.events.context import Timeline
 from vigie.events.frames import Frame, Phrase, frame, token_at
 from vigie.events.lexicon import (
@@ -99,9 +99,6 @@ ARMED_WORDS = re.compile(
     r"(?:hommes|individus|elements|assaillants|inconnus|jihadistes|djihadistes|terroristes|combattants|bandits)\b"
 )
 # the pluperfect: "avait sauté", "avaient été enlevés": an earlier story, dated by its own words
-PLUPERFECT = re.compile(
-    r"\b(?:avait|avaient|etait|etaient)\s+(?:\w+\s+)?(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|it|its|u|us|t|ts)\b"
-)
 # "l'année dernière", "en 2017": a year only, too vague to pin an event (FORMAT.md)
 YEAR_ONLY = re.compile(
     r"l'annee derniere|l'an dernier|l'an passe|l'annee precedente|(?:en|depuis|des) (?:19|20)\d\d(?!\d)"
