@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import insert
 
 from tests.rows import fill
-from vigie.export import ACLED_COLUMNS
+from vigie.export import ACLED_COLUMNS, INTERACTION_COLUMNS
 from vigie.store import Store
+from vigie.store.schema import InteractionRow, InteractionSourceRow
 from vigie.web import create_app
 
 
@@ -69,6 +72,67 @@ def test_downloads_use_the_export_rows(client: TestClient) -> None:
     assert [(r["party1"], r["party2"], r["type"]) for r in map(json.loads, lines)] == [
         ("MLI", "NER", "COOPERATE")
     ]
+
+
+ACCUSATION = "Bamako accuse Paris de violations répétées de l'espace aérien malien."
+
+
+def add_accusation(store: Store) -> None:
+    """A directed interaction beside the rows of tests/rows.py: Mali accuses France, placed at Bamako."""
+    with store.engine.begin() as connection:
+        connection.execute(
+            insert(InteractionRow),
+            {"id": 2, "interaction_date": date(2022, 8, 15), "type": "ACCUSE", "party1": "FRA",
+             "party2": "MLI", "source_party": "MLI", "target_party": "FRA", "location": "Bamako",
+             "latitude": 12.65, "longitude": -8.0, "evidence": ACCUSATION},
+        )  # fmt: skip
+        connection.execute(
+            insert(InteractionSourceRow),
+            {"interaction_id": 2, "article_id": f"{0:040d}:0", "start_offset": 0,
+             "end_offset": len(ACCUSATION), "sentence": ACCUSATION},
+        )  # fmt: skip
+
+
+def test_interactions_say_who_acted_on_whom(client: TestClient, news_store: Store) -> None:
+    """Issue 13: the JSON items and every download carry source_party, target_party and quad_class;
+    party1/party2 stay the sorted pair; an interaction stored before 0012 has no direction."""
+    add_accusation(news_store)
+    items = client.get("/api/interactions").json()["items"]
+    assert [
+        (i["type"], i["party1"], i["party2"], i["source_party"], i["target_party"], i["quad_class"])
+        for i in items
+    ] == [  # newest first
+        ("COOPERATE", "MLI", "NER", None, None, "Material cooperation"),
+        ("ACCUSE", "FRA", "MLI", "MLI", "FRA", "Verbal conflict"),
+    ]
+    response = client.get("/api/interactions", params={"type": "ACCUSE", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert tuple(rows[0]) == INTERACTION_COLUMNS
+    assert [(r["source_party"], r["target_party"], r["quad_class"]) for r in rows] == [
+        ("MLI", "FRA", "Verbal conflict")
+    ]
+    geojson = client.get("/api/interactions", params={"format": "geojson"}).json()
+    [feature] = geojson["features"]  # the one placed interaction
+    assert feature["geometry"]["coordinates"] == [-8.0, 12.65]
+    assert {k: feature["properties"][k] for k in ("party1", "party2", "source_party", "target_party", "quad_class")} == {
+        "party1": "FRA", "party2": "MLI", "source_party": "MLI", "target_party": "FRA", "quad_class": "Verbal conflict"
+    }  # fmt: skip
+    lines = client.get("/api/interactions", params={"party": "NER", "format": "jsonl"}).text.splitlines()
+    assert [(r["source_party"], r["target_party"], r["quad_class"]) for r in map(json.loads, lines)] == [
+        (None, None, "Material cooperation")
+    ]
+
+
+def test_the_openapi_document_declares_the_interaction_fields(client: TestClient) -> None:
+    document = client.get("/api/openapi.json").json()
+    ok = document["paths"]["/api/interactions"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert ok["schema"]["$ref"] == "#/components/schemas/InteractionPageBody"
+    item = document["components"]["schemas"]["InteractionItem"]
+    assert {"party1", "party2", "source_party", "target_party", "quad_class"} <= set(item["required"])
+    assert item["properties"]["quad_class"]["anyOf"][0]["enum"] == [
+        "Verbal cooperation", "Material cooperation", "Verbal conflict", "Material conflict"
+    ]  # fmt: skip
+    assert "PLOVER's source" in item["properties"]["source_party"]["description"]
 
 
 def test_flagging_needs_the_token(client: TestClient, news_store: Store) -> None:

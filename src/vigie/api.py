@@ -39,6 +39,7 @@ from vigie.export import (
     write_geojson,
     write_jsonl,
 )
+from vigie.plover import QuadClass
 from vigie.search import (
     MARK_END,
     MARK_START,
@@ -168,6 +169,53 @@ ARTICLE_DOWNLOADS: Responses = {
 }
 JSON_ONLY: Responses = {
     200: {"description": "JSON.", "content": {"application/json": {"schema": {"type": "object"}}}}
+}
+
+
+class InteractionItem(BaseModel):
+    """One PLOVER interaction as the API lists it."""
+
+    id: int
+    date: str | None = Field(description="Day it happened, YYYY-MM-DD; null when the text gives none.")
+    type: str = Field(description='PLOVER type, e.g. "ACCUSE".')
+    party1: str = Field(
+        description="First of the two parties in alphabetical order (the gold format's pair)."
+    )
+    party2: str = Field(description="Second of the two parties in alphabetical order.")
+    source_party: str | None = Field(
+        description='Who acts (PLOVER\'s source), ISO3 or organisation code: MLI in "Bamako accuse Paris"; '
+        "for symmetric acts such as CONSULT the party named first. Null when unknown (interactions "
+        "stored before Vigie kept the direction)."
+    )
+    target_party: str | None = Field(description="Who is acted upon (PLOVER's target): FRA in the example.")
+    quad_class: QuadClass | None = Field(description="The type's PLOVER quad class.")
+    location: str | None = Field(description="Where it took place, as written; null if not said.")
+    latitude: float | None
+    longitude: float | None
+    evidence: str = Field(description="The sentence that reports it.")
+
+
+class InteractionPageBody(BaseModel):
+    """A page of interactions."""
+
+    ok: Literal[True]
+    total: int = Field(description="How many interactions match in all.")
+    limit: int
+    offset: int
+    items: list[InteractionItem]
+
+
+INTERACTION_DOWNLOADS: Responses = {
+    200: {
+        "model": InteractionPageBody,
+        "description": "JSON, or with format=csv|geojson|jsonl a download of every matching interaction "
+        "(the export's columns: party1, party2, source_party, target_party, quad_class…).",
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "application/geo+json": {"schema": {"type": "object"}},
+            "application/x-ndjson": {"schema": {"type": "string"}},
+        },
+    }
 }
 
 
@@ -445,7 +493,7 @@ def actors(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     )
 
 
-@router.get("/interactions", responses=DOWNLOADS | INVALID)
+@router.get("/interactions", responses=INTERACTION_DOWNLOADS | INVALID)
 def interactions(request: Request, query: Annotated[InteractionQuery, Query()]) -> Any:
     """Interactions matching the filters, newest first; format=csv|geojson|jsonl downloads them all."""
     store = store_of(request)

@@ -163,17 +163,71 @@ def test_interactions_csv_and_jsonl(sample_db: Path) -> None:
     out, err = export(sample_db, "interactions", "--format", "csv", "--type", "CONSULT", "--country", "RUS")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert out.splitlines()[0] == (
-        "id,date,type,party1,party2,location,latitude,longitude,evidence,source,documents,article_ids"
+        "id,date,type,party1,party2,source_party,target_party,quad_class,location,latitude,longitude,"
+        "evidence,source,documents,article_ids"
     )
-    assert [(r["date"], r["party1"], r["party2"], r["source"]) for r in rows] == [
-        ("2023-02-07", "MLI", "RUS", "Journal du Mali")
+    assert [(r["date"], r["party1"], r["party2"], r["quad_class"], r["source"]) for r in rows] == [
+        ("2023-02-07", "MLI", "RUS", "Verbal cooperation", "Journal du Mali")
     ]
+    assert {rows[0]["source_party"], rows[0]["target_party"]} == {"MLI", "RUS"}
     page = (SAMPLE / "journaldumali-2023-02-22-une.txt").read_text(encoding="utf-8")
     assert rows[0]["evidence"] in " ".join(page.split())  # a sentence of the page, on one line
     assert err.strip() == "1 interactions exported"
     every = list(csv.DictReader(io.StringIO(export(sample_db, "interactions")[0])))
     lines = export(sample_db, "interactions", "--format", "jsonl")[0].splitlines()
     assert [json.loads(line)["id"] for line in lines] == [int(r["id"]) for r in every] and len(lines) > 10
+
+
+DIRECTION = Path(__file__).resolve().parents[1] / "fixtures" / "direction"
+
+
+@pytest.fixture(scope="module")
+def direction_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pages of tests/fixtures/direction (an accusation, a withdrawal, a gift), ingested with extraction."""
+    db = tmp_path_factory.mktemp("export") / "direction.db"
+    result = CliRunner().invoke(cli, ["ingest", *map(str, sorted(DIRECTION.glob("*.txt"))), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+# (type, sorted parties, who acts, on whom, quad class) of the pages' acts
+ACCUSATION = ("ACCUSE", "FRA", "MLI", "MLI", "FRA", "Verbal conflict")
+WITHDRAWAL = ("REJECT", "G5S", "MLI", "MLI", "G5S", "Verbal conflict")
+GIFT = ("AID", "BFA", "RUS", "RUS", "BFA", "Material cooperation")
+
+
+def test_interactions_keep_who_acted_on_whom(direction_db: Path) -> None:
+    """Issue 13: "Bamako accuse Paris" was exported as FRA -> MLI and Mali leaving the G5 Sahel as
+    G5S -> MLI (the sorted pair); party1/party2 stay sorted, source_party acts on target_party."""
+    rows = list(csv.DictReader(io.StringIO(export(direction_db, "interactions", "--format", "csv")[0])))
+    told = {
+        (r["type"], r["party1"], r["party2"], r["source_party"], r["target_party"], r["quad_class"]): r
+        for r in rows
+    }
+    assert {ACCUSATION, WITHDRAWAL, GIFT} <= set(told)
+    assert told[ACCUSATION]["evidence"].startswith("Bamako accuse Paris de violations répétées")
+    assert told[ACCUSATION]["date"] == "2022-08-15"
+    assert told[WITHDRAWAL]["evidence"].startswith("Le Mali se retire du G5 Sahel")
+    assert told[GIFT]["evidence"].startswith("La Russie a remis 25 000 tonnes de blé au Burkina Faso")
+    out, _ = export(direction_db, "interactions", "--format", "jsonl", "--type", "ACCUSE", "--country", "FRA")
+    assert [
+        (r["party1"], r["party2"], r["source_party"], r["target_party"], r["quad_class"])
+        for r in map(json.loads, out.splitlines())
+    ] == [("FRA", "MLI", "MLI", "FRA", "Verbal conflict")]
+
+
+def test_documents_export_keeps_the_sorted_pair_and_the_direction(direction_db: Path) -> None:
+    records = {r["doc"]: r for r in map(json.loads, export(direction_db, "documents")[0].splitlines())}
+    [withdrawal] = records["maliweb-2022-05-16-g5-sahel.txt"]["interactions"]
+    assert {key: withdrawal[key] for key in ("date", "type", "parties", "source_party", "target_party",
+                                             "quad_class")} == {
+        "date": "2022-05-15", "type": "REJECT", "parties": ["G5S", "MLI"], "source_party": "MLI",
+        "target_party": "G5S", "quad_class": "Verbal conflict",
+    }  # fmt: skip
+    accusations = records["journaldumali-2022-08-17-espace-aerien.txt"]["interactions"]
+    assert ("ACCUSE", ["FRA", "MLI"], "MLI", "FRA") in [
+        (i["type"], i["parties"], i["source_party"], i["target_party"]) for i in accusations
+    ]
 
 
 @pytest.fixture(scope="module")

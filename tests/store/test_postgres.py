@@ -18,13 +18,17 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, make_url, select, text
 
-from tests.conftest import EVAL
-from vigie.export import document_records
+from tests.conftest import EVAL, FIXTURES
+from tests.rows import fill
+from tests.store.test_direction import migrate_to
+from vigie.export import document_records, interaction_rows
 from vigie.pipeline import run
 from vigie.settings import Settings
 from vigie.store import Store
-from vigie.store.schema import Base, is_compared
+from vigie.store.events import read_interactions
+from vigie.store.schema import Base, InteractionRow, is_compared
 
 PORT = 55432
 
@@ -111,3 +115,45 @@ def test_postgres_matches_the_declared_schema(postgres_url: str) -> None:
     with Store.open(postgres_url) as store, store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_object": include_object})
         assert compare_metadata(context, Base.metadata) == []
+
+
+def _new_database(postgres_url: str, name: str) -> str:
+    """A new, empty database on the test server; its URL."""
+    engine = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    engine.dispose()
+    return make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
+
+
+def test_an_older_postgres_database_upgraded_keeps_its_interactions(postgres_url: str) -> None:
+    """Issue 13, migration 0012 on PostgreSQL: the rows of 0011 stay, their direction null."""
+    url = _new_database(postgres_url, "vigie_0011")
+    migrate_to(url, "0011_map_index")
+    old = Store(create_engine(url))
+    fill(old)
+    old.close()
+    with Store.open(url) as store:
+        with store.engine.connect() as connection:
+            rows = connection.execute(select(InteractionRow.__table__)).all()
+        assert [(r.type, r.party1, r.party2, r.source_party, r.target_party) for r in rows] == [
+            ("COOPERATE", "MLI", "NER", None, None)
+        ]
+        assert store.counts() == {"documents": 2, "articles": 2, "teasers": 0}
+
+
+def test_direction_on_postgres_matches_sqlite(postgres_url: str, tmp_path: Path) -> None:
+    """The pages of tests/fixtures/direction give the same interaction rows, direction included."""
+    pages = [str(path) for path in sorted((FIXTURES / "direction").glob("*.txt"))]
+    url = _new_database(postgres_url, "vigie_direction")
+    with Store.open(url) as store:
+        run(pages, store, Settings(db=url))
+        on_postgres = list(interaction_rows(read_interactions(store)))
+    with Store.open(f"sqlite:///{tmp_path / 'v.db'}") as store:
+        run(pages, store, Settings(db=f"sqlite:///{tmp_path / 'v.db'}"))
+        on_sqlite = list(interaction_rows(read_interactions(store)))
+    assert on_postgres == on_sqlite
+    assert ("ACCUSE", "FRA", "MLI", "MLI", "FRA", "Verbal conflict") in [
+        (r["type"], r["party1"], r["party2"], r["source_party"], r["target_party"], r["quad_class"])
+        for r in on_postgres
+    ]

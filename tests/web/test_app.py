@@ -95,3 +95,23 @@ def test_flagged_filter_in_the_dashboard(news_store: Store) -> None:
     assert '<option value="true" selected>signalés</option>' in flagged
     assert 'href="/events/2"' in flagged and 'href="/events/1"' not in flagged
     assert client.get("/", params={"flagged": ""}).status_code == 200
+
+
+def test_cooperation_lists_who_acted_on_whom_with_names(client: TestClient, news_store: Store) -> None:
+    """Issue 13: "MLI → FRA" (names on hover and beneath), the quad class in the interface language;
+    an interaction stored before Vigie kept the direction shows its pair, "MLI — NER"."""
+    from tests.test_api import add_accusation
+
+    add_accusation(news_store)
+    page = client.get("/cooperation").text
+    assert (
+        '<span class="direction"><abbr title="Mali">MLI</abbr> → <abbr title="France">FRA</abbr></span>'
+        "<br><small>Mali → France</small>"
+    ) in page
+    assert '<span class="pair"><abbr title="Mali">MLI</abbr> — <abbr title="Niger">NER</abbr></span>' in page
+    assert '<small class="quad" title="Classe PLOVER">Conflit verbal</small>' in page
+    assert '<small class="quad" title="Classe PLOVER">Coopération matérielle</small>' in page
+    assert "Qui → qui" in page
+    english = client.get("/cooperation", params={"lang": "en"}).text
+    assert '<small class="quad" title="PLOVER quad class">Verbal conflict</small>' in english
+    assert "Who → whom" in english

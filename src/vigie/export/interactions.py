@@ -1,4 +1,9 @@
-"""Export, interactions: stored PLOVER interactions -> flat rows (date, type, parties, place, evidence, sources)."""
+"""Export, interactions: stored PLOVER interactions -> flat rows (type, parties, direction, place, sources).
+
+`party1`/`party2` are the sorted pair of the gold format; `source_party` acts on `target_party`
+(PLOVER's source and target); `quad_class` is the type's PLOVER quad class (vigie.plover);
+`source` is the outlet, as in ACLED's columns.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from vigie.export.acled import SPACES, vocabulary
+from vigie.plover import quad_class
 from vigie.store.events import StoredInteraction
 
 INTERACTION_COLUMNS = (
-    "id", "date", "type", "party1", "party2", "location", "latitude", "longitude",
-    "evidence", "source", "documents", "article_ids",
+    "id", "date", "type", "party1", "party2", "source_party", "target_party", "quad_class",
+    "location", "latitude", "longitude", "evidence", "source", "documents", "article_ids",
 )  # fmt: skip
 
 
@@ -28,6 +34,9 @@ def interaction_rows(interactions: Iterable[StoredInteraction]) -> Iterator[dict
             "type": item.type,
             "party1": item.parties[0],
             "party2": item.parties[1],
+            "source_party": item.source_party,
+            "target_party": item.target_party,
+            "quad_class": quad_class(item.type),
             "location": item.location,
             "latitude": item.latitude,
             "longitude": item.longitude,

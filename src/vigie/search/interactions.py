@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select, union_all
 
+from vigie.plover import QuadClass, quad_class
 from vigie.store import Store
 from vigie.store.schema import InteractionRow
 
@@ -25,11 +26,17 @@ class InteractionFilter:
 
 @dataclass(frozen=True, slots=True)
 class InteractionView:
+    """One interaction as listed: the sorted pair, who acted on whom (None when stored before
+    migration 0012) and the type's PLOVER quad class."""
+
     id: int
     date: str | None
     type: str
     party1: str
     party2: str
+    source_party: str | None
+    target_party: str | None
+    quad_class: QuadClass | None
     location: str | None
     latitude: float | None
     longitude: float | None
@@ -139,6 +146,9 @@ def _view(row: Any) -> InteractionView:
         type=row["type"],
         party1=row["party1"],
         party2=row["party2"],
+        source_party=row["source_party"],
+        target_party=row["target_party"],
+        quad_class=quad_class(row["type"]),
         location=row["location"],
         latitude=row["latitude"],
         longitude=row["longitude"],

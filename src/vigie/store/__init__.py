@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from vigie.errors import DocumentError, StoreError
 from vigie.events.lexicon import load_country_names
 from vigie.geo.names import fold_name
+from vigie.plover import quad_class
 from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
 from vigie.store import merging
 from vigie.store.schema import (
@@ -319,6 +320,7 @@ class Store:
                     owner = merging.reported_interaction(connection, told, clusters, raw.sha1, joined)
                     if owner is not None:
                         joined.add(owner)
+                        merging.keep_direction(connection, owner, told)
                     else:
                         owner = _insert_id(
                             connection, insert(InteractionRow).values(_interaction_values(told))
@@ -540,6 +542,8 @@ def _event_record(row: EventRow) -> dict[str, Any]:
 
 
 def _interaction_record(row: InteractionRow) -> dict[str, Any]:
+    """An interaction in the gold format's fields (parties sorted), then who acted on whom and the
+    type's PLOVER quad class."""
     return {
         "date": row.interaction_date.isoformat() if row.interaction_date else None,
         "type": row.type,
@@ -547,6 +551,9 @@ def _interaction_record(row: InteractionRow) -> dict[str, Any]:
         "location": row.location,
         "evidence": row.evidence,
         "id": row.id,
+        "source_party": row.source_party,
+        "target_party": row.target_party,
+        "quad_class": quad_class(row.type),
     }
 
 
@@ -615,6 +622,8 @@ def _interaction_values(item: Interaction) -> dict[str, Any]:
         "latitude": item.place.latitude if item.place else None,
         "longitude": item.place.longitude if item.place else None,
         "evidence": item.evidence[0].sentence,
+        "source_party": item.source,
+        "target_party": item.target,
     }
 
 

@@ -75,12 +75,14 @@ class StoredInteraction:
     id: int
     date: date | None
     type: str
-    parties: tuple[str, str]
+    parties: tuple[str, str]  # sorted, as the gold format has them
     location: str | None
     latitude: float | None
     longitude: float | None
     evidence: str
     sources: tuple[StoredSource, ...]
+    source_party: str | None = None  # who acts on target_party; None when stored before migration 0012
+    target_party: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +214,8 @@ def read_interactions(store: Store, where: Filter = Filter()) -> Iterator[Stored
             longitude=row.longitude,
             evidence=row.evidence,
             sources=tuple(sources.get(row.id, ())),
+            source_party=row.source_party,
+            target_party=row.target_party,
         )
 
 

@@ -6,7 +6,8 @@ cluster already reports it: same event type, same day (or both undated) and the 
 (same name, or `vigie.events.same_area`: within 25 km, or the same region when either is known
 only by its region). The
 stored event then lists the new sentences among its sources; nothing is stored twice.
-Interactions join on type, parties and a day apart at most.
+Interactions join on type, parties (the sorted pair) and a day apart at most, whatever their
+direction; the stored interaction keeps the direction it was stored with (`keep_direction`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, and_, select, update
 
 from vigie.events import same_area
 from vigie.events.lexicon import fold_text
@@ -96,6 +97,30 @@ def reported_interaction(
         if day is None or told.date is None or abs((day - told.date).days) <= TOLERANCE_DAYS:
             return int(row.id)
     return None
+
+
+def keep_direction(connection: Connection, stored_id: int, told: Interaction) -> None:
+    """Give a stored interaction that `told` joined the direction of `told`, only if it has none.
+
+    Two reports of one interaction may disagree on who acted on whom: a reprint rewrites "Bamako
+    accuse Paris de …" as "Paris, accusé par Bamako de …" and the roles are read otherwise, or it names
+    the parties of a consultation in the other order. They join as one interaction (same type, sorted
+    pair and day), and the first stored direction is kept: the later report adds its sentence, not a
+    second direction. Only an interaction stored without one (before migration 0012) takes the later
+    report's. A reply in kind told in the same cluster on the same day (Paris accusing Bamako back)
+    joins too, and keeps the first direction.
+    """
+    if told.source is None or told.target is None:
+        return
+    connection.execute(
+        update(InteractionRow)
+        .where(
+            InteractionRow.id == stored_id,
+            InteractionRow.source_party.is_(None),
+            InteractionRow.target_party.is_(None),
+        )
+        .values(source_party=told.source, target_party=told.target)
+    )
 
 
 def _same_place(row: Any, event: Event) -> bool:  # a Row of the columns selected above

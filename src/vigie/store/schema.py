@@ -147,6 +147,10 @@ class InteractionRow(Base):
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     evidence: Mapped[str] = mapped_column(Text)
+    # who acts on whom (PLOVER's source and target; symmetric acts: the order of the text), 0012;
+    # null for interactions stored before it. party1/party2 stay the sorted pair of the gold format.
+    source_party: Mapped[str | None] = mapped_column(String(10))
+    target_party: Mapped[str | None] = mapped_column(String(10))
 
 
 class InteractionSourceRow(Base):

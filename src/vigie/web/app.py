@@ -28,6 +28,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from vigie import api
 from vigie.api import ArticleId, EventId, EventQuery, InteractionQuery, SearchQuery, error_response, mark_html
+from vigie.events.lexicon import load_country_names
 from vigie.search import (
     EventFilter,
     count_actors,
@@ -43,7 +44,7 @@ from vigie.search import (
 )
 from vigie.store import Store, is_stopped_query
 from vigie.web.charts import TYPE_COLOURS, Dot, draw_map, draw_timeline, highlight
-from vigie.web.i18n import LANGUAGES, translator, type_label
+from vigie.web.i18n import LANGUAGES, quad_label, translator, type_label
 
 log = logging.getLogger(__name__)
 
@@ -94,12 +95,15 @@ def create_app(
     pages = Environment(
         loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True)
     )
-    pages.globals.update(TYPE_COLOURS=TYPE_COLOURS, REGIONS=REGIONS, PLOVER_TYPES=PLOVER_TYPES)
+    party_names = load_country_names()  # ISO3 -> English name; organisations have none
+    pages.globals.update(TYPE_COLOURS=TYPE_COLOURS, REGIONS=REGIONS, PLOVER_TYPES=PLOVER_TYPES,
+                         party_name=party_names.get)  # fmt: skip
 
     def render(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
         lang = lang_of(request)
         html = pages.get_template(name).render(
             request=request, lang=lang, t=translator(lang), type_label=lambda v: type_label(v, lang),
+            quad_label=lambda v: quad_label(v, lang),
             query=lambda **changes: with_query(request, **changes), **values,
         )  # fmt: skip
         response = HTMLResponse(html, status_code=status)

@@ -73,7 +73,14 @@ MESSAGES: dict[str, tuple[str, str]] = {  # key: (French, English)
     "party": ("Partie", "Party"),
     "interactions": ("Interactions", "Interactions"),
     "interactions.count": ("{total} interactions", "{total} interactions"),
-    "parties": ("Parties", "Parties"),
+    "direction": ("Qui → qui", "Who → whom"),
+    "direction.help": (
+        "« MLI → FRA » : le Mali agit envers la France (pour une consultation, l'ordre du texte) ; "
+        "« — » : sens inconnu (interaction enregistrée avant que Vigie ne le garde).",
+        "“MLI → FRA”: Mali acts towards France (for a consultation, the order of the text); "
+        "“—”: direction unknown (stored before Vigie kept it).",
+    ),
+    "quad_class": ("Classe PLOVER", "PLOVER quad class"),
     "error": ("Erreur", "Error"),
     "api.help": (
         "Chaque route répond en JSON ; les listes se téléchargent avec format=csv, geojson ou jsonl.",
@@ -89,6 +96,14 @@ EVENT_TYPES_FR = {
     "Protests": "Manifestations",
     "Riots": "Émeutes",
     "Strategic developments": "Développements stratégiques",
+}
+
+# PLOVER's quad classes (data/plover_quad.toml) in French
+QUAD_CLASSES_FR = {
+    "Verbal cooperation": "Coopération verbale",
+    "Material cooperation": "Coopération matérielle",
+    "Verbal conflict": "Conflit verbal",
+    "Material conflict": "Conflit matériel",
 }
 
 
@@ -110,3 +125,12 @@ def translator(lang: str) -> Callable[..., str]:
 def type_label(event_type: str, lang: str) -> str:
     """An ACLED event type as shown: French by default, ACLED's own English otherwise."""
     return EVENT_TYPES_FR.get(event_type, event_type) if lang == "fr" else event_type
+
+
+def quad_label(quad_class: str, lang: str) -> str:
+    """A PLOVER quad class as shown: French by default, PLOVER's own English otherwise.
+
+    >>> quad_label("Verbal conflict", "fr"), quad_label("Verbal conflict", "en")
+    ('Conflit verbal', 'Verbal conflict')
+    """
+    return QUAD_CLASSES_FR.get(quad_class, quad_class) if lang == "fr" else quad_class
