@@ -904,10 +904,26 @@ class SecurityRules:
                 continue
             before = [i for i, event in enumerate(events) if event.evidence[0].start < sentence.start]
             named = [i for i in before if _names_place(sentence.text, events[i])]
+            if len({events[i].location for i in named}) >= 2:
+                # "21 morts à Karou, 14 à Ouatagouna, 7 à Daoutegeft": each place its own toll
+                per_place = tolls_by_place(sentence.text, [str(events[i].location) for i in named])
+                for i in named:
+                    value = per_place.get(str(events[i].location))
+                    if value is not None and events[i].fatalities is None:
+                        events[i] = replace(events[i], fatalities=value)
+                continue
+            if not named and before and _shared(events, before[-1]) >= 2:
+                continue  # a toll over several events of the day: null on each (FORMAT.md)
             chosen = named[-1] if named else before[-1] if before else None
             if chosen is not None and events[chosen].fatalities is None:
                 events[chosen] = replace(events[chosen], fatalities=toll)
         return events
+
+
+def _shared(events: list[Event], index: int) -> int:
+    """How many events share the type and day of one."""
+    kept = events[index]
+    return sum(1 for e in events if e.event_type == kept.event_type and e.date == kept.date)
 
 
 def _main_match(matches: list[Match], folded: str) -> Match:

@@ -12,21 +12,25 @@ from __future__ import annotations
 import re
 
 from vigie.events.lexicon import fold_text
-from vigie.frnumber import parse_number
+from vigie.frnumber import APPROXIMATE, UNITS, parse_number
 
-# a toll: "23 morts", "17 militaires tués", "a fait au moins 22 morts", "203 combattants neutralisés"
-TOLL = re.compile(
-    r"(?<!\w)(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?[a-z]+(?:[\s-](?:et[\s-])?[a-z]+)*)\s+"
-    r"(?:(?:[a-z'\-]+\s+){0,4}?)(?:morts?|tues?|tuees?|neutralises?|corps|victimes|ont peri|ont perdu la vie|"
-    r"ont ete tues|ont ete tuees|ont trouve la mort|executes?|executees?|decedes?|cadavres|elimines?|abattus?|"
-    r"sans vie|perdu la vie|tombes)(?!\w)"
+# a number as news prints it: digits, or French number words ("dix-sept", "vingt et un", "une dizaine")
+_WORD = "|".join(sorted((*UNITS, *APPROXIMATE), key=len, reverse=True))
+NUMBER = rf"(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?(?:{_WORD})(?:[\s-](?:et[\s-])?(?:{_WORD}))*)(?!\w)"
+DEATHS = (
+    r"(?:morts?|tues?|tuees?|neutralises?|corps|victimes|ont peri|ont perdu la vie|ont ete tues|ont ete tuees|"
+    r"ont trouve la mort|executes?|executees?|decedes?|cadavres|elimines?|abattus?|sans vie|perdu la vie|tombes)"
 )
-# a toll after its verb: "tuant sept civils", "ont permis de neutraliser une douzaine de terroristes"
+DEATH_WORD = re.compile(DEATHS)
+# "21 morts à Karou, 14 à Ouatagouna": a number, its unit maybe, then the place
+PER_PLACE = re.compile(rf"(?<!\w){NUMBER}\s+(?:morts?\s+|tues\s+|victimes\s+)?(?:a|au|aux|dans|pour)\s+")
+# a toll: "23 morts", "17 militaires tués", "a fait au moins 22 morts", "203 combattants neutralisés"
+TOLL = re.compile(rf"(?<!\w){NUMBER}\s+(?:(?:[a-z'\-]+,?\s+){{0,5}}?){DEATHS}(?!\w)")
+# a toll after its verb: "tuant sept civils", "ont neutralisé au moins une dizaine de terroristes"
 TOLL_AFTER = re.compile(
-    r"(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|abattu|abattant|executant|"
-    r"coute la vie a|coute la vie de|mort de|la mort de|la vie a|eliminer|eliminant)\s+"
-    r"(?:au moins\s+|pres de\s+|plus de\s+|environ\s+|quelque\s+)?(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?[a-z]+(?:-[a-z]+)*)\s+"
-    r"(?!bless)"
+    r"(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|neutralise|abattu|abattant|executant|"
+    r"coute la vie a|coute la vie de|mort de|la mort de|la vie a|eliminer|eliminant|elimine)\s+"
+    rf"(?:au moins\s+|pres de\s+|plus de\s+|environ\s+|quelque\s+)?(?<!\w){NUMBER}\s+(?!bless)"
 )
 NO_CASUALTY = re.compile(
     r"sans (?:faire de )?(?:victime|blesse|perte|deplorer)|aucune? (?:perte|victime|deces|mort)|pas de victime"
@@ -82,11 +86,23 @@ def tolls_by_place(text: str, places: list[str]) -> dict[str, int | None]:
 
     >>> tolls_by_place("trois personnes ont été tuées et quinze blessées à Yara ; à Dissa, on dénombre deux morts", ["Yara", "Dissa"])
     {'Yara': 3, 'Dissa': 2}
+    >>> tolls_by_place("Bilan : 21 morts à Karou, 14 à Ouatagouna et 7 à Dirga.", ["Ouatagouna", "Karou", "Dirga"])
+    {'Ouatagouna': 14, 'Karou': 21, 'Dirga': 7}
     """
     folded = fold_text(text)
     keys = {place: fold_text(place) for place in places}
-    pieces = [piece for piece in CLAUSES.split(folded) if piece and piece.strip()]
     out: dict[str, int | None] = {place: None for place in places}
+    if DEATH_WORD.search(
+        folded
+    ):  # "21 morts à Karou, 14 à Ouatagouna et 7 à Dirga": a number before each place
+        for match in PER_PLACE.finditer(folded):
+            for place, key in keys.items():
+                if key and folded.startswith(key, match.end()) and out[place] is None:
+                    out[place] = _number(match.group(1))
+        if sum(value is not None for value in out.values()) >= 2:
+            return out
+        out = {place: None for place in places}
+    pieces = [piece for piece in CLAUSES.split(folded) if piece and piece.strip()]
     for piece in pieces:
         named = [
             place
@@ -110,6 +126,9 @@ def _count(folded: str) -> int | None:
             continue  # "tuant 17 soldats tués": one number, counted once
         if WOUNDED.search(folded[match.end(1) : match.end(1) + 12]):
             continue  # "quinze blessés"
+        after = folded[match.end(1) :].split(maxsplit=1)
+        if not after or not (PEOPLE.match(after[0]) or DEATH_WORD.match(after[0])):
+            continue  # "un véhicule terroriste neutralisé", "deux frappes ont neutralisé": nobody counted
         value = _number(match.group(1))
         if value is not None and value < MAX_TOLL:
             counted.append((match.start(1), match.end(1)))
