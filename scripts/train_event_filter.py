@@ -35,7 +35,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "vigie" / "data" / FILE
 PENALTY = 5.0  # L2 weight of the fit, over the number of candidates
 FOLDS = 5
 SHUFFLES = (7, 11, 13)
-TOLERANCE = 0.01
+TOLERANCE = 0.02  # two points of held-out F1, about five candidates in 280: what the folds cannot tell apart
 THRESHOLDS = [round(0.05 * i, 2) for i in range(2, 15)]
 
 
