@@ -9,6 +9,9 @@ tells the whole design.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+
 from vigie.frdate import fold
 from vigie.records import Article, Kind, RawDoc
 from vigie.segment.group import Item, group_lines
@@ -42,8 +45,8 @@ def split_articles(raw: RawDoc) -> list[Article]:
     """
     lines = classify_lines(raw.text)
     items = group_lines(lines)
-    year = page_year(raw.text)
     edition = edition_stamp(lines)
+    year = cache(lambda: page_year(raw.text))  # read only for a date printed without its year
     return [_build(raw, position, item, len(items), year, edition) for position, item in enumerate(items)]
 
 
@@ -63,7 +66,7 @@ def classify_lines(text: str) -> list[Classified]:
 
 
 def _build(
-    raw: RawDoc, position: int, item: Item, count: int, year: int | None, edition: Stamp | None
+    raw: RawDoc, position: int, item: Item, count: int, year: Callable[[], int | None], edition: Stamp | None
 ) -> Article:
     text = raw.text
     spans = list(item.spans)
@@ -77,7 +80,7 @@ def _build(
         if stamp is not None:
             break
     stamp = stamp or edition
-    published = stamp.resolve(year) if stamp is not None else None
+    published = stamp.resolve(stamp.year or year()) if stamp is not None else None
     return Article(
         doc_id=raw.sha1,
         position=position,

@@ -14,10 +14,34 @@ import re
 import tomllib
 from dataclasses import dataclass
 from enum import Enum, auto
+from functools import lru_cache
 from importlib import resources
 
 from vigie.frdate import fold
 from vigie.segment.published import Stamp, find_stamp
+
+
+class Markers:
+    """A long list of marker patterns, searched fast: those that open a line ("^abonnez-vous")
+    are tried at its start only, the others anywhere (one alternation of all would try every
+    pattern at every position of every body paragraph)."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        opening = [p[1:] for p in patterns if p.startswith("^")]
+        anywhere = [p for p in patterns if not p.startswith("^")]
+        self.opening = _alternation(opening) if opening else None
+        self.anywhere = _alternation(anywhere) if anywhere else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """Like `re.Pattern.search` over all the patterns (a match at the line's start first).
+
+        >>> Markers(["^abonnez-vous", "newsletter"]).search("inscrivez-vous a notre newsletter").group()
+        'newsletter'
+        """
+        found = self.opening.match(text) if self.opening is not None else None
+        if found is None and self.anywhere is not None:
+            found = self.anywhere.search(text)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +49,11 @@ class Vocabulary:
     """The vocabulary of data/page_furniture.toml, compiled."""
 
     sections: frozenset[str]
-    furniture: re.Pattern[str]
+    furniture: Markers
     nav: re.Pattern[str]
-    captions: re.Pattern[str]
+    captions: Markers
     related: re.Pattern[str]
-    comments: re.Pattern[str]
+    comments: Markers
     rights: re.Pattern[str]
     asides: re.Pattern[str]
     read_also: re.Pattern[str]
@@ -45,11 +69,11 @@ class Vocabulary:
         table = tomllib.loads(text)
         return cls(
             sections=frozenset(table["sections"]),
-            furniture=_alternation(table["furniture"]),
+            furniture=Markers(table["furniture"]),
             nav=_alternation(table["nav"]),
-            captions=_alternation(table["captions"]),
+            captions=Markers(table["captions"]),
             related=_alternation(table["related"]),
-            comments=_alternation(table["comments"]),
+            comments=Markers(table["comments"]),
             rights=_alternation(table["rights"]),
             asides=_alternation(table["asides"]),
             read_also=_alternation(table["read_also"]),
@@ -183,6 +207,10 @@ def classify_line(line: str) -> tuple[Line, str]:
     return found.kind, found.text
 
 
+CLASSIFIED_LINES = 50_000  # lines whose class is kept (a dump repeats its site's furniture on every page)
+MARKER_REACH = 240  # characters of a line searched for furniture, list, box and date markers
+
+
 def read_line(line: str, start: int = 0, block: int = 0, end: int | None = None) -> Classified:
     """Classify one stripped line that starts at `start` in the document text (and ends at `end`,
     when it was joined from several lines of a hard-wrapped page)."""
@@ -190,29 +218,38 @@ def read_line(line: str, start: int = 0, block: int = 0, end: int | None = None)
     words = len(line.split())
     if not line:
         return Classified(Line.BLANK, start, end, line)
-    folded = fold(line).replace("’", "'").replace("\u00a0", " ")
-    kind, text, stamp, author = _classify(line, folded, words)
+    kind, text, stamp, author = _classified(line, words)
     return Classified(kind, start, end, text, stamp, author, block, words)
 
 
+@lru_cache(maxsize=CLASSIFIED_LINES)
+def _classified(line: str, words: int) -> tuple[Line, str, Stamp | None, str | None]:
+    """What a line is, on its own; kept for the lines a site prints on every page (menus, footers,
+    widgets), which make up much of a dump."""
+    return _classify(line, fold(line).replace("’", "'").replace("\u00a0", " "), words)
+
+
 def _classify(line: str, folded: str, words: int) -> tuple[Line, str, Stamp | None, str | None]:
+    # the markers of furniture, lists, boxes and dates open their lines: a long paragraph is read for
+    # them in its first characters only (the searches are long alternations; body text is most of a page)
+    head = folded[:MARKER_REACH]
     if all(token.startswith("#") for token in line.split()):
         return Line.FURNITURE, line, None, None  # "#BurkinaFaso #ONU"
     if words == 1 and line[:1].isalpha() and line[:1].islower():
         return Line.FURNITURE, line, None, None  # "i24NEWS", "africanews."
-    if VOCABULARY.asides.search(folded):
+    if VOCABULARY.asides.search(head):
         return Line.ASIDE, line, None, None
-    published = VOCABULARY.publication.search(folded) is not None  # about the article, not its readers
-    if VOCABULARY.comments.search(folded) and not published:
+    published = VOCABULARY.publication.search(head) is not None  # about the article, not its readers
+    if VOCABULARY.comments.search(head) and not published:
         return Line.COMMENTS, line, None, None
-    if VOCABULARY.related.search(folded):
+    if VOCABULARY.related.search(head):
         return Line.RELATED, line, None, None
-    read_also = VOCABULARY.read_also.search(folded)
+    read_also = VOCABULARY.read_also.search(head)
     if read_also and len(line) - read_also.end() > 10:
         return Line.READ_ALSO, line[read_also.end() :].strip().lstrip("#").strip(), None, None
-    if VOCABULARY.rights.search(folded):
+    if VOCABULARY.rights.search(head):
         return Line.FURNITURE, line, None, None  # "© 2024 Bamada.net - Tous droits réservés"
-    if words <= MAX_CAPTION_WORDS and VOCABULARY.captions.search(folded):
+    if words <= MAX_CAPTION_WORDS and VOCABULARY.captions.search(head):
         return Line.CAPTION, line, None, None
     dated = read_date_line(line, folded, words)
     if dated is not None:
@@ -224,9 +261,9 @@ def _classify(line: str, folded: str, words: int) -> tuple[Line, str, Stamp | No
             return Line.BYLINE, name, None, name  # before sites: "Par la rédaction de Bamada.net"
     if published and words <= MAX_PUBLICATION_LEFTOVER:
         return Line.FURNITURE, line, None, None  # "Mis à jour il y a 3 heures": no date printed
-    if VOCABULARY.nav.search(folded):
+    if VOCABULARY.nav.search(head):
         return Line.NAV, line, None, None
-    if VOCABULARY.furniture.search(folded):
+    if VOCABULARY.furniture.search(head):
         return Line.FURNITURE, line, None, None
     if words <= MAX_SITE_WORDS and DOMAIN.search(line) and not has_finite_verb(line):
         return Line.FURNITURE, line, None, None  # "maliactu.net — le Mali en temps réel"
