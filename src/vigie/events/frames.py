@@ -10,6 +10,7 @@ that the lexicons (actors, parties) can be matched on them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vigie.records import Sentence, Token
@@ -129,17 +130,24 @@ def _is_passive(sentence: Sentence, verb: int) -> bool:
 def _governing_verb(sentence: Sentence, index: int) -> int | None:
     """The verb (or copula's predicate) a word depends on, climbing noun phrases."""
     tokens = sentence.tokens
+    for current in _up(sentence, index):
+        token = tokens[current]
+        if token.pos in {"VERB", "AUX"} and (current != index or token.head == current):
+            return current
+    return None
+
+
+def _up(sentence: Sentence, index: int) -> Iterator[int]:
+    """A word, then each word it depends on up to the root (a cycle in a bad parse stops it)."""
+    tokens = sentence.tokens
     seen = set()
     current = index
     while current not in seen:
         seen.add(current)
-        token = tokens[current]
-        if token.pos in {"VERB", "AUX"} and current != index:
-            return current
-        if token.head == current:
-            return current if token.pos in {"VERB", "AUX"} else None
-        current = token.head
-    return None
+        yield current
+        if tokens[current].head == current:
+            return
+        current = tokens[current].head
 
 
 def frame(sentence: Sentence, trigger: int) -> Frame:
@@ -334,10 +342,7 @@ def is_subordinate(sentence: Sentence, index: int, participles: bool = True) -> 
     `participles=False` lets a past participle describing a noun through ("l'armée, appuyée par
     Barkhane, a …": the support is given in the act the sentence tells)."""
     tokens = sentence.tokens
-    seen = set()
-    current = index
-    while current not in seen:
-        seen.add(current)
+    for current in _up(sentence, index):
         token = tokens[current]
         if token.dep in {"acl:relcl", "appos", "parataxis"}:
             return True
@@ -349,9 +354,6 @@ def is_subordinate(sentence: Sentence, index: int, participles: bool = True) -> 
             and token.tense != "Pres"  # "la décision l'invitant à quitter le territoire" is told
         ):
             return True  # "suspendue des instances", "accusée de soutenir …"
-        if token.head == current:
-            return False
-        current = token.head
     return False
 
 
