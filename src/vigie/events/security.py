@@ -34,6 +34,7 @@ from vigie.frdate import EventDate
 from vigie.geo.boundary import Boundaries
 from vigie.nlp import Analysis
 from vigie.records import Article, Event, EventType, Evidence, Place, Sentence, SubEventType
+from vigie.segment.published import DATELINE  # "Bamako, 8 sept 2023 (AFP) - ": where the report was written
 
 UNIDENTIFIED = "Unidentified Armed Group"
 CIVILIANS = "Civilians"
@@ -74,8 +75,6 @@ COUNTRY_OF_WORD = {"mali": "MLI", "burkina": "BFA", "burkina faso": "BFA", "nige
 # "à Moura", "dans Gao": a name spaCy calls a place, introduced as one
 AT_PLACE = re.compile(r"(?:^|\s)(?:a|dans|pres de)\s+$")  # "à Tominian"
 LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|dans|vers|sur|pres de|de)\s+$")
-# "Bamako, le 27 mars 2020 – ", "Bamako, 02.09.2021 (AA) - ": the place the report was written in
-DATELINE = re.compile(r"^[A-ZÀ-Ý][\w'’ ().-]{1,40},\s*(?:le\s+)?[^–—]{4,40}?(?:\([^()]{1,20}\))?\s*[-–—]\s")
 # "ont attaqué Ogossagou": the object of an attack verb is a place
 ATTACKED_BEFORE = re.compile(r"(?:attaque|attaquent|attaquaient|assiege|pris d'assaut|investi|encercle)\s+$")
 # between two names of one list: "Diallassagou, Dianweli et Deguessagou"
@@ -98,7 +97,6 @@ ANAPHORIC_EVENT = re.compile(
 ARMED_WORDS = re.compile(
     r"(?:hommes|individus|elements|assaillants|inconnus|jihadistes|djihadistes|terroristes|combattants|bandits)\b"
 )
-# the pluperfect: "avait sauté", "avaient été enlevés": an earlier story, dated by its own words
 # "l'année dernière", "en 2017": a year only, too vague to pin an event (FORMAT.md)
 YEAR_ONLY = re.compile(
     r"l'annee derniere|l'an dernier|l'an passe|l'annee precedente|(?:en|depuis|des) (?:19|20)\d\d(?!\d)"
