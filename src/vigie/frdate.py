@@ -150,6 +150,14 @@ REPORTED_ON = re.compile(
 EFFECT_FROM = re.compile(
     r"(?:a compter|a partir|avec effet|prendra effet|effectif|effective)\s+(?:du|de|au|le)?\s*$"
 )
+# a date that names an accord (when it was concluded, since when it holds) is not the day of the
+# act the sentence tells: "dénonce l'accord conclu le 24 avril 1961", "l'accord du 17 décembre
+# 2018", "l'accord sur les visas, en vigueur depuis le 14 avril 2005"
+OF_AN_ACCORD = re.compile(
+    r"(?:(?:accord|traite|convention|charte|protocole|memorandum|contrat)s?(?:\s+[\w'-]+){0,4}?\s+"
+    r"(?:du|(?:conclue?s?|signee?s?|paraphee?s?|ratifiee?s?)\s+(?:le|en)|en date du)"
+    r"|en vigueur depuis(?: le)?)\s+$"
+)
 
 
 def find_event_date(
@@ -182,6 +190,7 @@ def find_event_date(
             m
             for m in DAY_MONTH.finditer(text)
             if not EFFECT_FROM.search(text[max(0, m.start() - 30) : m.start()])
+            and not OF_AN_ACCORD.search(text[max(0, m.start() - 60) : m.start()])
         ]
         told = [m for m in matches if not REPORTED_ON.search(text[max(0, m.start() - 30) : m.start()])]
         chosen = (told or matches)[:1]  # "un communiqué publié le 15 mars : … attaqué le 10 mars"
