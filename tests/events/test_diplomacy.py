@@ -197,3 +197,28 @@ def test_a_hostage_asking_a_government_is_not_a_state_request(stages: Stages) ->
         None,
     )
     assert found == []
+
+
+def test_states_told_together_act_each_with_each_and_not_with_their_organisation(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Les présidents du Mali, du Burkina Faso et du Niger se sont retrouvés à Niamey. "
+        "Les trois pays ont signé le samedi 6 juillet 2024 le traité instituant la Confédération des États "
+        "du Sahel (AES).",
+        None,
+    )
+    assert {(i.type, i.parties) for i in found if i.type == "AGREE"} == {
+        ("AGREE", ("BFA", "MLI")),
+        ("AGREE", ("BFA", "NER")),
+        ("AGREE", ("MLI", "NER")),
+    }
+
+
+def test_an_accord_s_own_date_is_not_the_day_it_is_ended(stages: Stages) -> None:
+    [found] = _interactions(
+        stages,
+        "Dans une lettre datée du mardi 7 mars 2023, Ouagadougou dénonce l'accord de défense conclu le "
+        "12 juin 1965 avec Paris.",
+        date(2023, 3, 9),
+    )
+    assert (found.type, found.parties, found.date) == ("REJECT", ("BFA", "FRA"), date(2023, 3, 7))

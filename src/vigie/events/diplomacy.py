@@ -20,7 +20,14 @@ from itertools import combinations, pairwise
 
 from vigie.events.context import Timeline
 from vigie.events.frames import Frame, frame, is_subordinate, token_at
-from vigie.events.lexicon import compile_phrases, fold_text, load_actors, load_parties, read_table
+from vigie.events.lexicon import (
+    compile_phrases,
+    fold_text,
+    load_actors,
+    load_members,
+    load_parties,
+    read_table,
+)
 from vigie.frdate import find_days
 from vigie.nlp import Analysis
 from vigie.records import Article, Evidence, Interaction, PloverType, Sentence
@@ -128,6 +135,7 @@ class DiplomacyRules:
         )
         self.any_rule = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.rules))
         self.parties, self.capitals = load_parties()
+        self.members = load_members()
         self.names = load_actors().named  # "Groupe de soutien à l'islam…" holds no SUPPORT
         self.not_interactions = compile_phrases(table["not_interactions"]["patterns"])
         self.masks = compile_phrases(table["masks"]["patterns"])
@@ -348,6 +356,24 @@ class DiplomacyRules:
         country stands in for a missing side. Symmetric types pair the article's country with each
         partner, or, without it, every two parties (each with each when three or more are listed).
         """
+        return [
+            (a, b, kind)
+            for a, b, kind in self._all_pairs(
+                trigger, parties, sentence, subject_from, folded, home, previous
+            )
+            if b not in self.members.get(a, ()) and a not in self.members.get(b, ())
+        ]  # "les trois pays ont signé la charte de l'AES": the states, not the Alliance and each of them
+
+    def _all_pairs(
+        self,
+        trigger: Trigger,
+        parties: list[Party],
+        sentence: Sentence,
+        subject_from: int,
+        folded: str,
+        home: str,
+        previous: str,
+    ) -> list[tuple[str, str, str]]:
         if not parties:
             return []
         named = [p for p in parties if not p.venue]
@@ -362,6 +388,11 @@ class DiplomacyRules:
         ):  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé"
             listed = [p.code for p in named if 0 <= p.start < trigger.start]
             return [(a, b, trigger.type) for a, b in combinations(listed, 2)]
+        spans = [(p.start, p.end) for p in named if p.start >= 0]
+        if len(spans) > len(
+            set(spans)
+        ):  # "les trois pays ont signé": the states told together before, each with each
+            return [(a, b, trigger.type) for a, b in combinations(dict.fromkeys(codes), 2)]
         if home in codes:
             return [(home, other, trigger.type) for other in dict.fromkeys(codes) if other != home]
         return [(a, b, trigger.type) for a, b in combinations(dict.fromkeys(codes), 2)]

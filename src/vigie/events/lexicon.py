@@ -223,6 +223,13 @@ def load_country_names() -> dict[str, str]:
     return {p["code"]: p["english"] for p in read_table("countries.toml")["party"] if "english" in p}
 
 
+def load_members() -> dict[str, frozenset[str]]:
+    """Organisation code -> the codes of its member states ("AES" -> BFA, MLI, NER)."""
+    return {
+        p["code"]: frozenset(p["members"]) for p in read_table("countries.toml")["party"] if "members" in p
+    }
+
+
 def load_country_words() -> frozenset[str]:
     """Folded names of countries (not their capitals): "niger", "france", "cote d'ivoire"."""
     return frozenset(
