@@ -283,7 +283,22 @@ def _night(text: str, published: date | None, reference_year: int | None) -> Eve
 
 
 def _range(text: str, published: date | None, reference_year: int | None) -> EventDate | None:
-    match = RANGE.search(text)
+    span = find_span(text, published, reference_year)
+    if span is None:
+        return None
+    first, last = span
+    return EventDate(first, 2 if (last - first).days <= FUTURE_DAYS else 3)
+
+
+def find_span(
+    sentence: str, published: date | None, reference_year: int | None = None
+) -> tuple[date, date] | None:
+    """The first and last day of a period a sentence states ("du 15 au 22 décembre"), or None.
+
+    >>> find_span("Une opération a été menée du 25 novembre au 9 décembre 2021.", None)
+    (datetime.date(2021, 11, 25), datetime.date(2021, 12, 9))
+    """
+    match = RANGE.search(fold(sentence))
     if not match:
         return None
     year = match[3] or match[6]
@@ -291,8 +306,7 @@ def _range(text: str, published: date | None, reference_year: int | None) -> Eve
     first = _day_month(match[1], match[2] or match[5], year, None, published, reference_year)
     if first is None or last is None:
         return None
-    span = (last - first).days
-    return EventDate(first, 2 if span <= FUTURE_DAYS else 3)
+    return first, last
 
 
 def _relative(text: str, published: date | None, previous: date | None) -> EventDate | None:

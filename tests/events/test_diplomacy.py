@@ -222,3 +222,13 @@ def test_an_accord_s_own_date_is_not_the_day_it_is_ended(stages: Stages) -> None
         date(2023, 3, 9),
     )
     assert (found.type, found.parties, found.date) == ("REJECT", ("BFA", "FRA"), date(2023, 3, 7))
+
+
+def test_a_joint_operation_told_as_a_period_is_dated_on_its_middle_day(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Une patrouille conjointe des armées malienne et nigérienne a sillonné la zone des trois frontières "
+        "du 10 au 14 mars 2024.",
+        date(2024, 3, 16),
+    )
+    assert _told(found) == {("COOPERATE", ("MLI", "NER"), date(2024, 3, 12))}

@@ -28,7 +28,7 @@ from vigie.events.lexicon import (
     load_parties,
     read_table,
 )
-from vigie.frdate import find_days
+from vigie.frdate import find_days, find_span
 from vigie.nlp import Analysis
 from vigie.records import Article, Evidence, Interaction, PloverType, Sentence
 
@@ -78,6 +78,9 @@ OCCASION = re.compile(r"en marge (?:de|du|des|d')[^,;]*")
 CARRY_SENTENCES = 2
 # a visit or a session lasts several days: reports of one within a day of each other are one
 SPANNING = {"CONSULT"}
+# a joint operation or a session told as a period ("menée du 15 au 22 décembre"): its middle day
+# (the annotation convention for multi-day meetings and operations, TRAIN_SOURCES.md)
+OVER_A_PERIOD = {"CONSULT", "COOPERATE"}
 # "Dans une lettre adressée à la présidence du Conseil de sécurité, le ministre accuse…": a
 # fronted prepositional phrase does not hold the subject
 FRONTED = re.compile(
@@ -248,8 +251,11 @@ class DiplomacyRules:
             dated_acts = _dated_acts(
                 triggers, find_days(sentence.text, _day(article.published), reference_year)
             )
+            span = find_span(sentence.text, _day(article.published), reference_year)
             for kind, pairs in acts:
                 when = dated_acts.get(kind, day)
+                if span is not None and kind in OVER_A_PERIOD:
+                    when = span[0] + (span[1] - span[0]) // 2
                 for source, target, _ in pairs:
                     found.append(
                         Interaction(
