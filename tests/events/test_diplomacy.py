@@ -232,3 +232,17 @@ def test_a_joint_operation_told_as_a_period_is_dated_on_its_middle_day(stages: S
         date(2024, 3, 16),
     )
     assert _told(found) == {("COOPERATE", ("MLI", "NER"), date(2024, 3, 12))}
+
+
+def test_condemning_an_attack_is_support_for_the_country_that_suffered_it(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le samedi 4 mai 2024, le président de la Commission de l'Union africaine a dénoncé un « massacre "
+        "odieux » et le Sénégal a condamné l'attaque.",
+        None,
+    )
+    assert _told(found) == {
+        ("SUPPORT", ("AU", "MLI"), date(2024, 5, 4)),
+        ("SUPPORT", ("MLI", "SEN"), date(2024, 5, 4)),
+    }
+    assert {(i.source, i.target) for i in found} == {("AU", "MLI"), ("SEN", "MLI")}

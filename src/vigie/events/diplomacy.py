@@ -100,6 +100,7 @@ class Rule:
     pattern: re.Pattern[str]
     weak: bool = False
     requires: re.Pattern[str] | None = None  # words the sentence must also hold
+    to_home: bool = False  # every party named acts towards the article's country (condolences)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ class Trigger:
     start: int
     end: int
     directed: bool = False
+    to_home: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,7 @@ class DiplomacyRules:
                 compile_phrases(t["patterns"]),
                 bool(t.get("weak", False)),
                 compile_phrases(t["requires"]) if t.get("requires") else None,
+                t.get("toward") == "home",
             )
             for t in table["trigger"]
         )
@@ -184,7 +187,12 @@ class DiplomacyRules:
             kept.append((rule, match))
         if any(not rule.weak for rule, _ in kept):
             kept = [(rule, match) for rule, match in kept if not rule.weak]
-        return [Trigger(rule.type, match.start(), match.end(), rule.directed) for rule, match in kept]
+        if any(rule.to_home for rule, _ in kept):  # "dénonce un assassinat": the condemnation, no accusation
+            kept = [(rule, match) for rule, match in kept if rule.type != "ACCUSE"]
+        return [
+            Trigger(rule.type, match.start(), match.end(), rule.directed, rule.to_home)
+            for rule, match in kept
+        ]
 
     def extract(
         self,
@@ -384,6 +392,8 @@ class DiplomacyRules:
             return []
         named = [p for p in parties if not p.venue]
         codes = [p.code for p in named]
+        if trigger.to_home:  # "l'UA a dénoncé un assassinat ignoble": with the country that suffered it
+            return [(code, home, trigger.type) for code in dict.fromkeys(codes) if code != home]
         if trigger.directed:
             sources, targets = self._roles(trigger, parties, sentence, subject_from, folded, home, previous)
             if not sources or not targets:
