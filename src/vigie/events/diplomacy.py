@@ -132,7 +132,7 @@ class DiplomacyRules:
                 t["type"],
                 int(t["priority"]),
                 bool(t.get("directed", False)),
-                compile_phrases(t["patterns"]),
+                compile_phrases(_with_pluperfect(t["patterns"])),
                 bool(t.get("weak", False)),
                 compile_phrases(t["requires"]) if t.get("requires") else None,
                 t.get("toward") == "home",
@@ -473,6 +473,18 @@ class DiplomacyRules:
 
 
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+def _with_pluperfect(patterns: list[str]) -> list[str]:
+    """The patterns, with the pluperfect of each one in the passé composé: "a reçu" also as
+    "avait reçu", "ont signé" as "avaient signé" (background told in the past is still told).
+
+    >>> _with_pluperfect(["a recu", "ont ete recu*", "audience"])
+    ['a recu', 'ont ete recu*', 'audience', 'avait recu', 'avaient ete recu*']
+    """
+    more = [f"avait {p[2:]}" for p in patterns if p.startswith("a ")]
+    more += [f"avaient {p[4:]}" for p in patterns if p.startswith("ont ")]
+    return patterns + more
 
 
 def _group(folded: str, groups: list[list[str]]) -> tuple[int, int, list[str]] | None:
