@@ -19,7 +19,7 @@ from datetime import date
 from itertools import combinations, pairwise
 
 from vigie.events.context import Timeline
-from vigie.events.frames import Frame, frame, is_subordinate, token_at
+from vigie.events.frames import Frame, frame, is_subordinate, preposition, token_at
 from vigie.events.lexicon import (
     compile_phrases,
     fold_text,
@@ -76,6 +76,9 @@ OCCASION = re.compile(r"en marge (?:de|du|des|d')[^,;]*")
 # a sentence with a trigger and no party of its own takes the parties of an interaction told
 # at most this many sentences before ("La rencontre a permis la signature de cinq accords.")
 CARRY_SENTENCES = 2
+# acts whose noun names the giver in its "de" phrase ("le soutien de la Russie"); not so for
+# REJECT or ACCUSE ("le retrait du Mali", "le rejet de la demande": who withdraws, what is rejected)
+GIVEN = {"SUPPORT", "AID", "COOPERATE", "REQUEST", "SANCTION"}
 # a visit or a session lasts several days: reports of one within a day of each other are one
 SPANNING = {"CONSULT"}
 # a joint operation or a session told as a period ("menée du 15 au 22 décembre"): its middle day
@@ -469,7 +472,19 @@ class DiplomacyRules:
         if not sentence.tokens:
             return None
         index = token_at(sentence, sentence.start + trigger.start)
-        return frame(sentence, index) if index is not None else None
+        if index is None:
+            return None
+        roles = frame(sentence, index)
+        if trigger.type in GIVEN and sentence.tokens[roles.trigger].pos == "NOUN":
+            # "la solidarité du Sénégal", "un don du Japon", "les sanctions de la CEDEAO": the first
+            # "de" phrase of the act's noun is who gives it
+            givers = tuple(
+                p for p in roles.patient if preposition(sentence, p.head) in {"de", "du", "des", "d'"}
+            )[:1]
+            roles = replace(
+                roles, agent=roles.agent + givers, patient=tuple(p for p in roles.patient if p not in givers)
+            )
+        return roles
 
 
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}

@@ -107,7 +107,7 @@ def phrase(sentence: Sentence, head: int, stop: set[int] | None = None) -> Phras
     return Phrase(head, start, end, sentence.text[start - offset : end - offset])
 
 
-def _case(sentence: Sentence, head: int) -> str:
+def preposition(sentence: Sentence, head: int) -> str:
     """The preposition of a complement: "par", "contre", "de", "à"…"""
     for i in children(sentence, head):
         token = sentence.tokens[i]
@@ -175,15 +175,15 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
             patient.append(i)
         elif dep in AGENTS or (
             dep.startswith("obl")
-            and _case(sentence, i) == "par"
+            and preposition(sentence, i) == "par"
             and tokens[i].pos in {"NOUN", "PROPN", "PRON"}
         ):
             agent.append(i)
-        elif dep in OBJECTS and _case(sentence, i) in {"", "à", "au"}:
+        elif dep in OBJECTS and preposition(sentence, i) in {"", "à", "au"}:
             patient.append(i)
         elif (
             dep.startswith("obl")
-            and _case(sentence, i) in {"contre", "sur"}
+            and preposition(sentence, i) in {"contre", "sur"}
             and not _is_place_like(sentence, i)
         ):
             patient.append(i)
@@ -193,14 +193,17 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
     # subject undergoes what the complement names, whose "de" phrase is the one who acts
     if tokens[verb].lemma.lower() in SUFFERED and not passive:
         patient = [
-            i for i in agent if tokens[i].pos in {"NOUN", "PROPN", "PRON"} and _case(sentence, i) != "par"
+            i
+            for i in agent
+            if tokens[i].pos in {"NOUN", "PROPN", "PRON"} and preposition(sentence, i) != "par"
         ]
         agent = [
             j
             for i in children(sentence, verb)
             if tokens[i].dep in {"obj", "obl:arg"}
             for j in children(sentence, i)
-            if tokens[j].dep.startswith("nmod") and _case(sentence, j) in {"de", "d'", "du", "des", "par"}
+            if tokens[j].dep.startswith("nmod")
+            and preposition(sentence, j) in {"de", "d'", "du", "des", "par"}
         ]
     # a participle or an infinitive without subject: the subject of the verb it hangs on
     if not agent and not patient and tokens[verb].dep in {"xcomp", "advcl", "acl", "conj"}:
@@ -224,7 +227,7 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
 
 
 def _is_place_like(sentence: Sentence, index: int) -> bool:
-    return sentence.tokens[index].pos == "PROPN" and _case(sentence, index) == "sur"
+    return sentence.tokens[index].pos == "PROPN" and preposition(sentence, index) == "sur"
 
 
 def _noun_frame(sentence: Sentence, noun: int) -> Frame:
@@ -241,7 +244,7 @@ def _noun_frame(sentence: Sentence, noun: int) -> Frame:
                 inner = _noun_frame(sentence, i)
                 agent += [p.head for p in inner.agent]
     for i in children(sentence, noun):
-        dep, case = tokens[i].dep, _case(sentence, i)
+        dep, case = tokens[i].dep, preposition(sentence, i)
         if not (dep.startswith("nmod") or dep.startswith("obl") or dep == "acl"):
             continue
         if tokens[noun].lemma.lower() in TARGET_NOUNS and dep.startswith("nmod"):
@@ -261,7 +264,9 @@ def _noun_frame(sentence: Sentence, noun: int) -> Frame:
     for i in children(sentence, noun):
         if tokens[i].dep == "acl" and tokens[i].pos == "VERB":
             agent += [
-                j for j in children(sentence, i) if tokens[j].dep in AGENTS or _case(sentence, j) == "par"
+                j
+                for j in children(sentence, i)
+                if tokens[j].dep in AGENTS or preposition(sentence, j) == "par"
             ]
     # "une attaque simultanée contre le poste": a "contre" phrase anywhere under the noun is its target
     inside = set(subtree(sentence, noun))
@@ -269,7 +274,7 @@ def _noun_frame(sentence: Sentence, noun: int) -> Frame:
         i
         for i in inside
         if i != noun
-        and _case(sentence, i) == "contre"
+        and preposition(sentence, i) == "contre"
         and tokens[i].pos in {"NOUN", "PROPN"}
         and i not in patient
     ]
