@@ -188,6 +188,7 @@ class SecurityRules:
         self.any_trigger = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in self.triggers))
         self.civilian_targets = compile_phrases(table["targets"]["civilians"])
         self.armed_targets = compile_phrases(table["targets"]["armed"])
+        self.escorted_targets = compile_phrases(table["targets"]["escorted"])
         self.not_events = compile_phrases(table["not_events"]["patterns"])
         self.masks = compile_phrases(table["masks"]["patterns"])
         self.actors = load_actors()
@@ -447,11 +448,13 @@ class SecurityRules:
                     )
                 )
             armed_spans = [m.span() for m in self.armed_targets.finditer(core)]
-            armed = armed or bool(armed_spans)
-            civilian = civilian or any(  # "supplétifs civils de l'armée" are armed
+            unarmed = any(  # "supplétifs civils de l'armée" are armed
                 not any(a <= m.start() and m.end() <= b for a, b in armed_spans)
                 for m in self.civilian_targets.finditer(core)
             )
+            escorted = not unarmed and self.escorted_targets.search(core) is not None
+            armed = armed or bool(armed_spans) or escorted
+            civilian = civilian or unarmed
         named = list(dict.fromkeys(named))
         forces = armed
         armed = armed or any(n not in self.actors.unarmed for n in named)
