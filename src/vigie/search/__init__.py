@@ -48,6 +48,16 @@ from vigie.search.interactions import (
     pair_counts,
 )
 from vigie.search.rankings import Facet
+from vigie.search.summary import (
+    PeriodCount,
+    Total,
+    Unit,
+    choose_unit,
+    deadliest_events,
+    event_span,
+    period_counts,
+    totals,
+)
 
 __all__ = [
     "MARK_END",
@@ -69,11 +79,17 @@ __all__ = [
     "NameCount",
     "PairCount",
     "PartyCount",
+    "PeriodCount",
     "PlaceCount",
+    "Total",
+    "Unit",
     "WeekCount",
     "count_actors",
     "count_parties",
+    "choose_unit",
     "count_places",
+    "deadliest_events",
+    "event_span",
     "find_events",
     "find_interactions",
     "fts_query",
@@ -84,7 +100,9 @@ __all__ = [
     "list_interactions",
     "map_points",
     "pair_counts",
+    "period_counts",
     "search_articles",
     "set_flag",
+    "totals",
     "weekly_counts",
 ]

@@ -31,6 +31,7 @@ from vigie.api import ArticleId, EventId, EventQuery, InteractionQuery, SearchQu
 from vigie.events.lexicon import load_country_names
 from vigie.search import (
     EventFilter,
+    MapPoint,
     count_actors,
     count_parties,
     find_events,
@@ -40,11 +41,22 @@ from vigie.search import (
     map_points,
     pair_counts,
     search_articles,
-    weekly_counts,
 )
 from vigie.store import Store, is_stopped_query
-from vigie.web.charts import TYPE_COLOURS, Dot, draw_map, draw_timeline, highlight
-from vigie.web.i18n import LANGUAGES, quad_label, translator, type_label
+from vigie.web.charts import TYPE_COLOURS, Dot, dots_markup, draw_map, highlight
+from vigie.web.i18n import (
+    LANGUAGES,
+    field_label,
+    party_label,
+    plover_label,
+    precision_label,
+    quad_label,
+    sub_type_label,
+    translator,
+    type_label,
+)
+from vigie.web.marks import toll_range
+from vigie.web.timeline import timeline_of
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +115,9 @@ def create_app(
         lang = lang_of(request)
         html = pages.get_template(name).render(
             request=request, lang=lang, t=translator(lang), type_label=lambda v: type_label(v, lang),
-            quad_label=lambda v: quad_label(v, lang),
+            quad_label=lambda v: quad_label(v, lang), sub_type_label=lambda v: sub_type_label(v, lang),
+            plover_label=lambda v: plover_label(v, lang), party_label=lambda v: party_label(v, lang),
+            field_label=lambda v: field_label(v, lang), precision_label=lambda f, v: precision_label(f, v, lang),
             query=lambda **changes: with_query(request, **changes), **values,
         )  # fmt: skip
         response = HTMLResponse(html, status_code=status)
@@ -181,7 +195,8 @@ def create_app(
             page=page,
             drawing=(drawing := draw_map(map_points(store, filters))),
             dots=dots_svg(drawing.dots, request, lang_of(request)),
-            timeline=draw_timeline(weekly_counts(store, filters)),
+            timeline=timeline_of(store, filters, lang_of(request)),
+            brush_base=with_query(request, start=None, end=None),
             actors=known_actors(),
             downloads=download_links(request, "/api/events", ("csv", "geojson", "jsonl")),
         )
@@ -191,12 +206,25 @@ def create_app(
         found = get_event(store, event_id)
         if found is None:
             raise HTTPException(404, f"no event with id {event_id}")
+        event = found.event
         articles = []
         for article_id, article in found.articles.items():
             ranges = [(s.start, s.end) for s in found.sources if s.article_id == article_id]
-            articles.append((article, highlight(article.paragraphs, ranges)))
-        return render(request, "event.html", found=found, event=found.event, articles=articles,
-                      can_flag=bool(app.state.token))  # fmt: skip
+            toll = toll_range(article.paragraphs, ranges, event.fatalities)
+            articles.append((article, highlight(article.paragraphs, ranges, [toll] if toll else [])))
+        point = (
+            [MapPoint(event.latitude, event.longitude, event.location, event.admin1, event.event_type, 1, event.id)]
+            if event.latitude is not None and event.longitude is not None
+            else []
+        )
+        mini = draw_map(point, marker=14)
+        lang = lang_of(request)
+        back = with_query(request, lang=None)
+        return render(request, "event.html", found=found, event=event, articles=articles,
+                      can_flag=bool(app.state.token), mini=mini, mini_dots=dots_markup(mini.dots, lang),
+                      back="/" + (back if back != "?" else ""),
+                      tolled=any(kind == "toll" for _, pieces in articles for piece in pieces
+                                 for _, kind in piece))  # fmt: skip
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, query: Annotated[SearchQuery, Query()]) -> HTMLResponse:
@@ -256,24 +284,17 @@ def create_app(
 
 
 def dots_svg(dots: Sequence[Dot], request: Request, lang: str) -> Markup:
-    """The map's dots as SVG, every text escaped: built here in one pass, since a year of events
-    draws up to 2,000 dots and ten template expressions each took half the page's time."""
+    """The map's dots, each a link: one event opens its page, several filter the list to them."""
     kept = with_query(request, location=None, event_type=None)  # the page's filters, but these two
-    parts = []
-    for dot in dots:
-        point = dot.point
+
+    def href(point: MapPoint) -> str:
         if point.count == 1:
-            href = f"/events/{point.event_id}"
-        else:
-            chosen = urlencode({"location": point.location or "", "event_type": point.event_type})
-            href = f"{kept}&{chosen}" if kept != "?" else f"?{chosen}"
-        title = f"{point.location or ''}: {type_label(point.event_type, lang)} ({point.count})"
-        parts.append(
-            f'<a class="dot" href="{escape(href)}"><circle cx="{dot.x}" cy="{dot.y}" r="{dot.r}" '
-            f'fill="{escape(dot.colour)}" data-event="{point.event_id}" data-count="{point.count}">'
-            f"<title>{escape(title)}</title></circle></a>"
-        )
-    return Markup("\n".join(parts))
+            page = with_query(request, lang=None)
+            return f"/events/{point.event_id}" + (page if page != "?" else "")
+        chosen = urlencode({"location": point.location or "", "event_type": point.event_type})
+        return f"{kept}&{chosen}" if kept != "?" else f"?{chosen}"
+
+    return dots_markup(dots, lang, href)
 
 
 def lang_of(request: Request) -> str:

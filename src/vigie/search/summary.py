@@ -1,0 +1,129 @@
+"""Event summaries: an EventFilter -> counts and fatalities per period, per region or type, the span
+of the dates, the deadliest events; for the dashboard's timeline and the situation report.
+
+Fatalities are summed over the events that report a number (Vigie keeps null where no number is
+reported); `reported` says how many did, so that a reader can tell "0 deaths" from "no figure".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Date, cast, func, select
+
+from vigie.search.events import EventFilter, EventView, _conditions, _view
+from vigie.store import Store
+from vigie.store.schema import EventRow
+
+Unit = Literal["week", "month", "year"]
+WEEKLY_UP_TO_DAYS = 182  # half a year of weekly bars (26); beyond, months
+MONTHLY_UP_TO_DAYS = 4 * 366  # four years of monthly bars (48); beyond, years
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodCount:
+    """Events of one type in one period (its first day: a Monday, the 1st of a month or of January)."""
+
+    start: date
+    key: str
+    count: int
+    fatalities: int  # summed over the events that give a number
+    reported: int  # how many of them give a number
+
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    """Events of one region, type or in all, with their fatalities."""
+
+    key: str
+    count: int
+    fatalities: int
+    reported: int
+
+
+def choose_unit(first: date, last: date) -> Unit:
+    """Weekly bars for half a year or less, monthly up to four years, yearly beyond.
+
+    >>> choose_unit(date(2024, 1, 1), date(2024, 3, 1)), choose_unit(date(2012, 1, 1), date(2026, 1, 1))
+    ('week', 'year')
+    """
+    days = (last - first).days
+    if days <= WEEKLY_UP_TO_DAYS:
+        return "week"
+    return "month" if days <= MONTHLY_UP_TO_DAYS else "year"
+
+
+def event_span(store: Store, filters: EventFilter) -> tuple[date, date] | None:
+    """The first and last dates of the matching events; None when no dated event matches."""
+    with store.engine.connect() as connection:
+        row = connection.execute(
+            select(func.min(EventRow.event_date), func.max(EventRow.event_date)).where(
+                EventRow.event_date.is_not(None), *_conditions(connection, filters)
+            )
+        ).one()
+    first, last = (_day(value) for value in row)
+    return (first, last) if first is not None and last is not None else None
+
+
+def period_counts(store: Store, filters: EventFilter, unit: Unit) -> list[PeriodCount]:
+    """Events and fatalities per period and event type, oldest period first."""
+    with store.engine.connect() as connection:
+        period = _period(connection.dialect.name, unit)
+        statement = (
+            select(period.label("start"), EventRow.event_type, *_sums())
+            .where(EventRow.event_date.is_not(None), *_conditions(connection, filters))
+            .group_by(period, EventRow.event_type)
+        )
+        rows: list[Any] = list(connection.execute(statement))
+    counts = [PeriodCount(_day(start) or date.min, key, n, dead or 0, reported) for start, key, n, dead, reported in rows]
+    return sorted(counts, key=lambda row: (row.start, row.key))
+
+
+def totals(store: Store, filters: EventFilter, by: Literal["admin1", "event_type", "all"]) -> list[Total]:
+    """Events and fatalities per region (None: "") or per type, most events first; `all`: one row."""
+    column = {"admin1": EventRow.admin1, "event_type": EventRow.event_type}.get(by)
+    with store.engine.connect() as connection:
+        where = _conditions(connection, filters)
+        if column is None:
+            n, dead, reported = connection.execute(select(*_sums()).where(*where)).one()
+            return [Total("", n, dead or 0, reported or 0)]
+        statement = select(column.label("key"), *_sums()).where(*where).group_by(column)
+        rows: list[Any] = list(connection.execute(statement))
+    found = [Total(key or "", n, dead or 0, reported) for key, n, dead, reported in rows]
+    return sorted(found, key=lambda row: (-row.count, -row.fatalities, row.key))
+
+
+def deadliest_events(store: Store, filters: EventFilter, limit: int = 10) -> list[EventView]:
+    """The matching events with the most fatalities (a number given), most first, then newest."""
+    with store.engine.connect() as connection:
+        statement = (
+            select(EventRow)
+            .where(EventRow.fatalities > 0, *_conditions(connection, filters))
+            .order_by(EventRow.fatalities.desc(), EventRow.event_date.desc().nulls_last(), EventRow.id)
+            .limit(limit)
+        )
+        return [_view(row._mapping) for row in connection.execute(statement)]
+
+
+def _sums() -> list[ColumnElement[Any]]:
+    return [
+        func.count().label("n"),
+        func.sum(EventRow.fatalities).label("dead"),
+        func.count(EventRow.fatalities).label("reported"),
+    ]
+
+
+def _period(dialect: str, unit: Unit) -> ColumnElement[Any]:
+    if dialect == "postgresql":
+        return cast(func.date_trunc(unit, EventRow.event_date), Date)
+    if unit == "week":  # the Sunday on or after the day, less six days: "2024-08-04" -> "2024-07-29"
+        return func.date(EventRow.event_date, "weekday 0", "-6 days")
+    return func.strftime("%Y-%m-01" if unit == "month" else "%Y-01-01", EventRow.event_date)
+
+
+def _day(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
