@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -29,17 +30,20 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from vigie import api
 from vigie.api import ArticleId, EventId, EventQuery, InteractionQuery, SearchQuery, error_response, mark_html
 from vigie.events.lexicon import load_country_names
+from vigie.plover import quad_class
 from vigie.search import (
     EventFilter,
     MapPoint,
     count_actors,
     count_parties,
+    directed_counts,
+    drawn_from,
     find_events,
     find_interactions,
     get_article,
+    interaction_sources,
     get_event,
     map_points,
-    pair_counts,
     search_articles,
 )
 from vigie.store import Store, is_stopped_query
@@ -246,26 +250,30 @@ def create_app(
         article = get_article(store, article_id)
         if article is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
-        return render(request, "article.html", article=article, pieces=highlight(article.paragraphs, []))
+        return render(request, "article.html", article=article, pieces=highlight(article.paragraphs, []),
+                      drawn=drawn_from(store, article_id))  # fmt: skip
 
     @app.get("/cooperation", response_class=HTMLResponse, include_in_schema=False)
     def cooperation(request: Request, query: Annotated[InteractionQuery, Query()]) -> HTMLResponse:
         filters = query.to_filter()
-        pairs = pair_counts(store, filters)
-        parties = [item.name for item in count_parties(store, filters)][:MATRIX_PARTIES]
-        cells: dict[tuple[str, str], dict[str, int]] = {}
-        for pair in pairs:
-            for a, b in ((pair.party1, pair.party2), (pair.party2, pair.party1)):
-                cells.setdefault((a, b), {})[pair.type] = pair.count
-        peak = max((sum(v.values()) for v in cells.values()), default=1)
+        matrix = replace(filters, source=None, target=None, types=())  # the matrices show every cell
+        parties = [item.name for item in count_parties(store, matrix)][:MATRIX_PARTIES]
+        sides: dict[str, dict[tuple[str, str], dict[str, int]]] = {"cooperation": {}, "conflict": {}}
+        for row in directed_counts(store, matrix):
+            quad = quad_class(row.type) or ""
+            side = "cooperation" if quad.endswith("cooperation") else "conflict"
+            sides[side].setdefault((row.source, row.target), {})[row.type] = row.count
+        peaks = {side: max((sum(v.values()) for v in cells.values()), default=1) for side, cells in sides.items()}
+        page = find_interactions(store, filters, query.limit, query.offset)
         return render(
             request,
             "cooperation.html",
             form=query,
             parties=parties,
-            cells=cells,
-            peak=peak,
-            page=find_interactions(store, filters, query.limit, query.offset),
+            sides=sides,
+            peaks=peaks,
+            page=page,
+            sources=interaction_sources(store, [item.id for item in page.items]),
             downloads=download_links(request, "/api/interactions", ("csv", "geojson", "jsonl")),
         )
 
