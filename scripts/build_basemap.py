@@ -43,6 +43,7 @@ NEIGHBOURS = ("DZA", "NER", "BFA", "CIV", "GIN", "SEN", "MRT")
 FRAME = box(-12.6, 9.8, 4.6, 25.3)  # the dashboard map's extent (web/charts.py)
 TOLERANCE = 0.01  # degrees, about 1 km
 NEIGHBOUR_TOLERANCE = 0.03  # neighbours are background: about 3 km
+SLIVER = 0.02  # degrees
 ATTRIBUTION = (
     "Régions / regions: OCHA COD-AB Mali cercles (CC BY-IGO) and loi n°2023-006 (2023 regions); "
     "neighbours: OCHA ROWCA, Natural Earth; Taoudénit seat: GeoNames (CC BY 4.0)"
@@ -81,7 +82,9 @@ def main() -> None:
     )  # fmt: skip
     outlines = json.loads((DATA / "boundaries.json").read_text(encoding="utf-8"))["countries"]
     for iso in NEIGHBOURS:
-        country = unary_union([_polygon(rings) for rings in outlines[iso]]) & FRAME.buffer(1, join_style="mitre")
+        # admin-1 units dissolved; the buffers close the slivers their simplified edges leave between them
+        whole = unary_union([_polygon(rings).buffer(SLIVER) for rings in outlines[iso]]).buffer(-SLIVER)
+        country = whole & FRAME.buffer(1, join_style="mitre")
         properties = {"kind": "country", "iso": iso, "label": _label(country & FRAME)}
         features.append(_feature(country, properties, NEIGHBOUR_TOLERANCE))
     collection = {"type": "FeatureCollection", "attribution": ATTRIBUTION, "features": features}

@@ -8,14 +8,14 @@ reported); `reported` says how many did, so that a reader can tell "0 deaths" fr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Date, cast, func, select
 
 from vigie.search.events import EventFilter, EventView, _conditions, _view
 from vigie.store import Store
-from vigie.store.schema import EventRow
+from vigie.store.schema import ArticleRow, EventRow
 
 Unit = Literal["week", "month", "year"]
 WEEKLY_UP_TO_DAYS = 182  # half a year of weekly bars (26); beyond, months
@@ -105,6 +105,20 @@ def deadliest_events(store: Store, filters: EventFilter, limit: int = 10) -> lis
             .limit(limit)
         )
         return [_view(row._mapping) for row in connection.execute(statement)]
+
+
+def count_articles(store: Store, start: date, end: date) -> int:
+    """Articles (teasers included) published from `start` to `end`, inclusive."""
+    statement = (
+        select(func.count())
+        .select_from(ArticleRow)
+        .where(
+            ArticleRow.published >= datetime.combine(start, time.min),
+            ArticleRow.published < datetime.combine(end + timedelta(days=1), time.min),
+        )
+    )
+    with store.engine.connect() as connection:
+        return connection.scalar(statement) or 0
 
 
 def _sums() -> list[ColumnElement[Any]]:

@@ -187,11 +187,18 @@ def _base_map() -> tuple[list[Outline], str]:
                 path="" if geometry["type"] == "Point" else _path(geometry),
                 name=properties.get("name") or properties.get("iso", ""),
                 kind=properties["kind"],
-                label=project(label[0], label[1]) if label else None,
+                label=_inside(project(label[0], label[1]), properties["kind"]) if label else None,
                 within=properties.get("within", ""),
             )
         )
     return outlines, str(data.get("attribution", ""))
+
+
+def _inside(point: tuple[float, float], kind: str) -> tuple[float, float]:
+    """A neighbour's name kept whole inside the frame ("Sénégal" at the left edge)."""
+    if kind != "country":
+        return point
+    return min(max(point[0], 40.0), MAP_WIDTH - 40.0), min(max(point[1], 14.0), MAP_HEIGHT - 30.0)
 
 
 def _path(geometry: dict[str, Any]) -> str:
