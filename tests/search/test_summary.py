@@ -1,0 +1,59 @@
+"""Summaries for the timeline and the reports: periods chosen from the span, counts and fatalities
+per period and type, totals per region and type, the deadliest events (issue 13)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from vigie.search import (
+    EventFilter,
+    choose_unit,
+    count_articles,
+    deadliest_events,
+    event_span,
+    period_counts,
+    totals,
+)
+from vigie.store import Store
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "unit"),
+    [
+        (date(2024, 8, 1), date(2024, 8, 31), "week"),
+        (date(2024, 1, 1), date(2024, 6, 30), "week"),  # 181 days: 26 weekly bars
+        (date(2024, 1, 1), date(2024, 7, 31), "month"),
+        (date(2021, 1, 1), date(2024, 12, 31), "month"),
+        (date(2012, 1, 1), date(2026, 1, 1), "year"),  # fourteen years: fourteen bars, not 730
+    ],
+)
+def test_the_period_follows_the_span(first: date, last: date, unit: str) -> None:
+    assert choose_unit(first, last) == unit
+
+
+def test_counts_and_fatalities_per_period(news_store: Store) -> None:
+    assert event_span(news_store, EventFilter()) == (date(2023, 2, 27), date(2024, 8, 4))
+    assert event_span(news_store, EventFilter(admin1="Kidal")) is None
+    months = period_counts(news_store, EventFilter(), "month")
+    assert [(row.start, row.key, row.count, row.fatalities, row.reported) for row in months] == [
+        (date(2023, 2, 1), "Battles", 1, 3, 1),
+        (date(2024, 8, 1), "Battles", 1, 3, 1),
+    ]
+    weeks = period_counts(news_store, EventFilter(start=date(2024, 1, 1)), "week")
+    assert [(row.start, row.count) for row in weeks] == [(date(2024, 7, 29), 1)]  # the Monday of 4 August
+    years = period_counts(news_store, EventFilter(), "year")
+    assert [row.start for row in years] == [date(2023, 1, 1), date(2024, 1, 1)]
+
+
+def test_totals_and_deadliest(news_store: Store) -> None:
+    by_region = totals(news_store, EventFilter(), "admin1")
+    assert sorted((row.key, row.count, row.fatalities) for row in by_region) == [("Mopti", 1, 3), ("Ségou", 1, 3)]
+    [everything] = totals(news_store, EventFilter(iso="MLI"), "all")
+    assert (everything.count, everything.fatalities, everything.reported) == (2, 6, 2)
+    [none] = totals(news_store, EventFilter(iso="NER"), "all")
+    assert (none.count, none.fatalities) == (0, 0)
+    assert [event.id for event in deadliest_events(news_store, EventFilter(), 5)] == [1, 2]  # equal tolls: newest
+    assert count_articles(news_store, date(2024, 8, 1), date(2024, 8, 5)) == 1
+    assert count_articles(news_store, date(2024, 8, 6), date(2024, 8, 31)) == 0
