@@ -287,7 +287,9 @@ class InteractionQuery(Paging):
     type: str | None = Field(None, max_length=20, description='PLOVER type, e.g. "AGREE".')
     start: Day = Field(None, description="First day, inclusive (YYYY-MM-DD).")
     end: Day = Field(None, description="Last day, inclusive (YYYY-MM-DD).")
-    source: str | None = Field(None, max_length=20, description='Who acts, e.g. "MLI" in "Bamako accuse Paris".')
+    source: str | None = Field(
+        None, max_length=20, description='Who acts, e.g. "MLI" in "Bamako accuse Paris".'
+    )
     target: str | None = Field(None, max_length=20, description='Who is acted upon, e.g. "FRA".')
     quad: Literal["cooperation", "conflict", ""] = Field(
         "", description="Only cooperation (verbal or material) or conflict (verbal or material) types."

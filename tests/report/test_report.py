@@ -27,7 +27,12 @@ def database(tmp_path: Path) -> Path:
     with Store.open(f"sqlite:///{path}") as store:
         ids = fill(store)
         boni = ids["essor-2024-08-05-boni.txt"]
-        offset = len("Attaque contre le poste de Boni") + 2 + len(BORA) + len(" Le bilan fait état de trois soldats tués. ")
+        offset = (
+            len("Attaque contre le poste de Boni")
+            + 2
+            + len(BORA)
+            + len(" Le bilan fait état de trois soldats tués. ")
+        )
         with store.engine.begin() as connection:
             _event(connection, 3, date(2024, 8, 2), "Violence against civilians", "Attack", "Sévaré", "Mopti",
                    14.53, -4.1, boni, HOSTILE, offset)  # fmt: skip
@@ -62,7 +67,11 @@ def run(database: Path, *args: str) -> str:
 
 def test_period_compares_with_the_one_before() -> None:
     period = Period(date(2024, 7, 1), date(2024, 8, 31))
-    assert (period.days, period.previous().start, period.previous().end) == (62, date(2024, 4, 30), date(2024, 6, 30))
+    assert (period.days, period.previous().start, period.previous().end) == (
+        62,
+        date(2024, 4, 30),
+        date(2024, 6, 30),
+    )
 
 
 def test_html_report_is_self_contained_and_escaped(database: Path, tmp_path: Path) -> None:
@@ -105,12 +114,19 @@ def test_region_filter_and_mistakes(database: Path, tmp_path: Path) -> None:
     html = run(database, *PERIOD, "--region", "Tombouctou")
     assert "Région : Tombouctou" in html and 'data-key="events"><div class="label">Événements de sécurité</div>' \
         '<div class="value">0</div>' in html  # fmt: skip
-    backwards = CliRunner().invoke(cli, ["report", "--from", "2024-08-31", "--to", "2024-07-01", "--db", str(database)])
+    backwards = CliRunner().invoke(
+        cli, ["report", "--from", "2024-08-31", "--to", "2024-07-01", "--db", str(database)]
+    )
     assert backwards.exit_code == 1
-    assert backwards.output == "Error: --to 2024-07-01 is before --from 2024-08-31; give the first day, then the last\n"
+    assert (
+        backwards.output
+        == "Error: --to 2024-07-01 is before --from 2024-08-31; give the first day, then the last\n"
+    )
     no_file = CliRunner().invoke(cli, ["report", *PERIOD, "--format", "pdf", "--db", str(database)])
     assert no_file.output == "Error: a PDF report needs a file: add -o report.pdf\n"
-    bad_day = CliRunner().invoke(cli, ["report", "--from", "1/7/2024", "--to", "2024-08-31", "--db", str(database)])
+    bad_day = CliRunner().invoke(
+        cli, ["report", "--from", "1/7/2024", "--to", "2024-08-31", "--db", str(database)]
+    )
     assert bad_day.exit_code == 2 and "'1/7/2024' is not a day; write it YYYY-MM-DD" in bad_day.output
 
 

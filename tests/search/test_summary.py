@@ -49,11 +49,17 @@ def test_counts_and_fatalities_per_period(news_store: Store) -> None:
 
 def test_totals_and_deadliest(news_store: Store) -> None:
     by_region = totals(news_store, EventFilter(), "admin1")
-    assert sorted((row.key, row.count, row.fatalities) for row in by_region) == [("Mopti", 1, 3), ("Ségou", 1, 3)]
+    assert sorted((row.key, row.count, row.fatalities) for row in by_region) == [
+        ("Mopti", 1, 3),
+        ("Ségou", 1, 3),
+    ]
     [everything] = totals(news_store, EventFilter(iso="MLI"), "all")
     assert (everything.count, everything.fatalities, everything.reported) == (2, 6, 2)
     [none] = totals(news_store, EventFilter(iso="NER"), "all")
     assert (none.count, none.fatalities) == (0, 0)
-    assert [event.id for event in deadliest_events(news_store, EventFilter(), 5)] == [1, 2]  # equal tolls: newest
+    assert [event.id for event in deadliest_events(news_store, EventFilter(), 5)] == [
+        1,
+        2,
+    ]  # equal tolls: newest
     assert count_articles(news_store, date(2024, 8, 1), date(2024, 8, 5)) == 1
     assert count_articles(news_store, date(2024, 8, 6), date(2024, 8, 31)) == 0

@@ -105,7 +105,10 @@ def test_cooperation_lists_who_acted_on_whom_with_names(client: TestClient, news
 
     add_accusation(news_store)
     page = client.get("/cooperation").text
-    assert '<span class="direction"><abbr title="MLI">Mali</abbr> → <abbr title="FRA">France</abbr></span>' in page
+    assert (
+        '<span class="direction"><abbr title="MLI">Mali</abbr> → <abbr title="FRA">France</abbr></span>'
+        in page
+    )
     assert '<span class="pair"><abbr title="MLI">Mali</abbr> — <abbr title="NER">Niger</abbr></span>' in page
     assert '<small class="quad" title="Classe PLOVER">Conflit verbal</small>' in page
     assert '<small class="quad" title="Classe PLOVER">Coopération matérielle</small>' in page

@@ -30,10 +30,18 @@ def test_timeline_draws_every_period_with_axes_and_tooltips() -> None:
         PeriodCount(date(2024, 3, 1), "Battles", 1, 0, 0),
     ]
     drawing = draw_timeline(counts, "month", (date(2024, 1, 15), date(2024, 4, 2)), "fr")
-    assert [b.start for b in drawing.bins] == [date(2024, 1, 1), date(2024, 2, 1), date(2024, 3, 1), date(2024, 4, 1)]
+    assert [b.start for b in drawing.bins] == [
+        date(2024, 1, 1),
+        date(2024, 2, 1),
+        date(2024, 3, 1),
+        date(2024, 4, 1),
+    ]
     assert [b.count for b in drawing.bins] == [6, 0, 1, 0]  # an empty month is a gap, not skipped
     assert drawing.bins[0].end == date(2024, 1, 31)
-    assert drawing.bins[0].tip == "janvier 2024 : 6 événement(s), 12 mort(s)\nManifestations : 2\nAffrontements : 4"
+    assert (
+        drawing.bins[0].tip
+        == "janvier 2024 : 6 événement(s), 12 mort(s)\nManifestations : 2\nAffrontements : 4"
+    )
     assert drawing.bins[2].tip.startswith("mars 2024 : 1 événement(s), aucun bilan chiffré")
     assert [value for _, value in drawing.y_ticks] == [0, 2, 4, 6]
     assert [label for _, label in drawing.x_ticks] == ["janv. 2024", "févr. 2024", "mars 2024", "avr. 2024"]
@@ -61,12 +69,24 @@ def test_map_draws_the_filters_regions_with_legends(client: TestClient) -> None:
                        "Tombouctou"}  # fmt: skip
     assert '<text class="region-2023-label"' in page and ">Nioro</text>" in page  # 2023 regions, dashed
     assert ">Taoudénit*</text>" in page  # no outline in any source: its seat
-    for neighbour in ("Algérie", "Niger", "Burkina Faso", "Mauritanie", "Sénégal", "Guinée", "Côte d&#39;Ivoire"):
+    for neighbour in (
+        "Algérie",
+        "Niger",
+        "Burkina Faso",
+        "Mauritanie",
+        "Sénégal",
+        "Guinée",
+        "Côte d&#39;Ivoire",
+    ):
         assert f">{neighbour}</text>" in page
     assert '<g class="scale" id="scale-bar">' in page and ">200 km</text>" in page
     legend = page[page.index('id="map-legend"') :]
     assert "Nombre d&#39;événements" in legend and "centre de région seulement" in legend
-    assert re.findall(r'text-anchor="middle" font-size="10" fill="#555">(\d+)</text>', legend) == ["1", "5", "10"]
+    assert re.findall(r'text-anchor="middle" font-size="10" fill="#555">(\d+)</text>', legend) == [
+        "1",
+        "5",
+        "10",
+    ]
     assert '<link rel="icon" href="/static/favicon.svg"' in page
 
 
@@ -75,8 +95,10 @@ def test_an_event_at_a_regions_centre_is_a_ring() -> None:
 
     latitude, longitude = sorted(region_centres())[0]
     drawing = draw_map(
-        [MapPoint(latitude, longitude, "Mopti", "Mopti", "Battles", 2, 7),
-         MapPoint(15.02, -1.98, "Boni", "Mopti", "Battles", 1, 8)]  # fmt: skip
+        [
+            MapPoint(latitude, longitude, "Mopti", "Mopti", "Battles", 2, 7),
+            MapPoint(15.02, -1.98, "Boni", "Mopti", "Battles", 1, 8),
+        ]  # fmt: skip
     )
     assert [(dot.point.event_id, dot.approximate) for dot in drawing.dots] == [(7, True), (8, False)]
 
@@ -94,7 +116,9 @@ def test_event_page_speaks_the_interface_language(client: TestClient) -> None:
     assert '<a id="back" href="/?admin1=Mopti">' in page  # back to the list it came from
     assert '<svg id="map" class="map"' in page and 'data-event="1"' in page  # its small map
     english = client.get("/events/1", params={"lang": "en"}).text
-    assert "<th>Event type</th><td>Battles</td>" in english and "<th>Flagged as wrong</th><td>no</td>" in english
+    assert (
+        "<th>Event type</th><td>Battles</td>" in english and "<th>Flagged as wrong</th><td>no</td>" in english
+    )
 
 
 def test_article_page_lists_what_was_drawn_from_it(client: TestClient) -> None:

@@ -167,10 +167,17 @@ def _lethal(store: Store, event: EventView) -> Lethal:
             toll_text = None
             if toll is not None:
                 toll_text = "".join(
-                    text[max(toll[0] - offset, 0) : max(toll[1] - offset, 0)] for offset, text in article.paragraphs
+                    text[max(toll[0] - offset, 0) : max(toll[1] - offset, 0)]
+                    for offset, text in article.paragraphs
                 ).strip()
             quotes.append(
-                Quote(article.title, article.doc_name, article.published, [s.sentence for s in mine], toll_text or None)
+                Quote(
+                    article.title,
+                    article.doc_name,
+                    article.published,
+                    [s.sentence for s in mine],
+                    toll_text or None,
+                )
             )
     return Lethal(event, quotes)
 
@@ -184,11 +191,19 @@ def _partners(store: Store, period: Period, focus: str) -> tuple[list[Partner], 
     for item in list_interactions(store, InteractionFilter(party=focus, start=period.start, end=period.end)):
         count += 1
         other = item.party2 if item.party1 == focus else item.party1
-        sides["cooperation" if (quad_class(item.type) or "").endswith("cooperation") else "conflict"][other] += 1
+        sides["cooperation" if (quad_class(item.type) or "").endswith("cooperation") else "conflict"][
+            other
+        ] += 1
         types.setdefault(other, Counter())[item.type] += 1
         acted[other] += item.source_party == focus
     partners = [
-        Partner(code, sides["cooperation"][code], sides["conflict"][code], dict(types[code].most_common()), acted[code])
+        Partner(
+            code,
+            sides["cooperation"][code],
+            sides["conflict"][code],
+            dict(types[code].most_common()),
+            acted[code],
+        )
         for code in types
     ]
     return sorted(partners, key=lambda p: (-(p.cooperation + p.conflict), p.code)), count

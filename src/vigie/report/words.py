@@ -9,15 +9,21 @@ from vigie.web.i18n import LANGUAGES, translator
 
 REPORT: dict[str, tuple[str, str]] = {
     "title": ("Note de situation", "Situation report"),
-    "subtitle": ("Sécurité et relations extérieures, d'après la presse sahélienne francophone",
-                 "Security and foreign relations, from French-language Sahel news"),  # fmt: skip
+    "subtitle": (
+        "Sécurité et relations extérieures, d'après la presse sahélienne francophone",
+        "Security and foreign relations, from French-language Sahel news",
+    ),  # fmt: skip
     "period": ("Période : du {start} au {end} ({days} jours)", "Period: {start} to {end} ({days} days)"),
-    "previous": ("comparée à la période précédente, du {start} au {end}",
-                 "compared with the previous period, {start} to {end}"),  # fmt: skip
+    "previous": (
+        "comparée à la période précédente, du {start} au {end}",
+        "compared with the previous period, {start} to {end}",
+    ),  # fmt: skip
     "scope.region": ("Région : {region}", "Region: {region}"),
     "scope.country": ("Pays : {country}", "Country: {country}"),
-    "generated": ("Produit par Vigie le {when}, à partir de {articles} articles publiés sur la période.",
-                  "Produced by Vigie on {when}, from {articles} articles published in the period."),  # fmt: skip
+    "generated": (
+        "Produit par Vigie le {when}, à partir de {articles} articles publiés sur la période.",
+        "Produced by Vigie on {when}, from {articles} articles published in the period.",
+    ),  # fmt: skip
     "headline": ("Chiffres clés", "Key figures"),
     "headline.events": ("Événements de sécurité", "Security events"),
     "headline.fatalities": ("Morts rapportés", "Reported fatalities"),
@@ -36,14 +42,21 @@ REPORT: dict[str, tuple[str, str]] = {
     "events": ("Événements", "Events"),
     "fatalities": ("Morts", "Fatalities"),
     "deadliest": ("Les événements les plus meurtriers", "The deadliest events"),
-    "deadliest.none": ("Aucun événement avec un bilan chiffré sur la période.",
-                       "No event with a reported toll in the period."),  # fmt: skip
+    "deadliest.none": (
+        "Aucun événement avec un bilan chiffré sur la période.",
+        "No event with a reported toll in the period.",
+    ),  # fmt: skip
     "deadliest.dead": ("{dead} morts", "{dead} fatalities"),
     "source": ("Source", "Source"),
     "toll_quote": ("Bilan", "Toll"),
-    "diplomacy": ("Relations extérieures : {focus} et ses partenaires",
-                  "Foreign relations: {focus} and its partners"),  # fmt: skip
-    "diplomacy.count": ("{count} interactions PLOVER sur la période.", "{count} PLOVER interactions in the period."),
+    "diplomacy": (
+        "Relations extérieures : {focus} et ses partenaires",
+        "Foreign relations: {focus} and its partners",
+    ),  # fmt: skip
+    "diplomacy.count": (
+        "{count} interactions PLOVER sur la période.",
+        "{count} PLOVER interactions in the period.",
+    ),
     "diplomacy.none": ("Aucune interaction sur la période.", "No interaction in the period."),
     "partner": ("Partenaire", "Partner"),
     "cooperation": ("Coopération", "Cooperation"),

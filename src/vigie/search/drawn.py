@@ -55,7 +55,11 @@ def drawn_from(store: Store, article_id: str) -> Drawn:
         ).all()
         events = connection.execute(
             select(EventRow)
-            .where(EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.article_id.in_(select(siblings)))))
+            .where(
+                EventRow.id.in_(
+                    select(EventSourceRow.event_id).where(EventSourceRow.article_id.in_(select(siblings)))
+                )
+            )
             .order_by(EventRow.event_date.desc().nulls_last(), EventRow.id)
         ).all()
         interactions = connection.execute(

@@ -124,7 +124,9 @@ def directed_counts(store: Store, filters: InteractionFilter) -> list[DirectedCo
         .order_by(source, target, InteractionRow.type)
     )
     with store.engine.connect() as connection:
-        return [DirectedCount(row.source, row.target, row.type, row.n) for row in connection.execute(statement)]
+        return [
+            DirectedCount(row.source, row.target, row.type, row.n) for row in connection.execute(statement)
+        ]
 
 
 def count_parties(store: Store, filters: InteractionFilter) -> list[PartyCount]:

@@ -77,7 +77,10 @@ def period_counts(store: Store, filters: EventFilter, unit: Unit) -> list[Period
             .group_by(period, EventRow.event_type)
         )
         rows: list[Any] = list(connection.execute(statement))
-    counts = [PeriodCount(_day(start) or date.min, key, n, dead or 0, reported) for start, key, n, dead, reported in rows]
+    counts = [
+        PeriodCount(_day(start) or date.min, key, n, dead or 0, reported)
+        for start, key, n, dead, reported in rows
+    ]
     return sorted(counts, key=lambda row: (row.start, row.key))
 
 

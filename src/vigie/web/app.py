@@ -22,7 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -41,8 +41,8 @@ from vigie.search import (
     find_events,
     find_interactions,
     get_article,
-    interaction_sources,
     get_event,
+    interaction_sources,
     map_points,
     search_articles,
 )
@@ -217,7 +217,17 @@ def create_app(
             toll = toll_range(article.paragraphs, ranges, event.fatalities)
             articles.append((article, highlight(article.paragraphs, ranges, [toll] if toll else [])))
         point = (
-            [MapPoint(event.latitude, event.longitude, event.location, event.admin1, event.event_type, 1, event.id)]
+            [
+                MapPoint(
+                    event.latitude,
+                    event.longitude,
+                    event.location,
+                    event.admin1,
+                    event.event_type,
+                    1,
+                    event.id,
+                )
+            ]
             if event.latitude is not None and event.longitude is not None
             else []
         )
@@ -263,7 +273,9 @@ def create_app(
             quad = quad_class(row.type) or ""
             side = "cooperation" if quad.endswith("cooperation") else "conflict"
             sides[side].setdefault((row.source, row.target), {})[row.type] = row.count
-        peaks = {side: max((sum(v.values()) for v in cells.values()), default=1) for side, cells in sides.items()}
+        peaks = {
+            side: max((sum(v.values()) for v in cells.values()), default=1) for side, cells in sides.items()
+        }
         page = find_interactions(store, filters, query.limit, query.offset)
         return render(
             request,

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -143,15 +143,25 @@ def dots_markup(dots: Sequence[Dot], lang: str, href: Callable[[MapPoint], str] 
         kind = "ring" if dot.approximate else "disc"
         circle = (
             f'<circle class="{kind}" cx="{dot.x}" cy="{dot.y}" r="{dot.r}" '
-            + (f'fill="none" stroke="{escape(dot.colour)}"' if dot.approximate else f'fill="{escape(dot.colour)}"')
+            + (
+                f'fill="none" stroke="{escape(dot.colour)}"'
+                if dot.approximate
+                else f'fill="{escape(dot.colour)}"'
+            )
             + f' data-event="{point.event_id}" data-count="{point.count}"><title>{escape(title)}</title></circle>'
         )
-        parts.append(f'<a class="dot" href="{escape(href(point))}">{circle}</a>' if href else f'<g class="dot">{circle}</g>')
+        parts.append(
+            f'<a class="dot" href="{escape(href(point))}">{circle}</a>'
+            if href
+            else f'<g class="dot">{circle}</g>'
+        )
     return Markup("\n".join(parts))
 
 
 def highlight(
-    paragraphs: list[tuple[int, str]], ranges: Sequence[tuple[int, int]], tolls: Sequence[tuple[int, int]] = ()
+    paragraphs: list[tuple[int, str]],
+    ranges: Sequence[tuple[int, int]],
+    tolls: Sequence[tuple[int, int]] = (),
 ) -> list[list[tuple[str, str]]]:
     """Cut each paragraph into (text, mark) pieces, mark "evidence" inside `ranges`, "toll" inside
     `tolls`, else ""; ranges are offsets into the document text.
@@ -164,12 +174,20 @@ def highlight(
     for offset, text in paragraphs:
         edges = sorted(
             {0, len(text)}
-            | {min(max(bound - offset, 0), len(text)) for start, end, _ in marked_ranges for bound in (start, end)}
+            | {
+                min(max(bound - offset, 0), len(text))
+                for start, end, _ in marked_ranges
+                for bound in (start, end)
+            }
         )
         pieces = []
         for left, right in zip(edges, edges[1:], strict=False):
             if left < right:
-                kinds = [kind for start, end, kind in marked_ranges if start <= offset + left and offset + right <= end]
+                kinds = [
+                    kind
+                    for start, end, kind in marked_ranges
+                    if start <= offset + left and offset + right <= end
+                ]
                 pieces.append((text[left:right], kinds[0] if kinds else ""))
         cut.append(pieces)
     return cut

@@ -110,7 +110,10 @@ MESSAGES: dict[str, tuple[str, str]] = {  # key: (French, English)
     ),
     "map.size": ("Nombre d'événements", "Number of events"),
     "map.precise": ("lieu connu", "known place"),
-    "map.approximate": ("centre de région seulement (lieu exact inconnu)", "region centre only (exact place unknown)"),
+    "map.approximate": (
+        "centre de région seulement (lieu exact inconnu)",
+        "region centre only (exact place unknown)",
+    ),
     "map.regions": ("Régions des données (admin1)", "Regions of the data (admin1)"),
     "map.regions_2023": ("Régions de 2023 (limites de cercles)", "2023 regions (cercle limits)"),
     "map.seat": (
@@ -124,7 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {  # key: (French, English)
     "mark.toll": ("phrase qui donne le bilan", "sentence giving the toll"),
     "yes": ("oui", "yes"),
     "no": ("non", "no"),
-    "drawn_from": ("Tiré de cet article et de ses doublons", "Drawn from this article and its near-duplicates"),
+    "drawn_from": (
+        "Tiré de cet article et de ses doublons",
+        "Drawn from this article and its near-duplicates",
+    ),
     "duplicates": ("Doublons proches", "Near-duplicates"),
     "cooperative": ("Coopération", "Cooperation"),
     "hostile": ("Conflit", "Conflict"),

@@ -111,7 +111,9 @@ def period_label(start: date, unit: Unit, lang: str, short: bool = False) -> str
         return f"{month_name(start.month, lang, short)} {start.year}"
     if short:
         return start.strftime("%d/%m/%y") if lang == "fr" else start.isoformat()
-    return translator(lang)("timeline.week_of", day=start.strftime("%d/%m/%Y") if lang == "fr" else start.isoformat())
+    return translator(lang)(
+        "timeline.week_of", day=start.strftime("%d/%m/%Y") if lang == "fr" else start.isoformat()
+    )
 
 
 def draw_timeline(
@@ -149,9 +151,15 @@ def draw_timeline(
         count = sum(r.count for r in values.values())
         dead = sum(r.fatalities for r in values.values())
         reported = sum(r.reported for r in values.values())
-        lines = [f"{period_label(start, unit, lang)} : " if lang == "fr" else f"{period_label(start, unit, lang)}: "]
-        lines[0] += t("timeline.tip", count=count) + ", " + (
-            t("timeline.dead", dead=dead) if reported else t("timeline.no_toll")
+        lines = [
+            f"{period_label(start, unit, lang)} : "
+            if lang == "fr"
+            else f"{period_label(start, unit, lang)}: "
+        ]
+        lines[0] += (
+            t("timeline.tip", count=count)
+            + ", "
+            + (t("timeline.dead", dead=dead) if reported else t("timeline.no_toll"))
         )
         lines += [f"{type_label(s.key, lang)} : {s.count}" if lang == "fr" else f"{s.key}: {s.count}"
                   for s in reversed(segments)]  # fmt: skip
