@@ -3,6 +3,7 @@ per period and type, totals per region and type, the deadliest events (issue 13)
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -63,3 +64,41 @@ def test_totals_and_deadliest(news_store: Store) -> None:
     ]  # equal tolls: newest
     assert count_articles(news_store, date(2024, 8, 1), date(2024, 8, 5)) == 1
     assert count_articles(news_store, date(2024, 8, 6), date(2024, 8, 31)) == 0
+
+
+def test_months_kept_by_triggers_give_the_same_counts(store: Store) -> None:
+    """0018_event_months: the SQLite table the timeline reads by month and year agrees with the
+    events table (read through the flagged filter, which it cannot answer), after inserts, updates
+    and deletes, whatever the dates cut."""
+    from sqlalchemy import delete, insert, update
+
+    from vigie.store.schema import EventRow
+
+    rows = [
+        {"id": n, "event_date": date(2023, 1, 1 + n % 28).replace(month=1 + n % 12), "time_precision": 1,
+         "event_type": ("Battles", "Protests", "Riots")[n % 3], "sub_event_type": "Armed clash",
+         "actor1": "Military Forces of Mali", "admin1": ("Mopti", "Gao", None)[n % 3 - 1 if n % 5 else 2],
+         "fatalities": None if n % 4 == 0 else n % 7, "evidence": "Des hommes armés ont attaqué.", "flagged": False}
+        for n in range(1, 120)
+    ]  # fmt: skip
+    with store.engine.begin() as connection:
+        connection.execute(insert(EventRow), rows)
+        connection.execute(update(EventRow).where(EventRow.id < 10).values(fatalities=40, admin1="Kidal"))
+        connection.execute(update(EventRow).where(EventRow.id == 11).values(event_date=date(2024, 2, 29)))
+        connection.execute(delete(EventRow).where(EventRow.id.in_([12, 13, 14])))
+    for filters in (
+        EventFilter(),
+        EventFilter(admin1="Kidal"),
+        EventFilter(event_type="Protests", start=date(2023, 3, 15), end=date(2023, 10, 9)),
+        EventFilter(start=date(2023, 2, 1), end=date(2023, 11, 30)),
+        EventFilter(start=date(2023, 5, 3), end=date(2023, 5, 20)),
+    ):
+        for unit in ("month", "year"):
+            fast = period_counts(store, filters, unit)
+            slow = period_counts(store, replace(filters, flagged=False), unit)
+            assert fast == slow and sum(row.count for row in fast) > 0, (filters, unit)
+    [kidal] = totals(store, EventFilter(admin1="Kidal"), "all")
+    assert (
+        sum(row.fatalities for row in period_counts(store, EventFilter(admin1="Kidal"), "year"))
+        == kidal.fatalities
+    )

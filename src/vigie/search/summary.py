@@ -7,15 +7,15 @@ reported); `reported` says how many did, so that a reader can tell "0 deaths" fr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Date, cast, func, select
+from sqlalchemy import ColumnElement, Connection, Date, Select, cast, func, select
 
-from vigie.search.events import EventFilter, EventView, _conditions, _view
+from vigie.search.events import EventFilter, EventView, _conditions, _only_region_type_dates, _view
 from vigie.store import Store
-from vigie.store.schema import ArticleRow, EventRow
+from vigie.store.schema import ArticleRow, EventMonthRow, EventRow
 
 Unit = Literal["week", "month", "year"]
 WEEKLY_UP_TO_DAYS = 182  # half a year of weekly bars (26); beyond, months
@@ -70,18 +70,66 @@ def event_span(store: Store, filters: EventFilter) -> tuple[date, date] | None:
 def period_counts(store: Store, filters: EventFilter, unit: Unit) -> list[PeriodCount]:
     """Events and fatalities per period and event type, oldest period first."""
     with store.engine.connect() as connection:
-        period = _period(connection.dialect.name, unit)
-        statement = (
-            select(period.label("start"), EventRow.event_type, *_sums())
-            .where(EventRow.event_date.is_not(None), *_conditions(connection, filters))
-            .group_by(period, EventRow.event_type)
-        )
-        rows: list[Any] = list(connection.execute(statement))
-    counts = [
-        PeriodCount(_day(start) or date.min, key, n, dead or 0, reported)
-        for start, key, n, dead, reported in rows
-    ]
-    return sorted(counts, key=lambda row: (row.start, row.key))
+        rows: list[Any]
+        if connection.dialect.name == "sqlite" and unit != "week" and _only_region_type_dates(filters):
+            rows = _counted_months(connection, filters, unit)
+        else:
+            rows = list(connection.execute(_grouped(connection, filters, unit)))
+    sums: dict[tuple[date, str], tuple[int, int, int]] = {}
+    for start, key, n, dead, reported in rows:
+        day = _day(start) or date.min
+        if unit == "year":
+            day = day.replace(month=1, day=1)
+        before = sums.get((day, key), (0, 0, 0))
+        sums[day, key] = (before[0] + n, before[1] + (dead or 0), before[2] + reported)
+    return [PeriodCount(day, key, *values) for (day, key), values in sorted(sums.items())]
+
+
+def _grouped(connection: Connection, filters: EventFilter, unit: Unit) -> Select[Any]:
+    """Group the events table itself: any filter."""
+    period = _period(connection.dialect.name, unit)
+    return (
+        select(period.label("start"), EventRow.event_type, *_sums())
+        .where(EventRow.event_date.is_not(None), *_conditions(connection, filters))
+        .group_by(period, EventRow.event_type)
+    )
+
+
+def _counted_months(connection: Connection, filters: EventFilter, unit: Unit) -> list[Any]:
+    """Read the months wholly between the dates from `event_months` (kept by triggers, migration
+    0018_event_months); group the events of a first or last month that the dates cut."""
+    start, end = filters.start, filters.end
+    first = None if start is None or start.day == 1 else _next_month(start)
+    last = None if end is None or _next_month(end) == end + timedelta(days=1) else end.replace(day=1)
+    if first is not None and last is not None and first >= last:  # no whole month
+        return list(connection.execute(_grouped(connection, filters, "month")))
+    wanted = [EventMonthRow.n > 0]
+    if filters.admin1:
+        wanted.append(EventMonthRow.admin1 == filters.admin1)
+    if filters.event_type:
+        wanted.append(EventMonthRow.event_type == filters.event_type)
+    if start is not None:
+        wanted.append(EventMonthRow.month >= (first or start))
+    if end is not None:
+        wanted.append(EventMonthRow.month < (last or _next_month(end)))
+    statement = select(
+        EventMonthRow.month,
+        EventMonthRow.event_type,
+        func.sum(EventMonthRow.n),
+        func.sum(EventMonthRow.dead),
+        func.sum(EventMonthRow.reported),
+    ).where(*wanted)
+    rows = list(connection.execute(statement.group_by(EventMonthRow.month, EventMonthRow.event_type)))
+    if start is not None and first is not None:
+        rows += connection.execute(_grouped(connection, replace(filters, end=first - timedelta(days=1)), "month"))
+    if end is not None and last is not None:
+        rows += connection.execute(_grouped(connection, replace(filters, start=last), "month"))
+    return rows
+
+
+def _next_month(day: date) -> date:
+    """The first day of the next month: date(2024, 12, 15) -> date(2025, 1, 1)."""
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def totals(store: Store, filters: EventFilter, by: Literal["admin1", "event_type", "all"]) -> list[Total]:
