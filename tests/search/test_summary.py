@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,24 @@ def test_months_kept_by_triggers_give_the_same_counts(store: Store) -> None:
         sum(row.fatalities for row in period_counts(store, EventFilter(admin1="Kidal"), "year"))
         == kidal.fatalities
     )
+
+
+def test_an_older_database_gets_its_months_counted(tmp_path: Path) -> None:
+    """0018_event_months fills the table from the events an older Vigie stored."""
+    from sqlalchemy import create_engine
+
+    from tests.rows import fill
+    from tests.store.test_direction import migrate_to
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    migrate_to(url, "0012_interaction_direction")
+    old = Store(create_engine(url))
+    fill(old)
+    old.close()
+    with Store.open(url) as store:
+        months = period_counts(store, EventFilter(), "month")
+        assert months == period_counts(store, EventFilter(flagged=False), "month")
+        assert [(row.start, row.count, row.fatalities) for row in months] == [
+            (date(2023, 2, 1), 1, 3),
+            (date(2024, 8, 1), 1, 3),
+        ]

@@ -70,10 +70,16 @@ function setUpTimeline() {
       readout.textContent = `${low.dataset.start} → ${high.dataset.end}`;
     }
   });
-  // a click (or a drag) ends here: go to the brushed period; the bars' own links are not followed
-  svg.addEventListener("click", (event) => event.preventDefault());
+  // a mouse click or drag ends at mouseup, which goes to the brushed period: the bar's own link is
+  // then not followed (a keyboard's Enter on a bar still follows it)
+  let brushed = false;
+  svg.addEventListener("click", (event) => {
+    if (brushed) event.preventDefault();
+    brushed = false;
+  });
   window.addEventListener("mouseup", () => {
     if (first === null) return;
+    brushed = true;
     const low = bins[Math.min(first, last)];
     const high = bins[Math.max(first, last)];
     first = last = null;
