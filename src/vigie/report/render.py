@@ -44,6 +44,7 @@ def render_html(brief: Brief, lang: str) -> str:
         plover_label=lambda value: plover_label(value, lang),
         party_label=lambda value: party_label(value, lang),
         day=lambda value: long_date(value, lang),
+        colon=" :" if lang == "fr" else ":",  # French puts a space before a colon
     )
 
 
