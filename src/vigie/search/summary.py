@@ -121,7 +121,9 @@ def _counted_months(connection: Connection, filters: EventFilter, unit: Unit) ->
     ).where(*wanted)
     rows = list(connection.execute(statement.group_by(EventMonthRow.month, EventMonthRow.event_type)))
     if start is not None and first is not None:
-        rows += connection.execute(_grouped(connection, replace(filters, end=first - timedelta(days=1)), "month"))
+        rows += connection.execute(
+            _grouped(connection, replace(filters, end=first - timedelta(days=1)), "month")
+        )
     if end is not None and last is not None:
         rows += connection.execute(_grouped(connection, replace(filters, start=last), "month"))
     return rows

@@ -15,7 +15,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -310,7 +310,7 @@ def dots_svg(dots: Sequence[Dot], request: Request, lang: str) -> Markup:
     def href(point: MapPoint) -> str:
         if point.count == 1:
             page = with_query(request, lang=None)
-            return f"/events/{point.event_id}" + (page if page != "?" else "")
+            return f"/events/{quote(str(point.event_id), safe='')}" + (page if page != "?" else "")
         chosen = urlencode({"location": point.location or "", "event_type": point.event_type})
         return f"{kept}&{chosen}" if kept != "?" else f"?{chosen}"
 

@@ -148,7 +148,7 @@ def dots_markup(dots: Sequence[Dot], lang: str, href: Callable[[MapPoint], str] 
                 if dot.approximate
                 else f'fill="{escape(dot.colour)}"'
             )
-            + f' data-event="{point.event_id}" data-count="{point.count}"><title>{escape(title)}</title></circle>'
+            + f' data-event="{escape(point.event_id)}" data-count="{point.count}"><title>{escape(title)}</title></circle>'
         )
         parts.append(
             f'<a class="dot" href="{escape(href(point))}">{circle}</a>'
