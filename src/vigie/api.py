@@ -56,6 +56,7 @@ from vigie.search import (
     get_event,
     has_words,
     list_events,
+    list_interactions,
     map_points,
     pair_counts,
     search_articles,
@@ -582,8 +583,11 @@ def _download_interactions(store: Store, query: InteractionQuery) -> Response:
         types=(query.type,) if query.type else (),
         countries=(query.party,) if query.party else (),
     )
-    return _download(interaction_rows(read_interactions(store, coarse)), "interactions", query.format,
-                     INTERACTION_COLUMNS)  # fmt: skip
+    stored = read_interactions(store, coarse)
+    if query.source or query.target or query.quad:  # who acts on whom, a quad class: refined by ids
+        wanted = {item.id for item in list_interactions(store, query.to_filter())}
+        stored = (item for item in stored if item.id in wanted)
+    return _download(interaction_rows(stored), "interactions", query.format, INTERACTION_COLUMNS)
 
 
 def _download(rows: Iterable[dict[str, Any]], name: str, fmt: str, columns: tuple[str, ...]) -> Response:

@@ -126,3 +126,19 @@ def test_article_page_lists_what_was_drawn_from_it(client: TestClient) -> None:
     drawn = page[page.index('id="drawn"') :]
     assert '<a href="/events/2">2023-02-27</a>' in drawn and "Affrontement armé" in drawn
     assert "Interactions (1)" in drawn and '<abbr title="NER">Niger</abbr>' in drawn
+
+
+def test_interactions_by_direction_and_quad_class(client: TestClient, news_store: Store) -> None:
+    """The cooperation cells' filters (who acts, towards whom, cooperation or conflict) hold in the
+    JSON list and in the downloads."""
+    from tests.test_api import add_accusation
+
+    add_accusation(news_store)
+    listed = client.get("/api/interactions", params={"source": "MLI", "target": "FRA"}).json()["items"]
+    assert [(i["type"], i["source_party"], i["target_party"]) for i in listed] == [("ACCUSE", "MLI", "FRA")]
+    assert [
+        i["type"] for i in client.get("/api/interactions", params={"quad": "cooperation"}).json()["items"]
+    ] == ["COOPERATE"]
+    csv = client.get("/api/interactions", params={"quad": "conflict", "format": "csv"}).text.splitlines()
+    assert len(csv) == 2 and "ACCUSE" in csv[1]
+    assert client.get("/api/interactions", params={"quad": "hostile"}).status_code == 422
