@@ -29,7 +29,6 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from vigie import api
 from vigie.api import ArticleId, EventId, EventQuery, InteractionQuery, SearchQuery, error_response, mark_html
-from vigie.events.lexicon import load_country_names
 from vigie.plover import quad_class
 from vigie.search import (
     EventFilter,
@@ -111,9 +110,7 @@ def create_app(
     pages = Environment(
         loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True)
     )
-    party_names = load_country_names()  # ISO3 -> English name; organisations have none
-    pages.globals.update(TYPE_COLOURS=TYPE_COLOURS, REGIONS=REGIONS, PLOVER_TYPES=PLOVER_TYPES,
-                         party_name=party_names.get)  # fmt: skip
+    pages.globals.update(TYPE_COLOURS=TYPE_COLOURS, REGIONS=REGIONS, PLOVER_TYPES=PLOVER_TYPES)
 
     def render(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
         lang = lang_of(request)
