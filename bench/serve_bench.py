@@ -238,6 +238,7 @@ def scenarios(rng: random.Random) -> dict[str, Callable[[], str]]:
         "page: dashboard (map, timeline, list)": lambda: url(
             "/", {"event_type": rng.choice(list(TYPES))} | window()
         ),
+        "page: dashboard, no filter (every year)": lambda: url("/", {"offset": rng.randrange(0, 500, 50)}),
         "page: article search": lambda: url("/articles", {"q": rng.choice(WORDS)}),
     }
 

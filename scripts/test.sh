@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install Vigie with its test dependencies (and PostgreSQL's server binaries, for the store
-# tests, and Chromium, for the dashboard's browser tests), then run the linters, the type checker and the tests.
+# tests, Chromium, for the dashboard's browser tests, and Pango, for the PDF reports), then run the
+# linters, the type checker and the tests.
 # Usage: ./scripts/test.sh [pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,17 @@ if [ ! -x /usr/bin/chromium ] || ! command -v chromedriver >/dev/null; then
     apt-get install -y -qq chromium chromium-driver >/dev/null
   else
     echo "== Chromium is not installed: the browser tests will be skipped (sudo apt-get install chromium chromium-driver)"
+  fi
+fi
+if ! ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    # PDF situation reports: WeasyPrint (PyPI) draws text with Debian's Pango
+    echo "== installing Pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null
+  else
+    echo "== Pango is not installed: the PDF report tests will be skipped (sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
   fi
 fi
 python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"

@@ -39,7 +39,7 @@ from vigie.export import (
     write_geojson,
     write_jsonl,
 )
-from vigie.plover import QuadClass
+from vigie.plover import QuadClass, quad_classes
 from vigie.search import (
     MARK_END,
     MARK_START,
@@ -56,6 +56,7 @@ from vigie.search import (
     get_event,
     has_words,
     list_events,
+    list_interactions,
     map_points,
     pair_counts,
     search_articles,
@@ -287,15 +288,30 @@ class InteractionQuery(Paging):
     type: str | None = Field(None, max_length=20, description='PLOVER type, e.g. "AGREE".')
     start: Day = Field(None, description="First day, inclusive (YYYY-MM-DD).")
     end: Day = Field(None, description="Last day, inclusive (YYYY-MM-DD).")
+    source: str | None = Field(
+        None, max_length=20, description='Who acts, e.g. "MLI" in "Bamako accuse Paris".'
+    )
+    target: str | None = Field(None, max_length=20, description='Who is acted upon, e.g. "FRA".')
+    quad: Literal["cooperation", "conflict", ""] = Field(
+        "", description="Only cooperation (verbal or material) or conflict (verbal or material) types."
+    )
     format: Format = Field("json", description="json, or a download: csv, geojson, jsonl.")
 
-    @field_validator("party", "type", mode="before")
+    @field_validator("party", "type", "source", "target", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
 
     def to_filter(self) -> InteractionFilter:
-        return InteractionFilter(party=self.party, type=self.type, start=self.start, end=self.end)
+        return InteractionFilter(
+            party=self.party,
+            type=self.type,
+            start=self.start,
+            end=self.end,
+            source=self.source,
+            target=self.target,
+            types=types_of_quad(self.quad) if self.quad else (),
+        )
 
 
 class SearchQuery(Paging):
@@ -337,6 +353,15 @@ EventId = Annotated[int, Path(ge=0, le=MAX_ID, description="The event's id."), B
 ArticleId = Annotated[
     str, Path(max_length=200, description='The article\'s id: "<document sha1>:<position>".')
 ]
+
+
+def types_of_quad(side: str) -> tuple[str, ...]:
+    """The PLOVER types of the cooperation (or conflict) quad classes.
+
+    >>> "AID" in types_of_quad("cooperation"), "ACCUSE" in types_of_quad("cooperation")
+    (True, False)
+    """
+    return tuple(sorted(plover_type for plover_type, quad in quad_classes().items() if quad.endswith(side)))
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
@@ -558,8 +583,11 @@ def _download_interactions(store: Store, query: InteractionQuery) -> Response:
         types=(query.type,) if query.type else (),
         countries=(query.party,) if query.party else (),
     )
-    return _download(interaction_rows(read_interactions(store, coarse)), "interactions", query.format,
-                     INTERACTION_COLUMNS)  # fmt: skip
+    stored = read_interactions(store, coarse)
+    if query.source or query.target or query.quad:  # who acts on whom, a quad class: refined by ids
+        wanted = {item.id for item in list_interactions(store, query.to_filter())}
+        stored = (item for item in stored if item.id in wanted)
+    return _download(interaction_rows(stored), "interactions", query.format, INTERACTION_COLUMNS)
 
 
 def _download(rows: Iterable[dict[str, Any]], name: str, fmt: str, columns: tuple[str, ...]) -> Response:

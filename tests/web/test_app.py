@@ -51,16 +51,16 @@ def test_event_page_highlights_the_source_sentence(client: TestClient) -> None:
 
 
 def test_french_by_default_english_on_request(client: TestClient) -> None:
-    assert "Événements par semaine" in client.get("/").text
+    assert '<h2 id="timeline-title">Événements par mois</h2>' in client.get("/").text
     english = client.get("/?lang=en")
-    assert "Events per week" in english.text
+    assert '<h2 id="timeline-title">Events per month</h2>' in english.text
     assert english.cookies.get("lang") == "en"
-    assert "Events per week" in client.get("/").text  # the choice is remembered
+    assert "Events per month" in client.get("/").text  # the choice is remembered
 
 
 def test_filters_are_in_the_url_for_map_list_and_downloads(client: TestClient) -> None:
     page = client.get("/", params={"admin1": "Mopti"}).text
-    assert page.count('<circle cx="') - page.count('<circle cx="6"') == 1  # one dot, legend swatches aside
+    assert page.count('<a class="dot"') == 1  # one dot
     assert 'href="/api/events?admin1=Mopti&amp;format=csv"' in page
     assert "1 événements" in page
 
@@ -93,25 +93,34 @@ def test_flagged_filter_in_the_dashboard(news_store: Store) -> None:
     client = TestClient(create_app(news_store))
     flagged = client.get("/", params={"flagged": "true"}).text
     assert '<option value="true" selected>signalés</option>' in flagged
-    assert 'href="/events/2"' in flagged and 'href="/events/1"' not in flagged
+    assert 'href="/events/2?flagged=true"' in flagged and 'href="/events/1' not in flagged
     assert client.get("/", params={"flagged": ""}).status_code == 200
 
 
 def test_cooperation_lists_who_acted_on_whom_with_names(client: TestClient, news_store: Store) -> None:
-    """Issue 13: "MLI → FRA" (names on hover and beneath), the quad class in the interface language;
-    an interaction stored before Vigie kept the direction shows its pair, "MLI — NER"."""
+    """Issue 13: "Mali → France" (codes on hover), the quad class in the interface language; an
+    interaction stored before Vigie kept the direction shows its pair, "Mali — Niger"; cooperation
+    and conflict in two matrices, rows who acts, each cell a link to its interactions."""
     from tests.test_api import add_accusation
 
     add_accusation(news_store)
     page = client.get("/cooperation").text
     assert (
-        '<span class="direction"><abbr title="Mali">MLI</abbr> → <abbr title="France">FRA</abbr></span>'
-        "<br><small>Mali → France</small>"
-    ) in page
-    assert '<span class="pair"><abbr title="Mali">MLI</abbr> — <abbr title="Niger">NER</abbr></span>' in page
+        '<span class="direction"><abbr title="MLI">Mali</abbr> → <abbr title="FRA">France</abbr></span>'
+        in page
+    )
+    assert '<span class="pair"><abbr title="MLI">Mali</abbr> — <abbr title="NER">Niger</abbr></span>' in page
     assert '<small class="quad" title="Classe PLOVER">Conflit verbal</small>' in page
     assert '<small class="quad" title="Classe PLOVER">Coopération matérielle</small>' in page
-    assert "Qui → qui" in page
+    assert "Accuser <small>(ACCUSE)</small>" in page and "Qui → qui" in page
+    conflict = page[page.index('id="matrix-conflict"') :]
+    cooperation = page[page.index('id="matrix-cooperation"') : page.index('id="matrix-conflict"')]
+    assert 'href="?source=MLI&amp;target=FRA&amp;quad=conflict#interactions">1</a>' in conflict
+    assert "quad=conflict" not in cooperation and 'quad=cooperation#interactions">1</a>' in cooperation
+    chosen = client.get("/cooperation", params={"source": "MLI", "target": "FRA", "quad": "conflict"}).text
+    listed = chosen[chosen.index('id="interactions-list"') :]
+    assert "1 interactions" in chosen and "Accuser" in listed and "Coopérer" not in listed
+    assert 'href="/articles/0000000000000000000000000000000000000000:0"' in listed  # its source
     english = client.get("/cooperation", params={"lang": "en"}).text
     assert '<small class="quad" title="PLOVER quad class">Verbal conflict</small>' in english
     assert "Who → whom" in english

@@ -46,6 +46,7 @@ class EventFilter:
     bbox: BBox | None = None
     text: str | None = None  # words of a sentence reporting the event (any case, any accents)
     flagged: bool | None = None
+    iso: str | None = None  # the country's ISO3 code ("MLI")
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +250,7 @@ def _only_region_type_dates(filters: EventFilter) -> bool:
         or filters.bbox is not None
         or has_words(filters.text)
         or filters.flagged is not None
+        or filters.iso is not None
     )
 
 
@@ -362,6 +364,8 @@ def _conditions(connection: Connection, filters: EventFilter) -> list[ColumnElem
         where.append(EventRow.admin1 == filters.admin1)
     if filters.location:
         where.append(EventRow.location == filters.location)
+    if filters.iso:
+        where.append(EventRow.iso == filters.iso)
     if filters.bbox is not None:
         west, south, east, north = filters.bbox
         if west <= east:

@@ -22,6 +22,9 @@ class InteractionFilter:
     type: str | None = None
     start: date | None = None
     end: date | None = None
+    source: str | None = None  # who acts, exactly (an interaction stored without direction: party1)
+    target: str | None = None  # who is acted upon (without direction: party2)
+    types: tuple[str, ...] = ()  # any of these PLOVER types (a quad class's types)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,16 @@ class PairCount:
 
     party1: str
     party2: str
+    type: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class DirectedCount:
+    """How many interactions of one type a party had towards another (who acts first)."""
+
+    source: str
+    target: str
     type: str
     count: int
 
@@ -101,6 +114,21 @@ def pair_counts(store: Store, filters: InteractionFilter) -> list[PairCount]:
     return [PairCount(a, b, kind, n) for (a, b, kind), n in sorted(counts.items())]
 
 
+def directed_counts(store: Store, filters: InteractionFilter) -> list[DirectedCount]:
+    """Interactions per (who acts, towards whom, type); without a stored direction, party1 -> party2."""
+    source, target = _source(), _target()
+    statement = (
+        select(source.label("source"), target.label("target"), InteractionRow.type, func.count().label("n"))
+        .where(*_conditions(filters))
+        .group_by(source, target, InteractionRow.type)
+        .order_by(source, target, InteractionRow.type)
+    )
+    with store.engine.connect() as connection:
+        return [
+            DirectedCount(row.source, row.target, row.type, row.n) for row in connection.execute(statement)
+        ]
+
+
 def count_parties(store: Store, filters: InteractionFilter) -> list[PartyCount]:
     """Countries and organisations of the matching interactions, by number of interactions."""
     where = _conditions(filters)
@@ -127,7 +155,21 @@ def _conditions(filters: InteractionFilter) -> list[ColumnElement[bool]]:
         where.append(InteractionRow.interaction_date >= filters.start)
     if filters.end is not None:
         where.append(InteractionRow.interaction_date <= filters.end)
+    if filters.source:
+        where.append(_source() == filters.source)
+    if filters.target:
+        where.append(_target() == filters.target)
+    if filters.types:
+        where.append(InteractionRow.type.in_(filters.types))
     return where
+
+
+def _source() -> ColumnElement[str]:
+    return func.coalesce(InteractionRow.source_party, InteractionRow.party1)
+
+
+def _target() -> ColumnElement[str]:
+    return func.coalesce(InteractionRow.target_party, InteractionRow.party2)
 
 
 def _ordered(where: list[ColumnElement[bool]]) -> Any:

@@ -242,6 +242,21 @@ class EventWeekRow(Base):
     n: Mapped[int] = mapped_column(Integer)
 
 
+class EventMonthRow(Base):
+    """SQLite only (0018_event_months): events, their summed fatalities and how many give one, per
+    region ("" when none), month (its first day) and type."""
+
+    __tablename__ = "event_months"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    admin1: Mapped[str] = mapped_column(String(80), primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+    dead: Mapped[int] = mapped_column(Integer)
+    reported: Mapped[int] = mapped_column(Integer)
+
+
 class SearchVersionRow(Base):
     """SQLite only (0008_weekly_counts): one row, bumped by every change of search_rows."""
 
@@ -266,7 +281,7 @@ Index("ix_events_type_date_place", EventRow.event_type, EventRow.event_date, Eve
 Index("ix_search_rows_facets", SearchRow.year, SearchRow.site, SearchRow.section)
 
 FTS_TABLES = ("articles_fts", "events_fts")  # SQLite FTS5 virtual tables, and prefixes of their shadow tables
-SQLITE_ONLY = frozenset({"search_rows", "event_weeks", "search_version"})
+SQLITE_ONLY = frozenset({"search_rows", "event_weeks", "search_version", "event_months"})
 UNDECLARED_INDEXES = frozenset({"ix_articles_fts"})  # PostgreSQL's GIN index on an expression
 
 

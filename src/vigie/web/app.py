@@ -10,41 +10,56 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from vigie import api
 from vigie.api import ArticleId, EventId, EventQuery, InteractionQuery, SearchQuery, error_response, mark_html
-from vigie.events.lexicon import load_country_names
+from vigie.plover import quad_class
 from vigie.search import (
     EventFilter,
+    MapPoint,
     count_actors,
     count_parties,
+    directed_counts,
+    drawn_from,
     find_events,
     find_interactions,
     get_article,
     get_event,
+    interaction_sources,
     map_points,
-    pair_counts,
     search_articles,
-    weekly_counts,
 )
 from vigie.store import Store, is_stopped_query
-from vigie.web.charts import TYPE_COLOURS, Dot, draw_map, draw_timeline, highlight
-from vigie.web.i18n import LANGUAGES, quad_label, translator, type_label
+from vigie.web.charts import TYPE_COLOURS, Dot, dots_markup, draw_map, highlight
+from vigie.web.i18n import (
+    LANGUAGES,
+    field_label,
+    party_label,
+    plover_label,
+    precision_label,
+    quad_label,
+    sub_type_label,
+    translator,
+    type_label,
+)
+from vigie.web.marks import toll_range
+from vigie.web.timeline import timeline_of
 
 log = logging.getLogger(__name__)
 
@@ -95,15 +110,15 @@ def create_app(
     pages = Environment(
         loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True)
     )
-    party_names = load_country_names()  # ISO3 -> English name; organisations have none
-    pages.globals.update(TYPE_COLOURS=TYPE_COLOURS, REGIONS=REGIONS, PLOVER_TYPES=PLOVER_TYPES,
-                         party_name=party_names.get)  # fmt: skip
+    pages.globals.update(TYPE_COLOURS=TYPE_COLOURS, REGIONS=REGIONS, PLOVER_TYPES=PLOVER_TYPES)
 
     def render(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
         lang = lang_of(request)
         html = pages.get_template(name).render(
             request=request, lang=lang, t=translator(lang), type_label=lambda v: type_label(v, lang),
-            quad_label=lambda v: quad_label(v, lang),
+            quad_label=lambda v: quad_label(v, lang), sub_type_label=lambda v: sub_type_label(v, lang),
+            plover_label=lambda v: plover_label(v, lang), party_label=lambda v: party_label(v, lang),
+            field_label=lambda v: field_label(v, lang), precision_label=lambda f, v: precision_label(f, v, lang),
             query=lambda **changes: with_query(request, **changes), **values,
         )  # fmt: skip
         response = HTMLResponse(html, status_code=status)
@@ -181,7 +196,8 @@ def create_app(
             page=page,
             drawing=(drawing := draw_map(map_points(store, filters))),
             dots=dots_svg(drawing.dots, request, lang_of(request)),
-            timeline=draw_timeline(weekly_counts(store, filters)),
+            timeline=timeline_of(store, filters, lang_of(request)),
+            brush_base=with_query(request, start=None, end=None),
             actors=known_actors(),
             downloads=download_links(request, "/api/events", ("csv", "geojson", "jsonl")),
         )
@@ -191,12 +207,35 @@ def create_app(
         found = get_event(store, event_id)
         if found is None:
             raise HTTPException(404, f"no event with id {event_id}")
+        event = found.event
         articles = []
         for article_id, article in found.articles.items():
             ranges = [(s.start, s.end) for s in found.sources if s.article_id == article_id]
-            articles.append((article, highlight(article.paragraphs, ranges)))
-        return render(request, "event.html", found=found, event=found.event, articles=articles,
-                      can_flag=bool(app.state.token))  # fmt: skip
+            toll = toll_range(article.paragraphs, ranges, event.fatalities)
+            articles.append((article, highlight(article.paragraphs, ranges, [toll] if toll else [])))
+        point = (
+            [
+                MapPoint(
+                    event.latitude,
+                    event.longitude,
+                    event.location,
+                    event.admin1,
+                    event.event_type,
+                    1,
+                    event.id,
+                )
+            ]
+            if event.latitude is not None and event.longitude is not None
+            else []
+        )
+        mini = draw_map(point, marker=14)
+        lang = lang_of(request)
+        back = with_query(request, lang=None)
+        return render(request, "event.html", found=found, event=event, articles=articles,
+                      can_flag=bool(app.state.token), mini=mini, mini_dots=dots_markup(mini.dots, lang),
+                      back="/" + (back if back != "?" else ""),
+                      tolled=any(kind == "toll" for _, pieces in articles for piece in pieces
+                                 for _, kind in piece))  # fmt: skip
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, query: Annotated[SearchQuery, Query()]) -> HTMLResponse:
@@ -218,26 +257,32 @@ def create_app(
         article = get_article(store, article_id)
         if article is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
-        return render(request, "article.html", article=article, pieces=highlight(article.paragraphs, []))
+        return render(request, "article.html", article=article, pieces=highlight(article.paragraphs, []),
+                      drawn=drawn_from(store, article_id))  # fmt: skip
 
     @app.get("/cooperation", response_class=HTMLResponse, include_in_schema=False)
     def cooperation(request: Request, query: Annotated[InteractionQuery, Query()]) -> HTMLResponse:
         filters = query.to_filter()
-        pairs = pair_counts(store, filters)
-        parties = [item.name for item in count_parties(store, filters)][:MATRIX_PARTIES]
-        cells: dict[tuple[str, str], dict[str, int]] = {}
-        for pair in pairs:
-            for a, b in ((pair.party1, pair.party2), (pair.party2, pair.party1)):
-                cells.setdefault((a, b), {})[pair.type] = pair.count
-        peak = max((sum(v.values()) for v in cells.values()), default=1)
+        matrix = replace(filters, source=None, target=None, types=())  # the matrices show every cell
+        parties = [item.name for item in count_parties(store, matrix)][:MATRIX_PARTIES]
+        sides: dict[str, dict[tuple[str, str], dict[str, int]]] = {"cooperation": {}, "conflict": {}}
+        for row in directed_counts(store, matrix):
+            quad = quad_class(row.type) or ""
+            side = "cooperation" if quad.endswith("cooperation") else "conflict"
+            sides[side].setdefault((row.source, row.target), {})[row.type] = row.count
+        peaks = {
+            side: max((sum(v.values()) for v in cells.values()), default=1) for side, cells in sides.items()
+        }
+        page = find_interactions(store, filters, query.limit, query.offset)
         return render(
             request,
             "cooperation.html",
             form=query,
             parties=parties,
-            cells=cells,
-            peak=peak,
-            page=find_interactions(store, filters, query.limit, query.offset),
+            sides=sides,
+            peaks=peaks,
+            page=page,
+            sources=interaction_sources(store, [item.id for item in page.items]),
             downloads=download_links(request, "/api/interactions", ("csv", "geojson", "jsonl")),
         )
 
@@ -256,24 +301,17 @@ def create_app(
 
 
 def dots_svg(dots: Sequence[Dot], request: Request, lang: str) -> Markup:
-    """The map's dots as SVG, every text escaped: built here in one pass, since a year of events
-    draws up to 2,000 dots and ten template expressions each took half the page's time."""
+    """The map's dots, each a link: one event opens its page, several filter the list to them."""
     kept = with_query(request, location=None, event_type=None)  # the page's filters, but these two
-    parts = []
-    for dot in dots:
-        point = dot.point
+
+    def href(point: MapPoint) -> str:
         if point.count == 1:
-            href = f"/events/{point.event_id}"
-        else:
-            chosen = urlencode({"location": point.location or "", "event_type": point.event_type})
-            href = f"{kept}&{chosen}" if kept != "?" else f"?{chosen}"
-        title = f"{point.location or ''}: {type_label(point.event_type, lang)} ({point.count})"
-        parts.append(
-            f'<a class="dot" href="{escape(href)}"><circle cx="{dot.x}" cy="{dot.y}" r="{dot.r}" '
-            f'fill="{escape(dot.colour)}" data-event="{point.event_id}" data-count="{point.count}">'
-            f"<title>{escape(title)}</title></circle></a>"
-        )
-    return Markup("\n".join(parts))
+            page = with_query(request, lang=None)
+            return f"/events/{quote(str(point.event_id), safe='')}" + (page if page != "?" else "")
+        chosen = urlencode({"location": point.location or "", "event_type": point.event_type})
+        return f"{kept}&{chosen}" if kept != "?" else f"?{chosen}"
+
+    return dots_markup(dots, lang, href)
 
 
 def lang_of(request: Request) -> str:

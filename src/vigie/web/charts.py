@@ -1,28 +1,35 @@
-"""Dashboard drawings: map points, weekly counts and source offsets -> shapes the templates draw as SVG.
+"""Dashboard drawings: map points and source offsets -> shapes the templates draw as SVG.
 
 Drawn on the server, so the pages need no script and no network: the base map is the packaged
-data/mali_regions.geojson (Natural Earth boundaries, GeoNames names), projected equirectangular.
+data/mali_regions.geojson (scripts/build_basemap.py: OCHA cercles dissolved into the regions events
+carry, the 2023 regions inside them, neighbours), projected equirectangular. An event placed only at
+a region's centre (ACLED geo precision 3) is drawn as a ring, not a disc: it did not happen there.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections import defaultdict
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from vigie.search import MapPoint, WeekCount
+from markupsafe import Markup, escape
+
+from vigie.geo import KM_PER_DEGREE
+from vigie.search import MapPoint
+from vigie.web.i18n import translator, type_label
 
 WEST, EAST, SOUTH, NORTH = -12.6, 4.6, 9.8, 25.3  # Mali and a margin, in degrees
 MAP_WIDTH = 640
 X_SCALE = math.cos(math.radians((SOUTH + NORTH) / 2))  # metres per degree of longitude shrink northwards
 PIXELS_PER_DEGREE = MAP_WIDTH / ((EAST - WEST) * X_SCALE)
 MAP_HEIGHT = round((NORTH - SOUTH) * PIXELS_PER_DEGREE)
-TIMELINE_WIDTH, TIMELINE_HEIGHT = 900, 180
+SCALE_KM = 200
+LEGEND_COUNTS = (1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500)
 TYPE_COLOURS = {
     "Battles": "#c0392b",
     "Explosions/Remote violence": "#e67e22",
@@ -36,10 +43,11 @@ OTHER_COLOUR = "#7f8c8d"
 
 @dataclass(frozen=True, slots=True)
 class Outline:
-    path: str  # SVG path data
-    name: str
-    kind: str  # "region" or "country"
+    path: str  # SVG path data ("" for a seat: a region drawn as a point)
+    name: str  # a region's name, or a country's ISO3 code
+    kind: str  # "region", "region_2023", "seat" or "country"
     label: tuple[float, float] | None
+    within: str = ""  # a 2023 region: the older region it was carved from
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +57,7 @@ class Dot:
     r: float
     colour: str
     point: MapPoint
+    approximate: bool = False  # placed at a region's centre only
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,27 +67,11 @@ class MapDrawing:
     outlines: list[Outline]
     dots: list[Dot]
     attribution: str
+    scale: tuple[float, float, float, int]  # x, y, length in pixels, kilometres
+    sizes: list[tuple[int, float]]  # the size legend: (count, radius)
 
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
-    colour: str
-    week: date
-    key: str
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineDrawing:
-    width: int
-    height: int
-    bars: list[Bar]
-    ticks: list[tuple[float, str]]
-    peak: int
+    def of_kind(self, kind: str) -> list[Outline]:
+        return [outline for outline in self.outlines if outline.kind == kind]
 
 
 def project(longitude: float, latitude: float) -> tuple[float, float]:
@@ -92,66 +85,110 @@ def project(longitude: float, latitude: float) -> tuple[float, float]:
     return round(x, 1), round(y, 1)
 
 
-def draw_map(points: list[MapPoint]) -> MapDrawing:
-    """The base map and one dot per point, area proportional to its count, largest drawn first."""
+def radius(count: int) -> float:
+    """A dot's radius: its area grows with the number of events.
+
+    >>> radius(1), radius(100)
+    (6.0, 28.5)
+    """
+    return round(3.5 + 2.5 * math.sqrt(count), 1)
+
+
+def draw_map(points: list[MapPoint], marker: float | None = None) -> MapDrawing:
+    """The base map and one dot per point, area proportional to its count, largest drawn first;
+    `marker`: one radius for every dot (an event page's small map)."""
     outlines, attribution = _base_map()
+    centres = region_centres()
     dots = []
     for point in sorted(points, key=lambda p: -p.count):
         x, y = project(point.longitude, point.latitude)
-        radius = round(3.5 + 2.5 * math.sqrt(point.count), 1)
-        dots.append(Dot(x, y, radius, TYPE_COLOURS.get(point.event_type, OTHER_COLOUR), point))
-    return MapDrawing(MAP_WIDTH, MAP_HEIGHT, outlines, dots, attribution)
+        approximate = (round(point.latitude, 3), round(point.longitude, 3)) in centres
+        colour = TYPE_COLOURS.get(point.event_type, OTHER_COLOUR)
+        dots.append(Dot(x, y, marker or radius(point.count), colour, point, approximate))
+    peak = max((p.count for p in points), default=1)
+    kept = [n for n in LEGEND_COUNTS if n <= max(peak, 10)]
+    chosen = sorted({kept[0], kept[len(kept) // 2], kept[-1]})
+    length = round(SCALE_KM / KM_PER_DEGREE * PIXELS_PER_DEGREE, 1)  # true along the middle parallel
+    scale = (16.0, float(MAP_HEIGHT - 18), length, SCALE_KM)
+    return MapDrawing(MAP_WIDTH, MAP_HEIGHT, outlines, dots, attribution, scale,
+                      [(n, radius(n)) for n in chosen])  # fmt: skip
 
 
-def draw_timeline(counts: list[WeekCount]) -> TimelineDrawing:
-    """Stacked bars, one per week from the first to the last, in a fixed order of types."""
-    if not counts:
-        return TimelineDrawing(TIMELINE_WIDTH, TIMELINE_HEIGHT, [], [], 0)
-    first, last = min(c.week for c in counts), max(c.week for c in counts)
-    weeks = (last - first).days // 7 + 1
-    per_week: dict[date, dict[str, int]] = defaultdict(dict)
-    for item in counts:
-        per_week[item.week][item.key] = per_week[item.week].get(item.key, 0) + item.count
-    peak = max(sum(values.values()) for values in per_week.values())
-    plot_height = TIMELINE_HEIGHT - 20
-    step = TIMELINE_WIDTH / weeks
-    order = [*TYPE_COLOURS, *sorted({c.key for c in counts} - set(TYPE_COLOURS))]
-    bars = []
-    for week, values in sorted(per_week.items()):
-        x = (week - first).days // 7 * step
-        top = float(plot_height)
-        for key in order:
-            if key in values:
-                height = values[key] / peak * (plot_height - 4)
-                top -= height
-                bars.append(
-                    Bar(round(x, 1), round(top, 1), round(max(step - 1, 1), 1), round(height, 1),
-                        TYPE_COLOURS.get(key, OTHER_COLOUR), week, key, values[key])
-                )  # fmt: skip
-    every = max(1, weeks // 8)
-    ticks = [(round(i * step, 1), (first + timedelta(weeks=i)).isoformat()) for i in range(0, weeks, every)]
-    return TimelineDrawing(TIMELINE_WIDTH, TIMELINE_HEIGHT, bars, ticks, peak)
+@cache
+def region_centres() -> frozenset[tuple[float, float]]:
+    """(latitude, longitude) of the regions' centres in the packaged gazetteer, where the geo stage
+    puts an event it can place in a region only."""
+    with resources.as_file(resources.files("vigie.data").joinpath("gazetteer.sqlite")) as path:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = connection.execute(
+                "SELECT latitude, longitude FROM places WHERE level IN ('admin1', 'admin1_2023')"
+            ).fetchall()
+        finally:
+            connection.close()
+    return frozenset((round(lat, 3), round(lon, 3)) for lat, lon in rows)
+
+
+def dots_markup(dots: Sequence[Dot], lang: str, href: Callable[[MapPoint], str] | None = None) -> Markup:
+    """The map's dots as SVG, every text escaped: built here in one pass, since a year of events
+    draws up to 2,000 dots and ten template expressions each took half the page's time. A dot at a
+    region's centre is a ring; `href` makes each dot a link."""
+    approximate = translator(lang)("map.approximate")
+    parts = []
+    for dot in dots:
+        point = dot.point
+        title = f"{point.location or ''}: {type_label(point.event_type, lang)} ({point.count})"
+        if dot.approximate:
+            title += f" — {approximate}"
+        kind = "ring" if dot.approximate else "disc"
+        circle = (
+            f'<circle class="{kind}" cx="{dot.x}" cy="{dot.y}" r="{dot.r}" '
+            + (
+                f'fill="none" stroke="{escape(dot.colour)}"'
+                if dot.approximate
+                else f'fill="{escape(dot.colour)}"'
+            )
+            + f' data-event="{escape(point.event_id)}" data-count="{point.count}"><title>{escape(title)}</title></circle>'
+        )
+        parts.append(
+            f'<a class="dot" href="{escape(href(point))}">{circle}</a>'
+            if href
+            else f'<g class="dot">{circle}</g>'
+        )
+    return Markup("\n".join(parts))
 
 
 def highlight(
-    paragraphs: list[tuple[int, str]], ranges: list[tuple[int, int]]
-) -> list[list[tuple[str, bool]]]:
-    """Cut each paragraph into (text, marked) pieces; `ranges` are offsets into the document text.
+    paragraphs: list[tuple[int, str]],
+    ranges: Sequence[tuple[int, int]],
+    tolls: Sequence[tuple[int, int]] = (),
+) -> list[list[tuple[str, str]]]:
+    """Cut each paragraph into (text, mark) pieces, mark "evidence" inside `ranges`, "toll" inside
+    `tolls`, else ""; ranges are offsets into the document text.
 
     >>> highlight([(10, "Les FAMa ont riposté. Bilan lourd.")], [(32, 44)])
-    [[('Les FAMa ont riposté. ', False), ('Bilan lourd.', True)]]
+    [[('Les FAMa ont riposté. ', ''), ('Bilan lourd.', 'evidence')]]
     """
-    cut: list[list[tuple[str, bool]]] = []
+    marked_ranges = [(start, end, "evidence") for start, end in ranges] + [(s, e, "toll") for s, e in tolls]
+    cut: list[list[tuple[str, str]]] = []
     for offset, text in paragraphs:
         edges = sorted(
             {0, len(text)}
-            | {min(max(bound - offset, 0), len(text)) for start, end in ranges for bound in (start, end)}
+            | {
+                min(max(bound - offset, 0), len(text))
+                for start, end, _ in marked_ranges
+                for bound in (start, end)
+            }
         )
         pieces = []
         for left, right in zip(edges, edges[1:], strict=False):
             if left < right:
-                marked = any(start <= offset + left and offset + right <= end for start, end in ranges)
-                pieces.append((text[left:right], marked))
+                kinds = [
+                    kind
+                    for start, end, kind in marked_ranges
+                    if start <= offset + left and offset + right <= end
+                ]
+                pieces.append((text[left:right], kinds[0] if kinds else ""))
         cut.append(pieces)
     return cut
 
@@ -161,17 +198,25 @@ def _base_map() -> tuple[list[Outline], str]:
     data = json.loads((resources.files("vigie.data") / "mali_regions.geojson").read_text(encoding="utf-8"))
     outlines = []
     for feature in data["features"]:
-        properties = feature["properties"]
-        label = properties.get("label")
+        properties, geometry = feature["properties"], feature["geometry"]
+        label = geometry["coordinates"] if geometry["type"] == "Point" else properties.get("label")
         outlines.append(
             Outline(
-                path=_path(feature["geometry"]),
+                path="" if geometry["type"] == "Point" else _path(geometry),
                 name=properties.get("name") or properties.get("iso", ""),
                 kind=properties["kind"],
-                label=project(label[0], label[1]) if label else None,
+                label=_inside(project(label[0], label[1]), properties["kind"]) if label else None,
+                within=properties.get("within", ""),
             )
         )
     return outlines, str(data.get("attribution", ""))
+
+
+def _inside(point: tuple[float, float], kind: str) -> tuple[float, float]:
+    """A neighbour's name kept whole inside the frame ("Sénégal" at the left edge)."""
+    if kind != "country":
+        return point
+    return min(max(point[0], 40.0), MAP_WIDTH - 40.0), min(max(point[1], 14.0), MAP_HEIGHT - 30.0)
 
 
 def _path(geometry: dict[str, Any]) -> str:
