@@ -336,3 +336,15 @@ def test_armed_men_who_burn_a_relay_are_the_actor_and_the_commune_is_the_place(s
     assert [(e.sub_event_type, e.actor1, e.actor2, e.location) for e in events] == [
         ("Looting/property destruction", "Unidentified Armed Group", "Civilians", "Boni")
     ]
+
+
+def test_an_ambush_placed_by_its_headline_takes_the_place_the_body_names_later(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Une patrouille des Forces armées maliennes est tombée ce mardi dans une embuscade au centre du pays. "
+        "Selon des habitants, l'attaque s'est produite aux environs de Sofara, une localité située à une "
+        "trentaine de kilomètres de Djenné.",
+        date(2024, 3, 6),
+        "Centre du Mali : une patrouille de l'armée prise dans une embuscade près de Djenné",
+    )
+    assert [(e.event_type, e.location, e.date) for e in events] == [("Battles", "Sofara", date(2024, 3, 5))]

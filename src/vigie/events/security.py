@@ -959,10 +959,12 @@ def _merge_reports(reports: list[Report]) -> list[Event]:
     again ("l'attaque", "cette embuscade") without a date of its own, or a sentence that goes on
     telling the last event ("Lourdement armés, les assaillants ont encerclé le village")."""
     out: list[Event] = []
+    borrowed: list[bool] = []  # placed only by the place told before (the headline's, the last event's)
     for report in reports:
         event = report.event
         if out and not report.stated and (report.told_before or report.anaphoric):
-            out[-1] = _combine(out[-1], event)
+            out[-1] = _combine(out[-1], event, borrowed[-1] and not report.told_before)
+            borrowed[-1] = borrowed[-1] and report.told_before
             continue
         place = fold_text(event.location or "")
         for i, kept in enumerate(out):
@@ -981,10 +983,12 @@ def _merge_reports(reports: list[Report]) -> list[Event]:
                 and kept.date == event.date
                 and kept.event_type == event.event_type
             ):
-                out[i] = _combine(kept, event)
+                out[i] = _combine(kept, event, borrowed[i] and not report.told_before)
+                borrowed[i] = borrowed[i] and report.told_before
                 break
         else:
             out.append(event)
+            borrowed.append(report.told_before)
     return out
 
 
@@ -1005,13 +1009,17 @@ def _days(a: date | None, b: date | None) -> int:
     return abs((a - b).days)
 
 
-def _combine(kept: Event, other: Event) -> Event:
+def _combine(kept: Event, other: Event, placed_by_other: bool = False) -> Event:
     """One event from two reports: the first report's, with a named group for an unidentified
-    author, the first toll given, and every piece of evidence."""
+    author, the first toll given, and every piece of evidence. `placed_by_other`: the first report
+    borrowed its place (an ambush "au centre du pays" under a headline "près de Bandiagara"), the
+    second names its own ("l'attaque s'est produite aux environs de Bougou"), which places it."""
     named = other.actor1 not in {UNIDENTIFIED, CIVILIANS} and not other.actor1.startswith(
         ("Military", "Police")
     )
-    if _is_country(kept) and _within_country(kept, other):
+    if placed_by_other and other.place is not None and other.location:
+        kept = replace(kept, location=other.location, place=other.place)
+    elif _is_country(kept) and _within_country(kept, other):
         kept = replace(kept, location=other.location, place=other.place)  # the report that places it
     return replace(
         kept,
