@@ -348,3 +348,16 @@ def test_an_ambush_placed_by_its_headline_takes_the_place_the_body_names_later(s
         "Centre du Mali : une patrouille de l'armée prise dans une embuscade près de Djenné",
     )
     assert [(e.event_type, e.location, e.date) for e in events] == [("Battles", "Sofara", date(2024, 3, 5))]
+
+
+def test_the_assailants_told_at_another_village_make_another_event(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Le vendredi 8 mars 2024, des hommes armés ont attaqué le village de Dourou, tuant trois civils. "
+        "Au village de Sangha, l'attaque a tué deux bergers.",
+        date(2024, 3, 9),
+    )
+    assert sorted((e.event_type, e.location, e.fatalities) for e in events) == [
+        ("Violence against civilians", "Dourou", 3),
+        ("Violence against civilians", "Sangha", 2),
+    ]

@@ -962,7 +962,14 @@ def _merge_reports(reports: list[Report]) -> list[Event]:
     borrowed: list[bool] = []  # placed only by the place told before (the headline's, the last event's)
     for report in reports:
         event = report.event
-        if out and not report.stated and (report.told_before or report.anaphoric):
+        elsewhere = (  # "Au village de Gnondo, les assaillants …": the raid goes on at another place
+            not report.told_before
+            and not (out and borrowed[-1])
+            and event.place is not None
+            and bool(out)
+            and fold_text(out[-1].location or "") != fold_text(event.location or "")
+        )
+        if out and not report.stated and (report.told_before or report.anaphoric) and not elsewhere:
             out[-1] = _combine(out[-1], event, borrowed[-1] and not report.told_before)
             borrowed[-1] = borrowed[-1] and report.told_before
             continue
@@ -980,6 +987,7 @@ def _merge_reports(reports: list[Report]) -> list[Event]:
             if (
                 report.anaphoric
                 and not report.stated
+                and not elsewhere
                 and kept.date == event.date
                 and kept.event_type == event.event_type
             ):
