@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 
 from vigie.frdate import fold
-from vigie.segment.lines import Classified, Line, is_cut_short, is_person, is_site_name
+from vigie.segment.lines import Classified, Line
+from vigie.segment.names import is_person
 from vigie.segment.published import Stamp
 from vigie.segment.settle import NOT_TEXT, settle_lines
+from vigie.segment.shapes import is_cut_short, is_site_name
 from vigie.segment.titles import (
     is_beginning,
     is_intertitle,

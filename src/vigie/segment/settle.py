@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import replace
 
 from vigie.frdate import fold
-from vigie.segment.lines import Classified, Line, is_cut_short, is_headline
+from vigie.segment.lines import Classified, Line
+from vigie.segment.shapes import is_cut_short, is_headline
 
 MAX_REPEATED_WORDS = 4  # a short line printed several times is the site's or a section's name
 CAPTION_BLOCK_LINES = 3  # lines that follow a photo credit in its block are its caption
