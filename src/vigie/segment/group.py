@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 
 from vigie.frdate import fold
-from vigie.segment.lines import Classified, Line
+from vigie.segment.lines import Classified, Line, is_edition
+from vigie.segment.published import find_dateline
 from vigie.segment.names import is_person
 from vigie.segment.published import Stamp
 from vigie.segment.settle import NOT_TEXT, settle_lines
@@ -134,6 +135,8 @@ def group_lines(lines: list[Classified]) -> list[Item]:
             _add(current, line)  # "Bamako, le 4 août 2024" closing a communiqué, its signatory below
             current.signed_at = True
             continue
+        if kind is Line.DATE and is_edition(fold(line.text)):
+            continue  # a newspaper's folio "N°19254 du 14 juin 2022 Page 5" dates the page (edition_stamp)
         if kind is Line.DATE:
             _date(lines, index, items)
             if items:
@@ -248,11 +251,24 @@ def _date(lines: list[Classified], index: int, items: list[Item]) -> None:
     if following is not None and following.kind in (Line.FURNITURE, Line.CAPTION):
         ahead = _ahead(lines, index)  # "12 mars 2025 · 🌍" / "#Diplomatie" / the post's text
         following = lines[ahead.index] if ahead.kind is not None and not ahead.dated else None
+    if following is not None and following.kind is Line.HEADLINE and _has_own_date(lines, lines.index(following)):
+        return  # a today widget over a headline printed with its own date: "Vendredi 24 novembre 2023"
     if following is not None and following.kind in (Line.PARAGRAPH, Line.HEADLINE):
         item = _new(line)  # a dated post: "10 mars 2025 · 🌍" then its text
         item.stamp, item.author = line.stamp, line.author
         items.append(item)
     # else a date widget among menus: not an article's date
+
+
+def _has_own_date(lines: list[Classified], index: int) -> bool:
+    """A headline with a date line under it, or whose text opens with a dateline ("Tessalit (Mali),
+    22 novembre 2023 (APA) - …")."""
+    for line in lines[index + 1 :]:
+        if line.kind is Line.DATE:
+            return True
+        if line.kind not in SKIPPED:
+            return line.kind is Line.PARAGRAPH and find_dateline(line.text) is not None
+    return False
 
 
 def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone) -> None:

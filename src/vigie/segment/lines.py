@@ -170,6 +170,8 @@ def _classify(line: str, folded: str, words: int) -> tuple[Line, str, Stamp | No
         name = author_name(byline)
         if name is not None:
             return Line.BYLINE, name, None, name  # before sites: "Par la rédaction de Bamada.net"
+        if is_agency(fold(byline)):
+            return Line.BYLINE, line, None, None  # "Par AFP": a dispatch's credit, no author
     if published and words <= MAX_PUBLICATION_LEFTOVER:
         return Line.FURNITURE, line, None, None  # "Mis à jour il y a 3 heures": no date printed
     if VOCABULARY.nav.search(head):

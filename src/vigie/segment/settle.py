@@ -16,10 +16,12 @@ from dataclasses import replace
 
 from vigie.frdate import fold
 from vigie.segment.lines import Classified, Line
+from vigie.segment.published import find_dateline
 from vigie.segment.shapes import is_cut_short, is_headline
 
 MAX_REPEATED_WORDS = 4  # a short line printed several times is the site's or a section's name
 CAPTION_BLOCK_LINES = 3  # lines that follow a photo credit in its block are its caption
+MAX_CREDIT_WORDS = 8  # "© aBamako.com par DR", "Photo : DIRPA": a credit alone, its caption below
 HEAD_REACH = 2  # lines between a headline and its date line: a standfirst at most
 NOT_TEXT = {Line.FURNITURE, Line.NAV, Line.CAPTION}
 MAX_SPEAKER_WORDS = 4  # "MALI TRIBUNE", "Hamadou Ag Sidi"
@@ -64,12 +66,16 @@ def settle_lines(lines: list[Classified]) -> list[Classified]:
         if kind is Line.HEADLINE and line.text.endswith("?") and _speaker(line.text) in interview:
             kind = Line.PARAGRAPH  # an interview's question: "MALI TRIBUNE : Que font les forces … ?"
         if kind is Line.CAPTION:
-            caption_block, caption_left = line.block, CAPTION_BLOCK_LINES
+            # a bare credit ("© aBamako.com par DR") has its caption on the next lines; a caption
+            # that says what the photo shows ("Le pont de Gaya, le 18 mars 2024 (Photo ActuNiger)") is whole
+            bare = line.words <= MAX_CREDIT_WORDS
+            caption_block, caption_left = line.block, CAPTION_BLOCK_LINES if bare else 0
         elif (
             line.block == caption_block
             and caption_left > 0
             and kind in (Line.HEADLINE, Line.PARAGRAPH)
             and not is_cut_short(line.text)  # a summary cut by the page is no caption
+            and find_dateline(line.text) is None  # "Ménaka (Mali), 12 fév 2024 (AFP) - …" opens a body
             and not _heads_article(lines, index)
         ):
             kind = Line.CAPTION  # "© aBamako.com par DR" / "Patrouille de la gendarmerie sur l'axe …"
