@@ -26,7 +26,7 @@ from vigie.segment.lines import (
     strip_hashtags,
 )
 from vigie.segment.published import Stamp, find_dateline, page_year
-from vigie.segment.wrap import logical_lines, physical_lines
+from vigie.segment.wrap import double_spaced, logical_lines, physical_lines
 
 __all__ = ["Line", "classify_line", "split_articles"]
 
@@ -61,7 +61,9 @@ def edition_stamp(lines: list[Classified]) -> Stamp | None:
 def classify_lines(text: str) -> list[Classified]:
     """The logical lines of a document (a hard-wrapped paragraph is one), classified, with their
     offsets and blocks."""
-    lines = logical_lines(physical_lines(text), lambda line: is_tag(fold(line)))
+    physical = physical_lines(text)
+    physical = double_spaced(physical) or physical  # a print view: one blank line inside a paragraph
+    lines = logical_lines(physical, lambda line: is_tag(fold(line)))
     return [read_line(line.text, line.start, line.block, line.end) for line in lines]
 
 

@@ -94,6 +94,7 @@ def group_lines(lines: list[Classified]) -> list[Item]:
                 kind is Line.HEADLINE
                 and _ahead(lines, index).dated
                 and _ahead(lines, index).kind is Line.PARAGRAPH
+                and not _is_reader(line.text)
             ):
                 zone = Zone.MAIN  # a new dated article after the comments
             else:
@@ -163,6 +164,11 @@ def group_lines(lines: list[Classified]) -> list[Item]:
             continue
         zone = _paragraph(lines, index, items, zone)
     return [item for item in items if item.spans]
+
+
+def _is_reader(text: str) -> bool:
+    """A reader's name over a dated comment ("Bakary Sissoko", "Un citoyen"), not a headline."""
+    return is_person(text) or title_score(text) <= 0
 
 
 def _opens_article(lines: list[Classified], index: int) -> bool:

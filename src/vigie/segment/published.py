@@ -26,8 +26,8 @@ def _foreign_months() -> dict[str, int]:
 MONTH_NAMES = MONTHS | _foreign_months()
 _MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
-# a time after a date: "à 19:43", "à 11h20min", "- 08:41", " 08h47", ", 10:05"
-_TIME = r"(?:\s*(?:a|à|,|-|–|—)?\s*(?P<hour>[0-2]?\d)\s*(?:h|:)\s*(?P<minute>[0-5]\d)(?:\s*min)?)?"
+# a time after a date: "à 19:43", "à 11h20min", "- 08:41", " 08h47", ", 10:05", "at 11:20"
+_TIME = r"(?:\s*(?:a|à|at|,|-|–|—)?\s*(?P<hour>[0-2]?\d)\s*(?:h|:)\s*(?P<minute>[0-5]\d)(?:\s*min)?)?"
 # "jeudi 01 août 2024 à 19:43", "1er juillet 2012", "3 déc. 2022", "22 févr.", "Samedi, 22 mars 2025 08:40"
 TEXT_DATE = re.compile(
     rf"(?<![\w/.])(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<day>[0-3]?\d)(?:er|e)?\s+(?P<month>{_MONTH})\.?"

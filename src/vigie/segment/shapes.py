@@ -10,7 +10,9 @@ import re
 from vigie.segment.vocabulary import VOCABULARY
 
 # Teasers end in ".." or "-.", or are cut with "…" / "… Voir plus" / ".. Lire la suite"
-CUT_SHORT = re.compile(r"(?:[^.]\.\.|^-\.|…|\.\.\.|\bvoir plus|\blire la suite)\s*$", re.IGNORECASE)
+CUT_SHORT = re.compile(
+    r"(?:[^.]\.\.|^-\.|…|\.\.\.|\[(?:\.\.\.|…)\]|\bvoir plus|\blire la suite)\s*$", re.IGNORECASE
+)
 SENTENCE_END = re.compile(r"[.!;,:]$")
 # "Bamako riposte", "Les FAMa ont neutralisé": a finite verb, as far as a few endings tell
 # (read on the lower-cased line with its accents: "a" has, "à" is a preposition)

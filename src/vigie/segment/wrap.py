@@ -28,6 +28,7 @@ MAX_OVER_WIDTH = 1.1  # a line this much wider than the column is a headline or 
 MIN_COLUMN_WIDTH = 30  # characters: "Moussa K. - il y a 2 jours" over "courage aux sinistrés" is no column
 MIN_WRAPPED_SHARE = 0.25  # of the pairs of adjacent lines
 MIN_CAPITALS = 0.8  # share of upper-case letters in a headline printed in capitals
+MIN_DOUBLE_SPACED = 0.5  # of the pairs of adjacent lines, one blank line apart on a double-spaced page
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class Physical:
     end: int
     text: str
     block: int  # lines not separated by a blank line share a block
+    gap: int = 0  # blank lines just before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +57,40 @@ def physical_lines(text: str) -> list[Physical]:
     out: list[Physical] = []
     offset = 0
     block = 0
+    gap = 0
     for raw_line in text.split("\n"):
         stripped = raw_line.strip()
         start = offset + (len(raw_line) - len(raw_line.lstrip()))
         offset += len(raw_line) + 1
         if not stripped:
-            block += 1
+            block += gap == 0
+            gap += 1
             continue
-        out.append(Physical(start, start + len(stripped), stripped, block))
+        out.append(Physical(start, start + len(stripped), stripped, block, gap))
+        gap = 0
+    return out
+
+
+def double_spaced(lines: list[Physical]) -> list[Physical] | None:
+    """The lines of a double-spaced page (a print view, a word processor's text) with its real blocks:
+    one blank line between the lines of a paragraph, two or more between paragraphs. None when
+    the page is not one: its lines cut mid-sentence are not followed by a single blank line.
+
+    >>> page = physical_lines("Réunis samedi à Banibangou, les éleveurs\\n\\nde la commune ont demandé le retour\\n\\n"
+    ...     "d'une unité des forces de défense.\\n\\n\\nLe préfet a promis de transmettre\\n\\nleurs doléances.")
+    >>> [line.block for line in double_spaced(page)]
+    [0, 0, 0, 1, 1]
+    """
+    single = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if b.gap == 1]
+    if len(single) < MIN_WRAPPED_PAIRS or len(single) < MIN_DOUBLE_SPACED * (len(lines) - 1):
+        return None
+    if sum(_goes_on(a.text, b.text) for a, b in single) < MIN_WRAPPED_SHARE * len(single):
+        return None
+    out: list[Physical] = []
+    block = 0
+    for index, line in enumerate(lines):
+        block += index > 0 and line.gap != 1
+        out.append(Physical(line.start, line.end, line.text, block, line.gap))
     return out
 
 
