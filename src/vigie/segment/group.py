@@ -19,9 +19,8 @@ from enum import Enum, auto
 
 from vigie.frdate import fold
 from vigie.segment.lines import Classified, Line, is_edition
-from vigie.segment.published import find_dateline
 from vigie.segment.names import is_person
-from vigie.segment.published import Stamp
+from vigie.segment.published import Stamp, find_dateline
 from vigie.segment.settle import NOT_TEXT, settle_lines
 from vigie.segment.shapes import is_cut_short, is_site_name
 from vigie.segment.titles import (

@@ -17,7 +17,8 @@ from dataclasses import replace
 from vigie.frdate import fold
 from vigie.segment.lines import Classified, Line
 from vigie.segment.published import find_dateline
-from vigie.segment.shapes import is_cut_short, is_headline
+from vigie.segment.shapes import MAX_HEADLINE_WORDS, is_cut_short, is_headline
+from vigie.segment.vocabulary import VOCABULARY
 
 MAX_REPEATED_WORDS = 4  # a short line printed several times is the site's or a section's name
 CAPTION_BLOCK_LINES = 3  # lines that follow a photo credit in its block are its caption
@@ -28,6 +29,9 @@ MAX_SPEAKER_WORDS = 4  # "MALI TRIBUNE", "Hamadou Ag Sidi"
 MAX_SITE_NAME_WORDS = 4  # "Sikasso Info", "Malijet", "THE SAHEL STANDARD"
 MIN_TITLE_LINE_WORDS = 5
 TITLE_LINE_KINDS = {Line.HEADLINE, Line.FURNITURE, Line.PARAGRAPH}
+MAX_HEADLINE_CHARS = 260
+# how a sentence ends, and a headline does not ("!" and "?" end headlines too)
+UNTITLED_END = re.compile(r"[.;,:]$")
 # what separates a headline from the site's name in a <title>: "… - Sikasso Info", "Sikasso Info | …"
 SITE_SEPARATOR = re.compile(r"\s[-–—|]\s")
 
@@ -36,7 +40,7 @@ def settle_lines(lines: list[Classified]) -> list[Classified]:
     """Classes that depend on the page: a short line printed several times is furniture; a line
     above a menu, before any body, is the site's masthead; the lines that follow a photo credit
     in its block are its caption."""
-    lines = _title_lines(lines)
+    lines = _headlines_over_dates(_title_lines(lines))
     counts = Counter(fold(line.text) for line in lines if line.kind is Line.HEADLINE)
     questions = {(_speaker(line.text), fold(line.text)) for line in lines if line.text.endswith("?")}
     asked = Counter(speaker for speaker, _ in questions if speaker is not None)  # different questions
@@ -84,6 +88,42 @@ def settle_lines(lines: list[Classified]) -> list[Classified]:
             caption_left = 0
         out.append(line if kind is line.kind else _with_kind(line, kind))
     return out
+
+
+def _headlines_over_dates(lines: list[Classified]) -> list[Classified]:
+    """A line without a sentence's end right above a publication line or a byline, a body under them,
+    is a headline however long ("Le Mali, le Burkina Faso et le Niger annoncent … après des mois de
+    tensions" / "Publié le 28 janvier 2024") or exclaimed ("Kidal : l'armée est de retour !")."""
+    out = lines
+    for index, line in enumerate(lines):
+        if line.kind is not Line.PARAGRAPH or not _headline_shaped(line):
+            continue
+        below = [other for other in lines[index + 1 :] if other.kind not in NOT_TEXT]
+        if not below or not _is_publication(below[0]):
+            continue
+        body = next((other for other in below if other.kind not in (Line.DATE, Line.BYLINE)), None)
+        if body is not None and body.kind is Line.PARAGRAPH:
+            out = out if out is not lines else list(lines)
+            out[index] = _with_kind(line, Line.HEADLINE)
+    return out
+
+
+def _headline_shaped(line: Classified) -> bool:
+    text = line.text
+    return (
+        line.words <= MAX_HEADLINE_WORDS
+        and len(text) <= MAX_HEADLINE_CHARS
+        and UNTITLED_END.search(text) is None
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not is_cut_short(text)
+    )
+
+
+def _is_publication(line: Classified) -> bool:
+    """A byline, or a date line that says it dates the article: "Publié le …", "Mis à jour le …"."""
+    return line.kind is Line.BYLINE or (
+        line.kind is Line.DATE and VOCABULARY.publication.search(fold(line.text)) is not None
+    )
 
 
 def _title_lines(lines: list[Classified]) -> list[Classified]:

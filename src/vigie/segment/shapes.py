@@ -15,11 +15,13 @@ CUT_SHORT = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!;,:]$")
 # "Bamako riposte", "Les FAMa ont neutralisé": a finite verb, as far as a few endings tell
-# (read on the lower-cased line with its accents: "a" has, "à" is a preposition)
+# (read on the lower-cased line with its accents: "a" has, "à" is a preposition). Nouns and adverbs
+# in "-ement", "-emment", "-ument" are no verbs ("Le gouvernement", "notamment", "un document"),
+# nor are the words of data/page_furniture.toml's `not_verbs` ("président", "retrait")
 FINITE_VERB = re.compile(
     r"(?<![\w'’])(?:a|ont|est|sont|était|étaient|avait|avaient|sera|seront|fait|font|va|vont|doit|peut|"
     r"reste|restent|semble|devient|s'est|s’est|se sont|n'a|n’a|n'ont|n’ont|n'est|n’est)(?![\w'’])"
-    r"|\w{3,}(?:ent|ait|aient|era|eront)(?!\w)"
+    r"|\w{3,}(?:(?<!em)(?<!mm)(?<!um)ent|ait|aient|era|eront)(?!\w)"
 )
 # separators of menus and breadcrumbs: "Accueil > Actu > Afrique", "Accueil » Politique »"
 CRUMB = re.compile(r"\s(?:>|›|»|/)\s|\s(?:›|»)$")
@@ -122,8 +124,14 @@ def is_cut_short(paragraph: str) -> bool:
 
 def has_finite_verb(text: str) -> bool:
     """Whether a line reads as a clause ("L'armée a repris le camp") rather than a label
-    ("Des soldats sénégalais et maliens à Diboli"), judged from a few verb forms."""
-    return FINITE_VERB.search(text.lower()) is not None
+    ("Des soldats sénégalais et maliens à Diboli"), judged from a few verb forms.
+
+    >>> has_finite_verb("Les habitants réclament le retour de l'armée"), has_finite_verb("Le financement du gouvernement")
+    (True, False)
+    >>> has_finite_verb("Le retrait du président"), has_finite_verb("Le président a reçu le document")
+    (False, True)
+    """
+    return any(match.group() not in VOCABULARY.not_verbs for match in FINITE_VERB.finditer(text.lower()))
 
 
 def is_site_name(line: str, folded: str, words: int) -> bool:

@@ -52,6 +52,7 @@ class Vocabulary:
     edition: re.Pattern[str]
     agencies: frozenset[str]
     not_names: frozenset[str]
+    not_verbs: frozenset[str]
 
     @classmethod
     def load(cls) -> Vocabulary:
@@ -72,6 +73,7 @@ class Vocabulary:
             edition=_alternation(table["edition"]),
             agencies=frozenset(table["agencies"]),
             not_names=frozenset(table["not_names"]),
+            not_verbs=frozenset(table["not_verbs"]),
         )
 
 
