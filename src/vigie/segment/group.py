@@ -330,10 +330,15 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
 
 
 def _retitle(item: Item, line: Classified) -> None:
-    item.title = line.text
-    item.title_start = line.start
+    if not (item.title is not None and _cut_title(line.text) and not _cut_title(item.title)):
+        item.title = line.text  # not "… trafiquants de drogue…" over the same title printed whole
+        item.title_start = line.start
     item.start = min(item.start, line.start) if item.stamp is not None or item.spans else line.start
     item.end = max(item.end, line.end)
+
+
+def _cut_title(text: str) -> bool:
+    return text.endswith(("…", "..."))
 
 
 def _cut(lines: list[Classified], index: int) -> bool:
