@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from vigie.frdate import fold
 from vigie.segment.lines import Classified, Line, is_edition
 from vigie.segment.names import is_person
 from vigie.segment.published import Stamp, find_dateline
@@ -135,7 +134,7 @@ def group_lines(lines: list[Classified]) -> list[Item]:
             _add(current, line)  # "Bamako, le 4 août 2024" closing a communiqué, its signatory below
             current.signed_at = True
             continue
-        if kind is Line.DATE and is_edition(fold(line.text)):
+        if kind is Line.DATE and is_edition(line.folded):
             continue  # a newspaper's folio "N°19254 du 14 juin 2022 Page 5" dates the page (edition_stamp)
         if kind is Line.DATE:
             _date(lines, index, items)
@@ -324,7 +323,7 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
         current.closed = True
         return
     if ahead.kind in (Line.PARAGRAPH, Line.HEADLINE) or ahead.dated:
-        if is_site_name(text, fold(text), line.words) and ahead.kind is not Line.PARAGRAPH:
+        if is_site_name(text, line.folded, line.words) and ahead.kind is not Line.PARAGRAPH:
             return  # "PressAfrik", "MALI TRIBUNE" above the page's headline
         items.append(_new(line, title=text, teaser=zone is Zone.RELATED))
 

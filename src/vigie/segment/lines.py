@@ -82,6 +82,7 @@ class Classified:
     block: int = 0  # lines not separated by a blank line share a block
     words: int = 0
     titled: bool = False  # a headline printed with the site's name, as in a <title>: the name is cut off
+    folded: str = ""  # the text lower-cased without accents (vigie.frdate.fold)
 
 
 # counters and reading aids inside date lines: "Lu 1 742 fois", "2 commentaires", "4 min de lecture"
@@ -126,18 +127,19 @@ def read_line(line: str, start: int = 0, block: int = 0, end: int | None = None)
     """Classify one stripped line that starts at `start` in the document text (and ends at `end`,
     when it was joined from several lines of a hard-wrapped page)."""
     end = start + len(line) if end is None else end
-    words = len(line.split())
     if not line:
         return Classified(Line.BLANK, start, end, line)
-    kind, text, stamp, author = _classified(line, words)
-    return Classified(kind, start, end, text, stamp, author, block, words)
+    kind, text, stamp, author, words, folded = _classified(line)
+    return Classified(kind, start, end, text, stamp, author, block, words, folded=folded)
 
 
 @lru_cache(maxsize=CLASSIFIED_LINES)
-def _classified(line: str, words: int) -> tuple[Line, str, Stamp | None, str | None]:
-    """What a line is, on its own; kept for the lines a site prints on every page (menus, footers,
-    widgets), which make up much of a dump."""
-    return _classify(line, fold(line).replace("’", "'").replace("\u00a0", " "), words)
+def _classified(line: str) -> tuple[Line, str, Stamp | None, str | None, int, str]:
+    """What a line is, on its own, its word count and its folded text; kept for the lines a site
+    prints on every page (menus, footers, widgets), which make up much of a dump."""
+    words = len(line.split())
+    kind, text, stamp, author = _classify(line, fold(line).replace("’", "'").replace("\u00a0", " "), words)
+    return kind, text, stamp, author, words, fold(text)
 
 
 def _classify(line: str, folded: str, words: int) -> tuple[Line, str, Stamp | None, str | None]:
@@ -233,6 +235,7 @@ def read_date_line(line: str, folded: str, words: int) -> tuple[Stamp, str | Non
     return stamp, author
 
 
+@lru_cache(maxsize=CLASSIFIED_LINES)
 def is_edition(folded: str) -> bool:
     """A newspaper page's folio, whose date is the page's: "l'essor n°19254 du 14 juin 2022 page 5";
     not a sentence that cites a decree ("Par arrêté n°2025-4743/MM-SG du 13 octobre 2025, …").

@@ -41,8 +41,8 @@ def settle_lines(lines: list[Classified]) -> list[Classified]:
     above a menu, before any body, is the site's masthead; the lines that follow a photo credit
     in its block are its caption."""
     lines = _headlines_over_dates(_title_lines(lines))
-    counts = Counter(fold(line.text) for line in lines if line.kind is Line.HEADLINE)
-    questions = {(_speaker(line.text), fold(line.text)) for line in lines if line.text.endswith("?")}
+    counts = Counter(line.folded for line in lines if line.kind is Line.HEADLINE)
+    questions = {(_speaker(line.text), line.folded) for line in lines if line.text.endswith("?")}
     asked = Counter(speaker for speaker, _ in questions if speaker is not None)  # different questions
     answers = Counter(_speaker(line.text) for line in lines if line.kind is Line.PARAGRAPH)
     interview = {
@@ -63,7 +63,7 @@ def settle_lines(lines: list[Classified]) -> list[Classified]:
     caption_block, caption_left = -1, 0
     for index, line in enumerate(lines):
         kind = line.kind
-        if kind is Line.HEADLINE and line.words <= MAX_REPEATED_WORDS and counts[fold(line.text)] > 1:
+        if kind is Line.HEADLINE and line.words <= MAX_REPEATED_WORDS and counts[line.folded] > 1:
             kind = Line.FURNITURE  # "Faso Actu", "Côte d'Ivoire" printed again and again
         if index in masthead:
             kind = Line.FURNITURE  # "L'ESSOR - Quotidien national d'information" above its menu
@@ -122,7 +122,7 @@ def _headline_shaped(line: Classified) -> bool:
 def _is_publication(line: Classified) -> bool:
     """A byline, or a date line that says it dates the article: "Publié le …", "Mis à jour le …"."""
     return line.kind is Line.BYLINE or (
-        line.kind is Line.DATE and VOCABULARY.publication.search(fold(line.text)) is not None
+        line.kind is Line.DATE and VOCABULARY.publication.search(line.folded) is not None
     )
 
 
@@ -131,7 +131,7 @@ def _title_lines(lines: list[Classified]) -> list[Classified]:
     colère … tourne à l'émeute - Sikasso Info", "Sikasso Info | Koutiala : …", the site's name being
     printed alone elsewhere on the page. They are headlines, without the site's name."""
     sites = {
-        fold(line.text) for line in lines if line.words <= MAX_SITE_NAME_WORDS and line.kind is not Line.TAG
+        line.folded for line in lines if line.words <= MAX_SITE_NAME_WORDS and line.kind is not Line.TAG
     }
     out = []
     for line in lines:
@@ -139,7 +139,11 @@ def _title_lines(lines: list[Classified]) -> list[Classified]:
         if title is None:
             out.append(line)
         else:
-            out.append(replace(line, kind=Line.HEADLINE, text=title, words=len(title.split()), titled=True))
+            out.append(
+                replace(
+                    line, kind=Line.HEADLINE, text=title, words=len(title.split()), titled=True, folded=fold(title)
+                )
+            )
     return out
 
 

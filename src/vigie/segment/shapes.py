@@ -13,6 +13,7 @@ from vigie.segment.vocabulary import VOCABULARY
 CUT_SHORT = re.compile(
     r"(?:[^.]\.\.|^-\.|…|\.\.\.|\[(?:\.\.\.|…)\]|\bvoir plus|\blire la suite)\s*$", re.IGNORECASE
 )
+CUT_REACH = 24  # characters at a paragraph's end where a cut is looked for
 SENTENCE_END = re.compile(r"[.!;,:]$")
 # "Bamako riposte", "Les FAMa ont neutralisé": a finite verb, as far as a few endings tell
 # (read on the lower-cased line with its accents: "a" has, "à" is a preposition). Nouns and adverbs
@@ -119,7 +120,7 @@ def is_cut_short(paragraph: str) -> bool:
     >>> is_cut_short("Les FAMa ont neutral.."), is_cut_short("Le bilan est lourd.")
     (True, False)
     """
-    return CUT_SHORT.search(paragraph) is not None
+    return CUT_SHORT.search(paragraph, max(0, len(paragraph) - CUT_REACH)) is not None  # the end only
 
 
 def has_finite_verb(text: str) -> bool:

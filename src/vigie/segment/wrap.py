@@ -16,9 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # a line that stops where a sentence, a quote or a list item may stop: "… de la task force européenne Takuba."
-TERMINAL = re.compile(r"[.!?:;»\"”)…]$")
+TERMINAL_CHARS = frozenset(".!?:;»\"”)…")
 # what a line that goes on the previous one opens with: "possession, hier …", "» des FAMa …"
 CONTINUED = re.compile(r"^(?:[a-zà-ÿœ]|[»”),;])")
+# the text of a line from its first visible character to its last (a blank line has none)
+NON_BLANK = re.compile(r"\S(?:[^\n]*\S)?")
 # a line that opens with an address is furniture, not the rest of a sentence: "www.essor.ml …"
 ADDRESS = re.compile(r"^\S*\w\.[a-z]{2,}\b|^\S*://")
 MIN_WRAPPED_PAIRS = 3  # a page with fewer such lines is not hard-wrapped: one-line paragraphs
@@ -55,19 +57,14 @@ class Logical:
 def physical_lines(text: str) -> list[Physical]:
     """The non-blank lines of a document, stripped, with their offsets and blocks."""
     out: list[Physical] = []
-    offset = 0
     block = 0
-    gap = 0
-    for raw_line in text.split("\n"):
-        stripped = raw_line.strip()
-        start = offset + (len(raw_line) - len(raw_line.lstrip()))
-        offset += len(raw_line) + 1
-        if not stripped:
-            block += gap == 0
-            gap += 1
-            continue
-        out.append(Physical(start, start + len(stripped), stripped, block, gap))
-        gap = 0
+    previous = -1  # where the last line ended, -1 before the first: it has no line above
+    for match in NON_BLANK.finditer(text):
+        start, end = match.span()
+        gap = text.count("\n", previous, start) - 1 if previous >= 0 else text.count("\n", 0, start)
+        block += gap > 0
+        out.append(Physical(start, end, match.group(), block, gap))
+        previous = end
     return out
 
 
@@ -137,7 +134,9 @@ def logical_lines(lines: list[Physical], is_label: Callable[[str], bool]) -> lis
 def _goes_on(line: str, following: str) -> bool:
     """A line cut before its sentence's end, the next opening in lower case (not with an address)."""
     return (
-        not TERMINAL.search(line) and CONTINUED.match(following) is not None and not ADDRESS.match(following)
+        line[-1:] not in TERMINAL_CHARS
+        and CONTINUED.match(following) is not None
+        and not ADDRESS.match(following)
     )
 
 
@@ -146,7 +145,7 @@ def _joins(
 ) -> bool:
     """Whether `following` goes on `line` (two physical lines of a hard-wrapped page); `in_paragraph`:
     `line` goes on a line before it, or `following` goes on the line after it."""
-    if TERMINAL.search(line) or is_label(following) or is_label(line):
+    if line[-1:] in TERMINAL_CHARS or is_label(following) or is_label(line):
         return False
     if _goes_on(line, following):
         return True
