@@ -66,9 +66,7 @@ class _PageYear:
 def edition_stamp(lines: list[Classified]) -> Stamp | None:
     """The date a newspaper page's folio prints, which dates the articles that print none:
     "L'ESSOR N°19254 du 14 juin 2022 Page 5", "Édition du samedi 5 avril 2025"."""
-    return next(
-        (line.stamp for line in lines if line.kind is Line.DATE and is_edition(line.folded)), None
-    )
+    return next((line.stamp for line in lines if line.kind is Line.DATE and is_edition(line.folded)), None)
 
 
 def classify_lines(text: str) -> list[Classified]:

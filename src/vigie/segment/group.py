@@ -255,7 +255,11 @@ def _date(lines: list[Classified], index: int, items: list[Item]) -> None:
     if following is not None and following.kind in (Line.FURNITURE, Line.CAPTION):
         ahead = _ahead(lines, index)  # "12 mars 2025 · 🌍" / "#Diplomatie" / the post's text
         following = lines[ahead.index] if ahead.kind is not None and not ahead.dated else None
-    if following is not None and following.kind is Line.HEADLINE and _has_own_date(lines, lines.index(following)):
+    if (
+        following is not None
+        and following.kind is Line.HEADLINE
+        and _has_own_date(lines, lines.index(following))
+    ):
         return  # a today widget over a headline printed with its own date: "Vendredi 24 novembre 2023"
     if following is not None and following.kind in (Line.PARAGRAPH, Line.HEADLINE):
         item = _new(line)  # a dated post: "10 mars 2025 · 🌍" then its text

@@ -14,9 +14,9 @@ cut summaries), `names.py` (bylines and signatures), `published.py` (dates).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum, auto
 from functools import lru_cache
+from typing import NamedTuple
 
 from vigie.frdate import fold
 from vigie.segment.names import author_name, author_of, byline_name, is_agency, is_person, is_signature
@@ -69,9 +69,9 @@ class Line(Enum):
     PARAGRAPH = auto()
 
 
-@dataclass(frozen=True, slots=True)
-class Classified:
-    """One non-blank line of a document: its class, where it is, and what it carries."""
+class Classified(NamedTuple):
+    """One non-blank line of a document: its class, where it is, and what it carries (a named tuple:
+    a page makes many, and a tuple is built several times faster than a frozen dataclass)."""
 
     kind: Line
     start: int  # offsets of the stripped line in the document text

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from vigie.frdate import fold
 from vigie.segment.lines import Classified, Line
@@ -28,6 +27,7 @@ NOT_TEXT = {Line.FURNITURE, Line.NAV, Line.CAPTION}
 MAX_SPEAKER_WORDS = 4  # "MALI TRIBUNE", "Hamadou Ag Sidi"
 MAX_SITE_NAME_WORDS = 4  # "Sikasso Info", "Malijet", "THE SAHEL STANDARD"
 MIN_TITLE_LINE_WORDS = 5
+MAX_TITLE_LINE_WORDS = MAX_HEADLINE_WORDS + MAX_SITE_NAME_WORDS + 1  # a headline, a separator, a name
 TITLE_LINE_KINDS = {Line.HEADLINE, Line.FURNITURE, Line.PARAGRAPH}
 MAX_HEADLINE_CHARS = 260
 # how a sentence ends, and a headline does not ("!" and "?" end headlines too)
@@ -130,21 +130,27 @@ def _title_lines(lines: list[Classified]) -> list[Classified]:
     """Lines that print a headline with the site's name, as a page's <title> does: "Koutiala : la
     colère … tourne à l'émeute - Sikasso Info", "Sikasso Info | Koutiala : …", the site's name being
     printed alone elsewhere on the page. They are headlines, without the site's name."""
-    sites = {
-        line.folded for line in lines if line.words <= MAX_SITE_NAME_WORDS and line.kind is not Line.TAG
-    }
+    sites = {line.folded for line in lines if line.words <= MAX_SITE_NAME_WORDS and line.kind is not Line.TAG}
     out = []
     for line in lines:
-        title = _without_site(line.text, sites) if line.kind in TITLE_LINE_KINDS else None
+        title = (
+            _without_site(line.text, sites)
+            if line.kind in TITLE_LINE_KINDS and line.words <= MAX_TITLE_LINE_WORDS and _separated(line.text)
+            else None
+        )
         if title is None:
             out.append(line)
         else:
             out.append(
-                replace(
-                    line, kind=Line.HEADLINE, text=title, words=len(title.split()), titled=True, folded=fold(title)
+                line._replace(
+                    kind=Line.HEADLINE, text=title, words=len(title.split()), titled=True, folded=fold(title)
                 )
             )
     return out
+
+
+def _separated(text: str) -> bool:
+    return "-" in text or "|" in text or "–" in text or "—" in text  # before SITE_SEPARATOR, for speed
 
 
 def _without_site(text: str, sites: set[str]) -> str | None:
@@ -170,4 +176,4 @@ def _speaker(text: str) -> str | None:
 
 
 def _with_kind(line: Classified, kind: Line) -> Classified:
-    return replace(line, kind=kind)
+    return line._replace(kind=kind)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # a line that stops where a sentence, a quote or a list item may stop: "… de la task force européenne Takuba."
-TERMINAL_CHARS = frozenset(".!?:;»\"”)…")
+TERMINAL_CHARS = frozenset('.!?:;»"”)…')
 # what a line that goes on the previous one opens with: "possession, hier …", "» des FAMa …"
 CONTINUED = re.compile(r"^(?:[a-zà-ÿœ]|[»”),;])")
 # the text of a line from its first visible character to its last (a blank line has none)
@@ -33,8 +33,7 @@ MIN_CAPITALS = 0.8  # share of upper-case letters in a headline printed in capit
 MIN_DOUBLE_SPACED = 0.5  # of the pairs of adjacent lines, one blank line apart on a double-spaced page
 
 
-@dataclass(frozen=True, slots=True)
-class Physical:
+class Physical(NamedTuple):
     """A non-blank line of the document: offsets of the stripped line, and its block."""
 
     start: int
@@ -44,8 +43,7 @@ class Physical:
     gap: int = 0  # blank lines just before it
 
 
-@dataclass(frozen=True, slots=True)
-class Logical:
+class Logical(NamedTuple):
     """One or more physical lines read as one: offsets into the document, text with the breaks joined."""
 
     start: int
