@@ -164,6 +164,8 @@ def _classify(line: str, folded: str, words: int) -> tuple[Line, str, Stamp | No
         return Line.FURNITURE, line, None, None  # "© 2024 Bamada.net - Tous droits réservés"
     if words <= MAX_CAPTION_WORDS and VOCABULARY.captions.search(head):
         return Line.CAPTION, line, None, None
+    if VOCABULARY.today.match(head):
+        return Line.FURNITURE, line, None, None  # "Aujourd'hui : lundi 12 février 2024": a widget
     dated = read_date_line(line, folded, words)
     if dated is not None:
         return Line.DATE, line, dated[0], dated[1]

@@ -48,6 +48,7 @@ class Vocabulary:
     asides: re.Pattern[str]
     read_also: re.Pattern[str]
     publication: re.Pattern[str]
+    today: re.Pattern[str]
     bylines: re.Pattern[str]
     edition: re.Pattern[str]
     agencies: frozenset[str]
@@ -69,6 +70,7 @@ class Vocabulary:
             asides=_alternation(table["asides"]),
             read_also=_alternation(table["read_also"]),
             publication=_alternation(table["publication"]),
+            today=_alternation(table["today"]),
             bylines=re.compile(r"(?:^|(?<=\s))(?:" + "|".join(table["bylines"]) + r")\s*:?\s+(?=\S)"),
             edition=_alternation(table["edition"]),
             agencies=frozenset(table["agencies"]),
