@@ -223,8 +223,18 @@ def test_english_and_rss_date_lines_date_their_items() -> None:
     """'Published on … at 11:20' dates the article (not the dateline's day before); a related
     headline with only its date is a link; an RSS item's summary cut with '[...]' is a teaser."""
     assert summary(split(ENGLISH_AND_RSS)) == [
-        ("full", "Burkina: army neutralises dozens of terrorists near Fada N'Gourma", "2024-05-15T11:20", None),
-        ("teaser", "Ségou : les FAMa repoussent une attaque contre le poste de Diabaly", "2024-06-04T08:30", None),
+        (
+            "full",
+            "Burkina: army neutralises dozens of terrorists near Fada N'Gourma",
+            "2024-05-15T11:20",
+            None,
+        ),
+        (
+            "teaser",
+            "Ségou : les FAMa repoussent une attaque contre le poste de Diabaly",
+            "2024-06-04T08:30",
+            None,
+        ),
     ]
 
 
