@@ -306,12 +306,20 @@ Mis à jour le 03/02/2024 à 10h12
 Les éléments du commissariat du 7e arrondissement ont interpellé jeudi trois individus soupçonnés de trafic de drogue.
 Les suspects ont été déférés devant le procureur.
 Les opinions exprimées dans les commentaires n'engagent que leurs auteurs et ne reflètent pas la position de la rédaction, qui se réserve le droit de les modérer.
+
+Sécurité
+Mali : l'armée reprend le contrôle de la ville de Léré.
+Publié le 2 février 2024
+Par Oumar KONATÉ
+Les Forces armées maliennes ont repris jeudi le contrôle de la ville de Léré, après deux jours de combats.
+Les habitants ont commencé à regagner leurs maisons vendredi matin.
 """
 
 
 def test_long_exclaimed_and_reprinted_headlines() -> None:
-    """Over its publication line, a headline of 27 words without ' : ', or one that ends with '!', is
-    the title; a title printed again cut with '…' keeps its whole printing; a disclaimer is no teaser."""
+    """Over its publication line, a headline of 27 words without ' : ', one that ends with '!', or a
+    short one closed by a period, is the title; a title printed again cut with '…' keeps its whole
+    printing; a disclaimer is no teaser."""
     assert [(a.kind, a.title) for a in split(HEADLINES)] == [
         (
             "full",
@@ -320,6 +328,7 @@ def test_long_exclaimed_and_reprinted_headlines() -> None:
         ),
         ("full", "Kidal : l'armée malienne est de retour !"),
         ("full", "BAMAKO : LA POLICE INTERPELLE TROIS PRÉSUMÉS TRAFIQUANTS DE DROGUE"),
+        ("full", "Mali : l'armée reprend le contrôle de la ville de Léré."),
     ]
 
 

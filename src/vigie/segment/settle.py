@@ -30,6 +30,7 @@ MIN_TITLE_LINE_WORDS = 5
 MAX_TITLE_LINE_WORDS = MAX_HEADLINE_WORDS + MAX_SITE_NAME_WORDS + 1  # a headline, a separator, a name
 TITLE_LINE_KINDS = {Line.HEADLINE, Line.FURNITURE, Line.PARAGRAPH}
 MAX_HEADLINE_CHARS = 260
+MAX_DOTTED_HEADLINE_WORDS = 20  # a headline some sites close with a period: "Mali : l'armée reprend Léré."
 # how a sentence ends, and a headline does not ("!" and "?" end headlines too)
 UNTITLED_END = re.compile(r"[.;,:]$")
 # what separates a headline from the site's name in a <title>: "… - Sikasso Info", "Sikasso Info | …"
@@ -93,13 +94,14 @@ def settle_lines(lines: list[Classified]) -> list[Classified]:
 def _headlines_over_dates(lines: list[Classified]) -> list[Classified]:
     """A line without a sentence's end right above a publication line or a byline, a body under them,
     is a headline however long ("Le Mali, le Burkina Faso et le Niger annoncent … après des mois de
-    tensions" / "Publié le 28 janvier 2024") or exclaimed ("Kidal : l'armée est de retour !")."""
+    tensions" / "Publié le 28 janvier 2024") or exclaimed ("Kidal : l'armée est de retour !"); so is
+    a short one closed by a period when no headline stands above it ("Mali : l'armée reprend Léré.")."""
     out = lines
     for index, line in enumerate(lines):
-        if line.kind is not Line.PARAGRAPH or not _headline_shaped(line):
+        if line.kind is not Line.PARAGRAPH or not _headline_shaped(lines, index):
             continue
-        below = [other for other in lines[index + 1 :] if other.kind not in NOT_TEXT]
-        if not below or not _is_publication(below[0]):
+        below = (other for other in lines[index + 1 :] if other.kind not in NOT_TEXT)
+        if not _is_publication(next(below, None)):
             continue
         body = next((other for other in below if other.kind not in (Line.DATE, Line.BYLINE)), None)
         if body is not None and body.kind is Line.PARAGRAPH:
@@ -108,21 +110,33 @@ def _headlines_over_dates(lines: list[Classified]) -> list[Classified]:
     return out
 
 
-def _headline_shaped(line: Classified) -> bool:
+def _headline_shaped(lines: list[Classified], index: int) -> bool:
+    line = lines[index]
     text = line.text
-    return (
-        line.words <= MAX_HEADLINE_WORDS
-        and len(text) <= MAX_HEADLINE_CHARS
-        and UNTITLED_END.search(text) is None
-        and (text[:1].isupper() or text[:1].isdigit())
-        and not is_cut_short(text)
+    if line.words > MAX_HEADLINE_WORDS or len(text) > MAX_HEADLINE_CHARS or is_cut_short(text):
+        return False
+    if not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if UNTITLED_END.search(text) is None:
+        return True
+    if not text.endswith(".") or line.words > MAX_DOTTED_HEADLINE_WORDS or ". " in text:
+        return False
+    above = next(
+        (
+            other
+            for other in reversed(lines[:index])
+            if other.kind not in NOT_TEXT and other.kind is not Line.TAG
+        ),
+        None,
     )
+    return above is None or above.kind is not Line.HEADLINE  # else a standfirst under its headline
 
 
-def _is_publication(line: Classified) -> bool:
+def _is_publication(line: Classified | None) -> bool:
     """A byline, or a date line that says it dates the article: "Publié le …", "Mis à jour le …"."""
-    return line.kind is Line.BYLINE or (
-        line.kind is Line.DATE and VOCABULARY.publication.search(line.folded) is not None
+    return line is not None and (
+        line.kind is Line.BYLINE
+        or (line.kind is Line.DATE and VOCABULARY.publication.search(line.folded) is not None)
     )
 
 
