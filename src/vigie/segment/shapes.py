@@ -13,6 +13,8 @@ from vigie.segment.vocabulary import VOCABULARY
 CUT_SHORT = re.compile(
     r"(?:[^.]\.\.|^-\.|…|\.\.\.|\[(?:\.\.\.|…)\]|\bvoir plus|\blire la suite)\s*$", re.IGNORECASE
 )
+# "Affaire à suivre…", "À suivre...": a column's closing words, not a cut
+TO_BE_CONTINUED = re.compile(r"\b(?:à|a) suivre\s*(?:…|\.\.\.)\s*$", re.IGNORECASE)
 CUT_REACH = 24  # characters at a paragraph's end where a cut is looked for
 SENTENCE_END = re.compile(r"[.!;,:]$")
 # "Bamako riposte", "Les FAMa ont neutralisé": a finite verb, as far as a few endings tell
@@ -117,10 +119,11 @@ def is_headline(line: str, words: int | None = None) -> bool:
 def is_cut_short(paragraph: str) -> bool:
     """A teaser's summary, cut by the page: "… les positions enne..", "-.", "… Voir plus".
 
-    >>> is_cut_short("Les FAMa ont neutral.."), is_cut_short("Le bilan est lourd.")
-    (True, False)
+    >>> is_cut_short("Les FAMa ont neutral.."), is_cut_short("Le bilan est lourd."), is_cut_short("Affaire à suivre…")
+    (True, False, False)
     """
-    return CUT_SHORT.search(paragraph, max(0, len(paragraph) - CUT_REACH)) is not None  # the end only
+    tail = max(0, len(paragraph) - CUT_REACH)  # the end only
+    return CUT_SHORT.search(paragraph, tail) is not None and TO_BE_CONTINUED.search(paragraph, tail) is None
 
 
 def has_finite_verb(text: str) -> bool:
