@@ -26,7 +26,9 @@ FINITE_VERB = re.compile(
     r"reste|restent|semble|devient|s'est|s’est|se sont|n'a|n’a|n'ont|n’ont|n'est|n’est)(?![\w'’])"
     r"|\w{3,}(?:(?<!em)(?<!mm)(?<!um)ent|ait|aient|era|eront)(?!\w)"
 )
-# separators of menus and breadcrumbs: "Accueil > Actu > Afrique", "Accueil » Politique »"
+# separators of menus and breadcrumbs: "Accueil > Actu > Afrique", "Accueil » Politique »"; a longer
+# line with one of them is a headline ("Coopération Mali / Russie : signature d'un accord …")
+MAX_SINGLE_CRUMB_WORDS = 6
 CRUMB = re.compile(r"\s(?:>|›|»|/)\s|\s(?:›|»)$")
 HASHTAG = re.compile(r"#[\w_]+")
 WORD = re.compile(r"[\w'’-]+")
@@ -63,9 +65,14 @@ NAME_PARTICLES = {
 
 def is_menu(line: str, folded: str) -> bool:
     """Navigation: "Accueil > Actu > Afrique", "Politique | Economie | Société", "Afrique International
-    Économie Sport Multimédia Nos émissions"."""
-    if "«" not in line and len(CRUMB.findall(" " + line + " ")) >= 1 and line[:1].isupper():
-        return True
+    Économie Sport Multimédia Nos émissions".
+
+    >>> is_menu("Sécurité / Défense", "securite / defense"), is_menu("Mali / Russie : un accord sur le nucléaire civil", "")
+    (True, False)
+    """
+    crumbs = len(CRUMB.findall(" " + line + " ")) if "«" not in line and line[:1].isupper() else 0
+    if crumbs > 1 or (crumbs == 1 and len(line.split()) <= MAX_SINGLE_CRUMB_WORDS):
+        return True  # not a headline that names two parties: "Coopération Mali / Russie : signature …"
     items = [item.strip() for item in re.split(r"\s*[|·•]\s*|\s{2,}|\]\s*\[", line) if item.strip()]
     if len(items) >= 3 and all(len(item.split()) <= 4 for item in items) and not SENTENCE_END.search(line):
         return True
