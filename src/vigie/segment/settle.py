@@ -31,6 +31,7 @@ MAX_TITLE_LINE_WORDS = MAX_HEADLINE_WORDS + MAX_SITE_NAME_WORDS + 1  # a headlin
 TITLE_LINE_KINDS = {Line.HEADLINE, Line.FURNITURE, Line.PARAGRAPH}
 MAX_HEADLINE_CHARS = 260
 MAX_DOTTED_HEADLINE_WORDS = 20  # a headline some sites close with a period: "Mali : l'armée reprend Léré."
+ITEM_STARTS = {Line.DATE, Line.PARAGRAPH}  # what may follow a headline that opens an item
 # how a sentence ends, and a headline does not ("!" and "?" end headlines too)
 UNTITLED_END = re.compile(r"[.;,:]$")
 # what separates a headline from the site's name in a <title>: "… - Sikasso Info", "Sikasso Info | …"
@@ -92,18 +93,25 @@ def settle_lines(lines: list[Classified]) -> list[Classified]:
 
 
 def _headlines_over_dates(lines: list[Classified]) -> list[Classified]:
-    """A line without a sentence's end right above a publication line or a byline, a body under them,
-    is a headline however long ("Le Mali, le Burkina Faso et le Niger annoncent … après des mois de
-    tensions" / "Publié le 28 janvier 2024") or exclaimed ("Kidal : l'armée est de retour !"); so is
-    a short one closed by a period when no headline stands above it ("Mali : l'armée reprend Léré.")."""
+    """A line without a sentence's end that opens an item is a headline however long, when a date
+    line or the body follows it ("Le Mali, le Burkina Faso et le Niger annoncent … après des mois de
+    tensions" / "Publié le 28 janvier 2024"), or a publication line or a byline does; so is an
+    exclaimed one ("Kidal : l'armée est de retour !") and a short one closed by a period when no
+    headline stands above it ("Mali : l'armée reprend Léré.")."""
     out = lines
     for index, line in enumerate(lines):
         if line.kind is not Line.PARAGRAPH or not _headline_shaped(lines, index):
             continue
         below = (other for other in lines[index + 1 :] if other.kind not in NOT_TEXT)
-        if not _is_publication(next(below, None)):
+        under = next(below, None)
+        if under is None or not (
+            _is_publication(under) or under.kind in ITEM_STARTS and _opens(lines, index)
+        ):
             continue
-        body = next((other for other in below if other.kind not in (Line.DATE, Line.BYLINE)), None)
+        if under.kind is Line.PARAGRAPH and UNTITLED_END.search(line.text) is not None:
+            continue  # a dotted line straight over a paragraph is a sentence
+        body = under if under.kind is Line.PARAGRAPH else None
+        body = body or next((other for other in below if other.kind not in (Line.DATE, Line.BYLINE)), None)
         if body is not None and body.kind is Line.PARAGRAPH:
             out = out if out is not lines else list(lines)
             out[index] = _with_kind(line, Line.HEADLINE)
@@ -130,6 +138,12 @@ def _headline_shaped(lines: list[Classified], index: int) -> bool:
         None,
     )
     return above is None or above.kind is not Line.HEADLINE  # else a standfirst under its headline
+
+
+def _opens(lines: list[Classified], index: int) -> bool:
+    """Nothing of a body stands right above the line: it opens an item, it is not a body's last line."""
+    above = next((other for other in reversed(lines[:index]) if other.kind not in NOT_TEXT), None)
+    return above is None or above.kind not in (Line.PARAGRAPH, Line.HEADLINE, Line.DATE, Line.BYLINE)
 
 
 def _is_publication(line: Classified | None) -> bool:
