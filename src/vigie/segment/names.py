@@ -17,6 +17,7 @@ PEN = re.compile(r"^✍\ufe0f?\s*")
 PIECES = re.compile(r"\s*(?:\||·|•|\s[-–—]\s|\s[-–—]$|^[-–—]\s)\s*")
 # "La Rédaction", "Rédaction Lessor", "Par la rédaction"
 NEWSROOM = re.compile(r"^(?:la\s+)?redaction(?:\s+\S+)?$")
+DIGIT = re.compile(r"\d")
 # "S.", "B.G", "O.B": initials
 INITIALS = re.compile(r"^(?:[A-ZÀ-Ý]\.){1,3}[A-ZÀ-Ý]?\.?$")
 
@@ -86,7 +87,7 @@ def is_person(text: str) -> bool:
     (True, False, False, True)
     """
     words = text.split()
-    if not 2 <= len(words) <= 6 or len(text) > 60 or any(c.isdigit() for c in text):
+    if not 2 <= len(words) <= 6 or len(text) > 60 or DIGIT.search(text):
         return False
     if SENTENCE_END.search(text.rstrip(".")) or ":" in text:
         return False

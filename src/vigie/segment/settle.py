@@ -23,15 +23,15 @@ MAX_REPEATED_WORDS = 4  # a short line printed several times is the site's or a 
 CAPTION_BLOCK_LINES = 3  # lines that follow a photo credit in its block are its caption
 MAX_CREDIT_WORDS = 8  # "© aBamako.com par DR", "Photo : DIRPA": a credit alone, its caption below
 HEAD_REACH = 2  # lines between a headline and its date line: a standfirst at most
-NOT_TEXT = {Line.FURNITURE, Line.NAV, Line.CAPTION}
+NOT_TEXT = (Line.FURNITURE, Line.NAV, Line.CAPTION)  # tuples of classes: an Enum hashes slowly
 MAX_SPEAKER_WORDS = 4  # "MALI TRIBUNE", "Hamadou Ag Sidi"
 MAX_SITE_NAME_WORDS = 4  # "Sikasso Info", "Malijet", "THE SAHEL STANDARD"
 MIN_TITLE_LINE_WORDS = 5
 MAX_TITLE_LINE_WORDS = MAX_HEADLINE_WORDS + MAX_SITE_NAME_WORDS + 1  # a headline, a separator, a name
-TITLE_LINE_KINDS = {Line.HEADLINE, Line.FURNITURE, Line.PARAGRAPH}
+TITLE_LINE_KINDS = (Line.HEADLINE, Line.FURNITURE, Line.PARAGRAPH)
 MAX_HEADLINE_CHARS = 260
 MAX_DOTTED_HEADLINE_WORDS = 20  # a headline some sites close with a period: "Mali : l'armée reprend Léré."
-ITEM_STARTS = {Line.DATE, Line.PARAGRAPH}  # what may follow a headline that opens an item
+ITEM_STARTS = (Line.DATE, Line.PARAGRAPH)  # what may follow a headline that opens an item
 # how a sentence ends, and a headline does not ("!" and "?" end headlines too)
 UNTITLED_END = re.compile(r"[.;,:]$")
 # what separates a headline from the site's name in a <title>: "… - Sikasso Info", "Sikasso Info | …"
