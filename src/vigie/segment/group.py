@@ -34,7 +34,14 @@ from vigie.segment.titles import (
 MAX_TAGGED_ITEM_SPANS = 2  # a listing's items (lead and a line) end at the next tag; a long article does not
 MIN_SUMMARY_WORDS = 10  # a teaser's summary under its headline in a list of other articles
 MIN_UNTITLED_TEASER_WORDS = 20  # an untitled line after an article: a teaser, or a bio or a notice
-SKIPPED = (Line.FURNITURE, Line.NAV, Line.CAPTION, Line.TAG, Line.DATE, Line.BYLINE)  # a tuple: Enum hashes slowly
+SKIPPED = (
+    Line.FURNITURE,
+    Line.NAV,
+    Line.CAPTION,
+    Line.TAG,
+    Line.DATE,
+    Line.BYLINE,
+)  # a tuple: Enum hashes slowly
 # where and when a communiqué or a letter was signed: "Bamako, le 4 août 2024", "Fait à Niamey, le 10 octobre 2023"
 SIGNED_AT = re.compile(r"^(?:Fait à\s+)?[A-ZÀ-Ý][\w'’ -]{1,30},\s+le\s+\S+(?:\s+\S+){1,3}$")
 MIN_OPENING_WORDS = 12  # an untitled line opening a page is a paragraph, or the site's slogan

@@ -30,6 +30,7 @@ MIN_TITLE_LINE_WORDS = 5
 MAX_TITLE_LINE_WORDS = MAX_HEADLINE_WORDS + MAX_SITE_NAME_WORDS + 1  # a headline, a separator, a name
 TITLE_LINE_KINDS = (Line.HEADLINE, Line.FURNITURE, Line.PARAGRAPH)
 MAX_HEADLINE_CHARS = 260
+HEAD_LOOKBACK = 8  # lines above a dotted line where its headline would stand
 MAX_DOTTED_HEADLINE_WORDS = 20  # a headline some sites close with a period: "Mali : l'armée reprend Léré."
 ITEM_STARTS = (Line.DATE, Line.PARAGRAPH)  # what may follow a headline that opens an item
 # how a sentence ends, and a headline does not ("!" and "?" end headlines too)
@@ -121,23 +122,19 @@ def _headlines_over_dates(lines: list[Classified]) -> list[Classified]:
 def _headline_shaped(lines: list[Classified], index: int) -> bool:
     line = lines[index]
     text = line.text
-    if line.words > MAX_HEADLINE_WORDS or len(text) > MAX_HEADLINE_CHARS or is_cut_short(text):
+    if line.words > MAX_HEADLINE_WORDS or len(text) > MAX_HEADLINE_CHARS:
         return False
     if not (text[:1].isupper() or text[:1].isdigit()):
         return False
-    if UNTITLED_END.search(text) is None:
-        return True
-    if not text.endswith(".") or line.words > MAX_DOTTED_HEADLINE_WORDS or ". " in text:
-        return False
-    above = next(
-        (
-            other
-            for other in reversed(lines[:index])
-            if other.kind not in NOT_TEXT and other.kind is not Line.TAG
-        ),
-        None,
-    )
-    return above is None or above.kind is not Line.HEADLINE  # else a standfirst under its headline
+    if UNTITLED_END.search(text) is not None:  # most body paragraphs: a short dotted line at most
+        if not text.endswith(".") or line.words > MAX_DOTTED_HEADLINE_WORDS or ". " in text:
+            return False
+        if is_cut_short(text):
+            return False  # "Les FAMa ont neutral.."
+        for other in reversed(lines[max(0, index - HEAD_LOOKBACK) : index]):
+            if other.kind not in NOT_TEXT and other.kind is not Line.TAG:
+                return other.kind is not Line.HEADLINE  # else a standfirst under its headline
+    return not is_cut_short(text)
 
 
 def _opens(lines: list[Classified], index: int) -> bool:
