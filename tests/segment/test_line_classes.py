@@ -352,3 +352,26 @@ def test_a_caption_that_says_what_the_photo_shows_takes_no_line_under_it() -> No
         )
     ]
     assert articles[0].first_words == "Une partie du pont reliant la ville de"
+
+
+HEADLINE_OVER_BREADCRUMB = """Sahel Info
+Mali : le gouvernement annonce la réouverture des écoles fermées dans le centre
+Accueil > Actualités > Société
+Rentrée scolaire 2024
+Publié le 3 octobre 2024
+Le gouvernement a annoncé mercredi la réouverture de plusieurs centaines d'écoles fermées depuis des années dans le centre du pays.
+La mesure concerne notamment les régions de Mopti, Ségou et Bandiagara.
+"""
+
+
+def test_a_headline_over_a_breadcrumb_is_no_masthead() -> None:
+    """A line above the menu is the site's masthead only when short and without the "Place : news"
+    shape; the kicker under the breadcrumb is no title."""
+    assert summary(split(HEADLINE_OVER_BREADCRUMB)) == [
+        (
+            "full",
+            "Mali : le gouvernement annonce la réouverture des écoles fermées dans le centre",
+            "2024-10-03",
+            None,
+        )
+    ]

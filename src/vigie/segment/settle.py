@@ -16,7 +16,7 @@ from collections import Counter
 from vigie.frdate import fold
 from vigie.segment.lines import Classified, Line
 from vigie.segment.published import find_dateline
-from vigie.segment.shapes import MAX_HEADLINE_WORDS, is_cut_short, is_headline
+from vigie.segment.shapes import HEAD_COLON, MAX_HEADLINE_WORDS, is_cut_short, is_headline
 from vigie.segment.vocabulary import VOCABULARY
 
 MAX_REPEATED_WORDS = 4  # a short line printed several times is the site's or a section's name
@@ -24,6 +24,7 @@ CAPTION_BLOCK_LINES = 3  # lines that follow a photo credit in its block are its
 MAX_CREDIT_WORDS = 8  # "© aBamako.com par DR", "Photo : DIRPA": a credit alone, its caption below
 HEAD_REACH = 2  # lines between a headline and its date line: a standfirst at most
 NOT_TEXT = (Line.FURNITURE, Line.NAV, Line.CAPTION)  # tuples of classes: an Enum hashes slowly
+MAX_MASTHEAD_WORDS = 8  # "Un Peuple - Un But - Une Foi": a longer line above a menu is a headline
 MAX_SPEAKER_WORDS = 4  # "MALI TRIBUNE", "Hamadou Ag Sidi"
 MAX_SITE_NAME_WORDS = 4  # "Sikasso Info", "Malijet", "THE SAHEL STANDARD"
 MIN_TITLE_LINE_WORDS = 5
@@ -58,7 +59,12 @@ def settle_lines(lines: list[Classified]) -> list[Classified]:
     below: Line | None = None  # the class of the nearest line below that is neither furniture nor masthead
     for index in range(first_body - 1, -1, -1):
         kind = lines[index].kind
-        if kind in (Line.HEADLINE, Line.PARAGRAPH) and below is Line.NAV and not lines[index].titled:
+        if (
+            kind in (Line.HEADLINE, Line.PARAGRAPH)
+            and below is Line.NAV
+            and not lines[index].titled
+            and not _headline_over_menu(lines[index])
+        ):
             masthead.add(index)  # "PRIMATURE - République du Mali" / "Un Peuple - Un But - Une Foi" / menu
         elif kind is not Line.FURNITURE:
             below = kind
@@ -91,6 +97,15 @@ def settle_lines(lines: list[Classified]) -> list[Classified]:
             caption_left = 0
         out.append(line if kind is line.kind else _with_kind(line, kind))
     return out
+
+
+def _headline_over_menu(line: Classified) -> bool:
+    """A news headline over a breadcrumb ("Mali : le gouvernement annonce la réouverture des écoles …"
+    / "Accueil > Actualités > Société"), not a masthead or a slogan ("L'ESSOR - Quotidien national
+    d'information", "Un Peuple - Un But - Une Foi"): the "Place : news" shape, or a headline's length."""
+    return line.words > MAX_MASTHEAD_WORDS or (
+        line.words >= MIN_TITLE_LINE_WORDS and HEAD_COLON.match(line.text) is not None
+    )
 
 
 def _headlines_over_dates(lines: list[Classified]) -> list[Classified]:
