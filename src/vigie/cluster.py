@@ -26,6 +26,7 @@ MIN_TITLE_WORDS = 4
 WORD = re.compile(r"\w+")
 # a teaser's last word is often cut: "les positions enne.."
 CUT_END = re.compile(r"\w*\.\.$")
+LEAD_CHARS_PER_WORD = 40  # characters read per lead word wanted: the lead is found in the body's head
 
 
 class Clusterer:
@@ -90,8 +91,13 @@ class Clusterer:
 
     def lead_hash(self, body: str) -> LeanMinHash | None:
         """MinHash of the word 3-grams of the body's first words; None for a lead too short."""
-        lead = CUT_END.sub("", body.strip())
-        words = WORD.findall(fold(lead))[: self.lead_words]
+        lead = body.strip()
+        head = lead[: self.lead_words * LEAD_CHARS_PER_WORD]  # the lead's words only, not the whole body
+        words = WORD.findall(fold(head)) if len(head) < len(lead) else []
+        if len(words) > self.lead_words:  # the last word of `head` may be cut; the body's end is far
+            words = words[: self.lead_words]
+        else:
+            words = WORD.findall(fold(CUT_END.sub("", lead)))[: self.lead_words]
         if len(words) < MIN_LEAD_WORDS:
             return None
         shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}

@@ -27,6 +27,11 @@ from vigie.segment.published import find_dateline, find_stamp, page_year
         ("3 JUIN 2025", "2025-06-03"),
         ("Édition du mardi 31 décembre 2024 – par Hassane Djibo", "2024-12-31"),
         ("Paris, 5 mai 2021 (AFP) -", "2021-05-05"),
+        ("12 mars 2024 | 10h05", "2024-03-12T10:05"),
+        ("Published on May 15, 2024 at 11:20", "2024-05-15T11:20"),
+        ("Tue, 04 Jun 2024 08:30:00 +0000", "2024-06-04T08:30"),
+        ("French.news.cn | 2024-05-08 17:32:05", "2024-05-08T17:32"),
+        ("Février 2024 | N° 118", "2024-02"),
     ],
 )
 def test_publication_lines(line: str, expected: str) -> None:
@@ -71,3 +76,19 @@ def test_datelines_open_the_body_or_close_a_sputnik_lead() -> None:
     lead = "Le Mali a reçu un nouveau lot de céréales russes. 17.01.2024, Sputnik Afrique"
     assert str(find_dateline(lead).resolve(None)) == "2024-01-17"  # type: ignore[union-attr]
     assert find_dateline("Selon le maire, 12 personnes ont été tuées - un bilan provisoire") is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("BAMAKO, Mali, 12 mars 2024 (AFP) - Le ministre a reçu ses homologues", "2024-03-12"),
+        ("Niamey, 12 Mars 2024 (ANP)-Le ministre de l'Intérieur a annoncé", "2024-03-12"),
+        ("Fada N'Gourma, May 14, 2024 (AIB) – Units of the armed forces", "2024-05-14"),
+        ("Dakar, 19/11/2023 (APA) - Le Premier ministre a ouvert un forum", "2023-11-19"),
+    ],
+)
+def test_datelines_of_agencies(paragraph: str, expected: str) -> None:
+    """A country after the place, no space after the agency's parenthesis, English dates (issue 11)."""
+    stamp = find_dateline(paragraph)
+    assert stamp is not None
+    assert str(stamp.resolve(None)) == expected

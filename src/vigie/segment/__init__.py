@@ -10,7 +10,6 @@ tells the whole design.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 
 from vigie.frdate import fold
 from vigie.records import Article, Kind, RawDoc
@@ -26,7 +25,7 @@ from vigie.segment.lines import (
     strip_hashtags,
 )
 from vigie.segment.published import Stamp, find_dateline, page_year
-from vigie.segment.wrap import logical_lines, physical_lines
+from vigie.segment.wrap import double_spaced, logical_lines, physical_lines
 
 __all__ = ["Line", "classify_line", "split_articles"]
 
@@ -46,22 +45,36 @@ def split_articles(raw: RawDoc) -> list[Article]:
     lines = classify_lines(raw.text)
     items = group_lines(lines)
     edition = edition_stamp(lines)
-    year = cache(lambda: page_year(raw.text))  # read only for a date printed without its year
+    year = _PageYear(raw.text)  # read only for a date printed without its year
     return [_build(raw, position, item, len(items), year, edition) for position, item in enumerate(items)]
+
+
+class _PageYear:
+    """The year a page implies (`page_year`), read once, and only when asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.read = False
+        self.year: int | None = None
+
+    def __call__(self) -> int | None:
+        if not self.read:
+            self.year, self.read = page_year(self.text), True
+        return self.year
 
 
 def edition_stamp(lines: list[Classified]) -> Stamp | None:
     """The date a newspaper page's folio prints, which dates the articles that print none:
     "L'ESSOR N°19254 du 14 juin 2022 Page 5", "Édition du samedi 5 avril 2025"."""
-    return next(
-        (line.stamp for line in lines if line.kind is Line.DATE and is_edition(fold(line.text))), None
-    )
+    return next((line.stamp for line in lines if line.kind is Line.DATE and is_edition(line.folded)), None)
 
 
 def classify_lines(text: str) -> list[Classified]:
     """The logical lines of a document (a hard-wrapped paragraph is one), classified, with their
     offsets and blocks."""
-    lines = logical_lines(physical_lines(text), lambda line: is_tag(fold(line)))
+    physical = physical_lines(text)
+    physical = double_spaced(physical) or physical  # a print view: one blank line inside a paragraph
+    lines = logical_lines(physical, lambda line: is_tag(fold(line)))
     return [read_line(line.text, line.start, line.block, line.end) for line in lines]
 
 

@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from vigie.frdate import fold
-from vigie.segment.lines import Classified, Line, is_cut_short, is_person, is_site_name
-from vigie.segment.published import Stamp
+from vigie.segment.lines import Classified, Line, is_edition
+from vigie.segment.names import is_person
+from vigie.segment.published import Stamp, find_dateline
 from vigie.segment.settle import NOT_TEXT, settle_lines
+from vigie.segment.shapes import is_cut_short, is_site_name
 from vigie.segment.titles import (
     is_beginning,
     is_intertitle,
@@ -33,7 +34,14 @@ from vigie.segment.titles import (
 MAX_TAGGED_ITEM_SPANS = 2  # a listing's items (lead and a line) end at the next tag; a long article does not
 MIN_SUMMARY_WORDS = 10  # a teaser's summary under its headline in a list of other articles
 MIN_UNTITLED_TEASER_WORDS = 20  # an untitled line after an article: a teaser, or a bio or a notice
-SKIPPED = {Line.FURNITURE, Line.NAV, Line.CAPTION, Line.TAG, Line.DATE, Line.BYLINE}
+SKIPPED = (
+    Line.FURNITURE,
+    Line.NAV,
+    Line.CAPTION,
+    Line.TAG,
+    Line.DATE,
+    Line.BYLINE,
+)  # a tuple: Enum hashes slowly
 # where and when a communiqué or a letter was signed: "Bamako, le 4 août 2024", "Fait à Niamey, le 10 octobre 2023"
 SIGNED_AT = re.compile(r"^(?:Fait à\s+)?[A-ZÀ-Ý][\w'’ -]{1,30},\s+le\s+\S+(?:\s+\S+){1,3}$")
 MIN_OPENING_WORDS = 12  # an untitled line opening a page is a paragraph, or the site's slogan
@@ -91,6 +99,7 @@ def group_lines(lines: list[Classified]) -> list[Item]:
                 kind is Line.HEADLINE
                 and _ahead(lines, index).dated
                 and _ahead(lines, index).kind is Line.PARAGRAPH
+                and not _is_reader(line.text)
             ):
                 zone = Zone.MAIN  # a new dated article after the comments
             else:
@@ -132,6 +141,8 @@ def group_lines(lines: list[Classified]) -> list[Item]:
             _add(current, line)  # "Bamako, le 4 août 2024" closing a communiqué, its signatory below
             current.signed_at = True
             continue
+        if kind is Line.DATE and is_edition(line.folded):
+            continue  # a newspaper's folio "N°19254 du 14 juin 2022 Page 5" dates the page (edition_stamp)
         if kind is Line.DATE:
             _date(lines, index, items)
             if items:
@@ -158,6 +169,11 @@ def group_lines(lines: list[Classified]) -> list[Item]:
             continue
         zone = _paragraph(lines, index, items, zone)
     return [item for item in items if item.spans]
+
+
+def _is_reader(text: str) -> bool:
+    """A reader's name over a dated comment ("Bakary Sissoko", "Un citoyen"), not a headline."""
+    return is_person(text) or title_score(text) <= 0
 
 
 def _opens_article(lines: list[Classified], index: int) -> bool:
@@ -246,11 +262,28 @@ def _date(lines: list[Classified], index: int, items: list[Item]) -> None:
     if following is not None and following.kind in (Line.FURNITURE, Line.CAPTION):
         ahead = _ahead(lines, index)  # "12 mars 2025 · 🌍" / "#Diplomatie" / the post's text
         following = lines[ahead.index] if ahead.kind is not None and not ahead.dated else None
+    if (
+        following is not None
+        and following.kind is Line.HEADLINE
+        and _has_own_date(lines, lines.index(following))
+    ):
+        return  # a today widget over a headline printed with its own date: "Vendredi 24 novembre 2023"
     if following is not None and following.kind in (Line.PARAGRAPH, Line.HEADLINE):
         item = _new(line)  # a dated post: "10 mars 2025 · 🌍" then its text
         item.stamp, item.author = line.stamp, line.author
         items.append(item)
     # else a date widget among menus: not an article's date
+
+
+def _has_own_date(lines: list[Classified], index: int) -> bool:
+    """A headline with a date line under it, or whose text opens with a dateline ("Tessalit (Mali),
+    22 novembre 2023 (APA) - …")."""
+    for line in lines[index + 1 :]:
+        if line.kind is Line.DATE:
+            return True
+        if line.kind not in SKIPPED:
+            return line.kind is Line.PARAGRAPH and find_dateline(line.text) is not None
+    return False
 
 
 def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone) -> None:
@@ -301,16 +334,21 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
         current.closed = True
         return
     if ahead.kind in (Line.PARAGRAPH, Line.HEADLINE) or ahead.dated:
-        if is_site_name(text, fold(text), line.words) and ahead.kind is not Line.PARAGRAPH:
+        if is_site_name(text, line.folded, line.words) and ahead.kind is not Line.PARAGRAPH:
             return  # "PressAfrik", "MALI TRIBUNE" above the page's headline
         items.append(_new(line, title=text, teaser=zone is Zone.RELATED))
 
 
 def _retitle(item: Item, line: Classified) -> None:
-    item.title = line.text
-    item.title_start = line.start
+    if not (item.title is not None and _cut_title(line.text) and not _cut_title(item.title)):
+        item.title = line.text  # not "… trafiquants de drogue…" over the same title printed whole
+        item.title_start = line.start
     item.start = min(item.start, line.start) if item.stamp is not None or item.spans else line.start
     item.end = max(item.end, line.end)
+
+
+def _cut_title(text: str) -> bool:
+    return text.endswith(("…", "..."))
 
 
 def _cut(lines: list[Classified], index: int) -> bool:

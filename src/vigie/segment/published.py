@@ -26,8 +26,8 @@ def _foreign_months() -> dict[str, int]:
 MONTH_NAMES = MONTHS | _foreign_months()
 _MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
-# a time after a date: "à 19:43", "à 11h20min", "- 08:41", " 08h47", ", 10:05"
-_TIME = r"(?:\s*(?:a|à|,|-|–|—)?\s*(?P<hour>[0-2]?\d)\s*(?:h|:)\s*(?P<minute>[0-5]\d)(?:\s*min)?)?"
+# a time after a date: "à 19:43", "à 11h20min", "- 08:41", " 08h47", ", 10:05", "at 11:20", " | 10h05"
+_TIME = r"(?:\s*(?:a|à|at|,|-|–|—|\||·|•)?\s*(?P<hour>[0-2]?\d)\s*(?:h|:)\s*(?P<minute>[0-5]\d)(?:\s*min)?)?"
 # "jeudi 01 août 2024 à 19:43", "1er juillet 2012", "3 déc. 2022", "22 févr.", "Samedi, 22 mars 2025 08:40"
 TEXT_DATE = re.compile(
     rf"(?<![\w/.])(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<day>[0-3]?\d)(?:er|e)?\s+(?P<month>{_MONTH})\.?"
@@ -49,10 +49,11 @@ ISO = re.compile(
 # "Publié en janvier 2024", "janvier 2024"
 MONTH_ONLY = re.compile(rf"(?<!\d\s)(?<!\w)(?P<month>{_MONTH})\.?\s+(?P<year>(?:19|20)\d\d)(?!\d)")
 # a dateline opening a paragraph: "Bamako, 8 sept 2023 (AFP) - ", "Douentza (Mali), 3 sept 2019 (AFP) - ",
-# "Bamako, le 27 mars 2020 – ", "Ouagadougou, 5 nov. 2023 (AIB) - ", "JOHANNESBURG, 22 août (Reuters) -"
+# "Bamako, le 27 mars 2020 – ", "Ouagadougou, 5 nov. 2023 (AIB) - ", "JOHANNESBURG, 22 août (Reuters) -",
+# "BAMAKO, Mali, 12 mars 2024 (AFP) -", "Niamey, 12 mars 2024 (ANP)-Le …"
 DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][\w'’ .-]{1,40}?)(?:\s*\([^()]{1,30}\))?,\s*(?:le\s+)?(?P<date>[^()–—]{4,40}?)"
-    r"\s*(?:\((?P<agency>[^()]{1,20})\))?\s*[-–—]+(?:\s|$)"
+    r"^(?P<place>[A-ZÀ-Ý][\w'’ .-]{1,40}?)(?:\s*\([^()]{1,30}\))?(?:,\s*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)?)?,\s*(?:le\s+)?"
+    r"(?P<date>[^()–—]{4,40}?)\s*(?:\((?P<agency>[^()]{1,20})\))?\s*(?:[-–—]+(?:\s|$)|(?<=\))[-–—]+)"
 )
 # "17.01.2024, Sputnik Afrique": a date, then the outlet
 DATE_THEN_OUTLET = re.compile(r"^(?P<date>[\d./-]{8,10}),\s*\S")

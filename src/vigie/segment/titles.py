@@ -9,7 +9,8 @@ import re
 from rapidfuzz import fuzz
 
 from vigie.frdate import fold
-from vigie.segment.lines import WORD, Classified, Line, has_finite_verb, is_cut_short
+from vigie.segment.lines import Classified, Line
+from vigie.segment.shapes import WORD, has_finite_verb, is_cut_short
 
 MAX_INTERTITLE_WORDS = 10  # "Gendarmerie de Kimparana visée", "Acte 1 – Niger : l'embuscade de Teguey"
 # without " : ": "Le Burkina Faso et le Niger affichent leur solidarité avec Bamako"

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # a line that stops where a sentence, a quote or a list item may stop: "… de la task force européenne Takuba."
-TERMINAL = re.compile(r"[.!?:;»\"”)…]$")
+TERMINAL_CHARS = frozenset('.!?:;»"”)…')
 # what a line that goes on the previous one opens with: "possession, hier …", "» des FAMa …"
 CONTINUED = re.compile(r"^(?:[a-zà-ÿœ]|[»”),;])")
+# the text of a line from its first visible character to its last (a blank line has none)
+NON_BLANK = re.compile(r"\S(?:[^\n]*\S)?")
 # a line that opens with an address is furniture, not the rest of a sentence: "www.essor.ml …"
 ADDRESS = re.compile(r"^\S*\w\.[a-z]{2,}\b|^\S*://")
 MIN_WRAPPED_PAIRS = 3  # a page with fewer such lines is not hard-wrapped: one-line paragraphs
@@ -28,20 +30,20 @@ MAX_OVER_WIDTH = 1.1  # a line this much wider than the column is a headline or 
 MIN_COLUMN_WIDTH = 30  # characters: "Moussa K. - il y a 2 jours" over "courage aux sinistrés" is no column
 MIN_WRAPPED_SHARE = 0.25  # of the pairs of adjacent lines
 MIN_CAPITALS = 0.8  # share of upper-case letters in a headline printed in capitals
+MIN_DOUBLE_SPACED = 0.5  # of the pairs of adjacent lines, one blank line apart on a double-spaced page
 
 
-@dataclass(frozen=True, slots=True)
-class Physical:
+class Physical(NamedTuple):
     """A non-blank line of the document: offsets of the stripped line, and its block."""
 
     start: int
     end: int
     text: str
     block: int  # lines not separated by a blank line share a block
+    gap: int = 0  # blank lines just before it
 
 
-@dataclass(frozen=True, slots=True)
-class Logical:
+class Logical(NamedTuple):
     """One or more physical lines read as one: offsets into the document, text with the breaks joined."""
 
     start: int
@@ -53,16 +55,37 @@ class Logical:
 def physical_lines(text: str) -> list[Physical]:
     """The non-blank lines of a document, stripped, with their offsets and blocks."""
     out: list[Physical] = []
-    offset = 0
     block = 0
-    for raw_line in text.split("\n"):
-        stripped = raw_line.strip()
-        start = offset + (len(raw_line) - len(raw_line.lstrip()))
-        offset += len(raw_line) + 1
-        if not stripped:
-            block += 1
-            continue
-        out.append(Physical(start, start + len(stripped), stripped, block))
+    previous = -1  # where the last line ended, -1 before the first: it has no line above
+    for match in NON_BLANK.finditer(text):
+        start, end = match.span()
+        gap = text.count("\n", previous, start) - 1 if previous >= 0 else text.count("\n", 0, start)
+        block += gap > 0
+        out.append(Physical(start, end, match.group(), block, gap))
+        previous = end
+    return out
+
+
+def double_spaced(lines: list[Physical]) -> list[Physical] | None:
+    """The lines of a double-spaced page (a print view, a word processor's text) with its real blocks:
+    one blank line between the lines of a paragraph, two or more between paragraphs. None when
+    the page is not one: its lines cut mid-sentence are not followed by a single blank line.
+
+    >>> page = physical_lines("Réunis samedi à Banibangou, les éleveurs\\n\\nde la commune ont demandé le retour\\n\\n"
+    ...     "d'une unité des forces de défense.\\n\\n\\nLe préfet a promis de transmettre\\n\\nleurs doléances.")
+    >>> [line.block for line in double_spaced(page)]
+    [0, 0, 0, 1, 1]
+    """
+    single = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if b.gap == 1]
+    if len(single) < MIN_WRAPPED_PAIRS or len(single) < MIN_DOUBLE_SPACED * (len(lines) - 1):
+        return None
+    if sum(_goes_on(a.text, b.text) for a, b in single) < MIN_WRAPPED_SHARE * len(single):
+        return None
+    out: list[Physical] = []
+    block = 0
+    for index, line in enumerate(lines):
+        block += index > 0 and line.gap != 1
+        out.append(Physical(line.start, line.end, line.text, block, line.gap))
     return out
 
 
@@ -109,7 +132,9 @@ def logical_lines(lines: list[Physical], is_label: Callable[[str], bool]) -> lis
 def _goes_on(line: str, following: str) -> bool:
     """A line cut before its sentence's end, the next opening in lower case (not with an address)."""
     return (
-        not TERMINAL.search(line) and CONTINUED.match(following) is not None and not ADDRESS.match(following)
+        line[-1:] not in TERMINAL_CHARS
+        and CONTINUED.match(following) is not None
+        and not ADDRESS.match(following)
     )
 
 
@@ -118,7 +143,7 @@ def _joins(
 ) -> bool:
     """Whether `following` goes on `line` (two physical lines of a hard-wrapped page); `in_paragraph`:
     `line` goes on a line before it, or `following` goes on the line after it."""
-    if TERMINAL.search(line) or is_label(following) or is_label(line):
+    if line[-1:] in TERMINAL_CHARS or is_label(following) or is_label(line):
         return False
     if _goes_on(line, following):
         return True
