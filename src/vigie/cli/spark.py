@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from vigie.cli.options import build_settings, db_option, print_report, say
+from vigie.cli.options import build_settings, db_option, print_report, say, verbosity
 from vigie.errors import ConfigError
 from vigie.store import Store
 
@@ -39,7 +39,9 @@ def spark() -> None:
     default=None,
     help="Folder to write the per-document results to, and keep (required on a cluster: hdfs://, s3a://…).",
 )
-@click.option("--partitions", type=click.IntRange(min=1), default=None, help="Spark tasks (default: 4 per core).")
+@click.option(
+    "--partitions", type=click.IntRange(min=1), default=None, help="Spark tasks (default: 4 per core)."
+)
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -64,7 +66,10 @@ def ingest(
     session = start_session(master)
     try:
         with Store.open(settings.db) as store:
-            report = spark_ingest(list(inputs), store, settings, session, parquet, partitions, on_wait=say)
+            report = spark_ingest(
+                list(inputs), store, settings, session, parquet, partitions, on_wait=say,
+                on_step=say if verbosity() else lambda message: None,
+            )  # fmt: skip
     finally:
         session.stop()
     print_report(report)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import islice
@@ -32,7 +33,7 @@ from vigie.records import Skip
 from vigie.settings import Settings
 from vigie.spark.analyse import Options, Task, analyse_partition
 from vigie.spark.rows import SCHEMA, Result, read_row
-from vigie.spark.sources import is_uri, list_sources
+from vigie.spark.sources import HadoopFile, list_sources
 from vigie.store import Store
 from vigie.store.places import user_places
 
@@ -51,6 +52,7 @@ def ingest(
     parquet: str | None = None,
     partitions: int | None = None,
     on_wait: Callable[[str], None] = lambda message: None,
+    on_step: Callable[[str], None] = lambda message: None,
 ) -> IngestReport:
     """Ingest `inputs` (local paths, folders, globs, Hadoop filesystem URIs) on `spark`, keep the
     per-document results in `parquet` (a temporary folder when None, local mode only), and store them."""
@@ -63,10 +65,10 @@ def ingest(
         elif isinstance(source, DocumentError):
             report.skipped.append(Skip(str(source).split(":", 1)[0], str(source)))
         else:
-            tasks.append(Task(index, source.location))
+            tasks.append(Task(index, source.location, isinstance(source, HadoopFile)))
     if not tasks:
         return report
-    local = context.master.startswith("local")
+    local = (context.master or "").startswith("local")
     if parquet is None and not local:
         raise ConfigError(
             f"on a cluster (master {context.master}) the results need a folder every executor can write: "
@@ -81,9 +83,17 @@ def ingest(
     count = partitions or max(1, min(len(tasks), context.defaultParallelism * PARTITIONS_PER_CORE))
     rows = _task_rdd(tasks, context, count).mapPartitions(partial(analyse_partition, options=options))
     try:
+        start = time.perf_counter()
         spark.createDataFrame(rows, schema=SCHEMA).write.parquet(folder)
+        on_step(f"{len(tasks)} inputs read, segmented and analysed in {time.perf_counter() - start:.1f} s "
+                f"({count} Spark tasks); results in {folder}")  # fmt: skip
+        start = time.perf_counter()
         results = spark.read.parquet(folder).orderBy("source_index", "item_index").toLocalIterator()
-        return store_results((read_row(row.asDict()) for row in results), store, settings, report, on_wait)
+        report = store_results((read_row(row.asDict()) for row in results), store, settings, report, on_wait)
+        on_step(
+            f"{report.documents + report.unchanged} documents stored in {time.perf_counter() - start:.1f} s"
+        )
+        return report
     finally:
         if parquet is None:
             shutil.rmtree(folder.rsplit("/", 1)[0], ignore_errors=True)
@@ -91,10 +101,10 @@ def ingest(
 
 def _task_rdd(tasks: list[Task], context: Any, count: int) -> RDD[Task]:
     """Local paths as they are (each executor reads its files), URIs read by Spark into bytes."""
-    local = [task for task in tasks if not is_uri(task.location)]
+    local = [task for task in tasks if not task.remote]
     indexes: dict[str, list[int]] = {}
     for task in tasks:
-        if is_uri(task.location):
+        if task.remote:
             indexes.setdefault(task.location, []).append(task.source_index)
     rdd: RDD[Task] = context.parallelize(local, max(1, count * len(local) // len(tasks)))
     if indexes:
@@ -102,7 +112,7 @@ def _task_rdd(tasks: list[Task], context: Any, count: int) -> RDD[Task]:
 
         def with_index(item: tuple[str, bytes]) -> list[Task]:
             location, data = item
-            return [Task(index, location, data) for index in known.value[location]]
+            return [Task(index, location, True, data) for index in known.value[location]]
 
         read = context.binaryFiles(",".join(indexes), max(1, count * len(indexes) // len(tasks)))
         rdd = rdd.union(read.flatMap(with_index))
@@ -157,4 +167,3 @@ def _batches(results: Iterator[Result]) -> Iterator[list[Result]]:
     """Results looked up in the store with one query."""
     while batch := list(islice(results, BATCH)):
         yield batch
-

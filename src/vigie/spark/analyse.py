@@ -27,7 +27,8 @@ class Task:
 
     source_index: int
     location: str
-    data: bytes | None = None  # None: a local path, read by the executor itself
+    remote: bool = False  # a file on a Hadoop filesystem: Spark reads it (local paths: the executor)
+    data: bytes = b""  # a remote file's bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,9 @@ def analyse_partition(tasks: Iterable[Task], options: Options) -> Iterator[tuple
                 except DocumentError as err:
                     yield _skipped(task.source_index, item_index, found, err)
                 except Exception as err:
-                    yield _skipped(task.source_index, item_index, found, _unexpected(found, "segmenting", err))
+                    yield _skipped(
+                        task.source_index, item_index, found, _unexpected(found, "segmenting", err)
+                    )
                 if len(pending) >= BATCH:
                     yield from _extract(pending, stages)
                     pending = []
@@ -72,7 +75,7 @@ def analyse_partition(tasks: Iterable[Task], options: Options) -> Iterator[tuple
 def _read(source: Source, task: Task, max_bytes: int) -> Iterator[RawDoc | DocumentError | Notice]:
     """The documents of one input; a reader that fails ends this input with a skip, never the task."""
     try:
-        if task.data is None:
+        if not task.remote:
             yield from read_documents(source, max_bytes)
         else:
             yield from read_data(source, task.data, max_bytes)

@@ -109,7 +109,9 @@ def read_row(row: typing.Mapping[str, Any]) -> Result:
             page=None if row["page"] is None else decode(Page, json.loads(row["page"])),
         )
     if row["kind"] != "document":
-        return Result(row["source_index"], row["item_index"], row["kind"], row["location"], row["message"], raw)
+        return Result(
+            row["source_index"], row["item_index"], row["kind"], row["location"], row["message"], raw
+        )
     found = None
     if row["extracted"]:
         found = (
@@ -118,7 +120,9 @@ def read_row(row: typing.Mapping[str, Any]) -> Result:
             decode(list[PlaceName], json.loads(row["toponyms"])),
         )
     articles = decode(list[Article], json.loads(row["articles"]))
-    return Result(row["source_index"], row["item_index"], "document", row["location"], None, raw, articles, found)
+    return Result(
+        row["source_index"], row["item_index"], "document", row["location"], None, raw, articles, found
+    )
 
 
 def _dumps(value: object) -> str:

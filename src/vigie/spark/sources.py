@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,13 @@ if TYPE_CHECKING:
 URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
+@dataclass(frozen=True, slots=True)
+class HadoopFile:
+    """A file listed through Hadoop's FileSystem ("hdfs://nn:8020/crawl/a.warc.gz"): Spark reads its bytes."""
+
+    location: str
+
+
 def is_uri(given: str) -> bool:
     """Whether an input is read through Hadoop's FileSystem rather than as a local path.
 
@@ -32,7 +40,9 @@ def is_uri(given: str) -> bool:
     return URI.match(given) is not None
 
 
-def list_sources(inputs: Iterable[str], context: SparkContext | None) -> Iterator[Source | DocumentError | PassedOver]:
+def list_sources(
+    inputs: Iterable[str], context: SparkContext | None
+) -> Iterator[Source | HadoopFile | DocumentError | PassedOver]:
     """Every input's sources, in order; `context` lists the URIs (None when there are none)."""
     for given in inputs:
         if not is_uri(given):
@@ -43,11 +53,11 @@ def list_sources(inputs: Iterable[str], context: SparkContext | None) -> Iterato
             yield from _hadoop_sources(given, context)
 
 
-def _hadoop_sources(given: str, context: SparkContext) -> Iterator[Source | DocumentError | PassedOver]:
+def _hadoop_sources(given: str, context: SparkContext) -> Iterator[HadoopFile | DocumentError | PassedOver]:
     jvm: Any = context._jvm
     path = jvm.org.apache.hadoop.fs.Path(given)
     try:
-        filesystem = path.getFileSystem(context._jsc.hadoopConfiguration())  # type: ignore[union-attr]
+        filesystem = path.getFileSystem(context._jsc.hadoopConfiguration())
         statuses = filesystem.globStatus(path)
     except Exception as err:  # py4j's Java exception: no filesystem for this scheme, unreachable host
         first = (str(err).strip().splitlines() or [""])[0][:300]
@@ -58,7 +68,7 @@ def _hadoop_sources(given: str, context: SparkContext) -> Iterator[Source | Docu
         return
     for status in statuses:
         if not status.isDirectory():
-            yield Source(status.getPath().toString())
+            yield HadoopFile(status.getPath().toString())
             continue
         root = status.getPath().toString().rstrip("/")
         found: list[str] = []
@@ -69,12 +79,12 @@ def _hadoop_sources(given: str, context: SparkContext) -> Iterator[Source | Docu
             yield from _kept(location, root)
 
 
-def _kept(location: str, root: str) -> Iterator[Source | PassedOver]:
+def _kept(location: str, root: str) -> Iterator[HadoopFile | PassedOver]:
     """A file found in a listed folder, as `find_sources` takes a file in a local folder."""
     relative = PurePosixPath(location[len(root) :].lstrip("/"))
     if any(part.startswith((".", "_")) for part in relative.parts):
         return  # hidden files and folders (".git/"), and Hadoop's own ("_SUCCESS", "_temporary/")
     if relative.suffix.lower() in TEXT_SUFFIXES | WEB_SUFFIXES or relative.name.lower().endswith(".warc.gz"):
-        yield Source(location)
+        yield HadoopFile(location)
     else:
         yield PassedOver(location, f"unknown kind of file ({relative.suffix.lower()})")
