@@ -126,7 +126,9 @@ def test_spark_stores_the_same_database_as_ingest(runs: Runs) -> None:
     for table in local:
         assert spark[table] == local[table], table
     assert len(local["documents"]) == 29
-    assert len(local["events"]) == 18 and len(local["interactions"]) == 21  # 20 events told, 2 merged
+    assert (
+        len(local["events"]) == 18 and len(local["interactions"]) == 21
+    )  # of 20 told, 2 told again elsewhere are merged
 
 
 def test_spark_reports_what_ingest_reports(runs: Runs) -> None:

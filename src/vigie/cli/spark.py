@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import warnings
 from typing import TYPE_CHECKING
 
 import click
@@ -83,6 +84,10 @@ def start_session(master: str | None) -> SparkSession:
         from pyspark.sql import SparkSession
     except ImportError as err:
         raise ConfigError("PySpark is not installed. Run: pip install 'vigie[spark]'") from err
+    # PySpark's own check, printed at the first DataFrame: Vigie uses no pandas with Spark
+    warnings.filterwarnings(
+        "ignore", message="PySpark does not yet fully support pandas", category=FutureWarning
+    )
     conf = SparkConf()
     if master is not None:
         conf.setMaster(master)

@@ -33,7 +33,7 @@ from vigie.records import Skip
 from vigie.settings import Settings
 from vigie.spark.analyse import Options, Task, analyse_partition
 from vigie.spark.rows import SCHEMA, Result, read_row
-from vigie.spark.sources import HadoopFile, list_sources
+from vigie.spark.sources import HadoopFile, holds_files, list_sources
 from vigie.store import Store
 from vigie.store.places import user_places
 
@@ -74,6 +74,8 @@ def ingest(
             f"on a cluster (master {context.master}) the results need a folder every executor can write: "
             "give --parquet hdfs:///tmp/vigie-run (or s3a://…)"
         )
+    if parquet is not None and holds_files(parquet, context):
+        raise ConfigError(f"{parquet} exists already: give --parquet a new folder, or remove this one")
     folder = parquet or f"{tempfile.mkdtemp(prefix='vigie-spark-')}/results.parquet"
     options = Options(
         settings.nlp_model if settings.extract else None,

@@ -88,3 +88,10 @@ def _kept(location: str, root: str) -> Iterator[HadoopFile | PassedOver]:
         yield HadoopFile(location)
     else:
         yield PassedOver(location, f"unknown kind of file ({relative.suffix.lower()})")
+
+
+def holds_files(folder: str, context: SparkContext) -> bool:
+    """Whether a results folder (a local path or a URI) exists already: Spark would refuse to write it."""
+    jvm: Any = context._jvm
+    path = jvm.org.apache.hadoop.fs.Path(folder)
+    return bool(path.getFileSystem(context._jsc.hadoopConfiguration()).exists(path))
