@@ -92,9 +92,7 @@ def ingest(
         start = time.perf_counter()
         results = spark.read.parquet(folder).orderBy("source_index", "item_index").toLocalIterator()
         report = store_results((read_row(row.asDict()) for row in results), store, settings, report, on_wait)
-        on_step(
-            f"{report.documents + report.unchanged} documents stored in {time.perf_counter() - start:.1f} s"
-        )
+        on_step(f"results sorted and stored in {time.perf_counter() - start:.1f} s")
         return report
     finally:
         if parquet is None:
