@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import sys
 import tempfile
 import time
@@ -64,13 +63,6 @@ def extractions(url: str) -> dict[str, list[tuple[Any, ...]]]:
     return rows
 
 
-def _wait_for(process: Any) -> None:
-    """Wait for the JVM that PySpark started to exit, so that its CPU time is counted."""
-    if process is not None:
-        process.stdin.close()  # the JVM ends when its standard input closes
-        process.wait(timeout=120)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=400)
@@ -98,9 +90,7 @@ def main() -> None:
         spark_db = f"sqlite:///{Path(tmp) / 'spark.db'}"
         steps: list[tuple[float, str]] = []
         started = time.perf_counter()
-        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         session = start_session(args.master)
-        jvm = getattr(getattr(session.sparkContext, "_gateway", None), "proc", None)
         cores = session.sparkContext.defaultParallelism
         session_s = time.perf_counter() - started
         try:
@@ -115,13 +105,7 @@ def main() -> None:
                 )
         finally:
             session.stop()
-            _wait_for(jvm)
         spark_s = time.perf_counter() - started
-        children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        # the JVM (a child of this process) and its Python workers, once they have exited
-        spark_cpu_s = (children.ru_utime + children.ru_stime) - (
-            children_before.ru_utime + children_before.ru_stime
-        )
         # the writer alone: the kept rows stored again into a fresh database, on one core, no Spark
         rows = sorted(
             pq.read_table(Path(tmp) / "results.parquet").to_pylist(),
@@ -159,7 +143,6 @@ def main() -> None:
         "spark_store_seconds": round(store_s, 1),
         "spark_store_ms_per_doc": round(1000 * store_s / report.documents, 1),
         "writer_cpu_ms_per_doc": round(1000 * writer_cpu_s / report.documents, 1),
-        "spark_children_cpu_ms_per_doc": round(1000 * spark_cpu_s / report.documents, 1),
         "spark_docs_per_s": round(report.documents / spark_s, 2),
         "speedup_wall": round(local_s / spark_s, 2),
         "load_average_1min_at_start": load_at_start,

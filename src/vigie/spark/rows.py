@@ -13,11 +13,10 @@ import types
 import typing
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from vigie.records import Article, Event, Interaction, Page, PlaceName, RawDoc
 
-T = TypeVar("T")
 RowKind = Literal["document", "skipped", "warning", "passed_over"]
 # The columns of a result row, in order, with their Spark SQL types
 COLUMNS = (
