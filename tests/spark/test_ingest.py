@@ -2,8 +2,9 @@
 
 One Spark run (local[2]) over the demo sample, the text, HTML, feed and near-duplicate fixtures,
 and a folder holding a WARC archive, a JSONL file and a photo, given as a file:// URI so that
-Spark's Hadoop filesystem reads it. Skipped where Java or PySpark is missing, except in CI, where
-scripts/test.sh installs them and a missing one is a failure.
+Spark's Hadoop filesystem reads it. The rows it keeps in Parquet are also stored, without Spark,
+into a fresh SQLite database and into a throw-away PostgreSQL. Skipped where Java or PySpark is
+missing, except in CI, where scripts/test.sh installs them and a missing one is a failure.
 """
 
 from __future__ import annotations
@@ -25,11 +26,14 @@ from sqlalchemy import MetaData, create_engine, select
 
 from tests.conftest import FIXTURES, ROOT
 from tests.ingest.test_web_formats import GAO, GAO_URL, MOPTI, MOPTI_URL, write_warc
+from tests.store.test_postgres import postgres_url  # noqa: F401 (a fixture: a throw-away PostgreSQL)
 from vigie.cli import cli
+from vigie.export import document_records, interaction_rows
 from vigie.settings import Settings
 from vigie.spark import store_results
 from vigie.spark.rows import read_row
 from vigie.store import Store
+from vigie.store.events import read_interactions
 
 pytestmark = pytest.mark.slow
 SAMPLE = ROOT / "src" / "vigie" / "data" / "sample"
@@ -145,10 +149,31 @@ def test_spark_reports_what_ingest_reports(runs: Runs) -> None:
     assert _report(runs.spark.stderr, runs.web) == (skips, summary)
 
 
-def test_the_parquet_rows_alone_give_the_database_again(runs: Runs, tmp_path: Path) -> None:
-    rows = sorted(
-        pq.read_table(runs.parquet).to_pylist(), key=lambda row: (row["source_index"], row["item_index"])
+def _rows(parquet: Path) -> list[dict[str, Any]]:
+    """The kept result rows, in the order the job stores them (read without Spark)."""
+    return sorted(
+        pq.read_table(parquet).to_pylist(), key=lambda row: (row["source_index"], row["item_index"])
     )
+
+
+def _extraction(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    records = document_records(store.articles(), store.document_extractions())
+    return list(records), list(interaction_rows(read_interactions(store)))
+
+
+def test_the_rows_stored_into_postgresql_give_what_ingest_gives(runs: Runs, postgres_url: str) -> None:  # noqa: F811
+    with Store.open(postgres_url) as store:
+        report = store_results((read_row(row) for row in _rows(runs.parquet)), store, Settings())
+        on_postgres = _extraction(store)
+    with Store.open(runs.local_db) as store:
+        on_sqlite = _extraction(store)
+    assert report.documents == 29
+    assert on_postgres == on_sqlite
+    assert sum(len(record["events"]) for record in on_sqlite[0]) >= 15
+
+
+def test_the_parquet_rows_alone_give_the_database_again(runs: Runs, tmp_path: Path) -> None:
+    rows = _rows(runs.parquet)
     again = f"sqlite:///{tmp_path / 'again.db'}"
     with Store.open(again) as store:
         store_results((read_row(row) for row in rows), store, Settings())
