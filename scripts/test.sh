@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Install Vigie with its test dependencies (and PostgreSQL's server binaries, for the store
-# tests, Chromium, for the dashboard's browser tests, and Pango, for the PDF reports), then run the
-# linters, the type checker and the tests.
+# Install Vigie with its test and Spark dependencies (and PostgreSQL's server binaries, for the store
+# tests, Chromium, for the dashboard's browser tests, Pango, for the PDF reports, and Java, for the
+# Spark job's test), then run the linters, the type checker and the tests.
 # Usage: ./scripts/test.sh [pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +37,19 @@ if ! ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then
     echo "== Pango is not installed: the PDF report tests will be skipped (sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
   fi
 fi
-python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
+if ! java -version >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    # the Spark job's test runs PySpark in local mode, which needs a Java runtime (17 or newer)
+    echo "== installing Java (apt-get install openjdk-17-jre-headless)"
+    export DEBIAN_FRONTEND=noninteractive
+    mkdir -p /usr/share/man/man1  # slim images lack it, and the JRE's post-install step fails without it
+    apt-get update -qq
+    apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+  else
+    echo "== Java is not installed: the Spark test will be skipped (sudo apt-get install openjdk-17-jre-headless)"
+  fi
+fi
+python3 -m pip install --quiet --disable-pip-version-check -e ".[test,spark]"
 echo "== ruff"
 python3 -m ruff check src tests bench
 python3 -m ruff format --check src tests bench

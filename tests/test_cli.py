@@ -23,6 +23,8 @@ COMMANDS = [
     ["export", "articles"],
     ["eval"],
     ["settings"],
+    ["spark"],
+    ["spark", "ingest"],
 ]
 
 

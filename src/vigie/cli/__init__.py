@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from vigie.cli import crawl, evaluate, export, ingest, places, report, serve
+from vigie.cli import crawl, evaluate, export, ingest, places, report, serve, spark
 from vigie.cli.options import VigieGroup
 
 
@@ -59,6 +59,7 @@ cli.add_command(crawl.crawl)
 cli.add_command(crawl.watch)
 cli.add_command(serve.serve)
 cli.add_command(report.report)
+cli.add_command(spark.spark)
 
 
 def main() -> None:

@@ -240,7 +240,20 @@ def read_documents(source: Source, max_bytes: int) -> Iterator[RawDoc | Document
     except DocumentError as err:
         yield err
         return
+    yield from read_data(source, data, max_bytes)
+
+
+def read_data(source: Source, data: bytes, max_bytes: int) -> Iterator[RawDoc | DocumentError | Notice]:
+    """The documents in the bytes of one source read by other means (a cluster's filesystem, for
+    `vigie spark ingest`), found as `read_documents` finds them in a file."""
+    where = source.shown
     fmt = sniff_format(data[:SNIFF_BYTES])
+    if fmt != "warc":  # an archive's limit is per record, as when it is streamed from a file
+        try:
+            _check_size(where, data, max_bytes)
+        except DocumentError as err:
+            yield err
+            return
     if fmt == "warc":
         yield from read_warc(io.BytesIO(data), where, max_bytes)
     elif fmt == "jsonl":
@@ -324,6 +337,11 @@ def _read_bytes(source: Source, max_bytes: int) -> bytes:
                 data = handle.read(max_bytes + 1)
     except OSError as err:
         raise DocumentError(f"{where}: cannot read: {err.strerror or err}") from err
+    _check_size(where, data, max_bytes)
+    return data
+
+
+def _check_size(where: str, data: bytes, max_bytes: int) -> None:
     if len(data) > max_bytes:
         raise DocumentError(
             f"{where}: input is over the limit of {max_bytes / 1e6:.1f} MB; "
@@ -331,4 +349,3 @@ def _read_bytes(source: Source, max_bytes: int) -> bytes:
         )
     if not data.strip():
         raise DocumentError(f"{where}: empty file, nothing to ingest")
-    return data
