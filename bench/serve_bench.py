@@ -33,13 +33,14 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 from serve_corpus import ACTORS, TYPES, fill, load_villages, read_corpus
@@ -273,6 +274,7 @@ def serve_and_measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    log = tempfile.TemporaryFile()
     server = subprocess.Popen(
         [
             sys.executable,
@@ -288,13 +290,13 @@ def serve_and_measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
             str(args.workers),
         ],  # fmt: skip
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,  # a file, not a pipe: a pipe nobody reads fills and stalls the server
     )
     base = f"http://127.0.0.1:{port}"
     runs: dict[str, Any] = {}
     vocabulary = Vocabulary(read_corpus(args.eval).words, random.Random(5))  # shared: no word asked twice
     try:
-        _wait(base, server)
+        _wait(base, server, log)
         for concurrency in args.concurrency:
             results = {}
             for name, make_url in scenarios(random.Random(11), vocabulary).items():
@@ -316,11 +318,12 @@ def serve_and_measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
     return runs
 
 
-def _wait(base: str, server: subprocess.Popen[bytes]) -> None:
+def _wait(base: str, server: subprocess.Popen[bytes], log: IO[bytes]) -> None:
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"vigie serve stopped: {server.stderr.read().decode() if server.stderr else ''}")
+            log.seek(0)
+            raise SystemExit(f"vigie serve stopped: {log.read().decode(errors='replace')[-2000:]}")
         try:
             if httpx.get(base + "/api/", timeout=2).status_code == 200:
                 return
