@@ -160,7 +160,9 @@ DOWNLOADS: Responses = {
 }
 ARTICLE_DOWNLOADS: Responses = {
     200: {
-        "description": "JSON, or with format=csv|jsonl a download of the page of articles.",
+        "description": "JSON, or with format=csv|jsonl a download of the page of articles. In JSON, "
+        "`estimated` is true when a query found in more than 1,000 articles was counted, and its "
+        "facets made, from a sample of its matches (`notes` says so).",
         "content": {
             "application/json": {"schema": {"type": "object"}},
             "text/csv": {"schema": {"type": "string"}},
@@ -414,7 +416,8 @@ def articles(request: Request, query: Annotated[SearchQuery, Query()]) -> Any:
         return _download(items, "articles", query.format, tuple(items[0]) if items else ("id",))
     facets = {name: [plain(f) for f in values] for name, values in page.facets.items()}
     return as_json(
-        _page(items, page.total, page.limit, page.offset) | {"facets": facets, "notes": list(page.notes)}
+        _page(items, page.total, page.limit, page.offset)
+        | {"facets": facets, "notes": list(page.notes), "estimated": page.estimated}
     )
 
 

@@ -68,6 +68,9 @@ def test_an_older_database_upgraded_keeps_its_interactions_without_a_direction(t
             "event_months_insert",
             "event_months_delete",
             "event_months_update",
+            "search_facets_insert",  # 0017_search_facets
+            "search_facets_delete",
+            "search_facets_update",
         }
         assert store.counts() == {"documents": 2, "articles": 2, "teasers": 0}
         assert [hit.source for hit in search_articles(store, ArticleQuery(q="SEGOU")).hits] == ["maliweb"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -29,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import TextClause
 
+from vigie.search.matches import CAP, POOL, rank_matches, ranked_keys
 from vigie.search.rankings import RANKINGS, Facet, Ranking
 from vigie.search.snippets import fold_word, mark_all, snippet
 from vigie.store import Store
@@ -43,8 +45,10 @@ MAX_TERMS = 8  # words per query
 SNIPPET_WORDS = 24
 # FTS5 rowids (search_rows.id, migration 0005_search_rows) of the articles matching :fts
 MATCHED = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts"
-RANKED = 200  # ranks kept per query: the first ten pages of 20
-SCAN_FROM = 5000  # matches from which the facet counts scan the facet index
+RANKED = 60  # ranks kept per query: the first three pages of 20
+PG_CAP = 2000  # PostgreSQL: matches read for the count, facets and page; beyond, estimated
+SECTION = re.compile(r"://[^/]+/([^/?#]+)/")  # the first folder of a URL's path, as _section_column()
+EPOCH = datetime(1970, 1, 1)
 SEARCH_ROWS = table(
     "search_rows", column("id"), column("article_id"), column("year"), column("site"), column("section")
 )
@@ -82,6 +86,7 @@ class ArticlePage:
     offset: int
     facets: dict[str, list[Facet]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()  # how the query was bounded: "s*: a prefix needs 3 letters; …"
+    estimated: bool = False  # total and facets estimated from a sample of the matches (search.matches)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +193,20 @@ def search_articles(store: Store, query: ArticleQuery) -> ArticlePage:
             page = _pg_search(connection, replace(query, q=" ".join(terms.words)))
         else:
             page = _sqlite_search(connection, query)
-    return replace(page, notes=terms.notes) if terms.notes else page
+    notes = terms.notes + page.notes
+    return replace(page, notes=notes) if notes else page
+
+
+def _bounds(total: int, estimated: bool) -> tuple[str, ...]:
+    """What a search of many matches did not read in full (search.matches)."""
+    if estimated:
+        return (
+            f"about {total:,} matches: the count and facets are estimated from {CAP:,} of them, "
+            "the most recently stored come first",
+        )
+    if total > POOL:
+        return (f"the best of the {POOL:,} most recently stored matches come first",)
+    return ()
 
 
 def matching_ids(connection: Connection, words: str) -> Select[Any] | TextClause:
@@ -252,13 +270,14 @@ def _sqlite_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
     total, facets = ranking.total, ranking.facets
     if not terms:
         return ArticlePage(_newest(connection, query, False), total, query.limit, query.offset, facets)
+    estimated = ranking.estimated
     if query.offset + query.limit <= RANKED:
         keys = ranking.keys[query.offset : query.offset + query.limit]
     else:
-        keys = _ranked_keys(connection, terms, chosen, query.limit, query.offset)
+        keys = ranked_keys(connection, terms, chosen, query.limit, query.offset, not estimated)
     order = {key: place for place, key in enumerate(keys)}
     if not order:
-        return ArticlePage([], total, query.limit, query.offset, facets)
+        return ArticlePage([], total, query.limit, query.offset, facets, _bounds(total, estimated), estimated)
     shown = text(
         """
         SELECT s.id AS key, a.id, a.title, a.body, a.published, a.published_has_time, a.kind, d.name,
@@ -279,54 +298,25 @@ def _sqlite_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
         )
         for row in sorted(rows, key=lambda r: order[r.key])
     ]
-    return ArticlePage(hits, total, query.limit, query.offset, facets)
+    return ArticlePage(hits, total, query.limit, query.offset, facets, _bounds(total, estimated), estimated)
 
 
 def _rank(connection: Connection, terms: str, chosen: dict[str, Any]) -> Ranking:
-    """Count the matches per year, site and section, and rank the first RANKED of them."""
-    where = [f"{name} = :{name}" for name in chosen]
+    """Count the matches per year, site and section, and rank the first RANKED of them; without
+    words, read the counts kept per year, site and section (migration 0017_search_facets)."""
     if terms:
-        # a frequent word: scan the facet index (year, site, section) and look each row up among
-        # the matches, rather than sort tens of thousands of matches by facet
-        many = (
-            bool(chosen)
-            or (connection.scalar(text(f"SELECT count(*) FROM ({MATCHED})"), {"fts": terms}) or 0) > SCAN_FROM
-        )  # with a facet chosen the index is scanned anyway: no need to count first
-        where.append(f"{'+' if many else ''}id IN ({MATCHED})")
+        return rank_matches(connection, terms, chosen, RANKED)
+    where = "".join(f" AND {name} = :{name}" for name in chosen)
     counts: dict[str, dict[str, int]] = {"year": {}, "source": {}, "section": {}}
     total = 0
     for row in connection.execute(
-        text(
-            "SELECT year, site, section, count(*) AS n FROM search_rows "
-            f"WHERE {' AND '.join(where) or '1'} GROUP BY year, site, section"
-        ),
-        {"fts": terms, **chosen},
+        text(f"SELECT year, site, section, n FROM search_facets WHERE n > 0{where}"), chosen
     ):
         total += row.n
         for name, value in (("year", row.year), ("source", row.site), ("section", row.section)):
-            if value is not None:
+            if value:  # 0 and "" stand for none
                 counts[name][str(value)] = counts[name].get(str(value), 0) + row.n
-    facets = {name: _ranked_facets(values) for name, values in counts.items()}
-    keys = _ranked_keys(connection, terms, chosen, RANKED, 0) if terms and total else []
-    return Ranking(total, facets, keys)
-
-
-def _ranked_keys(
-    connection: Connection, terms: str, chosen: dict[str, Any], limit: int, offset: int
-) -> list[int]:
-    """search_rows ids of the matches, best first (bm25, title weighted 5x)."""
-    # CROSS JOIN keeps the FTS index outermost: SQLite must not probe it once per row of a year
-    narrowed = "CROSS JOIN search_rows s ON s.id = articles_fts.rowid " if chosen else ""
-    return list(
-        connection.execute(
-            text(
-                f"SELECT articles_fts.rowid FROM articles_fts {narrowed}WHERE articles_fts MATCH :fts "
-                + "".join(f"AND s.{name} = :{name} " for name in chosen)
-                + "ORDER BY bm25(articles_fts, 5.0, 1.0), articles_fts.rowid LIMIT :limit OFFSET :offset"
-            ),
-            {"fts": terms, "limit": limit, "offset": offset, **chosen},
-        ).scalars()
-    )
+    return Ranking(total, {name: _ranked_facets(values) for name, values in counts.items()}, [])
 
 
 def _ranked_facets(counts: dict[str, int]) -> list[Facet]:
@@ -334,40 +324,90 @@ def _ranked_facets(counts: dict[str, int]) -> list[Facet]:
 
 
 def _pg_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
+    """PostgreSQL: the first PG_CAP matches found by the GIN index give the count and facets (exact
+    up to PG_CAP, else scaled to the planner's estimate of the matches), the page shows the newest
+    of them. Ranking by ts_rank would compute each match's text vector again: 0.8 ms an article."""
     terms = query.q.strip()
+    if not terms:
+        return _pg_unsearched(connection, query)
+    tsquery = func.websearch_to_tsquery("french", terms)
+    matched = (
+        select(ArticleRow.id, ArticleRow.published, DocumentRow.name, DocumentRow.url)
+        .join(DocumentRow, DocumentRow.id == ArticleRow.document_id)
+        .where(_pg_document().op("@@")(tsquery), *_facet_filters(query, True))
+    )
+    sample = connection.execute(matched.limit(PG_CAP + 1)).all()
+    estimated = len(sample) > PG_CAP
+    total = max(_pg_estimate(connection, matched), len(sample)) if estimated else len(sample)
+    sample = sample[:PG_CAP]
+    scale = total / len(sample) if sample else 0.0
+    counts: dict[str, Counter[str]] = {"year": Counter(), "source": Counter(), "section": Counter()}
+    for row in sample:
+        section = SECTION.search(row.url or "")
+        for name, value in (("year", row.published.year if row.published else None),
+                            ("source", site_of(row.name, row.url)), ("section", section and section[1])):  # fmt: skip
+            if value is not None:
+                counts[name][str(value)] += 1
+    facets = {
+        name: _ranked_facets({v: round(n * scale) for v, n in values.items()})
+        for name, values in counts.items()
+    }
+    newest = sorted(
+        sample, key=lambda row: (row.published is None, -(row.published or EPOCH).timestamp(), row.id)
+    )
+    shown = [row.id for row in newest[query.offset : query.offset + query.limit]]
+    notes = (
+        f"about {total:,} matches: the count and facets are estimated from {PG_CAP:,} of them, the newest "
+        "of which come first",
+    )
+    return ArticlePage(
+        _pg_hits(connection, query, shown),
+        total,
+        query.limit,
+        query.offset,
+        facets,
+        notes if estimated else (),
+        estimated,
+    )
+
+
+def _pg_estimate(connection: Connection, statement: Any) -> int:
+    """The planner's estimate of the rows of `statement` (from the statistics of the GIN index)."""
+    compiled = statement.compile(dialect=connection.dialect)
+    plan: Any = connection.exec_driver_sql(f"EXPLAIN (FORMAT JSON) {compiled}", compiled.params).scalar()
+    return int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
+
+
+def _pg_unsearched(connection: Connection, query: ArticleQuery) -> ArticlePage:
     base = (
         select(ArticleRow.id)
         .join(DocumentRow, DocumentRow.id == ArticleRow.document_id)
         .where(*_facet_filters(query, True))
     )
-    if terms:
-        base = base.where(ArticleRow.id.in_(matching_ids(connection, terms)))
     total = connection.scalar(select(func.count()).select_from(base.subquery())) or 0
-    hits = _pg_hits(connection, query) if terms else _newest(connection, query, True)
     facets = {
         "year": _facet(connection, base, _year(), query),
         "source": _facet(connection, base, _site_column(), query),
         "section": _facet(connection, base, _section_column(), query),
     }
-    return ArticlePage(hits, total, query.limit, query.offset, facets)
+    return ArticlePage(_newest(connection, query, True), total, query.limit, query.offset, facets)
 
 
-def _pg_hits(connection: Connection, query: ArticleQuery) -> list[ArticleHit]:
+def _pg_hits(connection: Connection, query: ArticleQuery, shown: list[str]) -> list[ArticleHit]:
+    """The articles `shown`, in that order, their hits marked."""
+    if not shown:
+        return []
     tsquery = func.websearch_to_tsquery("french", query.q)
     options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=10"
     snippet = func.ts_headline("french", ArticleRow.body, tsquery, options).label("snippet")
     title = func.ts_headline(
         "french", ArticleRow.title, tsquery, f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
     ).label("title_marked")
-    rank = func.ts_rank(_pg_document(), tsquery)
-    statement = (
-        _listing(snippet, title)
-        .where(_pg_document().op("@@")(tsquery), *_facet_filters(query, True))
-        .order_by(rank.desc(), ArticleRow.published.desc())
-        .limit(query.limit)
-        .offset(query.offset)
-    )
-    return [_hit(row._mapping, row.snippet, row.title_marked) for row in connection.execute(statement)]
+    rows = connection.execute(_listing(snippet, title).where(ArticleRow.id.in_(shown))).all()
+    place = {article_id: n for n, article_id in enumerate(shown)}
+    return [
+        _hit(row._mapping, row.snippet, row.title_marked) for row in sorted(rows, key=lambda r: place[r.id])
+    ]
 
 
 def _newest(connection: Connection, query: ArticleQuery, postgres: bool) -> list[ArticleHit]:

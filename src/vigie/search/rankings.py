@@ -1,7 +1,7 @@
 """Rankings kept: a search's count, facets and best matches -> kept until the index changes.
 
-Counting, faceting and ranking a word found in most of 100,000 articles takes some 80 ms; paging,
-or coming back to it, reads the kept ranking instead. A ranking is valid while the database's
+Counting, faceting and ranking a word found in a third of a million articles takes some 30 ms
+within the bounds of search.matches; paging, or coming back to it, reads the kept ranking instead. A ranking is valid while the database's
 `search_version` (bumped in the same transaction as every change of the index, migration
 0008_weekly_counts) has not moved, so it is never stale. Each process keeps its recent rankings
 in memory, and shares them with the other processes of `vigie serve --workers N` through a small
@@ -43,6 +43,7 @@ class Ranking:
     total: int
     facets: dict[str, list[Facet]]
     keys: list[int]  # search_rows ids, best first, at most RANKED (none without words)
+    estimated: bool = False  # total and facets estimated from a sample of the matches (search.matches)
 
 
 class Rankings:
@@ -122,7 +123,7 @@ class Shared:
     def beside(cls, database: str) -> Shared:
         resolved = Path(database).resolve()
         name = hashlib.sha1(str(resolved).encode()).hexdigest()[:16]
-        return cls(Path(tempfile.gettempdir()) / f"vigie-rankings-{name}.sqlite", resolved)
+        return cls(Path(tempfile.gettempdir()) / f"vigie-rankings2-{name}.sqlite", resolved)
 
     def _key(self, key: Hashable) -> str:
         """The query, and which database file it was asked of: a new database at the same path (a
@@ -135,7 +136,7 @@ class Shared:
             row = (
                 self._connection()
                 .execute(
-                    "SELECT total, facets, keys FROM kept WHERE key = ? AND version = ?",
+                    "SELECT total, facets, keys, estimated FROM kept WHERE key = ? AND version = ?",
                     (self._key(key), version),
                 )
                 .fetchone()
@@ -149,7 +150,7 @@ class Shared:
             name: [Facet(value, count) for value, count in items]
             for name, items in json.loads(row[1]).items()
         }
-        return Ranking(int(row[0]), facets, list(json.loads(row[2])))
+        return Ranking(int(row[0]), facets, list(json.loads(row[2])), bool(row[3]))
 
     def put(self, key: Hashable, version: int, ranking: Ranking) -> None:
         facets = {
@@ -159,8 +160,16 @@ class Shared:
             connection = self._connection()
             with connection:
                 connection.execute(
-                    "INSERT OR REPLACE INTO kept (key, version, total, facets, keys) VALUES (?, ?, ?, ?, ?)",
-                    (self._key(key), version, ranking.total, json.dumps(facets), json.dumps(ranking.keys)),
+                    "INSERT OR REPLACE INTO kept (key, version, total, facets, keys, estimated) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        self._key(key),
+                        version,
+                        ranking.total,
+                        json.dumps(facets),
+                        json.dumps(ranking.keys),
+                        ranking.estimated,
+                    ),
                 )
                 connection.execute(
                     "DELETE FROM kept WHERE version <> ? OR rowid <= (SELECT max(rowid) FROM kept) - ?",
@@ -177,7 +186,7 @@ class Shared:
             connection.execute("PRAGMA synchronous=OFF")
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY, version INTEGER, total INTEGER, "
-                "facets TEXT, keys TEXT)"
+                "facets TEXT, keys TEXT, estimated BOOLEAN)"
             )
             self.local.connection = connection
         return connection

@@ -6,7 +6,7 @@ no change on a migrated database (tested), except what SQLAlchemy cannot declare
 - SQLite's FTS5 virtual tables `articles_fts` (migration 0005_search_rows, first 0004_search)
   and `events_fts` (0005_search_rows), with their shadow tables `<name>_data`, `_idx`,
   `_content`, `_docsize`, `_config`, and the triggers that keep them, `search_rows`,
-  `event_weeks` and `search_version` in sync (0005, 0006, 0008);
+  `event_weeks`, `search_version` and `search_facets` in sync (0005, 0006, 0008, 0017);
 - PostgreSQL's GIN index `ix_articles_fts` on an expression (0004_search).
 `is_compared` tells autogenerate to leave those alone (see migrations/env.py).
 """
@@ -257,6 +257,18 @@ class EventMonthRow(Base):
     reported: Mapped[int] = mapped_column(Integer)
 
 
+class SearchFacetRow(Base):
+    """SQLite only (0017_search_facets): articles per year, site and section (0 and "" for none)."""
+
+    __tablename__ = "search_facets"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    site: Mapped[str] = mapped_column(String(300), primary_key=True)
+    section: Mapped[str] = mapped_column(String(200), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
 class SearchVersionRow(Base):
     """SQLite only (0008_weekly_counts): one row, bumped by every change of search_rows."""
 
@@ -281,7 +293,7 @@ Index("ix_events_type_date_place", EventRow.event_type, EventRow.event_date, Eve
 Index("ix_search_rows_facets", SearchRow.year, SearchRow.site, SearchRow.section)
 
 FTS_TABLES = ("articles_fts", "events_fts")  # SQLite FTS5 virtual tables, and prefixes of their shadow tables
-SQLITE_ONLY = frozenset({"search_rows", "event_weeks", "search_version", "event_months"})
+SQLITE_ONLY = frozenset({"search_rows", "event_weeks", "search_version", "event_months", "search_facets"})
 UNDECLARED_INDEXES = frozenset({"ix_articles_fts"})  # PostgreSQL's GIN index on an expression
 
 
