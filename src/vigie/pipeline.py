@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vigie.cluster import Clusterer
 from vigie.errors import DocumentError, StoreError
@@ -23,9 +24,13 @@ from vigie.settings import Settings
 from vigie.store import Lookup, Store
 from vigie.store.places import user_places
 
+if TYPE_CHECKING:
+    from vigie.parallel import Context, Known, Prepared
+
 log = logging.getLogger(__name__)
 
 BATCH = 200  # documents looked up in the store with one query, and analysed by spaCy in one stream
+JOB = 50  # sources a worker reads at a time: small enough that N workers share the end of a batch evenly
 # what the events stage found in one document: events, interactions, place names met
 Found = tuple[list[Event], list[Interaction], list[PlaceName]]
 BATCH_BYTES = 50_000_000
@@ -72,54 +77,95 @@ def run(
     whatever goes wrong while reading, segmenting or extracting one document is that document's
     skip line, and the rest of the batch is stored.
 
-    Each document is saved in its own transaction: a crash loses at most the document being
-    written, and a rerun skips what is already stored. One run writes to a database at a time
-    (`Store.writing`); another waits, told through `on_wait`.
+    Reading, segmentation and extraction run on `settings.workers` processes (vigie.parallel);
+    this process stores what they give back in input order, so that the database is the same
+    whatever the number of workers. Each document is saved in its own transaction: a crash or
+    Ctrl-C loses at most the document being written, and a rerun skips what is already stored.
+    One run writes to a database at a time (`Store.writing`); another waits, told through `on_wait`.
     """
-    stages = Stages.load(settings.nlp_model) if settings.extract else None
+    # vigie.parallel imports this module's stages
+    from vigie.parallel import Setup, Workers, crashed_sources, read_sources, worker_count, worker_database
+
     report = IngestReport()
     sources = list(find_sources(paths))
+    jobs = list(_batches(sources, settings.max_bytes))
     with store.writing(on_wait):
         clusterer = Clusterer.load(store.signatures(), settings.dedup_threshold, settings.dedup_lead_words)
-        if stages is not None:
-            stages = stages.with_places(user_places(store))
+        setup = Setup(
+            settings.nlp_model if settings.extract else None,
+            tuple(user_places(store)),
+            worker_database(store),
+            settings.max_bytes,
+            logging.getLogger("vigie").getEffectiveLevel(),
+        )
+        # one job needs one worker: a single file is read in this process, without starting any
+        count = min(worker_count(settings.workers), len(jobs)) if setup.db is not None else 1
         on_total(sum(isinstance(source, Source) for source in sources))
-        for batch in _batches(sources, settings.max_bytes):
-            docs: list[RawDoc] = []
-            for source in batch:
-                if isinstance(source, PassedOver):
-                    report.passed_over.append(
-                        Skip(source.location, f"{shown(source.location)}: {source.reason}")
-                    )
-                    continue
-                if isinstance(source, DocumentError):
-                    report.skipped.append(Skip(str(source).split(":", 1)[0], str(source)))
-                    continue
-                for found in _read_safely(source, settings.max_bytes):
-                    if isinstance(found, Notice):
-                        report.warnings.append(Skip(found.location, found.message))
-                    elif isinstance(found, DocumentError):
-                        _skip(report, source.location, found)
-                    else:
-                        docs.append(found)
-                    if len(docs) >= BATCH:  # an archive, a feed or a JSONL file holds many documents
-                        _save_all(docs, store, clusterer, report, stages)
-                        docs = []
-                on_document(source.location)
-            _save_all(docs, store, clusterer, report, stages)
+        with Workers(setup, count, store) as workers:
+            for parts in workers.map(read_sources, jobs, crashed_sources):
+                for part in parts:
+                    for note in part.notes:
+                        if isinstance(note, Notice):
+                            report.warnings.append(Skip(note.location, note.message))
+                        elif isinstance(note, PassedOver):
+                            report.passed_over.append(
+                                Skip(note.location, f"{shown(note.location)}: {note.reason}")
+                            )
+                        elif isinstance(note, Skip):
+                            log.debug("skipped %s: %s", shown(note.source), note.reason)
+                            report.skipped.append(note)
+                        else:
+                            on_document(note.location)
+                    store_documents(part.documents, store, clusterer, report, workers.local)
     return report
 
 
-def _read_safely(source: Source, max_bytes: int) -> Iterator[RawDoc | DocumentError | Notice]:
+def store_documents(
+    documents: Sequence[Prepared | Known | Skip],
+    store: Store,
+    clusterer: Clusterer,
+    report: Report,
+    local: Callable[[], Context],
+) -> None:
+    """Store prepared documents in their order, with one query to know which are stored already.
+
+    `local`: the stages of this process, for a document a worker left unprepared because its
+    bytes were stored, and whose stored copy a changed file replaced since.
+    """
+    from vigie.parallel import Known, prepare_documents
+
+    known = store.lookup(
+        [(item.raw.sha1, item.raw.source) for item in documents if not isinstance(item, Skip)]
+    )
+    for item in documents:
+        if isinstance(item, Known) and item.raw.sha1 not in known.stored:
+            [item] = prepare_documents(replace(local(), store=None), [item.raw])
+        if isinstance(item, Skip):
+            log.debug("skipped %s: %s", shown(item.source), item.reason)
+            report.skipped.append(item)
+            continue
+        raw = item.raw
+        prepared = (list(item.articles), item.found) if not isinstance(item, Known) else ([], None)
+        try:
+            save_document(raw, store, clusterer, report, known, prepared=prepared)
+        except DocumentError as err:
+            _skip(report, raw.source, err)
+        except StoreError:
+            raise  # the database itself failed (locked, full, unreachable): no document can be saved
+        except Exception as err:
+            _skip(report, raw.source, unexpected(shown(raw.source), "saving", err))
+
+
+def read_safely(source: Source, max_bytes: int) -> Iterator[RawDoc | DocumentError | Notice]:
     """The documents of a source; an unexpected failure of a reader ends this source with a
     DocumentError (the documents read before it are kept), never the batch."""
     try:
         yield from read_documents(source, max_bytes)
     except Exception as err:
-        yield _unexpected(source.shown, "reading", err)
+        yield unexpected(source.shown, "reading", err)
 
 
-def _unexpected(where: str, stage: str, err: Exception) -> DocumentError:
+def unexpected(where: str, stage: str, err: Exception) -> DocumentError:
     """A bug or an input no rule foresaw, as one skip line; -vv logs the traceback."""
     log.debug("%s: %s failed", where, stage, exc_info=err)
     first = (str(err).strip().splitlines() or [""])[0][:300]
@@ -129,60 +175,27 @@ def _unexpected(where: str, stage: str, err: Exception) -> DocumentError:
     )
 
 
-def _save_all(
-    docs: list[RawDoc], store: Store, clusterer: Clusterer, report: Report, stages: Stages | None
-) -> None:
-    """Save documents read together, with one query to know which are stored already, and one
-    spaCy stream over all their articles."""
-    if not docs:
-        return
-    known = store.lookup([(raw.sha1, raw.source) for raw in docs])
-    pending: list[tuple[RawDoc, list[Article]]] = []
-    for raw in docs:  # segment first, so that spaCy gets the whole batch's articles at once
-        if raw.sha1 in known.stored:
-            report.unchanged += 1
-            continue
-        try:
-            pending.append((raw, segment(raw)))
-        except DocumentError as err:
-            _skip(report, raw.source, err)
-        except Exception as err:
-            _skip(report, raw.source, _unexpected(shown(raw.source), "segmenting", err))
-    for raw, articles, extraction in _extract_all(pending, stages, report):
-        try:
-            save_document(raw, store, clusterer, report, known, prepared=(articles, extraction))
-        except DocumentError as err:
-            _skip(report, raw.source, err)
-        except StoreError:
-            raise  # the database itself failed (locked, full, unreachable): no document can be saved
-        except Exception as err:
-            _skip(report, raw.source, _unexpected(shown(raw.source), "saving", err))
-
-
-def _extract_all(
-    pending: list[tuple[RawDoc, list[Article]]], stages: Stages | None, report: Report
-) -> list[tuple[RawDoc, list[Article], Found | None]]:
-    """What each document reports, in one spaCy stream; when the stream fails, one document at a
-    time, so that only the document that broke it is skipped."""
+def extract_all(
+    pending: Sequence[tuple[RawDoc, list[Article]]], stages: Stages | None
+) -> list[Found | DocumentError | None]:
+    """What each document reports (None when extraction is off), in one spaCy stream; when the
+    stream fails, one document at a time, so that only the document that broke it fails."""
     if stages is None:
-        return [(raw, articles, None) for raw, articles in pending]
+        return [None] * len(pending)
     limit = min(NLP_PIECE, int(getattr(stages.analyzer.nlp, "max_length", NLP_PIECE)) - 1)
     ready = [
         (raw, [nlp_pieces(article, raw.text, limit) for article in articles]) for raw, articles in pending
     ]
     try:
-        found = stages.extract_many(ready)
-        return [
-            (raw, articles, extraction) for (raw, articles), extraction in zip(pending, found, strict=True)
-        ]
+        return list(stages.extract_many(ready))
     except Exception:
         log.debug("a batch of %d documents failed in extraction; extracting one at a time", len(pending))
-    done: list[tuple[RawDoc, list[Article], Found | None]] = []
-    for (raw, articles), one in zip(pending, ready, strict=True):
+    done: list[Found | DocumentError | None] = []
+    for raw, one in ready:
         try:
-            done.append((raw, articles, stages.extract_many([one])[0]))
+            done.append(stages.extract_many([(raw, one)])[0])
         except Exception as err:
-            _skip(report, raw.source, _unexpected(shown(raw.source), "extracting events", err))
+            done.append(unexpected(shown(raw.source), "extracting events", err))
     return done
 
 
@@ -224,7 +237,12 @@ def cut_text(paragraph: str, limit: int) -> list[tuple[int, int]]:
 
 def _skip(report: Report, location: str, err: DocumentError) -> None:
     log.debug("skipped %s: %s", shown(location), err)
-    report.skipped.append(Skip(location, " ".join(str(err).splitlines())))
+    report.skipped.append(skip_of(location, err))
+
+
+def skip_of(location: str, err: DocumentError) -> Skip:
+    """A document's skip line: the error's message on one line."""
+    return Skip(location, " ".join(str(err).splitlines()))
 
 
 def _batches(
@@ -232,7 +250,7 @@ def _batches(
 ) -> Iterator[list[Source | DocumentError | PassedOver]]:
     """Groups of sources read together, so that one query tells what is stored already.
 
-    A group holds up to BATCH sources, and at most max(BATCH_BYTES, max_bytes) bytes of files.
+    A group holds up to JOB sources, and at most max(BATCH_BYTES, max_bytes) bytes of files.
     """
     batch: list[Source | DocumentError | PassedOver] = []
     size = 0
@@ -243,7 +261,7 @@ def _batches(
                 size += Path(source.location).stat().st_size
             except OSError:
                 pass  # read() will name the problem
-        if len(batch) >= BATCH or size >= max(BATCH_BYTES, max_bytes):
+        if len(batch) >= JOB or size >= max(BATCH_BYTES, max_bytes):
             yield batch
             batch, size = [], 0
     if batch:

@@ -32,6 +32,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "dedup_lead_words", 30, "How many words of each article's lead are compared for near-duplicates."
     ),
+    Setting(
+        "workers",
+        0,
+        "Worker processes that read, segment and extract for `ingest`, `crawl` and `watch`; 0: one per core.",
+    ),
     Setting("crawl_contact", "", "E-mail or URL put in the crawler's User-Agent; `vigie crawl` needs one."),
     Setting(
         "crawl_delay",
@@ -83,6 +88,7 @@ class Settings:
     extract: bool = True
     nlp_model: str = "fr_core_news_md"
     dedup_lead_words: int = 30
+    workers: int = 0
     crawl_contact: str = ""
     crawl_delay: float = 1.0
     crawl_max_delay: float = 60.0

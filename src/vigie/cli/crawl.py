@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from vigie.cli.options import build_settings, db_option, progress_bar, say
+from vigie.cli.options import build_settings, db_option, progress_bar, say, workers_option
 from vigie.crawl import crawl as crawl_sources
 from vigie.crawl import watch as watch_sources
 from vigie.crawl.sources import read_sources
@@ -19,8 +19,9 @@ SOURCES = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.command()
 @click.argument("sources_file", metavar="SOURCES.toml", type=SOURCES)
 @db_option
+@workers_option
 @click.pass_context
-def crawl(ctx: click.Context, sources_file: Path, db: str | None) -> None:
+def crawl(ctx: click.Context, sources_file: Path, db: str | None, workers: int | None) -> None:
     """Crawl every source of a sources file once and store its new and changed articles.
 
     Feeds and listing pages give the article links; robots.txt, the per-host delay and the
@@ -30,7 +31,7 @@ def crawl(ctx: click.Context, sources_file: Path, db: str | None) -> None:
 
     Example: vigie --setting crawl_contact me@example.org crawl sources.toml --db vigie.db
     """
-    settings = build_settings(ctx, db)
+    settings = build_settings(ctx, db, workers)
     sources = read_sources(sources_file)
     with Store.open(settings.db) as store, progress_bar("Crawling") as (on_total, on_page):
         total = 0
@@ -51,8 +52,11 @@ def crawl(ctx: click.Context, sources_file: Path, db: str | None) -> None:
 @click.option(
     "--cycles", type=click.IntRange(min=1), default=None, help="Stop after N cycles (default: never)."
 )
+@workers_option
 @click.pass_context
-def watch(ctx: click.Context, sources_file: Path, db: str | None, cycles: int | None) -> None:
+def watch(
+    ctx: click.Context, sources_file: Path, db: str | None, cycles: int | None, workers: int | None
+) -> None:
     """Crawl the sources again and again, each at its poll_interval; one line per cycle.
 
     Each line gives the time, the cycle number, the pages fetched, the new articles and the
@@ -60,7 +64,7 @@ def watch(ctx: click.Context, sources_file: Path, db: str | None, cycles: int | 
 
     Example: vigie --setting crawl_contact me@example.org watch sources.toml --db vigie.db
     """
-    settings = build_settings(ctx, db)
+    settings = build_settings(ctx, db, workers)
     sources = read_sources(sources_file)
     verbose = bool((ctx.find_root().obj or {}).get("verbose"))
 

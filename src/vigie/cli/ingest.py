@@ -7,16 +7,19 @@ from pathlib import Path
 
 import click
 
-from vigie.cli.options import build_settings, db_option, ingest_paths, print_report
+from vigie.cli.options import build_settings, db_option, ingest_paths, print_report, workers_option
 from vigie.frdate import iso
 from vigie.store import Store, masked
+
+INTERRUPTED = "Interrupted: the documents stored so far are kept; the same command goes on from there."
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
+@workers_option
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, workers: int | None) -> None:
     """Ingest page dumps, HTML pages, RSS/Atom feeds, WARC archives and JSONL (files, folders,
     globs, or - for stdin) into the database; each input's format is found from its content.
 
@@ -25,11 +28,19 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
     twice; a changed file replaces its older version. Exit status 1 when any input was
     skipped (the reasons are printed, the rest of the batch is stored).
 
-    Example: vigie ingest dumps/ extra/*.txt --db sqlite:///vigie.db
+    Reading, segmentation and extraction run on --workers processes (one per core by default),
+    each loading spaCy once; one writer stores in input order, so the database is the same
+    whatever N. Ctrl-C stops cleanly: what was stored is kept, and the same command goes on.
+
+    Example: vigie ingest dumps/ extra/*.txt --db sqlite:///vigie.db --workers 4
     """
-    settings = build_settings(ctx, db)
+    settings = build_settings(ctx, db, workers)
     with Store.open(settings.db) as store:
-        report = ingest_paths(list(paths), store, settings)
+        try:
+            report = ingest_paths(list(paths), store, settings)
+        except KeyboardInterrupt:
+            click.echo(INTERRUPTED, err=True)
+            ctx.exit(130)
     print_report(report)
     ctx.exit(0 if report.ok else 1)
 

@@ -47,9 +47,23 @@ def db_option(func: F) -> F:
     )(func)
 
 
-def build_settings(ctx: click.Context, db: str | None = None) -> Settings:
+def workers_option(func: F) -> F:
+    """--workers N, the `workers` setting for one command."""
+    return click.option(
+        "--workers",
+        "workers",
+        metavar="N",
+        type=click.IntRange(min=0),
+        default=None,
+        help="Processes that read, segment and extract (default: the workers setting, 0 = one per core).",
+    )(func)
+
+
+def build_settings(ctx: click.Context, db: str | None = None, workers: int | None = None) -> Settings:
     obj = ctx.find_root().obj or {}
     settings = Settings.build(config=obj.get("config"), env=os.environ, overrides=obj.get("overrides"))
+    if workers is not None:
+        settings = settings.updated({"workers": workers}, origin="--workers")
     if db is not None:
         settings = settings.updated({"db": _db_url(db)}, origin="--db")
     elif "VIGIE_DB" in os.environ:

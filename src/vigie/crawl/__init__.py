@@ -38,10 +38,12 @@ from vigie.errors import ConfigError, DocumentError, StoreError
 from vigie.ingest.feed import feed_links
 from vigie.ingest.html import read_html
 from vigie.ingest.sniff import sniff_format
-from vigie.pipeline import Stages, save_document
+from vigie.parallel import Prepared, Setup, Workers, prepare_documents, worker_count
+from vigie.pipeline import save_document
 from vigie.records import CrawlReport, Skip
 from vigie.settings import Settings
 from vigie.store import Store
+from vigie.store.places import user_places
 
 log = logging.getLogger(__name__)
 
@@ -71,15 +73,28 @@ def crawl(
     on_page: Callable[[str], None] = lambda url: None,
     transport: httpx.AsyncBaseTransport | None = None,
     on_wait: Callable[[str], None] = lambda message: None,
+    workers: Workers | None = None,
 ) -> CrawlReport:
     """Visit every source once; store new and changed articles. A failed page, or a source that
     fails in a way no rule foresaw, is reported, never fatal: the later sources are crawled.
 
-    The crawl holds the database's write lock (`Store.writing`): an ingest at the same time waits.
+    Pages are segmented and extracted on `workers` (started for this crawl when not given, as the
+    `workers` setting says) and stored by this process as they come. The crawl holds the
+    database's write lock (`Store.writing`): an ingest at the same time waits.
     """
     agent = user_agent(settings.crawl_contact)
     with store.writing(on_wait):
-        return asyncio.run(_crawl(sources, store, settings, agent, on_total, on_page, transport))
+        if workers is not None:
+            return asyncio.run(_crawl(sources, store, settings, agent, on_total, on_page, transport, workers))
+        with crawl_workers(store, settings) as started:
+            return asyncio.run(_crawl(sources, store, settings, agent, on_total, on_page, transport, started))
+
+
+def crawl_workers(store: Store, settings: Settings) -> Workers:
+    """The worker processes of a crawl (to enter with `with`): pages are prepared whole, the store
+    telling afterwards which are stored already."""
+    nlp_model = settings.nlp_model if settings.extract else None
+    return Workers(Setup(nlp_model, tuple(user_places(store)), None), worker_count(settings.workers))
 
 
 def watch(
@@ -95,20 +110,23 @@ def watch(
     user_agent(settings.crawl_contact)
     due = {site.name: 0.0 for site in sources.sites}
     cycle = 0
-    while cycles is None or cycle < cycles:
-        now = time.monotonic()
-        ready = tuple(site for site in sources.sites if due[site.name] <= now)
-        report = crawl(Sources(ready, sources.allow_addresses), store, settings, on_wait=on_wait)
-        for site in ready:
-            due[site.name] = now + site.poll_interval
-        cycle += 1
-        on_cycle(
-            f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ} cycle {cycle}: {report.fetched} fetched, "
-            f"{report.new} new, {len(report.failed)} failed ({', '.join(s.name for s in ready)})",
-            report,
-        )
-        if cycles is None or cycle < cycles:
-            sleep(max(0.0, min(due.values()) - time.monotonic()))
+    with crawl_workers(store, settings) as workers:  # started once: spaCy loads once for all cycles
+        while cycles is None or cycle < cycles:
+            now = time.monotonic()
+            ready = tuple(site for site in sources.sites if due[site.name] <= now)
+            report = crawl(
+                Sources(ready, sources.allow_addresses), store, settings, on_wait=on_wait, workers=workers
+            )
+            for site in ready:
+                due[site.name] = now + site.poll_interval
+            cycle += 1
+            on_cycle(
+                f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ} cycle {cycle}: {report.fetched} fetched, "
+                f"{report.new} new, {len(report.failed)} failed ({', '.join(s.name for s in ready)})",
+                report,
+            )
+            if cycles is None or cycle < cycles:
+                sleep(max(0.0, min(due.values()) - time.monotonic()))
 
 
 @dataclass(slots=True)
@@ -118,7 +136,7 @@ class _Run:
     store: Store
     state: CrawlState
     clusterer: Clusterer
-    stages: Stages | None
+    workers: Workers
     fetcher: Fetcher
     throttle: Throttle
     max_pages: int
@@ -133,6 +151,7 @@ async def _crawl(
     on_total: Callable[[int], None],
     on_page: Callable[[str], None],
     transport: httpx.AsyncBaseTransport | None,
+    workers: Workers,
 ) -> CrawlReport:
     timeout = httpx.Timeout(
         connect=settings.crawl_connect_timeout,
@@ -162,7 +181,7 @@ async def _crawl(
         store=store,
         state=CrawlState(store),
         clusterer=Clusterer.load(store.signatures(), settings.dedup_threshold, settings.dedup_lead_words),
-        stages=Stages.load(settings.nlp_model) if settings.extract else None,
+        workers=workers,
         fetcher=fetcher,
         throttle=throttle,
         max_pages=settings.crawl_max_pages,
@@ -235,18 +254,11 @@ async def _visit_all(site: Site, links: list[str], run: _Run, on_page: Callable[
     known = run.state.known(links)
     failed: set[str] = set()
 
-    async def visit(url: str) -> tuple[str, Response | DocumentError]:
+    async def visit(url: str) -> None:
+        """Fetch, prepare (on a worker) and save one page; pages are prepared side by side."""
         try:
-            return url, await _get(run, site, url, known.get(url))
-        except DocumentError as err:
-            return url, err
-
-    for next_done in asyncio.as_completed([visit(url) for url in links]):
-        url, outcome = await next_done
-        try:
-            if isinstance(outcome, DocumentError):
-                raise outcome
-            _save_page(site, url, outcome, known.get(url), run)
+            response = await _get(run, site, url, known.get(url))
+            await _save_page(site, url, response, known.get(url), run)
         except DocumentError as err:
             log.debug("failed %s: %s", url, err)
             run.report.failed.append(Skip(url, str(err)))
@@ -257,6 +269,9 @@ async def _visit_all(site: Site, links: list[str], run: _Run, on_page: Callable[
             run.report.failed.append(Skip(url, _unexpected(url, err)))
             failed.add(url)
         on_page(url)
+
+    for next_done in asyncio.as_completed([visit(url) for url in links]):
+        await next_done
     return failed
 
 
@@ -265,7 +280,7 @@ async def _get(run: _Run, site: Site, url: str, known: PageState | None) -> Resp
     return await run.fetcher.get(url, known.validators if known is not None else None)
 
 
-def _save_page(site: Site, url: str, response: Response, known: PageState | None, run: _Run) -> None:
+async def _save_page(site: Site, url: str, response: Response, known: PageState | None, run: _Run) -> None:
     """Store one fetched article page, unless its text is stored already."""
     report = run.report
     if response.status == 304:
@@ -284,9 +299,15 @@ def _save_page(site: Site, url: str, response: Response, known: PageState | None
     if known is not None and known.content_hash == text_hash:
         report.unchanged += 1
     else:
+        [item] = await asyncio.wrap_future(run.workers.submit(prepare_documents, [raw]))
+        if isinstance(item, Skip):  # a page without article text
+            raise DocumentError(item.reason)
+        assert isinstance(item, Prepared)  # the workers of a crawl have no store to find it stored in
         stored = report.stored.unchanged
-        lookup = run.store.lookup([(raw.sha1, raw.source)])
-        save_document(raw, run.store, run.clusterer, report.stored, lookup, run.stages)
+        lookup = run.store.lookup([(raw.sha1, raw.source)])  # after the await: no other save in between
+        save_document(
+            raw, run.store, run.clusterer, report.stored, lookup, prepared=(list(item.articles), item.found)
+        )
         if report.stored.unchanged > stored:
             report.unchanged += 1  # saved before a crash, not yet recorded as crawled
         else:
