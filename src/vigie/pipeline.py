@@ -134,6 +134,8 @@ def store_documents(
     """
     from vigie.parallel import Known, prepare_documents
 
+    if not documents:
+        return
     known = store.lookup(
         [(item.raw.sha1, item.raw.source) for item in documents if not isinstance(item, Skip)]
     )

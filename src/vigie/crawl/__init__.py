@@ -92,9 +92,12 @@ def crawl(
 
 def crawl_workers(store: Store, settings: Settings) -> Workers:
     """The worker processes of a crawl (to enter with `with`): pages are prepared whole, the store
-    telling afterwards which are stored already."""
-    nlp_model = settings.nlp_model if settings.extract else None
-    return Workers(Setup(nlp_model, tuple(user_places(store)), None), worker_count(settings.workers))
+    telling afterwards which are stored already. Without extraction a page costs milliseconds:
+    it is prepared in this process."""
+    if not settings.extract:
+        return Workers(Setup(None), 1)
+    setup = Setup(settings.nlp_model, tuple(user_places(store)), None)
+    return Workers(setup, worker_count(settings.workers))
 
 
 def watch(
