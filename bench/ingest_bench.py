@@ -51,7 +51,7 @@ def main() -> None:
         corpus.mkdir()
         size = build_corpus(args.shared, corpus, args.docs)
         db = f"sqlite:///{Path(tmp) / 'bench.db'}"
-        settings = Settings(db=db, extract=False)
+        settings = Settings(db=db, extract=False, workers=1)  # one core, as the series before it
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         with Store.open(db) as store:
             started = time.perf_counter()
