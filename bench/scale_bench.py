@@ -1,6 +1,6 @@
 """Ingest with extraction on one and on two worker processes: documents/s, speed-up, same database.
 
-Usage: python bench/scale_bench.py [--copies 6] [--workers 2] [--shared ../shared] [--out bench/results/scale.json]
+Usage: python bench/scale_bench.py [--copies 8] [--workers 2] [--shared ../shared] [--out bench/results/scale.json]
 
 The corpus is every seed, dev and train document and the bundled sample, copied `--copies`
 times (each copy made distinct by a reference line), built at run time from ../shared/eval.
@@ -133,7 +133,7 @@ def _shown(run: dict[str, Any], documents: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=6)
+    parser.add_argument("--copies", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     parser.add_argument(
