@@ -37,8 +37,6 @@ def _supplement() -> list[dict[str, object]]:
         ("Boulkessi", "Le poste de Mondoro a été attaqué, puis le camp de Boulkessi, près de la frontière.",
          ("Boulkessi", "Mopti", "Douentza", 2)),
         ("Boulkessy", "", ("Boulkessi", "Mopti", "Douentza", 2)),
-        ("Daoutegeft", "Karou, Ouatagouna et Daoutegeft ont été attaqués dimanche.", ("Daoutegeft", "Gao", "Ansongo", 2)),
-        ("Dirgua", "", ("Dirgua", "Gao", "Ansongo", 2)),
         ("Djingareyber", "les destructions se sont poursuivies dans le cimetière de Djingareyber",
          ("Djingareyber", "Tombouctou", "Tombouctou", 1)),
     ],
