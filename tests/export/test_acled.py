@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -97,6 +98,11 @@ def test_acled_files_have_no_empty_date_year_country_iso_fatalities_or_scale() -
     }  # fmt: skip
     # Vigie's own rows (JSONL, API) keep null: no number reported is not "nobody died"
     assert event_row(_unknowns(date(2019, 10, 2)), vocabulary())["fatalities"] is None
+    # placed only at a country's level: that country
+    at_country = replace(_unknowns(date(2019, 10, 2)), location="Burkina Faso")
+    assert {k: event_row(at_country, vocabulary(), ACLED_FILE)[k] for k in ("country", "iso", "event_id_cnty")} == {
+        "country": "Burkina Faso", "iso": 854, "event_id_cnty": "BFA11"
+    }  # fmt: skip
     # no publication day: the day the page was ingested, still precision 3
     assert event_row(_unknowns(None), vocabulary())["event_date"] == "2026-12-07"
 

@@ -23,8 +23,9 @@ from importlib import resources
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from vigie.events.lexicon import load_actors, load_country_names
+from vigie.events.lexicon import load_actors, load_country_names, read_table
 from vigie.export.acled_names import acled_names
+from vigie.geo.names import fold_name
 from vigie.store import Store
 from vigie.store.events import StoredEvent, StoredSource, read_events_by_id
 
@@ -89,6 +90,7 @@ class Vocabulary:
     unknown_outlet_scale: str
     inter: dict[str, int]  # canonical actor -> ACLED inter code (events/patterns/actors.toml)
     country_names: dict[str, str]  # ISO3 -> English name (events/patterns/countries.toml)
+    country_codes: dict[str, str]  # folded French or English country name -> ISO3: "burkina faso" -> "BFA"
 
     @classmethod
     def load(cls) -> Vocabulary:
@@ -110,6 +112,12 @@ class Vocabulary:
             unknown_outlet_scale=table["unknown_outlet_scale"],
             inter=load_actors().inter,
             country_names=load_country_names(),
+            country_codes={
+                fold_name(name): str(party["code"])
+                for party in read_table("countries.toml")["party"]
+                if "english" in party
+                for name in (*party["names"], party["english"])
+            },
         )
 
     def outlet_of(self, source: StoredSource) -> Outlet | None:
@@ -154,7 +162,8 @@ def event_row(event: StoredEvent, words: Vocabulary, style: Style = Style()) -> 
     stamps = [s.ingested_at.timestamp() for s in event.sources if s.ingested_at is not None]
     demonstration = event.event_type in {"Protests", "Riots"}
     day, precision = event_day(event)
-    iso = event.iso or DEFAULT_ISO
+    # placed by the gazetteer, else a country named as the place ("au Burkina Faso"), else Mali
+    iso = event.iso or words.country_codes.get(fold_name(event.location or "")) or DEFAULT_ISO
     country = event.country or words.country_names.get(iso, iso)
     row: dict[str, Any] = {
         "event_id_cnty": f"{iso}{event.id}",
