@@ -47,6 +47,26 @@ def test_the_same_documents_give_the_same_ids_in_a_new_database(
     assert _ingest(tmp_path / "again.db", PAGES) == first
 
 
+def test_links_of_one_database_open_the_same_event_in_another(
+    first: tuple[dict[int, str], dict[int, str]], tmp_path: Path
+) -> None:
+    """A link copied from one dashboard (/events/ID, /api/events/ID) opens the same event in a
+    database made again from the same documents."""
+    from fastapi.testclient import TestClient
+
+    from vigie.web import create_app
+
+    events, _ = first
+    with Store.open(f"sqlite:///{tmp_path / 'other.db'}") as store:
+        run([str(path) for path in PAGES], store, Settings())
+        client = TestClient(create_app(store))
+        for event_id, sentence in list(events.items())[:5]:
+            answer = client.get(f"/api/events/{event_id}").json()
+            assert answer["sources"][0]["sentence"] == sentence
+            assert " ".join(sentence.split())[:40] in answer["item"]["notes"]
+            assert client.get(f"/events/{event_id}").status_code == 200
+
+
 def test_ids_do_not_depend_on_the_order_of_ingest(
     first: tuple[dict[int, str], dict[int, str]], tmp_path: Path
 ) -> None:
