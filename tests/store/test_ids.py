@@ -89,15 +89,17 @@ def test_the_id_ignores_what_a_reextraction_may_correct() -> None:
 
 
 def test_migration_0015_renumbers_rows_and_keeps_flags_and_search(tmp_path: Path) -> None:
-    """A database of 0012 with rows numbered 1 and 2: upgraded, each event takes the id a new
-    database gives it; its flag, its sentences, the word search and the weekly counts follow."""
+    """A database of 0018 (the revision before 0015) with rows numbered 1 and 2: upgraded, each
+    event takes the id a new database gives it; its flag, its sentences, the word search and the
+    weekly and monthly counts follow."""
     url = f"sqlite:///{tmp_path / 'old.db'}"
-    migrate_to(url, "0012_interaction_direction")
+    migrate_to(url, "0018_event_months")
     old = Store(create_engine(url))
     fill(old)
     with old.engine.begin() as connection:
         connection.execute(update(EventRow).where(EventRow.id == 1).values(flagged=True))
         weeks = connection.exec_driver_sql("SELECT admin1, week, event_type, n FROM event_weeks").all()
+        months = connection.exec_driver_sql("SELECT * FROM event_months").all()
     old.close()
 
     boni_title = DOCUMENTS["essor-2024-08-05-boni.txt"][0]
@@ -107,7 +109,9 @@ def test_migration_0015_renumbers_rows_and_keeps_flags_and_search(tmp_path: Path
         with store.engine.connect() as connection:
             flagged = dict(connection.execute(select(EventRow.id, EventRow.flagged)).all())
             after = connection.exec_driver_sql("SELECT admin1, week, event_type, n FROM event_weeks").all()
+            months_after = connection.exec_driver_sql("SELECT * FROM event_months").all()
         assert flagged == {boni: True, segou: False}
-        assert sorted(after) == sorted(weeks)
+        assert sorted(after) == sorted(weeks) and len(weeks) == 2
+        assert sorted(months_after) == sorted(months) and len(months) == 2
         assert [e.id for e in find_events(store, EventFilter(text="securite")).items] == [boni]
         assert {e.id: len(e.sources) for e in read_events(store)} == {boni: 1, segou: 1}
