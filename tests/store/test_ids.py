@@ -89,11 +89,11 @@ def test_the_id_ignores_what_a_reextraction_may_correct() -> None:
 
 
 def test_migration_0015_renumbers_rows_and_keeps_flags_and_search(tmp_path: Path) -> None:
-    """A database of 0018 (the revision before 0015) with rows numbered 1 and 2: upgraded, each
+    """A database of 0017 (the revision before 0015) with rows numbered 1 and 2: upgraded, each
     event takes the id a new database gives it; its flag, its sentences, the word search and the
     weekly and monthly counts follow."""
     url = f"sqlite:///{tmp_path / 'old.db'}"
-    migrate_to(url, "0018_event_months")
+    migrate_to(url, "0017_search_facets")
     old = Store(create_engine(url))
     fill(old)
     with old.engine.begin() as connection:

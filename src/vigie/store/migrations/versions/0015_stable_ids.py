@@ -1,7 +1,7 @@
 """stable ids: events and interactions numbered from the sentence that first told them
 
 Revision ID: 0015_stable_ids
-Revises: 0018_event_months
+Revises: 0017_search_facets
 Create Date: 2026-12-07 10:30:00
 
 An event's or an interaction's id is no longer a row number but `vigie.store.ids`: a hash of the
@@ -28,7 +28,7 @@ from alembic import op
 from vigie.store import ids
 
 revision: str = "0015_stable_ids"
-down_revision: Union[str, Sequence[str], None] = "0018_event_months"
+down_revision: Union[str, Sequence[str], None] = "0017_search_facets"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
