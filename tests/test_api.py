@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 
 from tests.rows import fill
 from vigie.export import ACLED_COLUMNS, INTERACTION_COLUMNS
 from vigie.store import Store
-from vigie.store.schema import InteractionRow, InteractionSourceRow
+from vigie.store.schema import EventRow, InteractionRow, InteractionSourceRow
 from vigie.web import create_app
 
 
@@ -315,3 +315,30 @@ def test_a_query_over_the_time_bound_is_stopped_with_503(tmp_path: Any) -> None:
             "the query took over 0 s and was stopped; narrow it: longer words, fewer prefixes, a shorter period",
         )
         assert answer.headers["x-content-type-options"] == "nosniff"
+
+
+NOTE = (
+    "Le 4 août 2024, à Boni (Mopti) : affrontement armé (Military Forces of Mali contre JNIM), bilan : 3 mort(s). "
+    "« Des hommes armés ont attaqué le poste de sécurité de Boni dans la nuit du 3 au 4 août. » (L'Essor)"
+)
+
+
+def test_events_carry_the_notes_of_the_exports(client: TestClient) -> None:
+    """Issue 13: `notes` (the ACLED export's French summary) in the API's list and detail too."""
+    assert client.get("/api/events/1").json()["item"]["notes"] == NOTE
+    listed = client.get("/api/events", params={"admin1": "Mopti"}).json()["items"]
+    assert [item["notes"] for item in listed] == [NOTE]
+    assert NOTE.replace("'", "&#39;") in client.get("/events/1").text
+
+
+def test_csv_download_follows_acled_and_geojson_has_ids(client: TestClient, news_store: Store) -> None:
+    """The dashboard's CSV is an ACLED file (0 where no toll is reported); GeoJSON features have ids."""
+    with news_store.engine.begin() as connection:
+        connection.execute(update(EventRow).where(EventRow.id == 2).values(fatalities=None))
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events", params={"format": "csv"}).text)))
+    assert sorted(r["fatalities"] for r in rows) == ["0", "3"]
+    lines = client.get("/api/events", params={"format": "jsonl"}).text.splitlines()
+    assert sorted(json.loads(line)["fatalities"] or 0 for line in lines) == [0, 3]
+    assert None in [json.loads(line)["fatalities"] for line in lines]
+    features = client.get("/api/events", params={"format": "geojson"}).json()["features"]
+    assert sorted(f["id"] for f in features) == ["MLI1", "MLI2"]

@@ -32,9 +32,12 @@ from pydantic import (
 
 from vigie.export import (
     ACLED_COLUMNS,
+    ACLED_FILE,
     INTERACTION_COLUMNS,
+    Style,
     event_rows,
     interaction_rows,
+    notes_by_id,
     write_csv,
     write_geojson,
     write_jsonl,
@@ -413,7 +416,7 @@ def articles(request: Request, query: Annotated[SearchQuery, Query()]) -> Any:
         for hit in page.hits
     ]
     if query.format != "json":
-        return _download(items, "articles", query.format, tuple(items[0]) if items else ("id",))
+        return _download(items, "articles", query.format, tuple(items[0]) if items else ("id",), "id")
     facets = {name: [plain(f) for f in values] for name, values in page.facets.items()}
     return as_json(
         _page(items, page.total, page.limit, page.offset)
@@ -437,7 +440,9 @@ def events(request: Request, query: Annotated[EventQuery, Query()]) -> Any:
     if query.format != "json":
         return _download_events(store, query)
     page = find_events(store, query.to_filter(), query.limit, query.offset)
-    return as_json(_page([plain(item) for item in page.items], page.total, page.limit, page.offset))
+    notes = notes_by_id(store, [item.id for item in page.items])
+    items = [plain(item) | {"notes": notes.get(item.id)} for item in page.items]
+    return as_json(_page(items, page.total, page.limit, page.offset))
 
 
 @router.get("/events/map", responses=JSON_ONLY | INVALID)
@@ -450,10 +455,12 @@ def events_map(request: Request, query: Annotated[EventQuery, Query()]) -> Respo
 @router.get("/events/{event_id}", responses=JSON_ONLY | NOT_FOUND | INVALID)
 def event(request: Request, event_id: EventId) -> Response:
     """One event with every field, its source sentences and their articles."""
-    found = get_event(store_of(request), event_id)
+    store = store_of(request)
+    found = get_event(store, event_id)
     if found is None:
         raise HTTPException(404, f"no event with id {event_id}")
-    return as_json({"ok": True, "item": plain(found.event), "sources": [plain(s) for s in found.sources]})
+    item = plain(found.event) | {"notes": notes_by_id(store, [event_id]).get(event_id)}
+    return as_json({"ok": True, "item": item, "sources": [plain(s) for s in found.sources]})
 
 
 @router.post(
@@ -576,7 +583,9 @@ def event_filter_of(query: EventQuery) -> Filter:
 def _download_events(store: Store, query: EventQuery) -> Response:
     wanted = {item.id for item in list_events(store, query.to_filter())}
     stored = (item for item in read_events(store, event_filter_of(query)) if item.id in wanted)
-    return _download(event_rows(stored), "events", query.format, ACLED_COLUMNS)
+    # the CSV follows ACLED's files (0 fatalities where none is reported); JSONL and GeoJSON keep null
+    rows = event_rows(stored, style=ACLED_FILE if query.format == "csv" else Style())
+    return _download(rows, "events", query.format, ACLED_COLUMNS, "event_id_cnty")
 
 
 def _download_interactions(store: Store, query: InteractionQuery) -> Response:
@@ -590,14 +599,16 @@ def _download_interactions(store: Store, query: InteractionQuery) -> Response:
     if query.source or query.target or query.quad:  # who acts on whom, a quad class: refined by ids
         wanted = {item.id for item in list_interactions(store, query.to_filter())}
         stored = (item for item in stored if item.id in wanted)
-    return _download(interaction_rows(stored), "interactions", query.format, INTERACTION_COLUMNS)
+    return _download(interaction_rows(stored), "interactions", query.format, INTERACTION_COLUMNS, "id")
 
 
-def _download(rows: Iterable[dict[str, Any]], name: str, fmt: str, columns: tuple[str, ...]) -> Response:
+def _download(
+    rows: Iterable[dict[str, Any]], name: str, fmt: str, columns: tuple[str, ...], id_key: str
+) -> Response:
     out = io.StringIO()
     writers: dict[str, Callable[[], object]] = {
         "csv": lambda: write_csv(rows, columns, out),
-        "geojson": lambda: write_geojson(rows, out),
+        "geojson": lambda: write_geojson(rows, out, id_key=id_key),
         "jsonl": lambda: write_jsonl(rows, out),
     }
     writers[fmt]()

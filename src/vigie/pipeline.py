@@ -14,7 +14,7 @@ from vigie.cluster import Clusterer
 from vigie.errors import DocumentError, StoreError
 from vigie.events import Extractor, merge_events, merge_interactions
 from vigie.frdate import FULL_DATE, fold
-from vigie.geo import Gazetteer, Recording
+from vigie.geo import PATTERNS, Gazetteer, Recording, fold_name
 from vigie.ingest import STDIN, Notice, PassedOver, Source, find_sources, read_documents, shown
 from vigie.nlp import Analysis, Analyzer
 from vigie.page import page_articles
@@ -322,10 +322,16 @@ def _gazetteer_with(places: tuple[Place, ...]) -> Gazetteer:
 
 
 def _placed(item: Interaction, gazetteer: Recording) -> Interaction:
-    """An interaction with the place of its venue ("à Niamey"), when the gazetteer knows it."""
+    """An interaction with the place of its venue ("à Niamey"), when the gazetteer knows it, else a
+    world capital or major city ("à Moscou", "à Abu Dhabi"); a name that is no place ("Barkhane",
+    geo_patterns.toml's not_places) is no venue."""
     if item.place is not None or not item.location:
         return item
-    return replace(item, place=gazetteer.resolve(item.location, item.evidence[0].sentence))
+    if fold_name(item.location) in PATTERNS.not_places:
+        return replace(item, location=None)
+    sentence = item.evidence[0].sentence
+    place = gazetteer.resolve(item.location, sentence) or gazetteer.resolve_abroad(item.location, sentence)
+    return replace(item, place=place)
 
 
 def reference_year(text: str) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -258,6 +259,107 @@ def test_every_exported_coordinate_lies_in_the_country_it_names(all_gold_db: Pat
     outside = [p for p in placed if not borders.contains(iso[p[1]], p[3], p[2])]
     assert outside == []
     assert all(event_id.startswith(iso[country]) for event_id, country, _, _ in placed)
+
+
+ACLED_REQUIRED = ("event_date", "year", "fatalities", "country", "iso", "source_scale")
+
+
+def test_acled_csv_of_seeds_and_dev_has_no_empty_required_cell(all_gold_db: Path) -> None:
+    """Issue 13: scripts written for ACLED files run unchanged: every row has a date, a year, a
+    country, its numeric ISO code, a source scale and a toll (0 where none is reported)."""
+    rows = list(csv.DictReader(io.StringIO(export(all_gold_db, "events")[0])))
+    assert len(rows) >= 60
+    assert [(r["event_id_cnty"], k) for r in rows for k in ACLED_REQUIRED if not r[k]] == []
+    assert {r["country"] for r in rows} >= {"Mali", "Burkina Faso", "Niger"}
+    assert all(r["iso"] in ("466", "854", "562", "12", "478", "686", "324", "384", "148") for r in rows)
+    assert any(r["fatalities"] == "0" for r in rows) and any(int(r["fatalities"]) > 10 for r in rows)
+    jsonl = [json.loads(line) for line in export(all_gold_db, "events", "--format", "jsonl")[0].splitlines()]
+    assert any(r["fatalities"] is None for r in jsonl)  # Vigie's own rows: null is "not reported"
+
+
+def test_acled_names_export(all_gold_db: Path) -> None:
+    out, _ = export(all_gold_db, "events", "--actor-names", "acled")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    actors = {r["actor1"] for r in rows} | {r["actor2"] for r in rows}
+    assert "JNIM: Group for Support of Islam and Muslims" in actors
+    assert {"Military Forces of Mali (2013-2020)", "Military Forces of Mali (2021-)"} <= actors
+    assert "JNIM" not in actors and "Military Forces of Mali" not in actors
+    assert all(r["inter1"] in {"State Forces", "Rebel Groups", "Political Militias", "Identity Militias",
+                               "Rioters", "Protesters", "Civilians", "External/Other Forces"} for r in rows)  # fmt: skip
+    assert "State Forces-Rebel Groups" in {r["interaction"] for r in rows}
+
+
+def _exports(db: Path, folder: Path) -> dict[str, Path]:
+    """Every export of the database, to files."""
+    made = {}
+    for kind, formats in (("events", ("csv", "jsonl", "geojson", "parquet")),
+                          ("interactions", ("csv", "jsonl", "geojson", "parquet")),
+                          ("articles", ("csv", "jsonl", "parquet")), ("documents", ("jsonl",))):  # fmt: skip
+        for fmt in formats:
+            path = folder / f"{kind}.{fmt}"
+            export(db, kind, "--format", fmt, "-o", str(path))
+            made[f"{kind}.{fmt}"] = path
+    return made
+
+
+def test_pandas_and_duckdb_read_every_export_with_typed_columns(all_gold_db: Path, tmp_path: Path) -> None:
+    """Issue 13: dates are DATE, times TIMESTAMP, counts integers, coordinates doubles, in DuckDB
+    (Parquet and CSV) and pandas; GeoJSON features carry a stable id."""
+    import duckdb
+    import pandas as pd
+
+    files = _exports(all_gold_db, tmp_path)
+    con = duckdb.connect()
+
+    def types(source: str) -> dict[str, str]:
+        return {row[0]: row[1] for row in con.sql(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+
+    events = types(f"'{files['events.parquet']}'")
+    assert {k: events[k] for k in ("event_date", "year", "fatalities", "latitude", "timestamp", "iso")} == {
+        "event_date": "DATE", "year": "INTEGER", "fatalities": "BIGINT", "latitude": "DOUBLE",
+        "timestamp": "TIMESTAMP", "iso": "INTEGER",
+    }  # fmt: skip
+    from_csv = types(f"read_csv('{files['events.csv']}')")
+    assert (from_csv["event_date"], from_csv["fatalities"], from_csv["latitude"]) == (
+        "DATE",
+        "BIGINT",
+        "DOUBLE",
+    )
+    told = types(f"'{files['interactions.parquet']}'")
+    assert (told["date"], told["id"], told["latitude"]) == ("DATE", "BIGINT", "DOUBLE")
+    assert types(f"'{files['articles.parquet']}'")["published"] == "TIMESTAMP"
+    counted = con.sql(
+        f"SELECT count(*), count(event_date), count(fatalities) FROM '{files['events.parquet']}'"
+    )
+    [(total, dated, tolls)] = counted.fetchall()
+    assert total == dated == tolls > 0
+
+    frame = pd.read_parquet(files["events.parquet"])
+    assert str(frame["timestamp"].dtype).startswith("datetime64")
+    assert isinstance(frame["event_date"].iloc[0], date)
+    assert str(frame["fatalities"].dtype) == "int64" and str(frame["latitude"].dtype) == "float64"
+    assert len(pd.read_csv(files["events.csv"])) == total
+    assert len(pd.read_json(files["events.jsonl"], lines=True)) == total
+    assert len(pd.read_parquet(files["interactions.parquet"])) == len(
+        pd.read_json(files["interactions.jsonl"], lines=True)
+    )
+    assert len(pd.read_csv(files["articles.csv"])) == len(pd.read_parquet(files["articles.parquet"]))
+    assert len(pd.read_json(files["documents.jsonl"], lines=True)) >= 40
+    features = json.loads(files["events.geojson"].read_text(encoding="utf-8"))["features"]
+    ids = [f["id"] for f in features]
+    assert ids == [f["properties"]["event_id_cnty"] for f in features] and len(set(ids)) == len(ids)
+    venues = json.loads(files["interactions.geojson"].read_text(encoding="utf-8"))["features"]
+    assert venues and all(f["id"] == f["properties"]["id"] for f in venues)
+
+
+def test_excel_export_opens_in_french_excel(all_gold_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    export(all_gold_db, "events", "--excel", "-o", str(path))
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfevent_id_cnty;event_date;year;")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    placed = [r for r in rows if r["latitude"]]
+    assert placed and all("," in r["latitude"] and "." not in r["latitude"] for r in placed)
 
 
 @pytest.fixture

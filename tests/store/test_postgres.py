@@ -26,8 +26,8 @@ from tests.store.test_direction import migrate_to
 from vigie.export import document_records, interaction_rows
 from vigie.pipeline import run
 from vigie.settings import Settings
-from vigie.store import Store
-from vigie.store.events import read_interactions
+from vigie.store import Store, ids
+from vigie.store.events import read_events, read_interactions
 from vigie.store.schema import Base, InteractionRow, is_compared
 
 PORT = 55432
@@ -140,6 +140,9 @@ def test_an_older_postgres_database_upgraded_keeps_its_interactions(postgres_url
             ("COOPERATE", "MLI", "NER", None, None)
         ]
         assert store.counts() == {"documents": 2, "articles": 2, "teasers": 0}
+        # 0015_stable_ids: BIGINT ids, renumbered as a new database numbers them
+        assert [r.id for r in rows] == [ids.interaction_id(f"{1:040d}:0", 0, "COOPERATE", ("MLI", "NER"))]
+        assert all(event.id > 2**32 and len(event.sources) == 1 for event in read_events(store))
 
 
 def test_direction_on_postgres_matches_sqlite(postgres_url: str, tmp_path: Path) -> None:

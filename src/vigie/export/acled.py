@@ -1,10 +1,15 @@
 """Export, events: stored events -> rows with ACLED's columns, in ACLED's order and vocabulary.
 
 A script written for an ACLED download (CSV or API) reads these rows unchanged: numeric
-`inter1`/`inter2`/`interaction` codes, numeric `iso`, `disorder_type`, `civilian_targeting`,
-`region`, `source`/`source_scale` from the outlets of data/acled_export.toml. Two columns are
-ours: `event_id_cnty` is the country's ISO3 code and the event's id in the database ("MLI12"),
-stable from one export to the next; `notes` is a French summary that quotes the evidence.
+`inter1`/`inter2`/`interaction` codes (or ACLED's labels and full actor names, `Style.actor_names`),
+numeric `iso`, `disorder_type`, `civilian_targeting`, `region`, `source`/`source_scale` from the
+outlets of data/acled_export.toml. No row lacks `event_date`, `year`, `country`, `iso` or
+`source_scale`: an event the text does not date takes its report's publication day (time precision
+3), one the gazetteer could not place is Mali's (Vigie's coverage). Two columns are ours:
+`event_id_cnty` is the country's ISO3 code and the event's stable id (vigie.store.ids:
+"MLI4821…"), the same in every database that ingested the same documents; `notes` is a French
+summary that quotes the evidence. `fatalities` is null where no number is reported (Vigie's
+convention: unknown), 0 in ACLED's files (`Style.zero_fatalities`, ACLED's convention).
 """
 
 from __future__ import annotations
@@ -15,11 +20,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from vigie.events.lexicon import load_actors
-from vigie.store.events import StoredEvent, StoredSource
+from vigie.events.lexicon import load_actors, load_country_names, read_table
+from vigie.export.acled_names import acled_names
+from vigie.geo.names import fold_name
+from vigie.store import Store
+from vigie.store.events import StoredEvent, StoredSource, read_events_by_id
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -32,12 +40,29 @@ ACLED_COLUMNS = (
 ACLED_TYPES = {
     "year": "int32", "time_precision": "int32", "inter1": "int32", "inter2": "int32",
     "interaction": "int32", "iso": "int32", "latitude": "float64", "longitude": "float64",
-    "geo_precision": "int32", "fatalities": "int64", "timestamp": "int64",
+    "geo_precision": "int32", "fatalities": "int64", "event_date": "date", "timestamp": "timestamp",
 }  # fmt: skip
+# With ACLED's labels (--actor-names acled) the inter codes are text
+ACLED_NAMED_TYPES = {k: v for k, v in ACLED_TYPES.items() if k not in ("inter1", "inter2", "interaction")}
+UNDATED_PRECISION = 3  # ACLED's time precision of a date known to the month or less: the report's day
 DEFAULT_ISO = "MLI"  # an event the gazetteer could not place is numbered as Mali's, Vigie's coverage
 CIVILIANS = "Civilians"
 OTHER = "Other"
 SPACES = re.compile(r"\s+")  # the evidence on one line: "attaqué\nle poste" -> "attaqué le poste"
+
+
+ActorNames = Literal["vigie", "acled"]
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """Where ACLED's conventions and Vigie's differ, which the rows follow."""
+
+    zero_fatalities: bool = False  # True: 0 where no number is reported (ACLED); False: null (unknown)
+    actor_names: ActorNames = "vigie"  # "acled": full names ("JNIM: Group for Support…") and labels
+
+
+ACLED_FILE = Style(zero_fatalities=True)  # CSV and Parquet, read by scripts written for ACLED's files
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +87,10 @@ class Vocabulary:
     fatalities: str
     no_fatalities: str
     outlets: tuple[Outlet, ...]
+    unknown_outlet_scale: str
     inter: dict[str, int]  # canonical actor -> ACLED inter code (events/patterns/actors.toml)
+    country_names: dict[str, str]  # ISO3 -> English name (events/patterns/countries.toml)
+    country_codes: dict[str, str]  # folded French or English country name -> ISO3: "burkina faso" -> "BFA"
 
     @classmethod
     def load(cls) -> Vocabulary:
@@ -81,7 +109,15 @@ class Vocabulary:
             fatalities=french["fatalities"],
             no_fatalities=french["no_fatalities"],
             outlets=tuple(Outlet(o["name"], o["scale"], tuple(o["match"])) for o in table["outlet"]),
+            unknown_outlet_scale=table["unknown_outlet_scale"],
             inter=load_actors().inter,
+            country_names=load_country_names(),
+            country_codes={
+                fold_name(name): str(party["code"])
+                for party in read_table("countries.toml")["party"]
+                if "english" in party
+                for name in (*party["names"], party["english"])
+            },
         )
 
     def outlet_of(self, source: StoredSource) -> Outlet | None:
@@ -109,25 +145,31 @@ def vocabulary() -> Vocabulary:
     return _VOCABULARY[0]
 
 
-def event_rows(events: Iterable[StoredEvent], words: Vocabulary | None = None) -> Iterator[dict[str, Any]]:
+def event_rows(
+    events: Iterable[StoredEvent], words: Vocabulary | None = None, style: Style = Style()
+) -> Iterator[dict[str, Any]]:
     """One row per stored event, keys ACLED_COLUMNS in order (None for an empty cell)."""
     words = words or vocabulary()
     for event in events:
-        yield event_row(event, words)
+        yield event_row(event, words, style)
 
 
-def event_row(event: StoredEvent, words: Vocabulary) -> dict[str, Any]:
+def event_row(event: StoredEvent, words: Vocabulary, style: Style = Style()) -> dict[str, Any]:
     """ACLED's columns for one stored event."""
     inter1 = _inter(event.actor1, event.event_type, words)
     inter2 = _inter(event.actor2, event.event_type, words) if event.actor2 else 0
     outlets = _outlets(event.sources, words)
     stamps = [s.ingested_at.timestamp() for s in event.sources if s.ingested_at is not None]
     demonstration = event.event_type in {"Protests", "Riots"}
-    return {
-        "event_id_cnty": f"{event.iso or DEFAULT_ISO}{event.id}",
-        "event_date": event.date.isoformat() if event.date else None,
-        "year": event.date.year if event.date else None,
-        "time_precision": event.time_precision,
+    day, precision = event_day(event)
+    # placed by the gazetteer, else a country named as the place ("au Burkina Faso"), else Mali
+    iso = event.iso or words.country_codes.get(fold_name(event.location or "")) or DEFAULT_ISO
+    country = event.country or words.country_names.get(iso, iso)
+    row: dict[str, Any] = {
+        "event_id_cnty": f"{iso}{event.id}",
+        "event_date": day.isoformat() if day else None,
+        "year": day.year if day else None,
+        "time_precision": precision,
         "disorder_type": words.disorder_by_sub_event.get(
             event.sub_event_type, words.disorder_by_event.get(event.event_type)
         ),
@@ -141,9 +183,9 @@ def event_row(event: StoredEvent, words: Vocabulary) -> dict[str, Any]:
         "inter2": inter2,
         "interaction": interaction_code(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if _targets_civilians(event) else None,
-        "iso": words.iso_numeric.get(event.iso) if event.iso else None,
+        "iso": words.iso_numeric.get(iso),
         "region": words.region,
-        "country": event.country,
+        "country": country,
         "admin1": event.admin1,
         "admin2": event.admin2,
         "admin3": event.admin3,
@@ -152,11 +194,40 @@ def event_row(event: StoredEvent, words: Vocabulary) -> dict[str, Any]:
         "longitude": event.longitude,
         "geo_precision": event.geo_precision,
         "source": "; ".join(name for name, _ in outlets) or None,
-        "source_scale": "-".join(dict.fromkeys(scale for _, scale in outlets if scale)) or None,
+        "source_scale": "-".join(dict.fromkeys(scale for _, scale in outlets if scale))
+        or words.unknown_outlet_scale,
         "notes": french_note(event, words, [name for name, _ in outlets]),
-        "fatalities": event.fatalities,
+        "fatalities": 0 if event.fatalities is None and style.zero_fatalities else event.fatalities,
         "tags": words.demonstration_tags if demonstration else None,
         "timestamp": int(max(stamps)) if stamps else None,
+    }
+    if style.actor_names == "acled":
+        names = acled_names()
+        row["actor1"] = names.actor(event.actor1, day, country, event.event_type)
+        row["actor2"] = names.actor(event.actor2, day, country, event.event_type)
+        row["inter1"] = names.inter(inter1)
+        row["inter2"] = names.inter(inter2)
+        row["interaction"] = names.interaction(inter1, inter2)
+    return row
+
+
+def event_day(event: StoredEvent) -> tuple[date | None, int]:
+    """The event's day and ACLED time precision; an undated event takes the day its first report
+    was published (or the page captured), at precision 3: ACLED has no undated event."""
+    if event.date is not None:
+        return event.date, event.time_precision
+    days = [source.published for source in event.sources if source.published is not None]
+    if not days:
+        days = [source.ingested_at.date() for source in event.sources if source.ingested_at is not None]
+    return (min(days), UNDATED_PRECISION) if days else (None, event.time_precision)
+
+
+def notes_by_id(store: Store, ids: Iterable[int]) -> dict[int, str]:
+    """The French `notes` of these stored events (the API and the event page show them)."""
+    words = vocabulary()
+    return {
+        event_id: french_note(event, words, [name for name, _ in _outlets(event.sources, words)])
+        for event_id, event in read_events_by_id(store, ids).items()
     }
 
 

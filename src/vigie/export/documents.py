@@ -15,8 +15,9 @@ ARTICLE_COLUMNS = (
     "id", "doc", "source", "position", "kind", "title", "published", "author",
     "cluster_id", "start", "end", "first_words", "body",
 )  # fmt: skip
-# Parquet type of each article column (see writers.write_parquet)
-ARTICLE_TYPES = {"position": "int32", "start": "int64", "end": "int64"}
+# Parquet type of each article column (see writers.write_parquet); `published` is a TIMESTAMP
+# (a day alone at midnight, a month alone at its first day)
+ARTICLE_TYPES = {"position": "int32", "start": "int64", "end": "int64", "published": "timestamp"}
 
 
 Extractions = dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]]

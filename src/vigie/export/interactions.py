@@ -18,6 +18,8 @@ INTERACTION_COLUMNS = (
     "id", "date", "type", "party1", "party2", "source_party", "target_party", "quad_class",
     "location", "latitude", "longitude", "evidence", "source", "documents", "article_ids",
 )  # fmt: skip
+# Parquet type of each non-string interaction column (see writers.write_parquet)
+INTERACTION_TYPES = {"id": "int64", "date": "date", "latitude": "float64", "longitude": "float64"}
 
 
 def interaction_rows(interactions: Iterable[StoredInteraction]) -> Iterator[dict[str, Any]]:

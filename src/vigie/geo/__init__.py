@@ -6,6 +6,7 @@ context.py    what a sentence says about where: areas, countries, toponyms (Hint
 index.py      PlaceIndex: the gazetteer file and user places in memory; `locate` a bare name
 gazetteer.py  Gazetteer: `resolve` a phrase in its context ("à 30 km au nord de Ménaka")
 distance.py   great-circle distance, nearness
+supplement.py places GeoNames lacks (data/gazetteer_supplement.toml) and venues abroad (data/world_places.csv)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from vigie.geo.gazetteer import Gazetteer, Recording, Resolution
 from vigie.geo.index import REBUILD, SCHEMA, PlaceIndex
 from vigie.geo.names import fold_name, fold_words
 from vigie.geo.patterns import PATTERNS, Patterns, loose_key, skeleton_key
+from vigie.geo.supplement import locate_abroad, world_places
 
 __all__ = [
     "EARTH_KM",
@@ -34,6 +36,8 @@ __all__ = [
     "distance_km",
     "fold_name",
     "fold_words",
+    "locate_abroad",
     "loose_key",
     "skeleton_key",
+    "world_places",
 ]

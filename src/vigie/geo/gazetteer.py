@@ -19,6 +19,7 @@ from vigie.geo.distance import nearness
 from vigie.geo.index import PlaceIndex
 from vigie.geo.names import CLAUSE, fold_label, fold_name, fold_words
 from vigie.geo.patterns import AREA_LEVELS, MAX_NAME_WORDS, PATTERNS, loose_key, skeleton_key
+from vigie.geo.supplement import locate_abroad
 from vigie.records import Place, PlaceName
 
 
@@ -299,6 +300,19 @@ class Recording:
             self._seen.add((mention, context))
             self.names.append(PlaceName(self.article_id, mention.strip(), context, found.known))
         return found.place
+
+    def resolve_abroad(self, mention: str, context: str = "") -> Place | None:
+        """A venue abroad (`vigie.geo.supplement.locate_abroad`: "Moscou", "Abu Dhabi"); the name,
+        noted as unknown by `resolve`, is then noted as known."""
+        place = locate_abroad(mention)
+        if place is not None:
+            self.names = [
+                replace(noted, resolved=True)
+                if (noted.name, noted.sentence) == (mention.strip(), context)
+                else noted
+                for noted in self.names
+            ]
+        return place
 
 
 def _framed(roles: Sequence[str]) -> bool:

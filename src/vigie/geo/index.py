@@ -1,7 +1,8 @@
 """Geo stage, index: the bundled gazetteer (and user places) in memory, and the look-up of a bare name.
 
-data/gazetteer.sqlite, built by scripts/build_gazetteer.py from GeoNames and OCHA data, is read
-once by `PlaceIndex.load`; look-ups then do no I/O. Homonyms are ranked by what the caller or
+data/gazetteer.sqlite, built by scripts/build_gazetteer.py from GeoNames and OCHA data, and the
+places GeoNames lacks (data/gazetteer_supplement.toml, see supplement.py) are read once by
+`PlaceIndex.load`; look-ups then do no I/O. Homonyms are ranked by what the caller or
 the context asks for, then Mali before its neighbours, major places, areas, nearness.
 """
 
@@ -18,6 +19,7 @@ from vigie.geo.context import Hint, Reading
 from vigie.geo.distance import nearness
 from vigie.geo.names import fold_label, fold_name
 from vigie.geo.patterns import MAX_NAME_WORDS, PATTERNS, loose_key
+from vigie.geo.supplement import read_supplement
 from vigie.records import Place
 
 SCHEMA = "1"  # data/gazetteer.sqlite layout read here; the build script writes it into `meta`
@@ -87,6 +89,22 @@ class PlaceIndex:
         tables: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
         for key, place, is_loose in keys:
             tables[is_loose].setdefault(key, []).append(place)
+
+        def find(at: str, country: str) -> Place | None:  # a supplement place's reference
+            if ":" in at:
+                return next((p for p in places if p.source_id == at), None)
+            ids = tables[0].get(fold_name(at), [])
+            return next((places[i] for i in ids if places[i].country == country), None)
+
+        for supplemented in read_supplement(find):  # after the bundled places of the same name
+            places.append(supplemented.place)
+            codes.append(supplemented.feature_code)
+            levels.append("")
+            for name in supplemented.names:
+                key = fold_name(name)
+                for table, folded in ((tables[0], key), (tables[1], loose_key(key))):
+                    if len(places) - 1 not in table.setdefault(folded, []):
+                        table[folded].append(len(places) - 1)
         for place in extra:  # user places go first: they win over bundled ones on equal names
             places.append(place)
             codes.append("")

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
@@ -20,7 +21,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, Insert, create_engine, delete, event, func, insert, select, text
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -30,7 +31,7 @@ from vigie.events.lexicon import load_country_names
 from vigie.geo.names import fold_name
 from vigie.plover import quad_class
 from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
-from vigie.store import merging
+from vigie.store import ids, merging
 from vigie.store.schema import (
     ArticleRow,
     DocumentRow,
@@ -311,7 +312,8 @@ class Store:
                     if event_id is not None:
                         joined.add(event_id)
                     else:
-                        event_id = _insert_id(connection, insert(EventRow).values(_event_values(found)))
+                        event_id = _free_id(connection, EventRow, partial(ids.id_of_event, found))
+                        connection.execute(insert(EventRow).values(id=event_id, **_event_values(found)))
                     connection.execute(
                         insert(EventSourceRow), _source_values(found.evidence, "event_id", event_id)
                     )
@@ -322,8 +324,9 @@ class Store:
                         joined.add(owner)
                         merging.keep_direction(connection, owner, told)
                     else:
-                        owner = _insert_id(
-                            connection, insert(InteractionRow).values(_interaction_values(told))
+                        owner = _free_id(connection, InteractionRow, partial(ids.id_of_interaction, told))
+                        connection.execute(
+                            insert(InteractionRow).values(id=owner, **_interaction_values(told))
                         )
                     connection.execute(
                         insert(InteractionSourceRow), _source_values(told.evidence, "interaction_id", owner)
@@ -557,11 +560,16 @@ def _interaction_record(row: InteractionRow) -> dict[str, Any]:
     }
 
 
-def _insert_id(connection: Connection, statement: Insert) -> int:
-    key = connection.execute(statement).inserted_primary_key
-    if key is None:
-        raise StoreError("the database returned no id for a new row")
-    return int(key[0])
+def _free_id(
+    connection: Connection, table: type[EventRow] | type[InteractionRow], derive: Callable[[int], int]
+) -> int:
+    """The stable id of a new event or interaction (`vigie.store.ids`); on the rare collision with a
+    stored one (two items of one sentence with the same key), the next salt's."""
+    for salt in range(1000):
+        candidate = derive(salt)
+        if connection.scalar(select(table.id).where(table.id == candidate)) is None:
+            return candidate
+    raise StoreError("no free id for a new event or interaction after 1000 tries")
 
 
 def _delete_orphans(connection: Connection) -> None:

@@ -39,6 +39,7 @@ class StoredSource:
     start: int  # offsets into the document text
     end: int
     ingested_at: datetime | None
+    published: date | None = None  # the article's publication day, else the page's capture day
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,29 +159,46 @@ def read_events(store: Store, where: Filter = Filter()) -> Iterator[StoredEvent]
         rows = list(session.scalars(query))
         sources = _sources(session, EventSourceRow, EventSourceRow.event_id, [row.id for row in rows])
     for row in rows:
-        yield StoredEvent(
-            id=row.id,
-            date=row.event_date,
-            time_precision=row.time_precision,
-            event_type=row.event_type,
-            sub_event_type=row.sub_event_type,
-            actor1=row.actor1,
-            assoc_actor_1=row.assoc_actor_1,
-            actor2=row.actor2,
-            assoc_actor_2=row.assoc_actor_2,
-            location=row.location,
-            country=row.country,
-            iso=row.iso,
-            admin1=row.admin1,
-            admin2=row.admin2,
-            admin3=row.admin3,
-            latitude=row.latitude,
-            longitude=row.longitude,
-            geo_precision=row.geo_precision,
-            fatalities=row.fatalities,
-            evidence=row.evidence,
-            sources=tuple(sources.get(row.id, ())),
-        )
+        yield _stored_event(row, sources.get(row.id, ()))
+
+
+def read_events_by_id(store: Store, ids: Iterable[int]) -> dict[int, StoredEvent]:
+    """The stored events of these ids (those that exist), each with its sources."""
+    wanted = sorted(set(ids))
+    found: dict[int, StoredEvent] = {}
+    with Session(store.engine) as session:
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk : chunk + 500]
+            rows = list(session.scalars(select(EventRow).where(EventRow.id.in_(part))))
+            sources = _sources(session, EventSourceRow, EventSourceRow.event_id, [row.id for row in rows])
+            found.update((row.id, _stored_event(row, sources.get(row.id, ()))) for row in rows)
+    return found
+
+
+def _stored_event(row: EventRow, sources: Iterable[StoredSource]) -> StoredEvent:
+    return StoredEvent(
+        id=row.id,
+        date=row.event_date,
+        time_precision=row.time_precision,
+        event_type=row.event_type,
+        sub_event_type=row.sub_event_type,
+        actor1=row.actor1,
+        assoc_actor_1=row.assoc_actor_1,
+        actor2=row.actor2,
+        assoc_actor_2=row.assoc_actor_2,
+        location=row.location,
+        country=row.country,
+        iso=row.iso,
+        admin1=row.admin1,
+        admin2=row.admin2,
+        admin3=row.admin3,
+        latitude=row.latitude,
+        longitude=row.longitude,
+        geo_precision=row.geo_precision,
+        fatalities=row.fatalities,
+        evidence=row.evidence,
+        sources=tuple(sources),
+    )
 
 
 def read_interactions(store: Store, where: Filter = Filter()) -> Iterator[StoredInteraction]:
@@ -238,6 +256,8 @@ def _sources(
                 table.start_offset,
                 table.end_offset,
                 DocumentRow.ingested_at,
+                ArticleRow.published,
+                DocumentRow.captured_at,
             )
             .join(ArticleRow, ArticleRow.id == table.article_id)
             .join(DocumentRow, DocumentRow.id == ArticleRow.document_id)
@@ -245,10 +265,11 @@ def _sources(
             .order_by(owner, DocumentRow.name, ArticleRow.position, table.start_offset)
         )
         for row in session.execute(query):
+            published = row.published or row.captured_at
             found.setdefault(row.owner, []).append(
                 StoredSource(
                     row.article_id, row.name, row.source, row.sentence, row.start_offset, row.end_offset,
-                    row.ingested_at,
+                    row.ingested_at, published.date() if published is not None else None,
                 )
             )  # fmt: skip
     return found

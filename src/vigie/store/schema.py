@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -34,6 +35,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 class Base(DeclarativeBase):
     pass
+
+
+# Event and interaction ids are stable hashes up to 2^53 (vigie.store.ids, migration 0015_stable_ids):
+# BIGINT on PostgreSQL; SQLite's INTEGER holds 64 bits and keeps the rowid alias
+STABLE_ID = BigInteger().with_variant(Integer(), "sqlite")
 
 
 class DocumentRow(Base):
@@ -95,7 +101,7 @@ class EventRow(Base):
 
     __tablename__ = "events"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(STABLE_ID, primary_key=True)  # vigie.store.ids.event_id
     event_date: Mapped[date | None] = mapped_column(Date, index=True)
     time_precision: Mapped[int] = mapped_column(Integer)
     event_type: Mapped[str] = mapped_column(String(40), index=True)
@@ -124,7 +130,9 @@ class EventSourceRow(Base):
 
     __tablename__ = "event_sources"
 
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        STABLE_ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
     article_id: Mapped[str] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
     )
@@ -138,7 +146,7 @@ class InteractionRow(Base):
 
     __tablename__ = "interactions"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(STABLE_ID, primary_key=True)  # vigie.store.ids.interaction_id
     interaction_date: Mapped[date | None] = mapped_column(Date, index=True)
     type: Mapped[str] = mapped_column(String(20), index=True)
     party1: Mapped[str] = mapped_column(String(10), index=True)
@@ -159,7 +167,7 @@ class InteractionSourceRow(Base):
     __tablename__ = "interaction_sources"
 
     interaction_id: Mapped[int] = mapped_column(
-        ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True
+        STABLE_ID, ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True
     )
     article_id: Mapped[str] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True

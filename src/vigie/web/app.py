@@ -29,6 +29,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from vigie import api
 from vigie.api import ArticleId, EventId, EventQuery, InteractionQuery, SearchQuery, error_response, mark_html
+from vigie.export import notes_by_id
 from vigie.plover import quad_class
 from vigie.search import (
     EventFilter,
@@ -207,7 +208,8 @@ def create_app(
         found = get_event(store, event_id)
         if found is None:
             raise HTTPException(404, f"no event with id {event_id}")
-        event = found.event
+        # the French notes of the exports (vigie.export), with every outlet that reports it
+        event = replace(found.event, notes=notes_by_id(store, [event_id]).get(event_id))
         articles = []
         for article_id, article in found.articles.items():
             ranges = [(s.start, s.end) for s in found.sources if s.article_id == article_id]
