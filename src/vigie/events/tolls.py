@@ -63,6 +63,8 @@ def find_toll(text: str) -> int | None:
     21
     >>> find_toll("Plusieurs terroristes ont été neutralisés.") is None
     True
+    >>> find_toll("Selon un communiqué de l'état-major, deux soldats ont été tués et trois autres blessés.")
+    2
     >>> find_toll("faisant au moins 18 morts selon des sources militaires, tandis qu'un élu évoque « plus de 20 morts »")
     18
     """
@@ -121,7 +123,7 @@ def tolls_by_place(text: str, places: list[str]) -> dict[str, int | None]:
 def _count(folded: str) -> int | None:
     total, seen = 0, False
     counted: list[tuple[int, int]] = []
-    for match in [*TOLL.finditer(folded), *TOLL_AFTER.finditer(folded)]:
+    for match in [*_overlapping(TOLL, folded), *_overlapping(TOLL_AFTER, folded)]:
         if any(start < match.end(1) and match.start(1) < end for start, end in counted):
             continue  # "tuant 17 soldats tués": one number, counted once
         if WOUNDED.search(folded[match.end(1) : match.end(1) + 12]):
@@ -135,6 +137,17 @@ def _count(folded: str) -> int | None:
             total += value
             seen = True
     return total if seen else None
+
+
+def _overlapping(pattern: re.Pattern[str], folded: str) -> list[re.Match[str]]:
+    """Every match, each tried from the start after the last one's: "selon un communiqué, deux
+    soldats ont été tués" holds "un … tués", which counts nobody, and "deux soldats … tués"."""
+    found = []
+    at = 0
+    while (match := pattern.search(folded, at)) is not None:
+        found.append(match)
+        at = match.start() + 1
+    return found
 
 
 def _number(phrase: str) -> int | None:
