@@ -58,7 +58,10 @@ def main() -> None:
     gazetteer = args.shared / "data" / "gazetteer"
     cercles = json.loads((gazetteer / "ocha" / "mli_adm2_cercles_ocha.geojson").read_text(encoding="utf-8"))
     spelled = _region_names(gazetteer / "geonames" / "ML.txt")
-    later = {_fold(k): v for k, v in tomllib.loads((DATA / "regions_2023.toml").read_text("utf-8"))["cercles"].items()}
+    later = {
+        _fold(k): v
+        for k, v in tomllib.loads((DATA / "regions_2023.toml").read_text("utf-8"))["cercles"].items()
+    }
     old: dict[str, list[BaseGeometry]] = {}
     new: dict[tuple[str, str], list[BaseGeometry]] = {}
     for feature in cercles["features"]:
@@ -74,7 +77,12 @@ def main() -> None:
     for (region, region_2023), parts in sorted(new.items()):
         if sum(1 for r, _ in new if r == region) > 1:  # an old region split in 2023
             outline = unary_union(parts)
-            properties = {"kind": "region_2023", "name": region_2023, "within": region, "label": _label(outline)}
+            properties = {
+                "kind": "region_2023",
+                "name": region_2023,
+                "within": region,
+                "label": _label(outline),
+            }
             features.append(_feature(outline, properties))
     features.append(
         {"type": "Feature", "properties": {"kind": "seat", "name": "Taoudénit"},
@@ -127,7 +135,9 @@ def _label(geometry: BaseGeometry) -> list[float]:
     return [round(point.x, 3), round(point.y, 3)]
 
 
-def _feature(geometry: BaseGeometry, properties: dict[str, Any], tolerance: float = TOLERANCE) -> dict[str, Any]:
+def _feature(
+    geometry: BaseGeometry, properties: dict[str, Any], tolerance: float = TOLERANCE
+) -> dict[str, Any]:
     simple = geometry.simplify(tolerance, preserve_topology=True)
     return {"type": "Feature", "properties": properties, "geometry": _rounded(mapping(simple))}
 

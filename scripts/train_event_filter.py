@@ -84,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the lowest threshold within TOLERANCE (or the shuffles' spread, if larger) of the best held-out
     # F1: the filter that drops least among those the folds cannot tell apart
     best = min(t for t in THRESHOLDS if scores[t] >= top - max(TOLERANCE, spread))
-    print(f"threshold  kept  P      R      F1   (held-out folds, first shuffle; F1 mean of three, spread {spread:.3f})")
+    print(
+        f"threshold  kept  P      R      F1   (held-out folds, first shuffle; F1 mean of three, spread {spread:.3f})"
+    )
     for t in [0.0, *THRESHOLDS]:
         kept = held_out[0] >= t
         tp = float((kept * y).sum())
