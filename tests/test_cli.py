@@ -167,6 +167,10 @@ def test_demo_ingests_the_bundled_sample(runner: CliRunner, tmp_path: Path) -> N
         "  full    2023-09-13T18:20  Région de Gao : les FAMa repoussent une attaque d'envergure contre le camp "
         "de Bourem — Seydou KONATÉ"
     ) in lines
+    # the README shows what the demo prints: its counts cannot go stale
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = [line for line in readme.splitlines() if line.startswith("8 documents, 32 articles")]
+    assert shown and set(shown) <= set(result.output.splitlines()), shown
 
 
 def test_eval_json_on_our_fixtures(runner: CliRunner) -> None:
