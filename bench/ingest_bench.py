@@ -6,6 +6,7 @@ Each corpus document is a dev document with a numbered reference line appended, 
 10,000 are distinct (different bytes) but realistic: page furniture, teasers, mojibake.
 The run is single-process (one core) and includes everything `vigie ingest` does: reading,
 decoding, repairing, segmenting, near-duplicate clustering and saving to SQLite. No NLP.
+It also reports the database's size per input byte and its largest tables.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import argparse
 import json
 import platform
 import resource
+import sqlite3
 import sys
 import tempfile
 import time
@@ -24,6 +26,19 @@ from vigie.settings import Settings
 from vigie.store import Store
 
 TARGET_DOCS_PER_S = 500
+TARGET_DB_RATIO = 2.5  # database bytes (with its WAL) per input byte
+
+
+def table_bytes(database: Path) -> dict[str, float]:
+    """The ten largest tables and indexes of a SQLite file, in MB (the dbstat virtual table)."""
+    with sqlite3.connect(database) as connection:
+        try:
+            rows = connection.execute(
+                "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 10"
+            ).fetchall()
+        except sqlite3.OperationalError:  # a SQLite built without dbstat
+            return {}
+    return {name: round(size / 1e6, 2) for name, size in rows}
 
 
 def build_corpus(shared: Path, folder: Path, count: int) -> int:
@@ -60,6 +75,9 @@ def main() -> None:
             elapsed = time.perf_counter() - started
             cpu = time.process_time() - cpu_started
             counts = store.counts()
+        database = Path(tmp) / "bench.db"
+        store_bytes = sum(f.stat().st_size for f in database.parent.glob("bench.db*"))
+        tables = table_bytes(database)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = {
         "benchmark": "ingest without NLP",
@@ -71,6 +89,10 @@ def main() -> None:
         "cpu_seconds": round(cpu, 2),
         "documents_per_s": round(args.docs / elapsed, 1),
         "articles_per_s": round(counts["articles"] / elapsed, 1),
+        "database_mb": round(store_bytes / 1e6, 1),
+        "database_per_input": round(store_bytes / size, 2),
+        "target_database_per_input": TARGET_DB_RATIO,
+        "largest_tables_mb": tables,
         "peak_rss_mb": round(peak_mb, 1),
         "rss_before_run_mb": round(rss_before / 1024, 1),
         "target_documents_per_s": TARGET_DOCS_PER_S,

@@ -32,7 +32,9 @@ from vigie.geo.names import fold_name
 from vigie.plover import quad_class
 from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
 from vigie.store import ids, merging
+from vigie.store.keys import Clustered, Signatures, key_rows
 from vigie.store.schema import (
+    ArticleKeyRow,
     ArticleRow,
     DocumentRow,
     EventRow,
@@ -63,31 +65,11 @@ class StoredArticle:
 
 
 @dataclass(frozen=True, slots=True)
-class Signature:
-    """What the near-duplicate index needs of a stored article."""
-
-    article_id: str
-    cluster_id: str
-    title_key: str | None
-    minhash: bytes | None
-
-
-@dataclass(frozen=True, slots=True)
 class Lookup:
     """What the store already holds for documents about to be saved."""
 
     stored: dict[str, str]  # sha1 -> source, for bytes stored already
     holding: dict[str, str]  # source -> id of the document stored from it
-
-
-@dataclass(frozen=True, slots=True)
-class Clustered:
-    """An article to save, with its near-duplicate cluster and index keys."""
-
-    article: Article
-    cluster_id: str
-    title_key: str | None
-    minhash: bytes | None
 
 
 class Store:
@@ -305,6 +287,9 @@ class Store:
                 )
                 if articles:
                     connection.execute(insert(ArticleRow), [_article_values(item) for item in articles])
+                    keys = key_rows(articles)
+                    if keys:
+                        connection.execute(insert(ArticleKeyRow), keys)
                 clusters = {item.cluster_id for item in articles}
                 joined: set[int] = set()
                 for found in events:  # one event told by near-duplicates of other documents is stored once
@@ -350,14 +335,9 @@ class Store:
                 f"cannot save {_shown(raw.source)}: {_one_line(getattr(err, 'orig', None) or err)}"
             ) from err
 
-    def signatures(self) -> Iterator[Signature]:
-        """Every stored article's near-duplicate keys, in id order."""
-        query = select(
-            ArticleRow.id, ArticleRow.cluster_id, ArticleRow.title_key, ArticleRow.minhash
-        ).order_by(ArticleRow.id)
-        with self.engine.connect() as connection:
-            for row in connection.execute(query):
-                yield Signature(row.id, row.cluster_id, row.title_key, row.minhash)
+    def signatures(self) -> Signatures:
+        """The stored articles' near-duplicate keys, looked up by key (for `vigie.cluster.Clusterer`)."""
+        return Signatures(self.engine)
 
     def articles(self) -> Iterator[StoredArticle]:
         """Every stored article, by document name then position."""

@@ -79,7 +79,19 @@ class ArticleRow(Base):
     published_month: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     author: Mapped[str | None] = mapped_column(String(200))
     cluster_id: Mapped[str] = mapped_column(String(60), index=True)
+    # the lead's MinHash (64 x uint32) of an article that founded its cluster, else null (0013)
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class ArticleKeyRow(Base):
+    """A look-up key of an article that founded a near-duplicate cluster: one per LSH band of its
+    lead's MinHash (0013_article_keys; no foreign key, see vigie.store.keys)."""
+
+    __tablename__ = "article_keys"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[str] = mapped_column(String(60), primary_key=True)
 
 
 class MentionRow(Base):
