@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import text
+
 from tests.conftest import EVAL
 from vigie.cluster import Clusterer
 from vigie.pipeline import run
@@ -73,3 +75,44 @@ def test_short_leads_have_no_signature() -> None:
     assert clusterer.lead_hash("-.") is None
     assert clusterer.lead_hash(LEAD) is not None
     assert clusterer.title_key("Sports") is None
+
+
+def _keys(store: Store) -> int:
+    with store.engine.connect() as connection:
+        return int(connection.execute(text("SELECT count(*) FROM article_keys")).scalar() or 0)
+
+
+def test_a_new_threshold_writes_the_keys_again(tmp_path: Path, store: Store) -> None:
+    """Issue 14: the stored band keys follow the layout of the threshold in use (0.5: 14 bands, 0.7: 8)."""
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    (first / "article.txt").write_text(TESSIT, encoding="utf-8")
+    (second / "copy.txt").write_text("Actualité\n\n" + TESSIT.split("\n\n", 3)[3], encoding="utf-8")
+    run([str(first)], store, Settings(db="unused", extract=False))
+    founders = len({item.cluster_id for item in store.articles()})
+    assert _keys(store) == 14 * founders
+    report = run([str(second)], store, Settings(db="unused", extract=False, dedup_threshold=0.7))
+    assert report.linked >= 1
+    assert _keys(store) == 8 * founders + 8 * (report.articles - report.linked)
+    clusters = _clusters(store)
+    assert clusters["copy.txt:0"] == clusters["article.txt:0"]
+
+
+def test_keys_of_a_deleted_article_are_dropped_when_met(tmp_path: Path, store: Store) -> None:
+    """article_keys has no foreign key: the next look-up that meets a deleted article's keys drops them."""
+    (tmp_path / "article.txt").write_text(TESSIT, encoding="utf-8")
+    run([str(tmp_path)], store, Settings(db="unused", extract=False))
+    with store.engine.begin() as connection:
+        connection.execute(text("DELETE FROM documents"))
+    assert _keys(store) > 0
+    again = tmp_path / "again"
+    again.mkdir()
+    (again / "reprint.txt").write_text(TESSIT + "\n\nRéf. 2\n", encoding="utf-8")
+    report = run([str(again)], store, Settings(db="unused", extract=False))
+    assert report.linked == 0  # the deleted founder is not a candidate any more
+    with store.engine.connect() as connection:
+        dangling = connection.execute(
+            text("SELECT count(*) FROM article_keys WHERE article_id NOT IN (SELECT id FROM articles)")
+        ).scalar()
+    assert dangling == 0

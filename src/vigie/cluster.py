@@ -143,7 +143,11 @@ class Clusterer:
         return tuple(keys)
 
     def _find(
-        self, title_key: str | None, minhash: LeanMinHash | None, keys: tuple[int, ...], earlier: list[Clustered]
+        self,
+        title_key: str | None,
+        minhash: LeanMinHash | None,
+        keys: tuple[int, ...],
+        earlier: list[Clustered],
     ) -> str | None:
         candidates = set()
         for item in earlier:  # the articles of this call, not stored yet

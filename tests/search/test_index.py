@@ -12,6 +12,7 @@ from sqlalchemy import delete, insert, update
 from vigie.records import Article, RawDoc
 from vigie.search import ArticleQuery, EventFilter, find_events, search_articles
 from vigie.store import Clustered, Store
+from vigie.store.packed import pack
 from vigie.store.schema import ArticleRow, DocumentRow
 
 
@@ -48,13 +49,13 @@ def test_web_pages_facet_by_host_and_section(news_store: Store) -> None:
         connection.execute(
             insert(DocumentRow),
             {"id": "f" * 40, "source": url, "name": "kidal-un-convoi-cible-3050.html", "size": 90,
-             "encoding": "utf-8", "ingested_at": datetime(2024, 9, 2, tzinfo=UTC), "text": body, "url": url},
+             "encoding": "utf-8", "ingested_at": datetime(2024, 9, 2, tzinfo=UTC), "packed": pack(body), "url": url},
         )  # fmt: skip
         connection.execute(
             insert(ArticleRow),
             {"id": "f" * 40 + ":0", "document_id": "f" * 40, "position": 0, "start_offset": 0,
              "end_offset": len(body), "spans": f"[[0, {len(body)}]]", "kind": "full", "title": "Kidal : un convoi ciblé",
-             "body": body, "published": datetime(2024, 9, 1), "published_has_time": False, "cluster_id": "c"},
+             "published": datetime(2024, 9, 1), "published_has_time": False, "cluster_id": "c"},
         )  # fmt: skip
     page = search_articles(news_store, ArticleQuery(q="convoi"))
     assert [(hit.title, hit.source) for hit in page.hits] == [("Kidal : un convoi ciblé", "maliweb.net")]

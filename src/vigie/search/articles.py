@@ -34,6 +34,7 @@ from vigie.search.matches import CAP, POOL, rank_matches, ranked_keys
 from vigie.search.rankings import RANKINGS, Facet, Ranking
 from vigie.search.snippets import fold_word, mark_all, snippet
 from vigie.store import Store
+from vigie.store.packed import unpack
 from vigie.store.schema import ArticleRow, DocumentRow
 
 MARK_START = "\ue000"
@@ -223,7 +224,18 @@ def matching_ids(connection: Connection, words: str) -> Select[Any] | TextClause
 def get_article(store: Store, article_id: str) -> ArticleView | None:
     """One article with its paragraphs, or None."""
     query = (
-        select(ArticleRow, DocumentRow.name, DocumentRow.source, DocumentRow.text)
+        select(
+            ArticleRow.id,
+            ArticleRow.title,
+            ArticleRow.published,
+            ArticleRow.published_has_time,
+            ArticleRow.author,
+            ArticleRow.kind,
+            ArticleRow.spans,
+            DocumentRow.name,
+            DocumentRow.source,
+            DocumentRow.packed,
+        )
         .join(DocumentRow, DocumentRow.id == ArticleRow.document_id)
         .where(ArticleRow.id == article_id)
     )
@@ -232,7 +244,7 @@ def get_article(store: Store, article_id: str) -> ArticleView | None:
     if found is None:
         return None
     row = found._mapping
-    document_text: str = row["text"]
+    document_text = unpack(row["packed"])
     spans = [(int(s), int(e)) for s, e in json.loads(row["spans"])]
     return ArticleView(
         id=row["id"],
@@ -280,7 +292,7 @@ def _sqlite_search(connection: Connection, query: ArticleQuery) -> ArticlePage:
         return ArticlePage([], total, query.limit, query.offset, facets, _bounds(total, estimated), estimated)
     shown = text(
         """
-        SELECT s.id AS key, a.id, a.title, a.body, a.published, a.published_has_time, a.kind, d.name,
+        SELECT s.id AS key, a.id, a.title, vigie_article_text(d.packed, a.spans) AS body, a.published, a.published_has_time, a.kind, d.name,
                d.source, d.url
         FROM search_rows s JOIN articles a ON a.id = s.article_id JOIN documents d ON d.id = a.document_id
         WHERE s.id IN :keys
@@ -412,7 +424,7 @@ def _pg_hits(connection: Connection, query: ArticleQuery, shown: list[str]) -> l
 
 def _newest(connection: Connection, query: ArticleQuery, postgres: bool) -> list[ArticleHit]:
     statement = (
-        _listing(func.substr(ArticleRow.body, 1, 240).label("snippet"))
+        _listing(func.substr(_body(postgres), 1, 240).label("snippet"))
         .where(*_facet_filters(query, postgres))
         .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id)
         .limit(query.limit)
@@ -500,6 +512,11 @@ def _site_column() -> ColumnElement[Any]:
 def _section_column() -> ColumnElement[Any]:
     """PostgreSQL: the first folder of the URL's path ("…/securite/x.html" -> "securite")."""
     return func.substring(DocumentRow.url, "://[^/]+/([^/?#]+)/")
+
+
+def _body(postgres: bool) -> ColumnElement[Any]:
+    """An article's body: a column on PostgreSQL, cut out of the document's text on SQLite (0014)."""
+    return ArticleRow.body if postgres else func.vigie_article_text(DocumentRow.packed, ArticleRow.spans)
 
 
 def _pg_document() -> ColumnElement[Any]:

@@ -33,6 +33,7 @@ from vigie.plover import quad_class
 from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
 from vigie.store import ids, merging
 from vigie.store.keys import Clustered, Signatures, key_rows
+from vigie.store.packed import TextCache, article_text, pack, register
 from vigie.store.schema import (
     ArticleKeyRow,
     ArticleRow,
@@ -264,6 +265,12 @@ class Store:
 
         An older version of the same source is replaced, with the events only it reported.
         """
+        for item in articles:  # the body is stored as offsets into the text: they must give it back
+            if article_text(raw.text, item.article.spans) != item.article.body:
+                raise DocumentError(
+                    f"{_shown(raw.source)}: article {item.article.position} cannot be saved: its paragraph "
+                    "offsets do not give its body back (a bug: please report it)"
+                )
         try:
             with self.engine.begin() as connection:
                 if replaces is not None:
@@ -279,14 +286,17 @@ class Store:
                         "size": raw.size,
                         "encoding": raw.encoding,
                         "ingested_at": datetime.now(UTC),
-                        "text": raw.text,
+                        "packed": pack(raw.text),
                         "url": raw.url,
                         "captured_at": raw.captured,
                         "format": raw.format,
                     },
                 )
                 if articles:
-                    connection.execute(insert(ArticleRow), [_article_values(item) for item in articles])
+                    bodies = connection.dialect.name == "postgresql"  # SQLite cuts them out of the document
+                    connection.execute(
+                        insert(ArticleRow), [_article_values(item, bodies) for item in articles]
+                    )
                     keys = key_rows(articles)
                     if keys:
                         connection.execute(insert(ArticleKeyRow), keys)
@@ -342,13 +352,14 @@ class Store:
     def articles(self) -> Iterator[StoredArticle]:
         """Every stored article, by document name then position."""
         query = (
-            select(ArticleRow, DocumentRow.name, DocumentRow.source)
+            select(ArticleRow, DocumentRow.name, DocumentRow.source, DocumentRow.packed)
             .join(DocumentRow, ArticleRow.document_id == DocumentRow.id)
             .order_by(DocumentRow.name, DocumentRow.source, ArticleRow.position)
         )
+        texts = TextCache()
         with Session(self.engine) as session:
-            for row, name, source in session.execute(query):
-                yield StoredArticle(_article(row), name, source, row.cluster_id)
+            for row, name, source, packed in session.execute(query):
+                yield StoredArticle(_article(row, texts.text(packed)), name, source, row.cluster_id)
 
     def document_extractions(self) -> dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
         """For each document id: its events and interactions in the gold format (plus ids and sources)."""
@@ -494,6 +505,7 @@ def _sqlite_pragmas(connection: Any, _record: object) -> None:
     cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
     cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cursor.close()
+    register(connection)  # vigie_article_text(packed, spans): the bodies the search index reads
 
 
 def _source(row: EventSourceRow | InteractionSourceRow) -> dict[str, Any]:
@@ -615,7 +627,7 @@ def _interaction_values(item: Interaction) -> dict[str, Any]:
     }
 
 
-def _article_values(item: Clustered) -> dict[str, Any]:
+def _article_values(item: Clustered, body: bool) -> dict[str, Any]:
     article = item.article
     published = article.published
     has_time = isinstance(published, datetime)
@@ -631,17 +643,17 @@ def _article_values(item: Clustered) -> dict[str, Any]:
         "kind": article.kind,
         "title": article.title,
         "title_key": item.title_key,
-        "body": article.body,
         "published": published,
         "published_has_time": has_time,
         "published_month": article.published_month,
         "author": article.author,
         "cluster_id": item.cluster_id,
         "minhash": item.minhash,
+        **({"body": article.body} if body else {}),
     }
 
 
-def _article(row: ArticleRow) -> Article:
+def _article(row: ArticleRow, document_text: str) -> Article:
     published: date | datetime | None = row.published
     if row.published is not None and not row.published_has_time:
         published = row.published.date()
@@ -652,7 +664,7 @@ def _article(row: ArticleRow) -> Article:
         title=row.title,
         published=published,
         author=row.author,
-        body=row.body,
+        body=article_text(document_text, row.spans),
         start=row.start_offset,
         end=row.end_offset,
         spans=tuple((int(s), int(e)) for s, e in json.loads(row.spans)),

@@ -110,7 +110,9 @@ class Signatures:
                 return
             key = band_keys(np.frombuffer(first.minhash, dtype=np.uint32))[0]
             present = connection.execute(
-                select(ArticleKeyRow.key).where(ArticleKeyRow.key == key, ArticleKeyRow.article_id == first.id)
+                select(ArticleKeyRow.key).where(
+                    ArticleKeyRow.key == key, ArticleKeyRow.article_id == first.id
+                )
             ).first()
         if present is not None:
             return
@@ -139,4 +141,6 @@ class Signatures:
 
 def key_rows(articles: Iterable[Clustered]) -> list[dict[str, object]]:
     """The article_keys rows of articles about to be saved."""
-    return [{"key": key, "article_id": item.article.id} for item in articles for key in sorted(set(item.keys))]
+    return [
+        {"key": key, "article_id": item.article.id} for item in articles for key in sorted(set(item.keys))
+    ]

@@ -7,7 +7,9 @@ no change on a migrated database (tested), except what SQLAlchemy cannot declare
   and `events_fts` (0005_search_rows), with their shadow tables `<name>_data`, `_idx`,
   `_content`, `_docsize`, `_config`, and the triggers that keep them, `search_rows`,
   `event_weeks`, `search_version` and `search_facets` in sync (0005, 0006, 0008, 0017);
-- PostgreSQL's GIN index `ix_articles_fts` on an expression (0004_search).
+- PostgreSQL's GIN index `ix_articles_fts` on an expression (0004_search);
+- SQLite's view `article_texts` (0014_text_once), the content of `articles_fts`, and its trigger
+  `documents_delete`; SQLite has no `articles.body` (PostgreSQL keeps it, see ArticleRow).
 `is_compared` tells autogenerate to leave those alone (see migrations/env.py).
 """
 
@@ -43,7 +45,8 @@ STABLE_ID = BigInteger().with_variant(Integer(), "sqlite")
 
 
 class DocumentRow(Base):
-    """One ingested input file; `text` is the decoded, repaired text that offsets point into."""
+    """One ingested input file; `packed` is its decoded, repaired text that offsets point into,
+    compressed (vigie.store.packed, 0014_text_once)."""
 
     __tablename__ = "documents"
 
@@ -53,7 +56,7 @@ class DocumentRow(Base):
     size: Mapped[int] = mapped_column(Integer)
     encoding: Mapped[str] = mapped_column(String(40))
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    text: Mapped[str] = mapped_column(Text)
+    packed: Mapped[bytes] = mapped_column(LargeBinary)
     url: Mapped[str | None] = mapped_column(String(2000), index=True)  # canonical URL of a web page
     captured_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # fetched or archived
     format: Mapped[str] = mapped_column(String(10), default="text")  # text, html, feed, warc, jsonl
@@ -73,7 +76,9 @@ class ArticleRow(Base):
     kind: Mapped[str] = mapped_column(String(8))
     title: Mapped[str | None] = mapped_column(Text)
     title_key: Mapped[str | None] = mapped_column(String(400), index=True)
-    body: Mapped[str] = mapped_column(Text)
+    # PostgreSQL only (its GIN index and ts_headline read it); on SQLite the body is cut out of the
+    # document's text (vigie.store.packed, 0014_text_once): never loaded unless asked for
+    body: Mapped[str] = mapped_column(Text, deferred=True)
     published: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     published_has_time: Mapped[bool] = mapped_column(Boolean, default=False)
     published_month: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -315,6 +320,7 @@ Index("ix_search_rows_facets", SearchRow.year, SearchRow.site, SearchRow.section
 FTS_TABLES = ("articles_fts", "events_fts")  # SQLite FTS5 virtual tables, and prefixes of their shadow tables
 SQLITE_ONLY = frozenset({"search_rows", "event_weeks", "search_version", "event_months", "search_facets"})
 UNDECLARED_INDEXES = frozenset({"ix_articles_fts"})  # PostgreSQL's GIN index on an expression
+POSTGRES_ONLY_COLUMNS = frozenset({"body"})  # articles.body (0014_text_once)
 
 
 def is_compared(dialect: str, name: str | None, kind: str) -> bool:
@@ -322,9 +328,13 @@ def is_compared(dialect: str, name: str | None, kind: str) -> bool:
 
     >>> is_compared("sqlite", "articles_fts_docsize", "table"), is_compared("postgresql", "search_rows", "table")
     (False, False)
+    >>> is_compared("sqlite", "body", "column"), is_compared("postgresql", "body", "column")
+    (False, True)
     """
     if name is None:
         return True
+    if kind == "column":
+        return dialect == "postgresql" or name not in POSTGRES_ONLY_COLUMNS
     if kind == "table" and name.startswith(FTS_TABLES):
         return False
     if dialect != "sqlite" and name in SQLITE_ONLY:
