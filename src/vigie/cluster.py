@@ -16,16 +16,18 @@ import hashlib
 import re
 import zlib
 from collections.abc import Iterable
+from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from vigie.frdate import fold
 from vigie.records import Article
 from vigie.store.keys import Clustered
 
 if TYPE_CHECKING:
+    from datasketch import LeanMinHash
+
     from vigie.store.keys import Signatures
 
 NUM_PERM = 64
@@ -43,12 +45,16 @@ class Clusterer:
     """Assigns clusters to new articles against the stored ones (queried by key, never loaded whole)."""
 
     def __init__(self, threshold: float, lead_words: int, stored: Signatures | None = None) -> None:
+        from datasketch import MinHash, MinHashLSH  # imports scipy: only the commands that cluster pay it
+
         self.lead_words = lead_words
         self.threshold = threshold
         # the band layout datasketch chooses for this threshold (64 permutations, 0.5: 14 bands of 4)
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.bands: int = lsh.b
         self.rows: int = lsh.r
+        # what makes the keys of one band of one layout differ from all others
+        self.persons = [b"%d/%d/%d" % (self.rows, self.bands, band) for band in range(self.bands)]
         self.permutations = MinHash(
             num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32
         ).permutations
@@ -69,12 +75,46 @@ class Clusterer:
         Compared with the stored articles and with those before it in `articles`; the caller stores
         them before the next call.
         """
-        out: list[Clustered] = []
+        with self.stored.reading() if self.stored is not None else nullcontext():
+            out = self._assign(articles)
+        self.forgotten.clear()
+        return out
+
+    def _assign(self, articles: list[Article]) -> list[Clustered]:
+        prepared = []
         for article in articles:
-            title_key = self.title_key(article.title)
             minhash = self.lead_hash(article.body)
             keys = self.band_keys(minhash.hashvalues) if minhash is not None else ()
-            cluster = self._find(title_key, minhash, keys, out) or article.id
+            prepared.append((article, self.title_key(article.title), minhash, keys))
+        # two look-ups for the whole call: the titles, and the founders sharing a band key
+        titles = {title_key for _, title_key, _, _ in prepared if title_key is not None}
+        wanted = {key for _, _, _, keys in prepared for key in keys}
+        by_title = self.stored.titled(titles, self.forgotten) if self.stored and titles else {}
+        founders = self.stored.sharing(wanted, self.forgotten) if self.stored and wanted else []
+        out: list[Clustered] = []
+        for article, title_key, minhash, keys in prepared:
+            candidates = set()
+            if title_key is not None and title_key in by_title:
+                candidates.add(by_title[title_key])
+            if minhash is not None:
+                shared = set(keys)
+                # LSH also returns candidates below the threshold: keep those whose estimated similarity
+                # passes; stored founders, then the founders of this call (not stored yet)
+                candidates.update(
+                    found.cluster_id
+                    for found in founders
+                    if shared & found.keys and self._similar(found.minhash, minhash)
+                )
+                candidates.update(
+                    item.cluster_id
+                    for item in out
+                    if item.minhash is not None
+                    and shared & set(item.keys)
+                    and self._similar(item.minhash, minhash)
+                )
+            cluster = min(candidates) if candidates else article.id
+            if title_key is not None:
+                by_title.setdefault(title_key, cluster)
             founder = cluster == article.id and minhash is not None
             # Only the article that founded a cluster is indexed: a copy adds nothing to find the
             # cluster again, and a story reprinted by many sites would make every query slower.
@@ -87,7 +127,6 @@ class Clusterer:
                     keys if founder else (),
                 )
             )
-        self.forgotten.clear()
         return out
 
     def forget(self, article_ids: Iterable[str]) -> None:
@@ -116,6 +155,8 @@ class Clusterer:
             words = WORD.findall(fold(CUT_END.sub("", lead)))[: self.lead_words]
         if len(words) < MIN_LEAD_WORDS:
             return None
+        from datasketch import LeanMinHash, MinHash
+
         shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
         # crc32 (C, 32 bits) in place of datasketch's default sha1: shingles only need fingerprints
         minhash = MinHash(
@@ -134,42 +175,16 @@ class Clusterer:
         >>> len(keys), keys == clusterer.band_keys(np.arange(64, dtype=np.uint64))
         (14, True)
         """
-        values = np.asarray(hashvalues, dtype=np.uint32)
-        keys = []
-        for band in range(self.bands):
-            piece = values[band * self.rows : (band + 1) * self.rows].tobytes()
-            digest = hashlib.blake2b(piece, digest_size=8, person=b"%d/%d/%d" % (self.rows, self.bands, band))
-            keys.append(int.from_bytes(digest.digest(), "big", signed=True))
-        return tuple(keys)
-
-    def _find(
-        self,
-        title_key: str | None,
-        minhash: LeanMinHash | None,
-        keys: tuple[int, ...],
-        earlier: list[Clustered],
-    ) -> str | None:
-        candidates = set()
-        for item in earlier:  # the articles of this call, not stored yet
-            if title_key is not None and item.title_key == title_key:
-                candidates.add(item.cluster_id)
-            if minhash is not None and item.minhash is not None and set(keys) & set(item.keys):
-                if self._similar(item.minhash, minhash):
-                    candidates.add(item.cluster_id)
-        if self.stored is None:
-            return min(candidates) if candidates else None
-        if title_key is not None:
-            titled = self.stored.titled(title_key, self.forgotten)
-            if titled is not None:
-                candidates.add(titled)
-        if minhash is not None:
-            # LSH also returns candidates below the threshold: keep those whose estimated similarity passes
-            candidates.update(
-                found.cluster_id
-                for found in self.stored.sharing(keys, self.forgotten)
-                if self._similar(found.minhash, minhash)
+        raw = np.asarray(hashvalues, dtype=np.uint32).tobytes()
+        step = 4 * self.rows  # bytes per band
+        return tuple(
+            int.from_bytes(
+                hashlib.blake2b(raw[band * step : (band + 1) * step], digest_size=8, person=person).digest(),
+                "big",
+                signed=True,
             )
-        return min(candidates) if candidates else None
+            for band, person in enumerate(self.persons)
+        )
 
     def _similar(self, stored: bytes, minhash: LeanMinHash) -> bool:
         values = np.frombuffer(stored, dtype=np.uint32)

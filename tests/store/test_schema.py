@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Any
 
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
-from vigie.store import Store
+from vigie.store import REVISION, Store
 from vigie.store.schema import Base, is_compared
 
 
@@ -42,3 +45,10 @@ def test_migrations_keep_the_triggers_of_the_search_index(store: Store) -> None:
         "events_fts_insert",
         "event_weeks_insert",
     } <= triggers
+
+
+def test_the_revision_a_store_opens_without_alembic_is_the_head() -> None:
+    """Issue 14: Store.open skips Alembic for a database at REVISION; a new migration must move it."""
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("vigie.store") / "migrations"))
+    assert ScriptDirectory.from_config(config).get_current_head() == REVISION

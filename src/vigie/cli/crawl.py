@@ -7,11 +7,7 @@ from pathlib import Path
 import click
 
 from vigie.cli.options import build_settings, db_option, progress_bar, say, workers_option
-from vigie.crawl import crawl as crawl_sources
-from vigie.crawl import watch as watch_sources
-from vigie.crawl.sources import read_sources
 from vigie.records import CrawlReport
-from vigie.store import Store
 
 SOURCES = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -31,6 +27,11 @@ def crawl(ctx: click.Context, sources_file: Path, db: str | None, workers: int |
 
     Example: vigie --setting crawl_contact me@example.org crawl sources.toml --db vigie.db
     """
+    # imported here, not at the top: `vigie --help` and the light commands start without them
+    from vigie.crawl import crawl as crawl_sources
+    from vigie.crawl.sources import read_sources
+    from vigie.store import Store
+
     settings = build_settings(ctx, db, workers)
     sources = read_sources(sources_file)
     with Store.open(settings.db) as store, progress_bar("Crawling") as (on_total, on_page):
@@ -64,6 +65,10 @@ def watch(
 
     Example: vigie --setting crawl_contact me@example.org watch sources.toml --db vigie.db
     """
+    from vigie.crawl import watch as watch_sources
+    from vigie.crawl.sources import read_sources
+    from vigie.store import Store
+
     settings = build_settings(ctx, db, workers)
     sources = read_sources(sources_file)
     verbose = bool((ctx.find_root().obj or {}).get("verbose"))

@@ -5,19 +5,17 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from vigie import export as exporting
 from vigie.cli.options import build_settings, ingest_paths
 from vigie.errors import VigieError
-from vigie.mismatch import Mismatch, find_mismatches
-from vigie.score import Scores, score
 from vigie.settings import SETTINGS
-from vigie.store import Store
+
+if TYPE_CHECKING:
+    from vigie.mismatch import Mismatch
+    from vigie.score import Scores
 
 GOLD_SUFFIX = ".gold.jsonl"
 
@@ -54,6 +52,12 @@ def evaluate(
 
     Example: vigie eval --gold ../shared/eval/seeds.gold.jsonl --gold ../shared/eval/dev.gold.jsonl
     """
+    # imported here, not at the top: `vigie --help` and the light commands start without them
+    from vigie import export as exporting
+    from vigie.mismatch import find_mismatches
+    from vigie.score import score
+    from vigie.store import Store
+
     settings = build_settings(ctx)
     gold: list[dict[str, Any]] = []
     paths: list[str] = []
@@ -118,6 +122,9 @@ def _read_gold(path: Path) -> list[dict[str, Any]]:
 
 
 def _print_scores(scores: Scores, name: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=f"vigie eval — {name}")
     for column in ("", "gold", "predicted", "matched", "P", "R", "F1", "accuracy over matched pairs"):
         table.add_column(column)

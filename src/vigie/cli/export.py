@@ -6,16 +6,16 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from vigie import export as exporting
 from vigie.cli.options import build_settings, db_option, open_output
 from vigie.errors import VigieError
-from vigie.export.acled import ActorNames
-from vigie.store import Store
-from vigie.store.events import Filter, checked_filter, read_events, read_interactions
+
+if TYPE_CHECKING:
+    from vigie.export.acled import ActorNames
+    from vigie.store.events import Filter
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,6 +40,10 @@ def export_documents(ctx: click.Context, fmt: str, output: Path | None, db: str 
 
     Example: vigie export documents --format jsonl -o documents.jsonl
     """
+    # imported here, not at the top: `vigie --help` and the light commands start without them
+    from vigie import export as exporting
+    from vigie.store import Store
+
     settings = build_settings(ctx, db)
     with Store.open(settings.db, create=False) as store:
         out = open_output(output)
@@ -74,6 +78,9 @@ def export_articles(ctx: click.Context, fmt: str, output: Path | None, excel: bo
 
     Example: vigie export articles --format parquet -o articles.parquet
     """
+    from vigie import export as exporting
+    from vigie.store import Store
+
     settings = build_settings(ctx, db)
     if fmt == "parquet" and output is None and sys.stdout.isatty():
         raise VigieError("Parquet is binary: give a file with -o articles.parquet, or pipe stdout")
@@ -114,6 +121,8 @@ def filter_options(func: F) -> F:
 def _filter(
     since: datetime | None, until: datetime | None, types: tuple[str, ...], countries: tuple[str, ...]
 ) -> Filter:
+    from vigie.store.events import Filter
+
     return Filter(since.date() if since else None, until.date() if until else None, types, countries)
 
 
@@ -159,6 +168,10 @@ def export_events(
 
     Example: vigie export events --format geojson --since 2024-01-01 -o events.geojson
     """
+    from vigie import export as exporting
+    from vigie.store import Store
+    from vigie.store.events import checked_filter, read_events
+
     settings = build_settings(ctx, db)
     if fmt == "parquet" and output is None and sys.stdout.isatty():
         raise VigieError("Parquet is binary: give a file with -o events.parquet, or pipe stdout")
@@ -219,6 +232,10 @@ def export_interactions(
 
     Example: vigie export interactions --format csv --type AGREE --country RUS -o accords.csv
     """
+    from vigie import export as exporting
+    from vigie.store import Store
+    from vigie.store.events import checked_filter, read_interactions
+
     settings = build_settings(ctx, db)
     if fmt == "parquet" and output is None and sys.stdout.isatty():
         raise VigieError("Parquet is binary: give a file with -o interactions.parquet, or pipe stdout")

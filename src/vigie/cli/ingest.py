@@ -9,7 +9,6 @@ import click
 
 from vigie.cli.options import build_settings, db_option, ingest_paths, print_report, workers_option
 from vigie.frdate import iso
-from vigie.store import Store, masked
 
 INTERRUPTED = "Interrupted: the documents stored so far are kept; the same command goes on from there."
 
@@ -34,6 +33,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, workers: 
 
     Example: vigie ingest dumps/ extra/*.txt --db sqlite:///vigie.db --workers 4
     """
+    # imported here, not at the top: `vigie --help` and the light commands start without them
+    from vigie.store import Store
+
     settings = build_settings(ctx, db, workers)
     with Store.open(settings.db) as store:
         try:
@@ -53,6 +55,8 @@ def demo(ctx: click.Context, db: str | None) -> None:
 
     Example: vigie demo --db sqlite:///vigie.db
     """
+    from vigie.store import Store, masked
+
     settings = build_settings(ctx, db)
     sample = resources.files("vigie.data") / "sample"
     paths = sorted(str(p) for p in Path(str(sample)).glob("*.txt"))

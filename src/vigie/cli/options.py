@@ -7,17 +7,19 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from vigie.errors import VigieError
-from vigie.pipeline import IngestReport, run
 from vigie.records import Report
 from vigie.settings import Settings
-from vigie.store import Store
+
+if TYPE_CHECKING:  # the pipeline and the store load their stages: imported by the commands that run them
+    from vigie.pipeline import IngestReport
+    from vigie.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 stderr = Console(stderr=True, highlight=False)
@@ -107,6 +109,8 @@ def progress_bar(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[
 def ingest_paths(
     paths: list[str], store: Store, settings: Settings, label: str = "Ingesting"
 ) -> IngestReport:
+    from vigie.pipeline import run
+
     with progress_bar(label) as (on_total, on_document):
         return run(paths, store, settings, on_total=on_total, on_document=on_document, on_wait=say)
 
@@ -119,6 +123,8 @@ def say(message: str) -> None:
 def print_report(report: Report) -> None:
     """Warnings, then the reason of each skipped input, then the summary line (stderr); with -v,
     also the files passed over."""
+    from vigie.pipeline import IngestReport
+
     if isinstance(report, IngestReport):
         for warning in report.warnings:
             click.echo(f"warning: {warning.reason}", err=True)

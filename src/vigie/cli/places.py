@@ -9,12 +9,7 @@ import click
 
 from vigie.cli.options import build_settings, db_option, say
 from vigie.errors import InputError
-from vigie.geo import Gazetteer
-from vigie.geo.boundary import Boundaries
-from vigie.geo.user import read_user_places
 from vigie.records import Place
-from vigie.store import Store
-from vigie.store.places import add_places, regeocode, unresolved_names, user_places
 
 
 @click.group(invoke_without_command=True)
@@ -35,6 +30,10 @@ def places(
     """
     if ctx.invoked_subcommand is not None:
         return
+    # imported here, not at the top: `vigie --help` and the light commands start without them
+    from vigie.store import Store
+    from vigie.store.places import unresolved_names, user_places
+
     settings = build_settings(ctx, db)
     with Store.open(settings.db, create=False) as store:
         if unresolved:
@@ -73,6 +72,12 @@ def add(ctx: click.Context, file: Path, db: str | None) -> None:
 
     Example: vigie places add my_places.csv
     """
+    from vigie.geo import Gazetteer
+    from vigie.geo.boundary import Boundaries
+    from vigie.geo.user import read_user_places
+    from vigie.store import Store
+    from vigie.store.places import add_places, regeocode, user_places
+
     settings = build_settings(ctx, db)
     try:
         text = file.read_text(encoding="utf-8-sig")

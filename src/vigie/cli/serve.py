@@ -16,10 +16,11 @@ import click
 
 from vigie.cli.options import build_settings, db_option, ingest_paths, print_report
 from vigie.settings import Settings
-from vigie.store import Store, masked
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+
+    from vigie.store import Store
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 SERVED = "VIGIE_SERVED"  # the worker processes' configuration (JSON of Served)
@@ -57,6 +58,8 @@ def serve(
     Example: vigie serve --demo
     """
     import uvicorn
+
+    from vigie.store import Store
 
     with tempfile.TemporaryDirectory(prefix="vigie-demo-") as scratch:
         chosen = database or db
@@ -105,6 +108,8 @@ def worker_app() -> FastAPI:
     """The app of one worker process of `vigie serve --workers N` (uvicorn's factory)."""
     fields = json.loads(os.environ[SERVED])
     served = Served(fields["db"], fields["token"], tuple(fields["hosts"]), fields["query_timeout"])
+    from vigie.store import Store
+
     return served.app(Store.open(served.db, create=False))
 
 
@@ -121,6 +126,8 @@ def _free_port(host: str) -> int:
 
 
 def _announce(host: str, port: int, settings: Settings, workers: int = 1) -> None:
+    from vigie.store import masked
+
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Dashboard: http://{shown}:{port}/   JSON API: http://{shown}:{port}/api/", nl=True)
     mode = "flagging allowed with the token" if settings.serve_token else "read-only"

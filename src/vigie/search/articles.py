@@ -516,7 +516,9 @@ def _section_column() -> ColumnElement[Any]:
 
 def _body(postgres: bool) -> ColumnElement[Any]:
     """An article's body: a column on PostgreSQL, cut out of the document's text on SQLite (0014)."""
-    return ArticleRow.body if postgres else func.vigie_article_text(DocumentRow.packed, ArticleRow.spans)
+    if postgres:
+        return ArticleRow.__table__.c.body
+    return func.vigie_article_text(DocumentRow.packed, ArticleRow.spans)
 
 
 def _pg_document() -> ColumnElement[Any]:

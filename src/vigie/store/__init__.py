@@ -12,22 +12,28 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import partial
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from vigie.errors import DocumentError, StoreError
-from vigie.events.lexicon import load_country_names
 from vigie.geo.names import fold_name
 from vigie.plover import quad_class
 from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
@@ -45,7 +51,9 @@ from vigie.store.schema import (
     ToponymRow,
 )
 
-COUNTRY_NAMES = load_country_names()
+# The newest migration (tested equal to Alembic's head): a database at it is opened without
+# importing Alembic, which takes longer than everything else a light command does
+REVISION = "0014_text_once"
 # The PostgreSQL advisory lock of writers (ingest, crawl, places add): one at a time per database
 WRITER_LOCK = 0x5649474945  # "VIGIE"
 # "postgresql://vigie:secret@host/db": the password part of a URL that does not parse
@@ -124,8 +132,7 @@ class Store:
     def is_created(self) -> bool:
         """Whether the database was created by Vigie (its migrations table exists)."""
         try:
-            with self.engine.connect() as connection:
-                return MigrationContext.configure(connection).get_current_revision() is not None
+            return self.revision() is not None
         except OperationalError as err:
             raise StoreError(
                 f"cannot open database {masked(str(self.engine.url))}: {_one_line(err.orig)}"
@@ -134,13 +141,17 @@ class Store:
     def migrate(self) -> None:
         """Bring the schema to the newest migration; a process creating the same database at the
         same moment is waited for, not raced ("table documents already exists")."""
-        config = Config()
-        config.set_main_option("script_location", str(resources.files("vigie.store") / "migrations"))
-        head = ScriptDirectory.from_config(config).get_current_head()
         try:
-            with self.engine.connect() as connection:
-                if MigrationContext.configure(connection).get_current_revision() == head:
-                    return
+            if self.revision() == REVISION:
+                return
+            from alembic import command
+            from alembic.config import Config
+            from alembic.runtime.migration import MigrationContext
+            from alembic.script import ScriptDirectory
+
+            config = Config()
+            config.set_main_option("script_location", str(resources.files("vigie.store") / "migrations"))
+            head = ScriptDirectory.from_config(config).get_current_head()
             with self.writing(), self.engine.begin() as connection:
                 if MigrationContext.configure(connection).get_current_revision() == head:
                     return  # another process migrated it while this one waited
@@ -150,6 +161,14 @@ class Store:
             raise StoreError(
                 f"cannot open database {masked(str(self.engine.url))}: {_one_line(err.orig)}"
             ) from err
+
+    def revision(self) -> str | None:
+        """The migration the database is at; None for a database Vigie did not create."""
+        with self.engine.connect() as connection:
+            if not inspect(connection).has_table("alembic_version"):
+                return None
+            found = connection.scalar(text("SELECT version_num FROM alembic_version"))
+            return None if found is None else str(found)
 
     @contextmanager
     def writing(self, on_wait: Callable[[str], None] = lambda message: None) -> Iterator[None]:
@@ -405,6 +424,14 @@ class Store:
         return {"documents": documents, "articles": articles, "teasers": teasers}
 
 
+@cache
+def country_names() -> dict[str, str]:
+    """ISO code -> country name, as events store it ("MLI" -> "Mali")."""
+    from vigie.events.lexicon import load_country_names
+
+    return load_country_names()
+
+
 def database_url(url: str) -> URL:
     """A database URL as SQLAlchemy takes it: "postgres://" and "postgresql://" use psycopg 3 (the
     driver `pip install 'vigie[postgres]'` installs).
@@ -598,7 +625,7 @@ def _event_values(event: Event) -> dict[str, Any]:
         "actor2": event.actor2,
         "assoc_actor_2": event.assoc_actor_2,
         "location": event.location,
-        "country": COUNTRY_NAMES.get(place.country, place.country) if place else None,
+        "country": country_names().get(place.country, place.country) if place else None,
         "iso": place.country if place else None,
         "admin1": place.admin1 if place else None,
         "admin2": place.admin2 if place else None,

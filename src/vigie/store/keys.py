@@ -11,11 +11,12 @@ meets it, ignored and dropped then.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, bindparam, delete, insert, select, tuple_
+from sqlalchemy import Connection, Engine, delete, insert, select, tuple_
 
 from vigie.records import Article
 from vigie.store.schema import ArticleKeyRow, ArticleRow
@@ -24,6 +25,16 @@ if TYPE_CHECKING:
     import numpy as np
 
 REBUILD_BATCH = 2_000  # founders whose keys are written with one statement
+# Plain SQL handed to the driver: compiling a statement for each look-up costs SQLAlchemy more
+# than the look-up costs the database
+TITLED = (
+    "SELECT title_key, cluster_id FROM articles WHERE id IN (SELECT min(id) FROM articles "
+    "WHERE title_key IN ({titles}) AND id NOT IN ({excluded}) GROUP BY title_key)"
+)
+SHARING = (
+    "SELECT k.key, k.article_id, a.cluster_id, a.minhash FROM article_keys k "
+    "LEFT JOIN articles a ON a.id = k.article_id WHERE k.key IN ({keys})"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +44,7 @@ class Signature:
     article_id: str
     cluster_id: str
     minhash: bytes
+    keys: frozenset[int]  # the keys it was found by
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,44 +63,58 @@ class Clustered:
 
 
 class Signatures:
-    """The stored articles' near-duplicate keys, queried by key (`Store.signatures()`)."""
+    """The stored articles' near-duplicate keys, queried by key (`Store.signatures()`).
+
+    Within `reading()` the look-ups share one connection (one read transaction: a cluster stage
+    call sees the store as it was when the call began).
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._connection: Connection | None = None
 
-    def titled(self, title_key: str, excluded: Collection[str] = ()) -> str | None:
-        """The cluster of the first stored article (by id) with this title key."""
-        query = (
-            select(ArticleRow.id, ArticleRow.cluster_id)
-            .where(ArticleRow.title_key == title_key)
-            .order_by(ArticleRow.id)
-            .limit(len(excluded) + 1)
-        )
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Make the look-ups inside the block share one connection."""
+        if self._connection is not None:
+            yield
+            return
         with self.engine.connect() as connection:
-            for row in connection.execute(query):
-                if row.id not in excluded:
-                    return str(row.cluster_id)
-        return None
+            self._connection = connection
+            try:
+                yield
+            finally:
+                self._connection = None
 
-    def sharing(self, keys: Iterable[int], excluded: Collection[str] = ()) -> list[Signature]:
-        """The stored founders that share at least one of these keys, by id."""
-        wanted = sorted(set(keys))
-        if not wanted:
+    def titled(self, title_keys: Collection[str], excluded: Collection[str] = ()) -> dict[str, str]:
+        """For each title key: the cluster of the first stored article (by id) with it."""
+        with self._connected() as connection:
+            mark = _placeholder(connection)
+            rows = connection.exec_driver_sql(
+                TITLED.format(titles=", ".join([mark] * len(title_keys)),
+                              excluded=", ".join([mark] * max(1, len(excluded)))),
+                (*sorted(title_keys), *(sorted(excluded) or [""])),
+            ).all()  # fmt: skip
+        return {row[0]: row[1] for row in rows}
+
+    def sharing(self, keys: Collection[int], excluded: Collection[str] = ()) -> list[Signature]:
+        """The stored founders that share at least one of these keys (with the keys they share), by id."""
+        if not keys:
             return []
-        query = (
-            select(ArticleKeyRow.key, ArticleKeyRow.article_id, ArticleRow.cluster_id, ArticleRow.minhash)
-            .outerjoin(ArticleRow, ArticleRow.id == ArticleKeyRow.article_id)
-            .where(ArticleKeyRow.key.in_(bindparam("keys", expanding=True)))
-        )
-        with self.engine.connect() as connection:
-            rows = connection.execute(query, {"keys": wanted}).all()
-        found: dict[str, Signature] = {}
+        with self._connected() as connection:
+            mark = _placeholder(connection)
+            rows = connection.exec_driver_sql(
+                SHARING.format(keys=", ".join([mark] * len(keys))), tuple(sorted(keys))
+            ).all()
+        shared: dict[str, set[int]] = {}
+        found: dict[str, tuple[str, bytes]] = {}
         dangling = []
-        for row in rows:
-            if row.cluster_id is None:  # its article was deleted
-                dangling.append((row.key, row.article_id))
-            elif row.minhash is not None and row.article_id not in excluded:
-                found[row.article_id] = Signature(row.article_id, row.cluster_id, row.minhash)
+        for key, article_id, cluster_id, minhash in rows:
+            if cluster_id is None:  # its article was deleted
+                dangling.append((key, article_id))
+            elif minhash is not None and article_id not in excluded:
+                shared.setdefault(article_id, set()).add(key)
+                found[article_id] = (cluster_id, bytes(minhash))
         if dangling:
             with self.engine.begin() as connection:
                 connection.execute(
@@ -96,7 +122,18 @@ class Signatures:
                         tuple_(ArticleKeyRow.key, ArticleKeyRow.article_id).in_(dangling)
                     )
                 )
-        return [found[article_id] for article_id in sorted(found)]
+        return [
+            Signature(article_id, found[article_id][0], found[article_id][1], frozenset(shared[article_id]))
+            for article_id in sorted(found)
+        ]
+
+    @contextmanager
+    def _connected(self) -> Iterator[Connection]:
+        if self._connection is not None:
+            yield self._connection
+            return
+        with self.engine.connect() as connection:
+            yield connection
 
     def ensure_keys(self, band_keys: Callable[[np.ndarray], tuple[int, ...]]) -> None:
         """Write the keys of every founder again when those stored were made for another band layout
@@ -137,6 +174,11 @@ class Signatures:
                     ],
                 )
                 last = page[-1].id
+
+
+def _placeholder(connection: Connection) -> str:
+    """The driver's parameter mark: "?" for sqlite3, "%s" for psycopg."""
+    return "?" if connection.dialect.paramstyle == "qmark" else "%s"
 
 
 def key_rows(articles: Iterable[Clustered]) -> list[dict[str, object]]:

@@ -17,8 +17,6 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, select, update
 
-from vigie.events import same_area
-from vigie.events.lexicon import fold_text
 from vigie.records import Event, Interaction
 from vigie.store.schema import ArticleRow, EventRow, EventSourceRow, InteractionRow, InteractionSourceRow
 
@@ -124,6 +122,9 @@ def keep_direction(connection: Connection, stored_id: int, told: Interaction) ->
 
 
 def _same_place(row: Any, event: Event) -> bool:  # a Row of the columns selected above
+    from vigie.events import same_area  # the events stage, imported when an event is stored
+    from vigie.events.lexicon import fold_text
+
     if fold_text(row.location or "") == fold_text(event.location or ""):
         return True
     place = event.place

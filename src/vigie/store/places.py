@@ -18,7 +18,7 @@ from vigie.errors import StoreError
 from vigie.geo import PATTERNS, Gazetteer, fold_name, loose_key
 from vigie.geo.user import region_2023
 from vigie.records import Place
-from vigie.store import COUNTRY_NAMES, Store
+from vigie.store import Store, country_names
 from vigie.store.schema import EventRow, InteractionRow, PlaceRow, ToponymRow
 
 
@@ -166,7 +166,7 @@ def _place_event(session: Session, event_id: int, place: Place) -> None:
         update(EventRow)
         .where(EventRow.id == event_id)
         .values(
-            country=COUNTRY_NAMES.get(place.country, place.country),
+            country=country_names().get(place.country, place.country),
             iso=place.country,
             admin1=place.admin1,
             admin2=place.admin2,
