@@ -4,9 +4,10 @@ Usage: python bench/store_bench.py [--articles 100000] [--add 10] [--shared ../s
                                    [--out bench/results/store.json]
 
 Builds a database of `--articles` synthetic articles (five per document, founders of their own
-near-duplicate cluster, words drawn from the dev documents) through the store API, then times
+near-duplicate cluster, words drawn from the dev documents) through the store API (bulk load), then times
 `vigie ingest` of `--add` dev documents (no NLP) into it and into an empty database, each in a
-fresh process (peak memory is the process's own), three times on fresh copies; the median is kept.
+fresh process (peak memory is the process's own), five times on fresh copies; the median is kept.
+The time ratio is of CPU time (process_time); the wall-clock ratio is reported beside it.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from datetime import date
 from pathlib import Path
 
 TARGET_RATIO = 1.2
-REPEATS = 3
+REPEATS = 5
 ARTICLES_PER_DOCUMENT = 5
+BATCH = 500  # documents stored per transaction while building
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -43,14 +45,15 @@ def vocabulary(shared: Path) -> list[str]:
 
 
 def build(url: str, articles: int, words: list[str]) -> float:
-    """A database of synthetic documents stored one by one with Store.save_document; returns seconds."""
+    """A database of synthetic documents bulk-loaded with Store.save_documents; returns seconds."""
     from vigie.cluster import Clusterer
     from vigie.records import Article, RawDoc
-    from vigie.store import Store
+    from vigie.store import Clustered, Store
 
     rng = random.Random(14)
     clusterer = Clusterer(0.5, 60)  # no stored index: each article founds its cluster, as most do
     started = time.perf_counter()
+    batch: list[tuple[RawDoc, list[Clustered]]] = []
     with Store.open(url) as store, store.writing():
         for number in range(articles // ARTICLES_PER_DOCUMENT):
             parts: list[tuple[str, list[str]]] = []
@@ -89,7 +92,11 @@ def build(url: str, articles: int, words: list[str]) -> float:
                 )  # fmt: skip
                 for position, ((title, paragraphs), spans) in enumerate(zip(parts, spans_of, strict=True))
             ]
-            store.save_document(raw, clusterer.assign(records))
+            batch.append((raw, clusterer.assign(records)))
+            if len(batch) == BATCH:
+                store.save_documents(batch)
+                batch = []
+        store.save_documents(batch)
     return time.perf_counter() - started
 
 
@@ -101,12 +108,12 @@ def add(url: str, paths: list[str]) -> dict[str, float]:
 
     with Store.open(url) as store:
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         report = run(paths, store, Settings(db=url, extract=False))
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"seconds": seconds, "peak_rss_mb": peak / 1024, "rss_growth_mb": (peak - before) / 1024,
-            "documents": report.documents}  # fmt: skip
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_rss_mb": peak / 1024,
+            "rss_growth_mb": (peak - before) / 1024, "documents": report.documents}  # fmt: skip
 
 
 def measure(database: Path | None, folder: Path, paths: list[str]) -> dict[str, float]:
@@ -149,7 +156,10 @@ def main() -> None:
         empty = measure(None, folder, paths)
         full = measure(big, folder, paths)
         database_mb = big.stat().st_size / 1e6
-    time_ratio = full["seconds"] / empty["seconds"]
+    # CPU time is the ratio kept: on a shared machine the wall time of a 0.1 s run mostly measures
+    # the other processes (both are reported)
+    time_ratio = full["cpu_seconds"] / empty["cpu_seconds"]
+    wall_ratio = full["seconds"] / empty["seconds"]
     memory_ratio = full["peak_rss_mb"] / empty["peak_rss_mb"]
     result = {
         "benchmark": f"add {args.add} documents (no NLP) to an empty database and to one of {args.articles} articles",
@@ -159,6 +169,7 @@ def main() -> None:
         "empty": empty,
         "full": full,
         "time_ratio": round(time_ratio, 2),
+        "wall_time_ratio": round(wall_ratio, 2),
         "memory_ratio": round(memory_ratio, 2),
         "target_ratio": TARGET_RATIO,
         "meets_target": time_ratio <= TARGET_RATIO and memory_ratio <= TARGET_RATIO,

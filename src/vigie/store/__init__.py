@@ -34,7 +34,6 @@ from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, Operational
 from sqlalchemy.orm import Session
 
 from vigie.errors import DocumentError, StoreError
-from vigie.geo.names import fold_name
 from vigie.plover import quad_class
 from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
 from vigie.store import ids, merging
@@ -346,6 +345,8 @@ class Store:
                         insert(InteractionSourceRow), _source_values(told.evidence, "interaction_id", owner)
                     )
                 if toponyms:
+                    from vigie.geo.names import fold_name  # the geo stage, imported when a place is stored
+
                     connection.execute(
                         insert(ToponymRow),
                         [
@@ -362,6 +363,35 @@ class Store:
         except SQLAlchemyError as err:
             raise StoreError(
                 f"cannot save {_shown(raw.source)}: {_one_line(getattr(err, 'orig', None) or err)}"
+            ) from err
+
+    def save_documents(self, batch: Sequence[tuple[RawDoc, list[Clustered]]]) -> None:
+        """Store new documents and their articles (no events, nothing replaced) in one transaction:
+        a bulk load, as a benchmark builds a large database; `save_document` is the ingest's path."""
+        bodies = self.engine.dialect.name == "postgresql"
+        now = datetime.now(UTC)
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(
+                    insert(DocumentRow),
+                    [
+                        {"id": raw.sha1, "source": raw.source, "name": raw.name, "size": raw.size,
+                         "encoding": raw.encoding, "ingested_at": now, "packed": pack(raw.text), "url": raw.url,
+                         "captured_at": raw.captured, "format": raw.format}
+                        for raw, _ in batch
+                    ],
+                )  # fmt: skip
+                articles = [item for _, items in batch for item in items]
+                if articles:
+                    connection.execute(
+                        insert(ArticleRow), [_article_values(item, bodies) for item in articles]
+                    )
+                keys = key_rows(articles)
+                if keys:
+                    connection.execute(insert(ArticleKeyRow), keys)
+        except SQLAlchemyError as err:
+            raise StoreError(
+                f"cannot save {len(batch)} documents: {_one_line(getattr(err, 'orig', None) or err)}"
             ) from err
 
     def signatures(self) -> Signatures:
