@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import MetaData, Table, create_engine, insert, text
 
 from tests.rows import fill
@@ -124,3 +127,27 @@ def test_a_document_deleted_by_hand_leaves_the_search(tmp_path: Path, store: Sto
     assert search_articles(store, ArticleQuery(q="Bani")).total == 0
     assert store.counts() == {"documents": 0, "articles": 0, "teasers": 0}
     _index_is_whole(store)
+
+
+def test_downgrading_0014_gives_the_text_back(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'vigie.db'}"
+    with Store.open(url) as store:
+        (tmp_path / "essor-2024-09-01-mopti.txt").write_text(PAGE, encoding="utf-8")
+        run([str(tmp_path / "essor-2024-09-01-mopti.txt")], store, Settings(db=url, extract=False))
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("vigie.store") / "migrations"))
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0013_article_keys")
+        [(document, body)] = connection.execute(
+            text("SELECT d.text, a.body FROM documents d JOIN articles a")
+        ).all()
+        found = connection.execute(
+            text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Sofara'")
+        ).scalar()
+    engine.dispose()
+    assert (document, body, found) == (PAGE, f"{FIRST}\n\n{SECOND}", 1)
+    with Store.open(url) as store:  # and up again
+        assert [hit.title for hit in search_articles(store, ArticleQuery(q="Sofara")).hits] == [TITLE]
+        _index_is_whole(store)
