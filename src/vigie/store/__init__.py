@@ -38,7 +38,7 @@ from vigie.plover import quad_class
 from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
 from vigie.store import ids, merging
 from vigie.store.keys import Clustered, Signatures, key_rows
-from vigie.store.packed import TextCache, article_text, pack, register
+from vigie.store.packed import SHARED, TextCache, article_text, pack, register
 from vigie.store.schema import (
     ArticleKeyRow,
     ArticleRow,
@@ -289,6 +289,8 @@ class Store:
                     f"{_shown(raw.source)}: article {item.article.position} cannot be saved: its paragraph "
                     "offsets do not give its body back (a bug: please report it)"
                 )
+        packed = pack(raw.text)
+        SHARED.remember(packed, raw.text)  # the search index reads the articles' bodies out of it
         try:
             with self.engine.begin() as connection:
                 if replaces is not None:
@@ -304,7 +306,7 @@ class Store:
                         "size": raw.size,
                         "encoding": raw.encoding,
                         "ingested_at": datetime.now(UTC),
-                        "packed": pack(raw.text),
+                        "packed": packed,
                         "url": raw.url,
                         "captured_at": raw.captured,
                         "format": raw.format,
@@ -368,6 +370,8 @@ class Store:
     def save_documents(self, batch: Sequence[tuple[RawDoc, list[Clustered]]]) -> None:
         """Store new documents and their articles (no events, nothing replaced) in one transaction:
         a bulk load, as a benchmark builds a large database; `save_document` is the ingest's path."""
+        if not batch:
+            return
         bodies = self.engine.dialect.name == "postgresql"
         now = datetime.now(UTC)
         try:

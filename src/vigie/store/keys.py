@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, tuple_
 
@@ -90,11 +90,12 @@ class Signatures:
         """For each title key: the cluster of the first stored article (by id) with it."""
         with self._connected() as connection:
             mark = _placeholder(connection)
-            rows = connection.exec_driver_sql(
+            rows = _fetch(
+                connection,
                 TITLED.format(titles=", ".join([mark] * len(title_keys)),
                               excluded=", ".join([mark] * max(1, len(excluded)))),
                 (*sorted(title_keys), *(sorted(excluded) or [""])),
-            ).all()  # fmt: skip
+            )  # fmt: skip
         return {row[0]: row[1] for row in rows}
 
     def sharing(self, keys: Collection[int], excluded: Collection[str] = ()) -> list[Signature]:
@@ -103,9 +104,7 @@ class Signatures:
             return []
         with self._connected() as connection:
             mark = _placeholder(connection)
-            rows = connection.exec_driver_sql(
-                SHARING.format(keys=", ".join([mark] * len(keys))), tuple(sorted(keys))
-            ).all()
+            rows = _fetch(connection, SHARING.format(keys=", ".join([mark] * len(keys))), tuple(sorted(keys)))
         shared: dict[str, set[int]] = {}
         found: dict[str, tuple[str, bytes]] = {}
         dangling = []
@@ -174,6 +173,17 @@ class Signatures:
                     ],
                 )
                 last = page[-1].id
+
+
+def _fetch(connection: Connection, sql: str, parameters: tuple[object, ...]) -> list[tuple[Any, ...]]:
+    """Rows of a query run on the driver's own cursor: these look-ups run for every document, and
+    SQLAlchemy's execution (context, result object) costs more than SQLite answering them."""
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, parameters)
+        return [tuple(row) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 def _placeholder(connection: Connection) -> str:

@@ -44,13 +44,19 @@ class TextCache:
     """Unpacks documents, keeping the last one: the articles of a dump are read one after the other."""
 
     def __init__(self) -> None:
-        self._packed: bytes | None = None
-        self._text = ""
+        self._last: tuple[bytes, str] = (b"", "")
 
     def text(self, packed: bytes) -> str:
-        if packed != self._packed:
-            self._packed, self._text = packed, unpack(packed)
-        return self._text
+        last = self._last  # one tuple, read and replaced whole: threads may share the cache
+        if packed == last[0]:
+            return last[1]
+        text = unpack(packed)
+        self._last = (packed, text)
+        return text
+
+    def remember(self, packed: bytes, text: str) -> None:
+        """The text of a document being stored: the index reads its articles without unpacking it."""
+        self._last = (packed, text)
 
     def article_text(self, packed: bytes | None, spans: str | None) -> str | None:
         """The SQL function vigie_article_text(packed, spans); null for null arguments."""
@@ -59,8 +65,10 @@ class TextCache:
         return article_text(self.text(packed), spans)
 
 
+SHARED = TextCache()  # the SQL function's, for every connection of the process
+
+
 def register(connection: object) -> None:
     """Give a sqlite3 connection the SQL function vigie_article_text (deterministic: usable in an index
     or a view)."""
-    cache = TextCache()
-    connection.create_function(SQL_FUNCTION, 2, cache.article_text, deterministic=True)  # type: ignore[attr-defined]
+    connection.create_function(SQL_FUNCTION, 2, SHARED.article_text, deterministic=True)  # type: ignore[attr-defined]
