@@ -12,7 +12,6 @@ a page costs a few indexed look-ups, whatever the number of stored articles.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zlib
 from collections.abc import Iterable
@@ -23,7 +22,7 @@ import numpy as np
 
 from vigie.frdate import fold
 from vigie.records import Article
-from vigie.store.keys import Clustered
+from vigie.store.keys import Clustered, signed_key, title_hash
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
@@ -55,6 +54,7 @@ class Clusterer:
         self.rows: int = lsh.r
         # what makes the keys of one band of one layout differ from all others
         self.persons = [b"%d/%d/%d" % (self.rows, self.bands, band) for band in range(self.bands)]
+        self.layout = signed_key(b"layout", b"%d/%d" % (self.rows, self.bands))  # its marker row
         self.permutations = MinHash(
             num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32
         ).permutations
@@ -66,7 +66,7 @@ class Clusterer:
         """A clusterer over already stored articles; their band keys are rebuilt once when the stored
         ones were made for another threshold (or before migration 0013)."""
         clusterer = cls(threshold, lead_words, stored)
-        stored.ensure_keys(clusterer.band_keys)
+        stored.ensure_keys(clusterer.band_keys, clusterer.title_key, clusterer.layout)
         return clusterer
 
     def assign(self, articles: list[Article]) -> list[Clustered]:
@@ -85,17 +85,21 @@ class Clusterer:
         for article in articles:
             minhash = self.lead_hash(article.body)
             keys = self.band_keys(minhash.hashvalues) if minhash is not None else ()
-            prepared.append((article, self.title_key(article.title), minhash, keys))
-        # two look-ups for the whole call: the titles, and the founders sharing a band key
-        titles = {title_key for _, title_key, _, _ in prepared if title_key is not None}
-        wanted = {key for _, _, _, keys in prepared for key in keys}
-        by_title = self.stored.titled(titles, self.forgotten) if self.stored and titles else {}
-        founders = self.stored.sharing(wanted, self.forgotten) if self.stored and wanted else []
+            title_key = self.title_key(article.title)
+            prepared.append(
+                (article, title_key, None if title_key is None else title_hash(title_key), minhash, keys)
+            )
+        # one look-up for the whole call: the first stored article of each title, the founders
+        # sharing a band key
+        wanted = {key for _, _, titled, _, keys in prepared for key in (*keys, *([titled] if titled else []))}
+        stored = self.stored.matching(wanted, self.forgotten) if self.stored is not None and wanted else []
+        by_title = {key: found.cluster_id for found in stored for key in found.keys}
+        founders = [found for found in stored if found.minhash is not None]
         out: list[Clustered] = []
-        for article, title_key, minhash, keys in prepared:
+        for article, title_key, titled, minhash, keys in prepared:
             candidates = set()
-            if title_key is not None and title_key in by_title:
-                candidates.add(by_title[title_key])
+            if titled is not None and titled in by_title:
+                candidates.add(by_title[titled])
             if minhash is not None:
                 shared = set(keys)
                 # LSH also returns candidates below the threshold: keep those whose estimated similarity
@@ -113,18 +117,22 @@ class Clusterer:
                     and self._similar(item.minhash, minhash)
                 )
             cluster = min(candidates) if candidates else article.id
-            if title_key is not None:
-                by_title.setdefault(title_key, cluster)
+            first_of_title = titled is not None and titled not in by_title
+            if titled is not None:
+                by_title.setdefault(titled, cluster)
             founder = cluster == article.id and minhash is not None
-            # Only the article that founded a cluster is indexed: a copy adds nothing to find the
-            # cluster again, and a story reprinted by many sites would make every query slower.
+            # Only the article that founded a cluster is indexed by its lead: a copy adds nothing to
+            # find the cluster again, and a story reprinted by many sites would make every query slower
             out.append(
                 Clustered(
                     article,
                     cluster,
                     title_key,
                     minhash.hashvalues.tobytes() if founder and minhash is not None else None,
-                    keys if founder else (),
+                    (
+                        *(keys if founder else ()),
+                        *([titled] if first_of_title and titled is not None else []),
+                    ),
                 )
             )
         return out
@@ -178,15 +186,13 @@ class Clusterer:
         raw = np.asarray(hashvalues, dtype=np.uint32).tobytes()
         step = 4 * self.rows  # bytes per band
         return tuple(
-            int.from_bytes(
-                hashlib.blake2b(raw[band * step : (band + 1) * step], digest_size=8, person=person).digest(),
-                "big",
-                signed=True,
-            )
+            signed_key(raw[band * step : (band + 1) * step], person)
             for band, person in enumerate(self.persons)
         )
 
-    def _similar(self, stored: bytes, minhash: LeanMinHash) -> bool:
+    def _similar(self, stored: bytes | None, minhash: LeanMinHash) -> bool:
+        if stored is None:
+            return False
         values = np.frombuffer(stored, dtype=np.uint32)
         if len(values) != len(minhash.hashvalues):
             return False

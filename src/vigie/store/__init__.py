@@ -703,7 +703,6 @@ def _article_values(item: Clustered, body: bool) -> dict[str, Any]:
         "spans": json.dumps([list(span) for span in article.spans]),
         "kind": article.kind,
         "title": article.title,
-        "title_key": item.title_key,
         "published": published,
         "published_has_time": has_time,
         "published_month": article.published_month,

@@ -1,8 +1,10 @@
 """Store, near-duplicate side: the keys the cluster stage looks articles up by, in indexed tables.
 
 `article_keys` (migration 0013) holds one row per LSH band of each article that founded a cluster
-(the key of that band of its MinHash); `articles.title_key` is indexed too. Looking up the keys of a
-new article reads a few index pages, whatever the number of stored articles: nothing is loaded whole.
+(the key of that band of its MinHash), one row per title (the key of its folded words, for the
+first article stored with it), and one marker row per band layout (article id "") that says the
+keys of that layout are all there. Looking up the keys of a new document reads a few index pages,
+whatever the number of stored articles: nothing is loaded whole.
 
 Rows of `article_keys` are not tied to `articles` by a foreign key (an index on article_id for the
 cascade would double the table): a row whose article was deleted is found by the next look-up that
@@ -11,6 +13,7 @@ meets it, ignored and dropped then.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,14 +27,10 @@ from vigie.store.schema import ArticleKeyRow, ArticleRow
 if TYPE_CHECKING:
     import numpy as np
 
-REBUILD_BATCH = 2_000  # founders whose keys are written with one statement
+REBUILD_BATCH = 2_000  # articles whose keys are written with one statement
 # Plain SQL handed to the driver: compiling a statement for each look-up costs SQLAlchemy more
 # than the look-up costs the database
-TITLED = (
-    "SELECT title_key, cluster_id FROM articles WHERE id IN (SELECT min(id) FROM articles "
-    "WHERE title_key IN ({titles}) AND id NOT IN ({excluded}) GROUP BY title_key)"
-)
-SHARING = (
+MATCHING = (
     "SELECT k.key, k.article_id, a.cluster_id, a.minhash FROM article_keys k "
     "LEFT JOIN articles a ON a.id = k.article_id WHERE k.key IN ({keys})"
 )
@@ -39,11 +38,11 @@ SHARING = (
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """What the near-duplicate look-up returns of a stored article that founded a cluster."""
+    """What the near-duplicate look-up returns of a stored article: a founder, or the first of a title."""
 
     article_id: str
     cluster_id: str
-    minhash: bytes
+    minhash: bytes | None  # of a founder
     keys: frozenset[int]  # the keys it was found by
 
 
@@ -51,8 +50,8 @@ class Signature:
 class Clustered:
     """An article to save, with its near-duplicate cluster and look-up keys.
 
-    `minhash` and `keys` are set for an article that founds its cluster only (the others are never
-    looked up by their lead).
+    `minhash` and the band keys are set for an article that founds its cluster only (the others are
+    never looked up by their lead); `keys` holds the title key of the first article of a title.
     """
 
     article: Article
@@ -86,34 +85,25 @@ class Signatures:
             finally:
                 self._connection = None
 
-    def titled(self, title_keys: Collection[str], excluded: Collection[str] = ()) -> dict[str, str]:
-        """For each title key: the cluster of the first stored article (by id) with it."""
-        with self._connected() as connection:
-            mark = _placeholder(connection)
-            rows = _fetch(
-                connection,
-                TITLED.format(titles=", ".join([mark] * len(title_keys)),
-                              excluded=", ".join([mark] * max(1, len(excluded)))),
-                (*sorted(title_keys), *(sorted(excluded) or [""])),
-            )  # fmt: skip
-        return {row[0]: row[1] for row in rows}
-
-    def sharing(self, keys: Collection[int], excluded: Collection[str] = ()) -> list[Signature]:
-        """The stored founders that share at least one of these keys (with the keys they share), by id."""
+    def matching(self, keys: Collection[int], excluded: Collection[str] = ()) -> list[Signature]:
+        """The stored articles holding at least one of these keys (with the keys they hold), by id:
+        founders by their band keys, the first article of a title by its title key."""
         if not keys:
             return []
         with self._connected() as connection:
             mark = _placeholder(connection)
-            rows = _fetch(connection, SHARING.format(keys=", ".join([mark] * len(keys))), tuple(sorted(keys)))
-        shared: dict[str, set[int]] = {}
-        found: dict[str, tuple[str, bytes]] = {}
+            rows = _fetch(
+                connection, MATCHING.format(keys=", ".join([mark] * len(keys))), tuple(sorted(keys))
+            )
+        held: dict[str, set[int]] = {}
+        found: dict[str, tuple[str, bytes | None]] = {}
         dangling = []
         for key, article_id, cluster_id, minhash in rows:
             if cluster_id is None:  # its article was deleted
                 dangling.append((key, article_id))
-            elif minhash is not None and article_id not in excluded:
-                shared.setdefault(article_id, set()).add(key)
-                found[article_id] = (cluster_id, bytes(minhash))
+            elif article_id not in excluded:
+                held.setdefault(article_id, set()).add(key)
+                found[article_id] = (cluster_id, None if minhash is None else bytes(minhash))
         if dangling:
             with self.engine.begin() as connection:
                 connection.execute(
@@ -122,7 +112,7 @@ class Signatures:
                     )
                 )
         return [
-            Signature(article_id, found[article_id][0], found[article_id][1], frozenset(shared[article_id]))
+            Signature(article_id, found[article_id][0], found[article_id][1], frozenset(held[article_id]))
             for article_id in sorted(found)
         ]
 
@@ -134,45 +124,63 @@ class Signatures:
         with self.engine.connect() as connection:
             yield connection
 
-    def ensure_keys(self, band_keys: Callable[[np.ndarray], tuple[int, ...]]) -> None:
-        """Write the keys of every founder again when those stored were made for another band layout
-        (another threshold) or not at all (a database migrated from before 0013). One founder tells."""
+    def ensure_keys(
+        self,
+        band_keys: Callable[[np.ndarray], tuple[int, ...]],
+        title_key: Callable[[str | None], str | None],
+        layout: int,
+    ) -> None:
+        """Write every key again when those stored were made for another band layout (another
+        threshold) or not at all (a database migrated from before 0013): the band keys of each
+        founder, the title key of the first article (by id) of each title, then the `layout` marker
+        row that says they are there."""
         import numpy as np
 
-        sample = select(ArticleRow.id, ArticleRow.minhash).where(ArticleRow.minhash.is_not(None)).limit(1)
+        marker = select(ArticleKeyRow.key).where(ArticleKeyRow.key == layout, ArticleKeyRow.article_id == "")
         with self.engine.connect() as connection:
-            first = connection.execute(sample).first()
-            if first is None:
+            if connection.execute(marker).first() is not None:
                 return
-            key = band_keys(np.frombuffer(first.minhash, dtype=np.uint32))[0]
-            present = connection.execute(
-                select(ArticleKeyRow.key).where(
-                    ArticleKeyRow.key == key, ArticleKeyRow.article_id == first.id
-                )
-            ).first()
-        if present is not None:
-            return
+        seen: set[int] = set()
         with self.engine.begin() as connection:
             connection.execute(delete(ArticleKeyRow))
             last = ""
-            while True:  # a page of founders at a time: memory stays flat on a million articles
+            while True:  # a page of articles at a time: memory stays flat but for one int per title
                 page = connection.execute(
-                    select(ArticleRow.id, ArticleRow.minhash)
-                    .where(ArticleRow.minhash.is_not(None), ArticleRow.id > last)
+                    select(ArticleRow.id, ArticleRow.title, ArticleRow.minhash)
+                    .where(ArticleRow.id > last)
                     .order_by(ArticleRow.id)
                     .limit(REBUILD_BATCH)
                 ).all()
                 if not page:
                     break
-                connection.execute(
-                    insert(ArticleKeyRow),
-                    [
-                        {"key": key, "article_id": row.id}
-                        for row in page
-                        for key in sorted(set(band_keys(np.frombuffer(row.minhash, dtype=np.uint32))))
-                    ],
-                )
+                rows: list[dict[str, object]] = []
+                for row in page:
+                    keys: set[int] = set()
+                    if row.minhash is not None:
+                        keys.update(band_keys(np.frombuffer(row.minhash, dtype=np.uint32)))
+                    folded = title_key(row.title)
+                    if folded is not None and title_hash(folded) not in seen:
+                        seen.add(title_hash(folded))
+                        keys.add(title_hash(folded))
+                    rows.extend({"key": key, "article_id": row.id} for key in sorted(keys))
+                if rows:
+                    connection.execute(insert(ArticleKeyRow), rows)
                 last = page[-1].id
+            connection.execute(insert(ArticleKeyRow), {"key": layout, "article_id": ""})
+
+
+def title_hash(title_key: str) -> int:
+    """The look-up key of a title key (layout-free: titles are compared whole).
+
+    >>> title_hash("kidal un vehicule terroriste neutralise a tibezas") == title_hash("kidal un vehicule terroriste neutralise a tibezas")
+    True
+    """
+    return signed_key(title_key.encode("utf-8"), b"title")
+
+
+def signed_key(data: bytes, person: bytes) -> int:
+    """A signed 64-bit key of `data` (BLAKE2b, personalised: keys of another kind never meet)."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=person).digest(), "big", signed=True)
 
 
 def _fetch(connection: Connection, sql: str, parameters: tuple[object, ...]) -> list[tuple[Any, ...]]:

@@ -75,7 +75,6 @@ class ArticleRow(Base):
     spans: Mapped[str] = mapped_column(Text)  # JSON [[start, end], ...] of the body paragraphs
     kind: Mapped[str] = mapped_column(String(8))
     title: Mapped[str | None] = mapped_column(Text)
-    title_key: Mapped[str | None] = mapped_column(String(400), index=True)
     # PostgreSQL only (its GIN index and ts_headline read it); on SQLite the body is cut out of the
     # document's text (vigie.store.packed, 0014_text_once): never loaded unless asked for
     body: Mapped[str] = mapped_column(Text, deferred=True)
