@@ -100,6 +100,15 @@ def build(url: str, articles: int, words: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def peak_rss_kib() -> int:
+    """This process's peak resident memory (VmHWM): unlike ru_maxrss, not inherited from the parent
+    that started it (Linux keeps ru_maxrss across exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def add(url: str, paths: list[str]) -> dict[str, float]:
     """In this process: ingest `paths` into the database at `url`, time and memory."""
     from vigie.pipeline import run
@@ -107,11 +116,11 @@ def add(url: str, paths: list[str]) -> dict[str, float]:
     from vigie.store import Store
 
     with Store.open(url) as store:
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        before = peak_rss_kib()
         started, cpu_started = time.perf_counter(), time.process_time()
         report = run(paths, store, Settings(db=url, extract=False))
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_rss_kib()
     return {"seconds": seconds, "cpu_seconds": cpu, "peak_rss_mb": peak / 1024,
             "rss_growth_mb": (peak - before) / 1024, "documents": report.documents}  # fmt: skip
 
