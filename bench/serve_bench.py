@@ -54,7 +54,7 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "serve.json"
 EVAL = HERE.parent.parent / "shared" / "eval"
 KEPT_FROM = 200_000  # articles from which the database is kept under /tmp and reused
-CORPUS_VERSION = 1  # bump when serve_corpus.py writes other rows: kept databases are then rebuilt
+CORPUS_VERSION = 2  # bump when serve_corpus.py writes other rows: kept databases are then rebuilt
 
 
 class Vocabulary:

@@ -1,7 +1,7 @@
 """article keys: the near-duplicate index in a table, looked up by key instead of loaded whole
 
 Revision ID: 0013_article_keys
-Revises: 0018_event_months
+Revises: 0017_search_facets
 Create Date: 2026-12-07 10:40:00
 
 `article_keys` holds one row (key, article id) per LSH band of the lead's MinHash of each article
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0013_article_keys"
-down_revision: Union[str, Sequence[str], None] = "0018_event_months"
+down_revision: Union[str, Sequence[str], None] = "0017_search_facets"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
