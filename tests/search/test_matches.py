@@ -11,6 +11,7 @@ from vigie.search import ArticleQuery, search_articles
 from vigie.search import matches as bounded
 from vigie.search.rankings import RANKINGS
 from vigie.store import Store
+from vigie.store.packed import pack
 from vigie.store.schema import ArticleRow, DocumentRow
 
 MARKET = "Le marché de Sévaré a rouvert ce lundi après trois jours de fermeture décidée par la mairie."
@@ -28,10 +29,11 @@ def many(store: Store) -> Store:
         doc_id = f"{number:040x}"
         documents.append({"id": doc_id, "source": f"/news/{number}.txt", "name": f"{site}-{year}-{number}.txt",
                           "size": len(body), "encoding": "utf-8", "ingested_at": datetime(2024, 9, 1),
-                          "text": f"{title}\n\n{body}"})  # fmt: skip
+                          "packed": pack(f"{title}\n\n{body}")})  # fmt: skip
         articles.append({"id": f"{doc_id}:0", "document_id": doc_id, "position": 0, "start_offset": 0,
-                         "end_offset": len(title) + 2 + len(body), "spans": "[]", "kind": "full", "title": title,
-                         "body": body, "published": datetime(year, 3, 1 + number % 28),
+                         "end_offset": len(title) + 2 + len(body), "kind": "full", "title": title,
+                         "spans": f"[[{len(title) + 2}, {len(title) + 2 + len(body)}]]",
+                         "published": datetime(year, 3, 1 + number % 28),
                          "published_has_time": False, "cluster_id": f"{doc_id}:0"})  # fmt: skip
     with store.engine.begin() as connection:
         connection.execute(insert(DocumentRow), documents)
