@@ -1,7 +1,7 @@
 """article keys: the near-duplicate index in a table, looked up by key instead of loaded whole
 
 Revision ID: 0013_article_keys
-Revises: 0017_search_facets
+Revises: 0015_stable_ids
 Create Date: 2026-12-07 10:40:00
 
 `article_keys` holds one row (key, article id) per LSH band of the lead's MinHash of each article
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0013_article_keys"
-down_revision: Union[str, Sequence[str], None] = "0017_search_facets"
+down_revision: Union[str, Sequence[str], None] = "0015_stable_ids"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
