@@ -22,6 +22,7 @@ from vigie.parallel import CRASHED, Prepared, Setup, extract_in_order
 from vigie.pipeline import IngestReport, run
 from vigie.settings import Settings
 from vigie.store import Store
+from vigie.store.packed import register
 
 SAMPLE = ROOT / "src" / "vigie" / "data" / "sample"
 
@@ -55,6 +56,7 @@ def _ingest(paths: list[str], db: Path, workers: int) -> tuple[IngestReport, lis
 def _rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table (the FTS index's included), but the time each document was stored."""
     with sqlite3.connect(db) as connection:
+        register(connection)  # articles_fts reads its text through vigie_article_text (0014_text_once)
         tables = [
             name
             for (name,) in connection.execute(
