@@ -10,7 +10,6 @@ import click
 
 from vigie.cli.options import build_settings, db_option
 from vigie.errors import InputError
-from vigie.store import Store
 
 
 def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -56,6 +55,7 @@ def report(
     Example: vigie report --from 2023-09-01 --to 2023-09-30 --lang fr -o septembre.pdf
     """
     from vigie.report import Period, write_report
+    from vigie.store import Store  # imported here: `vigie --help` starts without the store
 
     if end < start:
         raise InputError(f"--to {end} is before --from {start}; give the first day, then the last")

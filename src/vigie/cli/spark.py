@@ -11,7 +11,6 @@ import click
 
 from vigie.cli.options import build_settings, db_option, print_report, say, verbosity
 from vigie.errors import ConfigError
-from vigie.store import Store
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -62,6 +61,7 @@ def ingest(
     Example: vigie spark ingest dumps/ --master 'local[4]' --db sqlite:///vigie.db
     """
     from vigie.spark import ingest as spark_ingest
+    from vigie.store import Store  # imported here: `vigie --help` starts without the store
 
     settings = build_settings(ctx, db)
     session = start_session(master)
