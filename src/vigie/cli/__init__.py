@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from vigie.cli import crawl, evaluate, export, ingest, places, report, serve, spark
+from vigie.cli import crawl, evaluate, export, ingest, places, reextract, report, serve, spark
 from vigie.cli.options import VigieGroup
 
 
@@ -60,6 +60,7 @@ cli.add_command(crawl.watch)
 cli.add_command(serve.serve)
 cli.add_command(report.report)
 cli.add_command(spark.spark)
+cli.add_command(reextract.reextract_command)
 
 
 def main() -> None:

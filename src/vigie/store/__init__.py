@@ -516,7 +516,9 @@ def _shown(source: str) -> str:
 def _command() -> str:
     """What this process is, for the message of a writer that waits: "ingest", "crawl"."""
     words = [
-        arg for arg in sys.argv[1:] if arg in ("ingest", "demo", "crawl", "watch", "places", "eval", "serve")
+        arg
+        for arg in sys.argv[1:]
+        if arg in ("ingest", "demo", "crawl", "watch", "places", "eval", "serve", "reextract")
     ]
     return words[0] if words else Path(sys.argv[0]).name
 
