@@ -38,7 +38,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     paths = [str(args.shared / "eval" / name) for name in ("seeds", "dev", "train")]
-    settings = Settings()
+    settings = Settings(workers=1)  # one process each: the ingest compared with a re-extraction
     Stages.load(settings.nlp_model)
     stages = load_stages(settings.nlp_model)
     with tempfile.TemporaryDirectory() as folder, Store.open(f"sqlite:///{folder}/bench.db") as store:

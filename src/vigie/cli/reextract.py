@@ -8,8 +8,6 @@ import click
 
 from vigie.cli.options import build_settings, db_option, progress_bar, say
 from vigie.errors import ConfigError
-from vigie.reextract import load_stages, reextract
-from vigie.store import Store
 
 
 @click.command(name="reextract")
@@ -31,6 +29,9 @@ def reextract_command(ctx: click.Context, since: datetime | None, db: str | None
 
     Example: vigie reextract --since 2024-01-01 --db sqlite:///vigie.db
     """
+    from vigie.reextract import load_stages, reextract  # the stages and the store, imported when run
+    from vigie.store import Store
+
     settings = build_settings(ctx, db)
     if not settings.extract:
         raise ConfigError(
