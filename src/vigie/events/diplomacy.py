@@ -238,14 +238,16 @@ class DiplomacyRules:
             groups.append(self._named(sentence))
             acts: list[tuple[PloverType, list[tuple[str, str, str]]]] = []
             for trigger in triggers:
-                pairs = self._pairs(
-                    trigger,
-                    parties,
-                    sentence,
-                    fronted.end() if fronted else 0,
-                    folded,
-                    home,
-                    fold_text(sentences[index - 1].text) if index > 0 else "",
+                pairs = self._apart_from_members(
+                    self._pairs(
+                        trigger,
+                        parties,
+                        sentence,
+                        fronted.end() if fronted else 0,
+                        folded,
+                        home,
+                        fold_text(sentences[index - 1].text) if index > 0 else "",
+                    )
                 )
                 if not parties and told is not None:
                     if BOTH_SIDES.search(folded):
@@ -295,6 +297,15 @@ class DiplomacyRules:
         roles = frame(sentence, index)
         return roles.realis and not roles.negated
 
+    def _apart_from_members(self, pairs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+        """The pairs but those of an organisation with one of its own members ("les trois pays ont
+        signé la charte de l'AES": the states, not the Alliance and each of them)."""
+        return [
+            (a, b, kind)
+            for a, b, kind in pairs
+            if b not in self.members.get(a, ()) and a not in self.members.get(b, ())
+        ]
+
     def _title_pairs(self, analysis: Analysis, home: str) -> tuple[int, list[tuple[str, str, str]]] | None:
         """The parties a title names ("Paraphe des accords … de la Fédération de Russie"), paired."""
         if not analysis.has_title or not analysis.sentences:
@@ -302,7 +313,9 @@ class DiplomacyRules:
         title = analysis.sentences[0]
         folded = fold_text(title.text)
         parties = self._parties(folded, title.text, home)
-        pairs = self._pairs(Trigger("CONSULT", 0, 0), parties, title, 0, folded, home)
+        pairs = self._apart_from_members(
+            self._pairs(Trigger("CONSULT", 0, 0), parties, title, 0, folded, home)
+        )
         return (-CARRY_SENTENCES - 1, pairs) if pairs else None  # only "les deux pays" refers to it
 
     def _named(self, sentence: Sentence) -> list[str]:
@@ -373,24 +386,6 @@ class DiplomacyRules:
         country stands in for a missing side. Symmetric types pair the article's country with each
         partner, or, without it, every two parties (each with each when three or more are listed).
         """
-        return [
-            (a, b, kind)
-            for a, b, kind in self._all_pairs(
-                trigger, parties, sentence, subject_from, folded, home, previous
-            )
-            if b not in self.members.get(a, ()) and a not in self.members.get(b, ())
-        ]  # "les trois pays ont signé la charte de l'AES": the states, not the Alliance and each of them
-
-    def _all_pairs(
-        self,
-        trigger: Trigger,
-        parties: list[Party],
-        sentence: Sentence,
-        subject_from: int,
-        folded: str,
-        home: str,
-        previous: str,
-    ) -> list[tuple[str, str, str]]:
         if not parties:
             return []
         named = [p for p in parties if not p.venue]
