@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import MetaData, Table, create_engine, insert, text
@@ -151,3 +152,22 @@ def test_downgrading_0014_gives_the_text_back(tmp_path: Path) -> None:
     with Store.open(url) as store:  # and up again
         assert [hit.title for hit in search_articles(store, ArticleQuery(q="Sofara")).hits] == [TITLE]
         _index_is_whole(store)
+
+
+def test_a_ctrl_c_inside_the_sql_function_stops_as_a_ctrl_c(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from vigie.store import packed
+
+    def interrupted(_: bytes) -> str:
+        packed.note_interrupt(2, None)  # as the command's SIGINT handler does
+        return ""
+
+    connection = sqlite3.connect(":memory:")
+    packed.register(connection)
+    monkeypatch.setattr(packed.SHARED, "text", interrupted)
+    with pytest.raises(sqlite3.OperationalError, match="user-defined function raised exception"):
+        connection.execute("SELECT vigie_article_text(?, '[[0, 5]]')", (packed.pack("Kidal"),)).fetchone()
+    with pytest.raises(KeyboardInterrupt):
+        packed.raise_interrupt()  # the store raises it again instead of a "cannot save" error
+    packed.raise_interrupt()  # once: nothing is left pending

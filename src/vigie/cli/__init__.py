@@ -6,6 +6,7 @@ One module per command family; this group registers their commands.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -64,4 +65,7 @@ cli.add_command(reextract.reextract_command)
 
 
 def main() -> None:
+    from vigie.store.packed import note_interrupt  # Ctrl-C stops as Ctrl-C even inside SQLite
+
+    signal.signal(signal.SIGINT, note_interrupt)
     cli(prog_name="vigie")

@@ -38,7 +38,7 @@ from vigie.plover import quad_class
 from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
 from vigie.store import ids, merging
 from vigie.store.keys import Clustered, Signatures, key_rows
-from vigie.store.packed import SHARED, TextCache, article_text, pack, register
+from vigie.store.packed import SHARED, TextCache, article_text, pack, raise_interrupt, register
 from vigie.store.schema import (
     ArticleKeyRow,
     ArticleRow,
@@ -363,6 +363,7 @@ class Store:
         except ValueError as err:  # the driver refuses a value: PostgreSQL text cannot hold NUL
             raise DocumentError(f"{_shown(raw.source)}: cannot be saved: {_one_line(err)}") from err
         except SQLAlchemyError as err:
+            raise_interrupt()  # a Ctrl-C inside SQLite's call of vigie_article_text
             raise StoreError(
                 f"cannot save {_shown(raw.source)}: {_one_line(getattr(err, 'orig', None) or err)}"
             ) from err
@@ -394,6 +395,7 @@ class Store:
                 if keys:
                     connection.execute(insert(ArticleKeyRow), keys)
         except SQLAlchemyError as err:
+            raise_interrupt()  # a Ctrl-C inside SQLite's call of vigie_article_text
             raise StoreError(
                 f"cannot save {len(batch)} documents: {_one_line(getattr(err, 'orig', None) or err)}"
             ) from err

@@ -45,6 +45,7 @@ class TextCache:
 
     def __init__(self) -> None:
         self._last: tuple[bytes, str] = (b"", "")
+        self.interrupted = False  # Ctrl-C came while SQLite ran the SQL function
 
     def text(self, packed: bytes) -> str:
         last = self._last  # one tuple, read and replaced whole: threads may share the cache
@@ -63,6 +64,22 @@ class TextCache:
         if packed is None or spans is None:
             return None
         return article_text(self.text(packed), spans)
+
+
+def note_interrupt(signum: int, frame: object) -> None:
+    """The command's SIGINT handler: Ctrl-C noted, then raised as usual. When it lands inside
+    SQLite's call of vigie_article_text, sqlite3 turns it into "user-defined function raised
+    exception"; the note lets the store raise it again (`raise_interrupt`)."""
+    SHARED.interrupted = True
+    raise KeyboardInterrupt
+
+
+def raise_interrupt() -> None:
+    """Raise the Ctrl-C that came while SQLite ran the SQL function, if one did: the statement
+    failed because of it, and the command must stop as on any Ctrl-C, not report a store error."""
+    if SHARED.interrupted:
+        SHARED.interrupted = False
+        raise KeyboardInterrupt
 
 
 SHARED = TextCache()  # the SQL function's, for every connection of the process

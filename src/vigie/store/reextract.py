@@ -42,7 +42,7 @@ from vigie.store import (
     merging,
 )
 from vigie.store.keys import Clustered, key_rows
-from vigie.store.packed import SHARED, article_text
+from vigie.store.packed import SHARED, article_text, raise_interrupt
 from vigie.store.schema import (
     ArticleKeyRow,
     ArticleRow,
@@ -169,6 +169,7 @@ def rewrite_document(
     except ValueError as err:  # the driver refuses a value: PostgreSQL text cannot hold NUL
         raise DocumentError(f"{_shown(raw.source)}: cannot be saved: {_one_line(err)}") from err
     except SQLAlchemyError as err:
+        raise_interrupt()  # a Ctrl-C inside SQLite's call of vigie_article_text
         raise StoreError(
             f"cannot save {_shown(raw.source)}: {_one_line(getattr(err, 'orig', None) or err)}"
         ) from err
