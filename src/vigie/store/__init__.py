@@ -347,16 +347,7 @@ class Store:
                         insert(InteractionSourceRow), _source_values(told.evidence, "interaction_id", owner)
                     )
                 if toponyms:
-                    from vigie.geo.names import fold_name  # the geo stage, imported when a place is stored
-
-                    connection.execute(
-                        insert(ToponymRow),
-                        [
-                            {"article_id": t.article_id, "name": t.name[:200], "name_key": fold_name(t.name)[:200],
-                             "sentence": t.sentence, "resolved": t.resolved}
-                            for t in toponyms
-                        ],
-                    )  # fmt: skip
+                    connection.execute(insert(ToponymRow), _toponym_values(toponyms))
         except (IntegrityError, DataError) as err:
             # this document's rows: a value the database refuses, or a row stored meanwhile
             raise DocumentError(f"{_shown(raw.source)}: cannot be saved: {_one_line(err.orig)}") from err
@@ -649,6 +640,17 @@ def _source_values(evidence: Sequence[Evidence], key: str, owner: int) -> list[d
              "sentence": item.sentence}
         )  # fmt: skip
     return rows
+
+
+def _toponym_values(toponyms: Sequence[PlaceName]) -> list[dict[str, Any]]:
+    """The rows of the place names an article's extraction asked the gazetteer about."""
+    from vigie.geo.names import fold_name  # the geo stage, imported when a place is stored
+
+    return [
+        {"article_id": t.article_id, "name": t.name[:200], "name_key": fold_name(t.name)[:200],
+         "sentence": t.sentence, "resolved": t.resolved}
+        for t in toponyms
+    ]  # fmt: skip
 
 
 def _event_values(event: Event) -> dict[str, Any]:

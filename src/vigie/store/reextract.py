@@ -27,7 +27,6 @@ from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from vigie.errors import DocumentError, StoreError
 from vigie.events.lexicon import fold_text
-from vigie.geo.names import fold_name
 from vigie.records import Event, Interaction, PlaceName, RawDoc
 from vigie.store import (
     Store,
@@ -38,6 +37,7 @@ from vigie.store import (
     _one_line,
     _shown,
     _source_values,
+    _toponym_values,
     ids,
     merging,
 )
@@ -225,14 +225,7 @@ def _rewrite(
         connection, document_id, interactions, clusters, old_interactions, first
     )
     if toponyms:
-        connection.execute(
-            insert(ToponymRow),
-            [
-                {"article_id": t.article_id, "name": t.name[:200], "name_key": fold_name(t.name)[:200],
-                 "sentence": t.sentence, "resolved": t.resolved}
-                for t in toponyms
-            ],
-        )  # fmt: skip
+        connection.execute(insert(ToponymRow), _toponym_values(toponyms))
     return Rewrite(recut is not None, *event_counts, *interaction_counts)
 
 
