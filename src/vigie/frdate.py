@@ -119,26 +119,58 @@ _YEAR = r"((?:19|20)\d\d)"
 NIGHT = re.compile(
     rf"nuit du {_WD}{_DM}(?:\s+{_MONTH})?(?:\s+{_YEAR})?\s+au\s+{_WD}{_DM}\s+{_MONTH}(?:\s+{_YEAR})?"
 )
-# "dans la nuit de samedi à dimanche"
-NIGHT_WEEKDAYS = re.compile(rf"nuit de ({_WEEKDAY_ALT}) (?:a|au) ({_WEEKDAY_ALT})")
+# "dans la nuit de samedi à dimanche" (the second day), "dans la soirée de dimanche à hier lundi"
+# (an evening is the first day's)
+NIGHT_WEEKDAYS = re.compile(
+    rf"(nuit|soiree) (?:de|du) ({_WEEKDAY_ALT}) (?:a|au) (?:hier |ce )?({_WEEKDAY_ALT})"
+)
 # "du 23 au 31 mars 2022", "du mercredi 1er au dimanche 5 février 2017", "les 13 et 14 janvier 2017"
 RANGE = re.compile(
     rf"(?:du|les) {_WD}{_DM}(?:\s+{_MONTH})?(?:\s+{_YEAR})?\s+(?:au|et) {_WD}{_DM}\s+{_MONTH}(?:\s+{_YEAR})?"
 )
 # "le jeudi 11 septembre", "13 septembre 2025", "1er octobre"
 DAY_MONTH = re.compile(rf"(?<!\d)(?:({_WEEKDAY_ALT})\s+)?{_DM}\s+{_MONTH}(?:\s+{_YEAR})?(?!\w)")
-# "ce jeudi", "dimanche", "vendredi dernier"
-WEEKDAY = re.compile(rf"(?<!\w)({_WEEKDAY_ALT})(?!\w)")
-# "hier", "avant-hier", "la veille", "le lendemain", "le même jour", "trois jours plus tôt"
+# "ce jeudi", "dimanche", "vendredi dernier" (the one before the day of publication)
+WEEKDAY = re.compile(rf"(?<!\w)({_WEEKDAY_ALT})(?!\w)( dernier| passe)?")
+# "hier", "avant-hier", "la veille", "le lendemain", "trois jours plus tôt"; anaphoric days ("ce
+# jour-là", "le jour même", "le même jour") are the day the text named last
 RELATIVE = re.compile(
-    r"(?<!\w)(avant-hier|hier|aujourd'hui|ce jour|ce matin|cette nuit|la veille|le lendemain|"
-    r"le meme jour|la meme nuit|(\w+) jours? plus (tot|tard))(?!\w)"
+    r"(?<!\w)(avant-hier|hier|aujourd'hui|ce jour-la|le jour-meme|le jour meme|ce meme jour|cette nuit-la|"
+    r"ce jour|ce matin|cette nuit|la veille|le lendemain|le meme jour|la meme nuit|a cette date|"
+    r"(\w+) jours? plus (tot|tard))(?!\w)"
+)
+ANAPHORIC = {"ce jour-la", "le jour-meme", "le jour meme", "ce meme jour", "cette nuit-la", "le meme jour",
+             "la meme nuit", "a cette date"}  # fmt: skip
+# "à ce jour", "jusqu'à ce jour": so far, not a day
+NOT_A_DAY = re.compile(r"(?:\ba|jusqu'a|jusqu'a present et)\s+$")
+# "trois jours après l'attaque", "deux jours avant le drame", "au lendemain de l'attaque", "la
+# veille du scrutin": counted from the day of the story the noun names, not from the last date told
+RELATIVE_TO = re.compile(
+    r"(?<!\w)(?:(\w+) (jours?|semaines?) (avant|apres)|(?:au |le )(lendemain)|(?:a )?la (veille)) "
+    r"(?:de (?:l'|la |ce |cet |cette |son |sa |leur )|d'|du |des |l'|le |la |les |ce |cet |cette |ces |son |sa |ses |leurs? )"
 )
 # "en mars 2019", "fin janvier 2022"
 MONTH_YEAR = re.compile(rf"(?<!\d\s)(?<!\d)(?:en |fin |debut |mi-)?{_MONTH}\s+{_YEAR}(?!\w)")
-SMALL_NUMBERS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8}
+# a month without its year: "en janvier", "en septembre dernier", "fin août", "mi-mars", "début
+# mai": the latest such month up to publication (FORMAT.md: a month only is its 1st, precision 3;
+# "fin" and "mi-" name the last and middle part of it)
+MONTH_ONLY = re.compile(
+    rf"(?<!\w)(en|fin|debut|mi-|courant|au mois d'|au mois de)\s?{_MONTH}(?: (dernier|passe))?(?!\s*\d)(?!\w)"
+)
+PART_OF_MONTH = {"fin": 25, "mi-": 15}
+# "la semaine dernière", "le mois dernier", "au début du mois": a week or a month, not a day
+PERIOD = re.compile(
+    r"(?<!\w)(?:(la semaine (?:derniere|passee))|(le mois (?:dernier|passe))|"
+    r"(?:au |en )(debut|fin) (?:du|de ce) mois)(?!\w)"
+)
+# "depuis le 26 juillet", "depuis le coup d'État du 26 juillet", "depuis dimanche": when an ongoing
+# state began, not the day of the act the sentence tells
+SINCE = re.compile(r"\bdepuis\b[^,;:.]{0,50}$")
+SMALL_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+                 "huit": 8, "dix": 10, "quinze": 15}  # fmt: skip
 # "il y a deux semaines", "il y a trois jours", "deux jours avant le drame": counted back from publication
 AGO = re.compile(r"(?<!\w)il y a (un|une|deux|trois|quatre|cinq|six|sept|huit|\d+) (jours?|semaines?)(?!\w)")
+YEARS_AHEAD = 6  # how far past the page's latest stated year an undated weekday's year is sought
 FUTURE_DAYS = 7  # a day-month after publication by more than this is taken from the year before
 
 
@@ -161,12 +193,17 @@ OF_AN_ACCORD = re.compile(
 
 
 def find_event_date(
-    sentence: str, published: date | None, previous: date | None = None, reference_year: int | None = None
+    sentence: str,
+    published: date | None,
+    previous: date | None = None,
+    reference_year: int | None = None,
+    story: date | None = None,
 ) -> EventDate | None:
     """The day a sentence says something happened, resolved against the publication date.
 
-    `previous` is the date of the event reported just before ("le même jour", "la veille");
-    `reference_year` dates a day-month without year when nothing else does. None: no date said.
+    `previous` is the day the text named last ("le même jour", "ce jour-là", "la veille");
+    `story` the day of the story told before ("trois jours après l'attaque"), `previous` when not
+    given; `reference_year` dates a day-month without year when nothing else does. None: no date said.
 
     >>> find_event_date("Les FAMa ont frappé ce jeudi 11 septembre des positions.", date(2025, 9, 11))
     EventDate(day=datetime.date(2025, 9, 11), precision=1)
@@ -182,43 +219,97 @@ def find_event_date(
     EventDate(day=datetime.date(2025, 3, 10), precision=1)
     >>> find_event_date("Le Niger a annoncé samedi 2 décembre son retrait, à compter du 29 novembre.", date(2023, 12, 3))
     EventDate(day=datetime.date(2023, 12, 2), precision=1)
+    >>> find_event_date("Jeudi dernier, le gouvernement a suspendu les rotations.", date(2022, 7, 21))  # a Thursday
+    EventDate(day=datetime.date(2022, 7, 14), precision=1)
+    >>> find_event_date("Les trois pays ont quitté la CEDEAO en janvier.", date(2025, 5, 17))
+    EventDate(day=datetime.date(2025, 1, 1), precision=3)
+    >>> find_event_date("Trois jours après l'attaque, des milliers de personnes ont manifesté.", date(2023, 3, 8), date(2023, 2, 27), story=date(2023, 2, 26))
+    EventDate(day=datetime.date(2023, 3, 1), precision=1)
     """
     text = fold(sentence)
     found = _night(text, published, reference_year) or _range(text, published, reference_year)
     if found is None:
+        every = list(DAY_MONTH.finditer(text))
         matches = [
             m
-            for m in DAY_MONTH.finditer(text)
+            for m in every
             if not EFFECT_FROM.search(text[max(0, m.start() - 30) : m.start()])
             and not OF_AN_ACCORD.search(text[max(0, m.start() - 60) : m.start()])
         ]
+        # "depuis le 26 juillet": when a state began, the sentence's date only when it names no other
+        matches = [m for m in matches if not _since(text, m.start())] or matches
         told = [m for m in matches if not REPORTED_ON.search(text[max(0, m.start() - 30) : m.start()])]
         chosen = (told or matches)[:1]  # "un communiqué publié le 15 mars : … attaqué le 10 mars"
         if chosen:
             first = chosen[0]
-            day = _day_month(first[2], first[3], first[4], first[1], published, reference_year)
+            # "depuis le mardi 18 février 2014, … le jeudi 20 février": the year carries forward
+            year = first[4] or next(
+                (m[4] for m in reversed(every) if m.start() < first.start() and m[4]), None
+            )
+            day = _day_month(first[2], first[3], year, first[1], published, reference_year)
             found = EventDate(day, 1) if day else None
+    if found is None:
+        found = _relative_to(text, story or previous)
     if found is None:
         found = _relative(text, published, previous)
     if found is None and published is not None:
         ago = AGO.search(text)
         if ago is not None:
-            count = SMALL_NUMBERS.get(ago[1]) or (
-                1 if ago[1] == "une" else int(ago[1]) if ago[1].isdigit() else 0
-            )
+            count = SMALL_NUMBERS.get(ago[1]) or (int(ago[1]) if ago[1].isdigit() else 0)
             days = count * (7 if ago[2].startswith("semaine") else 1)
             found = EventDate(published - timedelta(days=days), 1 if days <= 3 else 2)
     if found is None:
-        match = NIGHT_WEEKDAYS.search(text) or WEEKDAY.search(text)
-        if match:
-            weekday = match.lastindex and match[match.lastindex]
-            day = _last_weekday(str(weekday), published) if published else None
-            found = EventDate(day, 1) if day else None
+        found = _weekday(text, published)
     if found is None:
         match = MONTH_YEAR.search(text)
         if match:
             found = EventDate(date(int(match[2]), MONTHS[match[1]], 1), 3)
+    if found is None and published is not None:
+        found = _period(text, published)
     return found
+
+
+def _weekday(text: str, published: date | None) -> EventDate | None:
+    """ "dans la nuit de samedi à dimanche", "jeudi", "vendredi dernier", but not "depuis dimanche"."""
+    night = NIGHT_WEEKDAYS.search(text)
+    if night is not None:
+        day = _last_weekday(night[2] if night[1] == "soiree" else night[3], published) if published else None
+        return EventDate(day, 1) if day else None
+    matches = list(WEEKDAY.finditer(text))
+    matches = [m for m in matches if not _since(text, m.start())] or matches
+    if not matches:
+        return None
+    day = _last_weekday(matches[0][1], published, strictly=bool(matches[0][2])) if published else None
+    return EventDate(day, 1) if day else None
+
+
+def _since(text: str, start: int) -> bool:
+    """The date at `start` opens with "depuis": "depuis dimanche", "depuis le coup d'État du 26 juillet"."""
+    return bool(SINCE.search(text[max(0, start - 60) : start]))
+
+
+def _period(text: str, published: date) -> EventDate | None:
+    """A week or a month the sentence names without a day: "la semaine dernière", "en septembre
+    dernier", "fin août", "au début du mois"."""
+    period = PERIOD.search(text)
+    if period is not None:
+        if period[1]:
+            return EventDate(published - timedelta(days=7), 2)
+        first = published.replace(day=1)
+        if period[2]:
+            return EventDate((first - timedelta(days=1)).replace(day=1), 3)
+        return EventDate(first.replace(day=25) if period[3] == "fin" else first, 3)
+    for match in MONTH_ONLY.finditer(text):
+        if _since(text, match.start()):
+            continue
+        month = MONTHS[match[2]]
+        year = (
+            published.year
+            if month < published.month or (month == published.month and not match[3])
+            else published.year - 1
+        )
+        return EventDate(date(year, month, PART_OF_MONTH.get(match[1], 1)), 3)
+    return None
 
 
 def find_days(
@@ -257,8 +348,11 @@ def _day_month(
             guess = _safe(published.year - 1, month_number, number)
         return guess
     if weekday is not None and reference_year is not None:
-        # no year, no publication date: the latest year up to the reference where the weekday fits
-        for candidate in range(reference_year, reference_year - 12, -1):
+        # no year, no publication date: the first year from the page's latest stated year on where the
+        # weekday fits (a page gives the years of past events, seldom the year of its news), else
+        # the latest before it
+        later = range(reference_year, reference_year + YEARS_AHEAD + 1)
+        for candidate in [*later, *range(reference_year - 1, reference_year - 12, -1)]:
             guess = _safe(candidate, month_number, number)
             if guess is not None and WEEKDAYS[guess.weekday()] == weekday:
                 return guess
@@ -309,12 +403,34 @@ def find_span(
     return first, last
 
 
+def _relative_to(text: str, story: date | None) -> EventDate | None:
+    """ "trois jours après l'attaque", "au lendemain de l'attaque", "la veille du scrutin": the day
+    of the story the noun names, shifted."""
+    match = RELATIVE_TO.search(text)
+    if match is None or story is None:
+        return None
+    if match[4] or match[5]:
+        return EventDate(story + timedelta(days=1 if match[4] else -1), 1)
+    count = SMALL_NUMBERS.get(match[1]) or (int(match[1]) if match[1].isdigit() else 0)
+    if not count:
+        return None
+    days = count * (7 if match[2].startswith("semaine") else 1)
+    return EventDate(story + timedelta(days=days if match[3] == "apres" else -days), 1 if days <= 3 else 2)
+
+
 def _relative(text: str, published: date | None, previous: date | None) -> EventDate | None:
-    match = RELATIVE.search(text)
+    match = next(
+        (
+            m
+            for m in RELATIVE.finditer(text)
+            if not NOT_A_DAY.search(text[max(0, m.start() - 20) : m.start()])
+        ),
+        None,
+    )
     if not match:
         return None
     word = match[1]
-    if word in {"le meme jour", "la meme nuit"}:
+    if word in ANAPHORIC:
         return EventDate(previous or published, 1) if (previous or published) else None
     if word in {"la veille", "le lendemain"} or match[2]:
         anchor = previous or published
@@ -334,7 +450,8 @@ def _relative(text: str, published: date | None, previous: date | None) -> Event
     return EventDate(published + timedelta(days=shift), 1)
 
 
-def _last_weekday(weekday: str, published: date) -> date:
-    """The latest day with that name on or before publication ("jeudi" in a Saturday paper)."""
+def _last_weekday(weekday: str, published: date, strictly: bool = False) -> date:
+    """The latest day with that name on or before publication ("jeudi" in a Saturday paper);
+    strictly before it for "jeudi dernier" (in a Thursday paper: the week before)."""
     back = (published.weekday() - WEEKDAYS.index(weekday)) % 7
-    return published - timedelta(days=back)
+    return published - timedelta(days=back or (7 if strictly else 0))

@@ -13,9 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from vigie.events.confidence import PLUPERFECT
+from vigie.events.frames import token_at
 from vigie.events.lexicon import Gazette, fold_text
-from vigie.frdate import EventDate, find_event_date
-from vigie.records import Sentence
+from vigie.frdate import MONTHS, RELATIVE_TO, WEEKDAYS, EventDate, find_days, find_event_date
+from vigie.records import Sentence, Token
 from vigie.segment.published import DATELINE, find_dateline
 
 HOME = "MLI"  # a Malian paper's news when nothing else tells
@@ -35,8 +37,29 @@ DATE_WORDS = re.compile(
     r"(?<!\w)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|la veille|le lendemain)(?!\w)"
     r"|(?<!\d)\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
 )
+# the nouns of a date itself ("le jeudi 3 janvier", "dans la nuit", "la veille")
+TIME_NOUNS = {
+    *MONTHS,
+    *WEEKDAYS,
+    "jour",
+    "nuit",
+    "soiree",
+    "matin",
+    "matinee",
+    "apres-midi",
+    "veille",
+    "lendemain",
+}
 # a story goes on in the next sentence: its date carries over this many sentences without one
+# as the exact day; further on, an event takes it week-precise (the story's day is a better guess
+# than the publication date, FORMAT.md "Dates when the text states none")
 CARRY = 2
+# "vers 23 heures", "à 10h15", "peu après minuit": a time of day without a day is the day told before
+CLOCK = re.compile(
+    r"(?<!\w)(?:vers|a|aux alentours de|autour de|peu (?:apres|avant)) (?:\d{1,2} ?(?:h|heures?)\b|minuit\b)"
+)
+# "Avant la signature, la délégation avait été reçue…": a pluperfect dated by the act it precedes
+BEFORE_THE_ACT = re.compile(r"^\s*(?:avant|apres|lors|au cours) (?:de |d'|du |des )?(?:l'|le |la |les )")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +69,17 @@ class Dated:
     when: EventDate
     stated: bool  # the sentence states its own date
     narrative: date | None = None  # the last day stated before it in the article (or its own)
+    vague: bool = False  # it states a week or a month ("la semaine dernière", "en septembre"), no day
+    earlier: bool = False  # told in the pluperfect without a day: before the story, undated
+
+    @property
+    def act_day(self) -> date | None:
+        """The day of an interaction told in this sentence: its own day, else the story's; none
+        when the sentence names only a week or a month, or tells in the pluperfect what happened
+        before the story (FORMAT.md: an interaction's date is null when the text states none)."""
+        if self.stated:
+            return None if self.vague else self.when.day
+        return None if self.earlier else self.narrative
 
 
 class Timeline:
@@ -54,36 +88,120 @@ class Timeline:
     def __init__(self, sentences: list[Sentence], published: date | None, reference_year: int | None) -> None:
         self.published = published
         self.dated: list[Dated] = []
-        previous: date | None = None
+        previous: date | None = None  # the last day stated precisely
+        named: date | None = None  # the last day the text named ("ce jour-là" refers to it)
+        story: date | None = (
+            None  # the last day stated by itself ("trois jours après l'attaque" counts from it)
+        )
         told: date | None = None
+        narrative: date | None = None  # the last day a main clause stated: the story interactions take
         last_stated = -10
         lead: date | None = None
         for index, sentence in enumerate(sentences):
             folded = fold_text(sentence.text)
             text, anchor = _after_dateline(sentence.text, published, reference_year)
-            found = find_event_date(text, anchor, previous, reference_year)
+            found = find_event_date(text, anchor, named or previous, reference_year, story)
             if found is not None and found.day is not None:
                 if REPORT_DATE.search(folded) and len(DATE_WORDS.findall(folded)) == 1:
                     found = EventDate(found.day, max(found.precision, 2))  # when it was told, not done
+                vague = found.precision == 3 or (found.precision == 2 and not DATE_WORDS.search(folded))
                 if found.precision == 1:
                     previous = found.day
                     last_stated = index
                     lead = lead or found.day
+                    if not RELATIVE_TO.search(folded):
+                        story = found.day
                 if found.precision <= 2:
                     told = found.day  # "ont annoncé dimanche": the story's day, if only week-precise
-                self.dated.append(Dated(found, True, found.day if found.precision <= 2 else previous))
+                days = find_days(text, anchor, reference_year)
+                named = days[-1][1] if days else (found.day if found.precision == 1 else named)
+                if found.precision == 1:
+                    main = _main_clause_date(sentence, text, anchor, named, reference_year, story)
+                    narrative = main if main is not None else narrative
+                self.dated.append(Dated(found, True, narrative or previous, vague=vague))
                 continue
-            if previous is not None and index - last_stated <= CARRY:
-                self.dated.append(Dated(EventDate(previous, 1), False, previous))
+            earlier = _is_pluperfect(sentence) and not BEFORE_THE_ACT.match(folded)
+            if previous is not None and (index - last_stated <= CARRY or CLOCK.search(folded)):
+                when = EventDate(previous, 1)
             elif lead is not None and index <= CARRY + 1:
-                self.dated.append(Dated(EventDate(lead, 1), False, previous or told))
+                when = EventDate(lead, 1)
+            elif previous is not None:
+                when = EventDate(previous, 2)
             elif published is not None:
-                self.dated.append(Dated(EventDate(published, 2), False, previous or told))
+                when = EventDate(published, 2)
             else:
-                self.dated.append(Dated(EventDate(None, 3), False, previous or told))
+                when = EventDate(None, 3)
+            self.dated.append(Dated(when, False, narrative or previous or told, earlier=earlier))
 
     def __getitem__(self, index: int) -> Dated:
         return self.dated[index]
+
+
+def _main_clause_date(
+    sentence: Sentence,
+    text: str,
+    published: date | None,
+    previous: date | None,
+    reference_year: int | None,
+    story: date | None,
+) -> date | None:
+    """The day the sentence's main verb is dated by, None when its dates all belong to a noun or a
+    subordinate clause: in "La MINUSMA a rendu public ce mardi le rapport sur la frappe effectuée le
+    3 janvier", the report's day (the story goes on from it), not the strike's."""
+    tokens = sentence.tokens
+    if not tokens:
+        found = find_event_date(text, published, previous, reference_year, story)
+        return found.day if found is not None else None
+    shift = len(sentence.text) - len(text)  # the words after a dateline
+    root = next((i for i, token in enumerate(tokens) if token.dep == "ROOT"), 0)
+    for match in DATE_WORDS.finditer(fold_text(text)):
+        index = token_at(sentence, sentence.start + shift + match.start())
+        # a date before the main verb frames it ("Réuni ce mardi 12 juillet, le Conseil a répondu")
+        if index is None or (index > root and not _governed_by_root(tokens, index)):
+            continue
+        words = text[match.start() : match.end() + 16]  # "jeudi 3 janvier 2021", "vendredi dernier"
+        found = find_event_date(words, published, previous, reference_year, story)
+        if found is not None and found.day is not None:
+            return found.day
+    return None
+
+
+def _governed_by_root(tokens: tuple[Token, ...], index: int) -> bool:
+    """The date word at `index` modifies the main verb (or a verb coordinated with it), not a noun
+    ("le coup d'État du 26 juillet") nor a participle or a subordinate verb."""
+    seen = 0
+    while seen < len(tokens):
+        head = tokens[index].head
+        if head == index:
+            return True  # the date word is the root: a headline "Attaques du 17 avril"
+        token = tokens[head]
+        if token.pos in {"VERB", "AUX"} or token.dep == "ROOT":
+            return token.dep == "ROOT" or (token.dep == "conj" and tokens[token.head].dep == "ROOT")
+        if token.pos in {"NOUN", "PROPN"} and fold_text(token.text) not in TIME_NOUNS:
+            return False
+        index, seen = head, seen + 1
+    return False
+
+
+def _is_pluperfect(sentence: Sentence) -> bool:
+    """The main verb in the pluperfect ("avait reçu", "s'était rendue"): the parse's root takes an
+        auxiliary in the imperfect; without a parse, the words.
+
+        >>> from vigie.events.frames import token_at
+    from vigie.records import Sentence, Token
+        >>> _is_pluperfect(Sentence("Auparavant, le Bénin avait interdit l'accès à ses eaux.", 0, 55))
+        True
+    """
+    tokens = sentence.tokens
+    if not tokens:
+        return bool(PLUPERFECT.search(fold_text(sentence.text)))
+    return any(
+        token.dep == "aux:tense"  # not "était visée" (a passive in the imperfect)
+        and token.lemma in {"avoir", "être"}
+        and token.tense == "Imp"
+        and tokens[token.head].dep == "ROOT"
+        for token in tokens
+    )
 
 
 def _after_dateline(text: str, published: date | None, reference_year: int | None) -> tuple[str, date | None]:

@@ -224,7 +224,7 @@ class DiplomacyRules:
                 continue
             folded = fold_text(sentence.text)
             dated = timeline[index]
-            day = dated.when.day if dated.stated and dated.when.precision <= 2 else dated.narrative
+            day = dated.act_day
             if indexes == [0] and day is None:
                 day = _day(article.published)  # a headline without text: the news of its day
             triggers = [t for t in self.find_triggers(folded, sentence.text) if self._realis(sentence, t)]
