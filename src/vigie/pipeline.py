@@ -302,7 +302,9 @@ class Stages:
         ]
 
     def _extract(self, raw: RawDoc, articles: list[Article], analyses: list[Analysis]) -> Found:
-        year = reference_year(raw.text)
+        # the year the page implies (FORMAT.md): its latest full date, else its articles' publication
+        years = [article.published.year for article in articles if article.published is not None]
+        year = reference_year(raw.text) or max(years, default=None)
         home = self.extractor.page_country(raw.text)
         events: list[Event] = []
         interactions: list[Interaction] = []
