@@ -185,12 +185,10 @@ def _governed_by_root(tokens: tuple[Token, ...], index: int) -> bool:
 
 def _is_pluperfect(sentence: Sentence) -> bool:
     """The main verb in the pluperfect ("avait reçu", "s'était rendue"): the parse's root takes an
-        auxiliary in the imperfect; without a parse, the words.
+    auxiliary of tense in the imperfect; without a parse, the words.
 
-        >>> from vigie.events.frames import token_at
-    from vigie.records import Sentence, Token
-        >>> _is_pluperfect(Sentence("Auparavant, le Bénin avait interdit l'accès à ses eaux.", 0, 55))
-        True
+    >>> _is_pluperfect(Sentence("Auparavant, le Bénin avait interdit l'accès à ses eaux.", 0, 55))
+    True
     """
     tokens = sentence.tokens
     if not tokens:
