@@ -67,6 +67,7 @@ def test_weekdays_resolve_against_the_publication_day(
         ("Le mois dernier, le gouverneur avait signé le décret.", EventDate(date(2024, 2, 1), 3)),
         # a week, not a day
         ("La semaine dernière, un convoi a été bloqué à Kaya.", EventDate(date(2024, 3, 7), 2)),
+        ("L'ambassadeur a remis en fin de semaine dernière un don de riz.", EventDate(date(2024, 3, 7), 2)),
     ],
 )
 def test_a_month_or_a_week_without_a_day_is_a_period(sentence: str, expected: EventDate) -> None:

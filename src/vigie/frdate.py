@@ -160,7 +160,7 @@ MONTH_ONLY = re.compile(
 PART_OF_MONTH = {"fin": 25, "mi-": 15}
 # "la semaine dernière", "le mois dernier", "au début du mois": a week or a month, not a day
 PERIOD = re.compile(
-    r"(?<!\w)(?:(la semaine (?:derniere|passee))|(le mois (?:dernier|passe))|"
+    r"(?<!\w)(?:((?:la|en (?:fin|debut) de(?: la)?) semaine (?:derniere|passee))|(le mois (?:dernier|passe))|"
     r"(?:au |en )(debut|fin) (?:du|de ce) mois)(?!\w)"
 )
 # "depuis le 26 juillet", "depuis le coup d'État du 26 juillet", "depuis dimanche": when an ongoing
