@@ -246,3 +246,35 @@ def test_condemning_an_attack_is_support_for_the_country_that_suffered_it(stages
         ("SUPPORT", ("MLI", "SEN"), date(2024, 5, 4)),
     }
     assert {(i.source, i.target) for i in found} == {("AU", "MLI"), ("SEN", "MLI")}
+
+
+def test_a_news_agency_or_a_lake_named_after_a_country_is_no_party(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Selon l'agence mauritanienne de presse, les assaillants sont arrivés à bord de pick-up le mardi "
+        "3 juin 2025 près du lac Tchad.",
+        None,
+    )
+    assert found == []
+
+
+def test_cooperation_discussed_is_a_topic_not_cooperation_carried_out(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le ministre Abdoulaye Diop s'est entretenu le lundi 2 juin 2025 avec son homologue russe ; les "
+        "échanges ont porté sur la coopération militaire et l'échange de renseignements.",
+        None,
+    )
+    assert {i.type for i in found} == {"CONSULT"}
+    rules = DiplomacyRules()
+    assert rules.find_types(fold_text("Une opération conjointe des deux armées a été menée.")) == ["COOPERATE"]
+    assert rules.find_types(fold_text("Ils veulent renforcer la coopération militaire.")) == []
+
+
+def test_an_armed_group_destabilising_states_is_no_accusation_between_them(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le samedi 7 juin 2025, les jihadistes ont continué de déstabiliser le Mali, le Burkina Faso et le Niger.",
+        None,
+    )
+    assert found == []

@@ -59,7 +59,14 @@ VISIT = re.compile(
     r"(?:rendus?|rendues?|visite(?: officielle| de travail| d'amitie)?|arrivee?s?|sejourn\w*)\s+(?:a|au|en)\s+$"
 )
 BORDER = re.compile(
-    r"(?:frontieres?|cote|rive|territoire|sol|eaux|capitale|ville|espace aerien|presse|television)\s+$"
+    r"(?:frontieres?|cote|rive|territoire|sol|eaux|capitale|ville|espace aerien|presse|television|lac|golfe de|"
+    r"bassin du|bassin du lac)\s+$"
+)  # "la frontière nigérienne", "le lac Tchad", "le golfe de Guinée": a place, not a party
+# who reports it, not who acts: "selon l'agence mauritanienne Al-Akhbar", "d'après la télévision
+# nationale", "a rapporté l'Agence nigérienne de presse" (a news source is no party to the act)
+NEWS_SOURCE = re.compile(
+    r"(?:selon|d'apres|a en croire|rapporte|a rapporte|a indique|cite par|citant)\s+(?:l'|la |le |les |un |une )?"
+    r"(?:agence|television|radio|journal|quotidien|site|media|medias|presse|chaine)[^,;]*"
 )
 # who acts for a state when no country is named: "le ministre", "le gouvernement", "les autorités"
 OFFICIAL = re.compile(
@@ -148,6 +155,8 @@ class DiplomacyRules:
         self.names = load_actors().named  # "Groupe de soutien à l'islam…" holds no SUPPORT
         self.not_interactions = compile_phrases(table["not_interactions"]["patterns"])
         self.masks = compile_phrases(table["masks"]["patterns"])
+        self.topics = compile_phrases(table["topics"]["patterns"])
+        self.topical = frozenset(table["topics"]["types"])
 
     def find_types(self, folded: str) -> list[PloverType]:
         """The PLOVER types a folded sentence reports, the most specific first.
@@ -176,8 +185,11 @@ class DiplomacyRules:
         best: dict[str, tuple[Rule, re.Match[str]]] = {}
         if self.any_rule.search(masked) is None:
             return []  # most sentences hold none: one search instead of one per rule
+        topics = [(m.start(), _clause_end(folded, m.end())) for m in self.topics.finditer(masked)]
         for rule in self.rules:
             match = rule.pattern.search(masked)
+            if match and rule.type in self.topical and any(a <= match.start() < b for a, b in topics):
+                continue  # "les échanges ont porté sur la coopération militaire": a topic, no act
             if match and rule.requires is not None and rule.requires.search(masked) is None:
                 continue
             if match and (rule.type not in best or rule.priority > best[rule.type][0].priority):
@@ -341,6 +353,7 @@ class DiplomacyRules:
             parties.append(Party(home, ours.start(), ours.end()))
         visited: str | None = None
         occasions = [m.span() for m in OCCASION.finditer(folded)]
+        occasions += [m.span() for m in NEWS_SOURCE.finditer(folded)]
         for item in self.parties.find(folded, original):
             if any(start <= item.start < end for start, end in occasions):
                 continue
@@ -445,7 +458,13 @@ class DiplomacyRules:
                 targets.append(b.code)
         sources = list(dict.fromkeys(sources))
         targets = [t for t in dict.fromkeys(targets) if t not in sources]
-        if not sources and len(targets) >= 2 and roles is not None and not roles.agent:
+        if (
+            not sources
+            and len(targets) >= 2
+            and roles is not None
+            and not roles.agent
+            and sentence.tokens[roles.trigger].pos == "NOUN"
+        ):
             sources, targets = (
                 targets[:1],
                 targets[1:],
@@ -495,6 +514,12 @@ def _with_pluperfect(patterns: list[str]) -> list[str]:
     more = [f"avait {p[2:]}" for p in patterns if p.startswith("a ")]
     more += [f"avaient {p[4:]}" for p in patterns if p.startswith("ont ")]
     return patterns + more
+
+
+def _clause_end(folded: str, start: int) -> int:
+    """Where the clause that goes on at `start` ends: the next full stop or semicolon."""
+    ends = [i for i in (folded.find(".", start), folded.find(";", start)) if i >= 0]
+    return min(ends) if ends else len(folded)
 
 
 def _group(folded: str, groups: list[list[str]]) -> tuple[int, int, list[str]] | None:
