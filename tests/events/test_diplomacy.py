@@ -278,3 +278,17 @@ def test_an_armed_group_destabilising_states_is_no_accusation_between_them(stage
         None,
     )
     assert found == []
+
+
+def test_an_accusation_denied_is_one_accusation_by_the_titled_accuser(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le jeudi 12 juin 2025, le général Assimi Goïta a accusé le Sénégal et la Gambie d'abriter des "
+        "rebelles, des accusations que Dakar a aussitôt rejetées.",
+        None,
+    )
+    assert _told(found) == {
+        ("ACCUSE", ("MLI", "SEN"), date(2025, 6, 12)),
+        ("ACCUSE", ("GMB", "MLI"), date(2025, 6, 12)),
+    }
+    assert {i.source for i in found} == {"MLI"}

@@ -441,12 +441,15 @@ class DiplomacyRules:
         targets: list[str] = []
         if roles is not None and (roles.agent or roles.patient or roles.obliques):
             offset = sentence.start
-            for party in explicit:
-                where = party.start + offset
-                if any(p.start <= where < p.end for p in roles.agent):
+            for party in explicit:  # "le général Abdourahamane Tiani" overlaps the subject "Tiani"
+                start, end = party.start + offset, party.end + offset
+                if any(p.start < end and start < p.end for p in roles.agent):
                     sources.append(party.code)
-                elif any(p.start <= where < p.end for p in roles.patient + roles.obliques):
+                elif any(p.start <= start < p.end for p in roles.patient + roles.obliques):
                     targets.append(party.code)
+            for a, b in pairwise(explicit):  # "accusé le Sénégal et la Gambie": the parser may hang
+                if a.code in targets and COORDINATED.match(folded[a.end : b.start]):  # the second
+                    targets.append(b.code)  # conjunct on the verb; the list is one object
         if not sources and not targets:  # positional: the subject before the trigger, the object after
             before = [p for p in named if subject_from <= p.start < trigger.start]
             after = [p for p in parties if p.start >= trigger.start]
