@@ -292,3 +292,32 @@ def test_an_accusation_denied_is_one_accusation_by_the_titled_accuser(stages: St
         ("ACCUSE", ("GMB", "MLI"), date(2025, 6, 12)),
     }
     assert {i.source for i in found} == {"MLI"}
+
+
+def test_les_trois_pays_are_the_states_told_before_not_their_organisation(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le Mali, le Burkina Faso et le Niger avaient quitté le G5 Sahel. "
+        "Le lundi 3 février 2025, les trois pays sahéliens ont signé un accord de défense.",
+        None,
+    )
+    assert {i.parties for i in found if i.type == "AGREE"} == {("BFA", "MLI"), ("BFA", "NER"), ("MLI", "NER")}
+
+
+def test_the_state_of_the_venue_acts_when_its_leader_is_named(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Au Sénégal voisin, le président Bassirou Diomaye Faye a présenté le samedi 8 mars 2025 ses "
+        "condoléances au peuple malien.",
+        None,
+    )
+    assert _told(found) == {("SUPPORT", ("MLI", "SEN"), date(2025, 3, 8))}
+
+
+def test_a_capital_after_depuis_is_where_it_was_said_from(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le mardi 4 mars 2025, depuis Bamako, le Sénégal a exprimé sa solidarité au Niger.",
+        None,
+    )
+    assert _told(found) == {("SUPPORT", ("NER", "SEN"), date(2025, 3, 4))}

@@ -24,6 +24,7 @@ from vigie.events.lexicon import (
     compile_phrases,
     fold_text,
     load_actors,
+    load_country_names,
     load_members,
     load_parties,
     read_table,
@@ -38,7 +39,7 @@ YEAR_ONLY = re.compile(r"(?:en|depuis|des|dès)\s+(?:19|20)\d\d(?!\d)")
 # a country or capital named as the venue: "à Accra", "au Ghana", "en Égypte"
 VENUE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|en|aux)\s+$")
 # a capital after "de" names a place, not a government: "le sommet d'Accra", "la décision de Paris"
-CAPITAL_OF = re.compile(r"(?:^|\s)(?:de|d'|d’|du|des)\s*$")
+CAPITAL_OF = re.compile(r"(?:^|\s)(?:de|d'|d’|du|des|depuis)\s*$")  # "depuis Bamako": from where
 # where it took place: "à Moscou", "à Abu Dhabi"
 VENUE = re.compile(r"(?<!\w)à\s+((?:[A-ZÀ-Ý][\w'’\-]+)(?:\s+[A-ZÀ-Ý][\w'’\-]+)?)")
 # "les deux pays", "les deux ministres": the parties of the interaction told just before
@@ -152,6 +153,7 @@ class DiplomacyRules:
         self.any_rule = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.rules))
         self.parties, self.capitals = load_parties()
         self.members = load_members()
+        self.countries = frozenset(load_country_names())  # "les trois pays" are states, not organisations
         self.names = load_actors().named  # "Groupe de soutien à l'islam…" holds no SUPPORT
         self.not_interactions = compile_phrases(table["not_interactions"]["patterns"])
         self.masks = compile_phrases(table["masks"]["patterns"])
@@ -246,7 +248,7 @@ class DiplomacyRules:
             if YEAR_ONLY.search(folded) and not dated.stated:
                 continue  # "en 2006, les deux pays avaient signé…": history
             fronted = FRONTED.match(folded)
-            parties = self._parties(folded, sentence.text, home, _group(folded, groups))
+            parties = self._parties(folded, sentence.text, home, _group(folded, groups, self.countries))
             groups.append(self._named(sentence))
             acts: list[tuple[PloverType, list[tuple[str, str, str]]]] = []
             for trigger in triggers:
@@ -369,10 +371,12 @@ class DiplomacyRules:
             )  # "au Niger", "à Accra": a place; "aux autorités maliennes": a party spoken to
             if VISIT.search(folded[max(0, item.start - 40) : item.start]) and item.names:
                 visited = visited or item.names[0].canonical  # "s'est rendu à Niamey": the host
-            if (venue and (capital or before.endswith("a "))) or (capital and CAPITAL_OF.search(before)):
+            if (venue and (capital or before.endswith("a "))) or (
+                capital and CAPITAL_OF.search(folded[max(0, item.start - 8) : item.start])
+            ):
                 continue  # "à Accra": where it happened; "le sommet d'Accra": a place
-            for alias in item.names[:1]:
-                if all(p.code != alias.canonical for p in parties):
+            for alias in item.names[:1]:  # "Au Sénégal voisin, le président Macky Sall": the venue's state acts
+                if all(p.code != alias.canonical or (p.venue and not venue) for p in parties):
                     parties.append(Party(alias.canonical, item.start, item.end, venue))
         parties = sorted(parties, key=lambda p: p.start)[:MAX_PARTIES]
         named = [p for p in parties if not p.venue]
@@ -525,13 +529,16 @@ def _clause_end(folded: str, start: int) -> int:
     return min(ends) if ends else len(folded)
 
 
-def _group(folded: str, groups: list[list[str]]) -> tuple[int, int, list[str]] | None:
-    """The parties "les trois pays" stands for: the last sentence that named that many together."""
+def _group(
+    folded: str, groups: list[list[str]], countries: frozenset[str]
+) -> tuple[int, int, list[str]] | None:
+    """The states "les trois pays" stands for: the last sentence that named that many together."""
     match = GROUP.search(folded)
     if match is None:
         return None
     count = NUMBERS[match.group(1)]
-    for codes in reversed(groups):
+    for named in reversed(groups):
+        codes = [code for code in named if code in countries]
         if len(codes) >= count:
             return match.start(), match.end(), codes[:count]
     return None
