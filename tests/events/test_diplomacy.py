@@ -321,3 +321,27 @@ def test_a_capital_after_depuis_is_where_it_was_said_from(stages: Stages) -> Non
         None,
     )
     assert _told(found) == {("SUPPORT", ("NER", "SEN"), date(2025, 3, 4))}
+
+
+def test_an_act_in_a_relative_clause_does_not_hide_the_main_act_of_its_type(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le ministre guinéen de la Défense a été reçu le mardi 6 mai 2025 à Koulouba par le général Assimi "
+        "Goïta, à qui il a remis un message de son homologue.",
+        None,
+    )
+    assert _told(found) == {("CONSULT", ("GIN", "MLI"), date(2025, 5, 6))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Le président a rendu hommage au peuple nigérien.", "SUPPORT"),
+        ("Les deux ministres ont eu une conversation téléphonique.", "CONSULT"),
+        ("Le Niger a rappelé son ambassadeur à Abidjan.", "REJECT"),
+        ("Niamey a lancé un appel à la communauté internationale.", "REQUEST"),
+        ("Les deux parties conviennent d'un calendrier de retrait.", "AGREE"),
+    ],
+)
+def test_more_phrasings_of_the_codebook(sentence: str, kind: str) -> None:
+    assert kind in DiplomacyRules().find_types(fold_text(sentence))

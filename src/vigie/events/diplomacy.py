@@ -13,7 +13,7 @@ interaction with no date of its own stays undated (FORMAT.md).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations, pairwise
@@ -179,8 +179,12 @@ class DiplomacyRules:
         triggers = self.find_triggers(folded, original)
         return triggers[0] if triggers else None
 
-    def find_triggers(self, folded: str, original: str) -> list[Trigger]:
-        """The best trigger of each type a sentence holds, most specific first."""
+    def find_triggers(
+        self, folded: str, original: str, told: Callable[[Trigger], bool] | None = None
+    ) -> list[Trigger]:
+        """The best trigger of each type a sentence holds, most specific first; with `told`, the
+        best of those it accepts ("a été reçu …, à qui il a remis un message": the reception, not
+        the message handed over in the relative clause)."""
         masked = self.masks.sub(lambda m: "#" * len(m.group()), folded)
         for name in self.names.find(folded, original):
             masked = masked[: name.start] + "#" * (name.end - name.start) + masked[name.end :]
@@ -189,13 +193,17 @@ class DiplomacyRules:
             return []  # most sentences hold none: one search instead of one per rule
         topics = [(m.start(), _clause_end(folded, m.end())) for m in self.topics.finditer(masked)]
         for rule in self.rules:
-            match = rule.pattern.search(masked)
-            if match and rule.type in self.topical and any(a <= match.start() < b for a, b in topics):
-                continue  # "les échanges ont porté sur la coopération militaire": a topic, no act
-            if match and rule.requires is not None and rule.requires.search(masked) is None:
+            if rule.type in best and rule.priority <= best[rule.type][0].priority:
                 continue
-            if match and (rule.type not in best or rule.priority > best[rule.type][0].priority):
-                best[rule.type] = (rule, match)
+            if rule.requires is not None and rule.requires.search(masked) is None:
+                continue
+            for match in rule.pattern.finditer(masked):
+                if rule.type in self.topical and any(a <= match.start() < b for a, b in topics):
+                    continue  # "les échanges ont porté sur la coopération militaire": a topic, no act
+                trigger = Trigger(rule.type, match.start(), match.end(), rule.directed, rule.to_home)
+                if told is None or told(trigger):
+                    best[rule.type] = (rule, match)
+                    break
         ranked = sorted(best.values(), key=lambda item: -item[0].priority)
         kept: list[tuple[Rule, re.Match[str]]] = []
         for rule, match in ranked:
@@ -241,7 +249,7 @@ class DiplomacyRules:
             day = dated.act_day
             if indexes == [0] and day is None:
                 day = _day(article.published)  # a headline without text: the news of its day
-            triggers = [t for t in self.find_triggers(folded, sentence.text) if self._realis(sentence, t)]
+            triggers = self.find_triggers(folded, sentence.text, lambda t: self._realis(sentence, t))
             if not triggers or self.not_interactions.search(folded):
                 groups.append(self._named(sentence))
                 continue
