@@ -267,7 +267,9 @@ def test_cooperation_discussed_is_a_topic_not_cooperation_carried_out(stages: St
     )
     assert {i.type for i in found} == {"CONSULT"}
     rules = DiplomacyRules()
-    assert rules.find_types(fold_text("Une opération conjointe des deux armées a été menée.")) == ["COOPERATE"]
+    assert rules.find_types(fold_text("Une opération conjointe des deux armées a été menée.")) == [
+        "COOPERATE"
+    ]
     assert rules.find_types(fold_text("Ils veulent renforcer la coopération militaire.")) == []
 
 
@@ -345,3 +347,14 @@ def test_an_act_in_a_relative_clause_does_not_hide_the_main_act_of_its_type(stag
 )
 def test_more_phrasings_of_the_codebook(sentence: str, kind: str) -> None:
     assert kind in DiplomacyRules().find_types(fold_text(sentence))
+
+
+def test_the_diplomat_of_the_sentence_before_asks_the_organisation(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le lundi 2 juin 2025, le représentant de l'Algérie auprès des Nations unies a pris la parole à "
+        "Genève. Le diplomate a demandé le mardi 3 juin 2025 au Conseil de sécurité d'agir.",
+        None,
+    )
+    assert ("REQUEST", ("DZA", "UN"), date(2025, 6, 3)) in _told(found)
+    assert all("MLI" not in i.parties for i in found)

@@ -99,6 +99,12 @@ FRONTED = re.compile(
 )
 # "notre pays", "nos autorités": the country of the page
 OUR = re.compile(r"(?<!\w)(?:notre pays|nos autorites|notre gouvernement|notre armee|nos forces)(?!\w)")
+# a subject that points back to the sentence before: "Il a accusé…", "Le diplomate a demandé au
+# Conseil…", "La délégation était porteuse…": its party is the one told there, not the page's country
+ANAPHOR = re.compile(
+    r"\s*(?:il|elle|ils|elles|le diplomate|la diplomate|la delegation|cette delegation|l'emissaire|"
+    r"les emissaires|l'envoye|l'envoyee|le chef de la delegation|le visiteur|son hote|l'hote)\b"
+)
 # "son homologue burkinabè", "ses homologues": the counterpart named by its demonym is a party
 COUNTERPART = re.compile(r"\b(?:son|ses|leur|leurs) homologues?\b")
 
@@ -256,7 +262,14 @@ class DiplomacyRules:
             if YEAR_ONLY.search(folded) and not dated.stated:
                 continue  # "en 2006, les deux pays avaient signé…": history
             fronted = FRONTED.match(folded)
-            parties = self._parties(folded, sentence.text, home, _group(folded, groups, self.countries))
+            anaphor = ANAPHOR.match(folded[fronted.end() if fronted else 0 :]) is not None
+            parties = self._parties(
+                folded,
+                sentence.text,
+                home,
+                _group(folded, groups, self.countries),
+                _told_before(groups, home) if anaphor else (),
+            )
             groups.append(self._named(sentence))
             acts: list[tuple[PloverType, list[tuple[str, str, str]]]] = []
             for trigger in triggers:
@@ -350,7 +363,12 @@ class DiplomacyRules:
         return list(dict.fromkeys(codes))
 
     def _parties(
-        self, folded: str, original: str, home: str, group: tuple[int, int, list[str]] | None = None
+        self,
+        folded: str,
+        original: str,
+        home: str,
+        group: tuple[int, int, list[str]] | None = None,
+        told_before: Sequence[str] = (),
     ) -> list[Party]:
         """The parties a sentence names, in text order; one foreign party alone gets the article's
         country beside it (or the host of a visit); "les trois pays" names the three told before."""
@@ -374,7 +392,8 @@ class DiplomacyRules:
             in_power = IN_POWER.search(folded[max(0, item.start - 24) : item.start]) is not None
             venue = (
                 not in_power
-                and VENUE_BEFORE.search(before) is not None
+                and any(alias.canonical in self.countries for alias in item.names[:1])  # "au Conseil de
+                and VENUE_BEFORE.search(before) is not None  # sécurité": an organisation is spoken to
                 and (item.text[:1].isupper() or not before.endswith("aux "))
             )  # "au Niger", "à Accra": a place; "aux autorités maliennes": a party spoken to
             if VISIT.search(folded[max(0, item.start - 40) : item.start]) and item.names:
@@ -383,13 +402,16 @@ class DiplomacyRules:
                 capital and CAPITAL_OF.search(folded[max(0, item.start - 8) : item.start])
             ):
                 continue  # "à Accra": where it happened; "le sommet d'Accra": a place
-            for alias in item.names[:1]:  # "Au Sénégal voisin, le président Macky Sall": the venue's state acts
+            for alias in item.names[
+                :1
+            ]:  # "Au Sénégal voisin, le président Macky Sall": the venue's state acts
                 if all(p.code != alias.canonical or (p.venue and not venue) for p in parties):
                     parties.append(Party(alias.canonical, item.start, item.end, venue))
         parties = sorted(parties, key=lambda p: p.start)[:MAX_PARTIES]
         named = [p for p in parties if not p.venue]
         if len(named) == 1 and named[0].code != home:
-            host = visited if visited is not None and visited != named[0].code else home
+            told = [code for code in told_before if code != named[0].code]  # "Le diplomate a demandé à l'ONU"
+            host = visited if visited is not None and visited != named[0].code else (told or [home])[-1]
             parties.append(Party(host, -1, -1))  # the article's country, or the host of a visit
         return parties if len(parties) >= 2 else []
 
@@ -489,8 +511,11 @@ class DiplomacyRules:
             official = OFFICIAL.search(subject) or (PRONOUN.search(subject) and OFFICIAL.search(previous))
             if not official:
                 return [], []  # "il demande aux autorités françaises": a person, not a state, asks
-            sources = (
-                [home] if home not in targets else [p.code for p in explicit if p.code not in targets][:1]
+            implied = next((p.code for p in parties if p.start < 0), home)  # the page's country, or the
+            sources = (  # party "il", "le diplomate" points back to
+                [implied]
+                if implied not in targets
+                else [p.code for p in explicit if p.code not in targets][:1]
             )
         if not targets:
             rest = [p.code for p in parties if p.code not in sources]
@@ -529,6 +554,14 @@ def _with_pluperfect(patterns: list[str]) -> list[str]:
     more = [f"avait {p[2:]}" for p in patterns if p.startswith("a ")]
     more += [f"avaient {p[4:]}" for p in patterns if p.startswith("ont ")]
     return patterns + more
+
+
+def _told_before(groups: list[list[str]], home: str) -> list[str]:
+    """The parties of the last sentence that named one besides the page's country (two at most back)."""
+    for codes in reversed(groups[-3:]):
+        if any(code != home for code in codes):
+            return codes
+    return []
 
 
 def _clause_end(folded: str, start: int) -> int:
