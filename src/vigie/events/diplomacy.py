@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from itertools import combinations, pairwise
 
 from vigie.events.context import Timeline
@@ -255,7 +256,7 @@ class DiplomacyRules:
             day = dated.act_day
             if indexes == [0] and day is None:
                 day = _day(article.published)  # a headline without text: the news of its day
-            triggers = self.find_triggers(folded, sentence.text, lambda t: self._realis(sentence, t))
+            triggers = self.find_triggers(folded, sentence.text, partial(self._realis, sentence))
             if not triggers or self.not_interactions.search(folded):
                 groups.append(self._named(sentence))
                 continue
