@@ -358,3 +358,23 @@ def test_the_diplomat_of_the_sentence_before_asks_the_organisation(stages: Stage
     )
     assert ("REQUEST", ("DZA", "UN"), date(2025, 6, 3)) in _told(found)
     assert all("MLI" not in i.parties for i in found)
+
+
+def test_the_forces_of_several_states_in_one_operation_cooperate_each_with_each(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Une offensive a été menée le samedi 8 mars 2025 par les forces armées du Tchad, du Niger et du "
+        "Nigeria autour du lac.",
+        None,
+    )
+    assert _told(found) == {
+        ("COOPERATE", ("NER", "TCD"), date(2025, 3, 8)),
+        ("COOPERATE", ("NGA", "TCD"), date(2025, 3, 8)),
+        ("COOPERATE", ("NER", "NGA"), date(2025, 3, 8)),
+    }
+    alone = _interactions(
+        stages,
+        "Le samedi 8 mars 2025, les forces armées du Niger ont mené une offensive près du Nigeria.",
+        None,
+    )
+    assert all(i.type != "COOPERATE" for i in alone)

@@ -165,6 +165,8 @@ class DiplomacyRules:
         self.not_interactions = compile_phrases(table["not_interactions"]["patterns"])
         self.masks = compile_phrases(table["masks"]["patterns"])
         self.topics = compile_phrases(table["topics"]["patterns"])
+        self.joint_forces = compile_phrases(table["joint"]["forces"])
+        self.joint_acts = compile_phrases(table["joint"]["acts"])
         self.topical = frozenset(table["topics"]["types"])
 
     def find_types(self, folded: str) -> list[PloverType]:
@@ -257,6 +259,9 @@ class DiplomacyRules:
             if indexes == [0] and day is None:
                 day = _day(article.published)  # a headline without text: the news of its day
             triggers = self.find_triggers(folded, sentence.text, partial(self._realis, sentence))
+            joint = self._joint_forces(folded, sentence.text)
+            if joint and all(t.type != "COOPERATE" for t in triggers):
+                triggers.append(Trigger("COOPERATE", joint[0], joint[0]))
             if not triggers or self.not_interactions.search(folded):
                 groups.append(self._named(sentence))
                 continue
@@ -285,6 +290,8 @@ class DiplomacyRules:
                         fold_text(sentences[index - 1].text) if index > 0 else "",
                     )
                 )
+                if joint and trigger.type == "COOPERATE" and trigger.start == trigger.end == joint[0]:
+                    pairs = [(a, b, "COOPERATE") for a, b in combinations(joint[1], 2)]
                 if not parties and told is not None:
                     if BOTH_SIDES.search(folded):
                         pairs = [_one_pair(told[1], home)]  # "les deux pays": one pair
@@ -319,6 +326,25 @@ class DiplomacyRules:
                         )
                     )
         return merge_interactions(found)
+
+    def _joint_forces(self, folded: str, original: str) -> tuple[int, list[str]] | None:
+        """Where the forces of two states or more are told acting together in an operation, and the
+        states: "une opération menée par les forces armées du Mali, du Niger et du Burkina Faso",
+        "grâce à l'action des vecteurs aériens burkinabè et maliens" (PLOVER COOPERATE: a joint
+        military operation; `[joint]` of plover.toml)."""
+        if self.joint_acts.search(folded) is None:
+            return None
+        found = [f for f in self.parties.find(folded, original) if f.names]
+        for forces in self.joint_forces.finditer(folded):
+            chain = [f for f in found if forces.end() <= f.start <= forces.end() + 12][:1]
+            for item in found[found.index(chain[0]) + 1 :] if chain else []:
+                if not COORDINATED.match(folded[chain[-1].end : item.start]):
+                    break
+                chain.append(item)
+            codes = list(dict.fromkeys(f.names[0].canonical for f in chain))
+            if len(codes) >= 2 and all(code in self.countries for code in codes):
+                return forces.start(), codes
+        return None
 
     def _realis(self, sentence: Sentence, trigger: Trigger) -> bool:
         """A trigger told as a fact of the sentence, not a plan or a wish ("doit se rendre",
