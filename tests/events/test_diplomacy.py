@@ -378,3 +378,13 @@ def test_the_forces_of_several_states_in_one_operation_cooperate_each_with_each(
         None,
     )
     assert all(i.type != "COOPERATE" for i in alone)
+
+
+def test_a_finite_verb_the_parser_hangs_as_a_modifier_is_still_the_main_act(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "En Mauritanie voisine, le président Mohamed Ould Ghazouani a « fermement » condamné l'attaque "
+        "le dimanche 9 mars 2025 et présenté ses condoléances au « peuple malien frère ».",
+        None,
+    )
+    assert ("SUPPORT", ("MLI", "MRT"), date(2025, 3, 9)) in _told(found)

@@ -354,7 +354,9 @@ class DiplomacyRules:
         index = token_at(sentence, sentence.start + trigger.start)
         if index is None:
             return True
-        if is_subordinate(sentence, index, participles=trigger.type != "COOPERATE"):
+        if is_subordinate(sentence, index, participles=trigger.type != "COOPERATE") and not _finite(
+            sentence, index
+        ):
             return False
         roles = frame(sentence, index)
         return roles.realis and not roles.negated
@@ -581,6 +583,22 @@ def _with_pluperfect(patterns: list[str]) -> list[str]:
     more = [f"avait {p[2:]}" for p in patterns if p.startswith("a ")]
     more += [f"avaient {p[4:]}" for p in patterns if p.startswith("ont ")]
     return patterns + more
+
+
+def _finite(sentence: Sentence, index: int) -> bool:
+    """A participle the parser hung as a modifier ("acl") though its auxiliary makes it a finite verb:
+    "le président a « fermement » condamné l'attaque" (a relative clause is "acl:relcl")."""
+    tokens = sentence.tokens
+    if tokens[index].dep != "acl" or tokens[index].form != "Part":
+        return False
+    if any(t.head == index and t.dep == "aux:tense" and t.form == "Fin" for t in tokens):
+        return True
+    for before in reversed(tokens[max(0, index - 4) : index]):  # "a « fermement » condamné"
+        if before.pos == "AUX":
+            return before.form == "Fin"
+        if before.pos not in {"PUNCT", "ADV"} and not before.text.endswith("ment"):  # an adverb the
+            return False  # tagger took for a noun
+    return False
 
 
 def _told_before(groups: list[list[str]], home: str) -> list[str]:
