@@ -388,3 +388,14 @@ def test_a_finite_verb_the_parser_hangs_as_a_modifier_is_still_the_main_act(stag
         None,
     )
     assert ("SUPPORT", ("MLI", "MRT"), date(2025, 3, 9)) in _told(found)
+
+
+def test_a_king_s_message_of_congratulations_goes_to_the_president_it_is_addressed_to(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le lundi 22 septembre 2025, le roi du Maroc a adressé un message de félicitations au président de "
+        "la Transition de la République du Niger.",
+        None,
+    )
+    assert ("SUPPORT", ("MAR", "NER"), date(2025, 9, 22)) in _told(found)
+    assert {(i.source, i.target) for i in found if i.type == "SUPPORT"} == {("MAR", "NER")}

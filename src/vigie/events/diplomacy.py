@@ -74,7 +74,7 @@ NEWS_SOURCE = re.compile(
 OFFICIAL = re.compile(
     r"president|ministre|ministere|gouvernement|autorites|ambassad|chef de l'etat|porte-parole|transition|"
     r"etat-major|diplomat|delegation|conseil|armee|etat|junte|pouvoir|koulouba|colonel|general|capitaine|"
-    r"premier ministre|primature"
+    r"premier ministre|primature|\broi\b|\bemir|souverain|chef de la diplomatie|representant|envoye|emissaire"
 )
 # "les juntes au pouvoir au Niger, au Mali et au Burkina Faso": the states, not where it happened
 IN_POWER = re.compile(r"au pouvoir (?:a|au|en|aux)\s+(?:[^,;]*(?:,|et)\s+(?:a|au|en|aux)\s+)*$")
@@ -535,6 +535,10 @@ class DiplomacyRules:
                 targets[:1],
                 targets[1:],
             )  # "le retrait du Mali du G5 Sahel": who withdraws, from what
+        if not sources and targets:  # "Le Roi Mohammed VI a adressé un message de félicitations au
+            sources = [  # président …": the act's noun has no giver; the party before it gives
+                p.code for p in named if subject_from <= p.start < trigger.start and p.code not in targets
+            ][:1]
         if not sources:  # no party named as the subject: the article's country, when a state acts
             subject = folded[subject_from : trigger.start]
             official = OFFICIAL.search(subject) or (PRONOUN.search(subject) and OFFICIAL.search(previous))
