@@ -399,3 +399,17 @@ def test_a_king_s_message_of_congratulations_goes_to_the_president_it_is_address
     )
     assert ("SUPPORT", ("MAR", "NER"), date(2025, 9, 22)) in _told(found)
     assert {(i.source, i.target) for i in found if i.type == "SUPPORT"} == {("MAR", "NER")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("La Chine se dit prête à apporter son expertise au Tchad.", "SUPPORT"),
+        ("La CEDEAO a donné une semaine à la junte pour rendre le pouvoir.", "REQUEST"),
+        ("La réunion était coprésidée par les deux ministres.", "CONSULT"),
+        ("Le départ des militaires allemands a commencé lundi.", "REJECT"),
+        ("Le rapport met en cause l'armée tchadienne.", "ACCUSE"),
+    ],
+)
+def test_offers_ultimatums_co_chairs_departures_and_blame(sentence: str, kind: str) -> None:
+    assert kind in DiplomacyRules().find_types(fold_text(sentence))
