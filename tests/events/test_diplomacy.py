@@ -413,3 +413,10 @@ def test_a_king_s_message_of_congratulations_goes_to_the_president_it_is_address
 )
 def test_offers_ultimatums_co_chairs_departures_and_blame(sentence: str, kind: str) -> None:
     assert kind in DiplomacyRules().find_types(fold_text(sentence))
+
+
+def test_alongside_is_no_support_and_breaking_a_silence_breaks_no_relation() -> None:
+    rules = DiplomacyRules()
+    assert rules.find_types(fold_text("Il les accuse d'avoir agi aux côtés de la France.")) == ["ACCUSE"]
+    assert rules.find_types(fold_text("L'ambassade a rompu le silence mardi.")) == []
+    assert rules.find_types(fold_text("La Russie restera aux côtés du Mali.")) == ["SUPPORT"]
