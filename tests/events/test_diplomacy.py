@@ -420,3 +420,12 @@ def test_alongside_is_no_support_and_breaking_a_silence_breaks_no_relation() -> 
     assert rules.find_types(fold_text("Il les accuse d'avoir agi aux côtés de la France.")) == ["ACCUSE"]
     assert rules.find_types(fold_text("L'ambassade a rompu le silence mardi.")) == []
     assert rules.find_types(fold_text("La Russie restera aux côtés du Mali.")) == ["SUPPORT"]
+
+
+def test_a_promised_act_is_no_interaction(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le mardi 4 février 2025, le ministre turc a promis l'assistance de la Turquie au Niger.",
+        None,
+    )
+    assert all(i.type != "AID" for i in found)

@@ -106,6 +106,8 @@ ANAPHOR = re.compile(
     r"\s*(?:il|elle|ils|elles|le diplomate|la diplomate|la delegation|cette delegation|l'emissaire|"
     r"les emissaires|l'envoye|l'envoyee|le chef de la delegation|le visiteur|son hote|l'hote)\b"
 )
+# verbs whose complement is an act not yet done (FORMAT.md: plans and promises are not interactions)
+PROMISED = frozenset({"promettre", "envisager", "prévoir", "projeter", "vouloir", "souhaiter", "proposer"})
 # "son homologue burkinabè", "ses homologues": the counterpart named by its demonym is a party
 COUNTERPART = re.compile(r"\b(?:son|ses|leur|leurs) homologues?\b")
 
@@ -359,6 +361,9 @@ class DiplomacyRules:
         ):
             return False
         roles = frame(sentence, index)
+        head = sentence.tokens[roles.trigger].head
+        if sentence.tokens[head].lemma.lower() in PROMISED:
+            return False  # "il a promis l'assistance de la Russie": a promise, not an act
         return roles.realis and not roles.negated
 
     def _apart_from_members(self, pairs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
