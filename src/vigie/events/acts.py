@@ -1,0 +1,144 @@
+"""Acts: the PLOVER types a French sentence tells, found by the trigger phrases of patterns/plover.toml.
+
+Each type has trigger phrases with a priority; a sentence tells one act per type (FORMAT.md: a
+meeting that produced an agreement and declared support is CONSULT, AGREE and SUPPORT), the
+best-placed phrase of each type that the caller accepts as told (not in a relative clause, not a
+plan). Masks blank phrases that hold a trigger word but tell no act (a press interview, a denied
+accusation); a COOPERATE word in what talks were about is a topic, not an act.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from vigie.events.lexicon import compile_phrases, load_actors, read_table
+from vigie.records import PloverType
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    type: PloverType
+    priority: int
+    directed: bool
+    pattern: re.Pattern[str]
+    weak: bool = False
+    requires: re.Pattern[str] | None = None  # words the sentence must also hold
+    to_home: bool = False  # every party named acts towards the article's country (condolences)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A PLOVER type a sentence reports and where its trigger phrase stands (folded offsets)."""
+
+    type: PloverType
+    start: int
+    end: int
+    directed: bool = False
+    to_home: bool = False
+
+
+class Acts:
+    """The trigger lexicon of plover.toml, compiled once."""
+
+    def __init__(self) -> None:
+        table = read_table("plover.toml")
+        self.rules = tuple(
+            Rule(
+                t["type"],
+                int(t["priority"]),
+                bool(t.get("directed", False)),
+                compile_phrases(_with_pluperfect(t["patterns"])),
+                bool(t.get("weak", False)),
+                compile_phrases(t["requires"]) if t.get("requires") else None,
+                t.get("toward") == "home",
+            )
+            for t in table["trigger"]
+        )
+        self.any_rule = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.rules))
+        self.names = load_actors().named  # "Groupe de soutien à l'islam…" holds no SUPPORT
+        self.not_interactions = compile_phrases(table["not_interactions"]["patterns"])
+        self.masks = compile_phrases(table["masks"]["patterns"])
+        self.topics = compile_phrases(table["topics"]["patterns"])
+        self.topical = frozenset(table["topics"]["types"])
+        self.joint_forces = compile_phrases(table["joint"]["forces"])
+        self.joint_acts = compile_phrases(table["joint"]["acts"])
+
+    def find_types(self, folded: str) -> list[PloverType]:
+        """The PLOVER types a folded sentence reports, the most specific first.
+
+        >>> from vigie.events.lexicon import fold_text
+        >>> Acts().find_types(fold_text("Abdoulaye Diop a été reçu à Moscou par son homologue russe."))
+        ['CONSULT']
+        >>> Acts().find_types(fold_text("Les deux pays ont signé cinq accords de coopération."))
+        ['AGREE']
+        >>> Acts().find_types(fold_text("La rencontre a permis la signature de cinq accords."))
+        ['AGREE', 'CONSULT']
+        >>> Acts().find_types(fold_text("Le GSIM (Groupe de soutien à l'islam et aux musulmans)."))
+        []
+        """
+        return [trigger.type for trigger in self.find_triggers(folded, folded)]
+
+    def find_trigger(self, folded: str, original: str) -> Trigger | None:
+        """The most specific trigger of a sentence (highest priority), or None."""
+        triggers = self.find_triggers(folded, original)
+        return triggers[0] if triggers else None
+
+    def find_triggers(
+        self, folded: str, original: str, told: Callable[[Trigger], bool] | None = None
+    ) -> list[Trigger]:
+        """The best trigger of each type a sentence holds, most specific first; with `told`, the
+        best of those it accepts ("a été reçu …, à qui il a remis un message": the reception, not
+        the message handed over in the relative clause)."""
+        masked = self.masks.sub(lambda m: "#" * len(m.group()), folded)
+        for name in self.names.find(folded, original):
+            masked = masked[: name.start] + "#" * (name.end - name.start) + masked[name.end :]
+        best: dict[str, tuple[Rule, re.Match[str]]] = {}
+        if self.any_rule.search(masked) is None:
+            return []  # most sentences hold none: one search instead of one per rule
+        topics = [(m.start(), _clause_end(folded, m.end())) for m in self.topics.finditer(masked)]
+        for rule in self.rules:
+            if rule.type in best and rule.priority <= best[rule.type][0].priority:
+                continue
+            if rule.requires is not None and rule.requires.search(masked) is None:
+                continue
+            for match in rule.pattern.finditer(masked):
+                if rule.type in self.topical and any(a <= match.start() < b for a, b in topics):
+                    continue  # "les échanges ont porté sur la coopération militaire": a topic, no act
+                trigger = Trigger(rule.type, match.start(), match.end(), rule.directed, rule.to_home)
+                if told is None or told(trigger):
+                    best[rule.type] = (rule, match)
+                    break
+        ranked = sorted(best.values(), key=lambda item: -item[0].priority)
+        kept: list[tuple[Rule, re.Match[str]]] = []
+        for rule, match in ranked:
+            if any(match.start() < m.end() and m.start() < match.end() for _, m in kept):
+                continue  # "a remis un message": the consultation, not a donation
+            kept.append((rule, match))
+        if any(not rule.weak for rule, _ in kept):
+            kept = [(rule, match) for rule, match in kept if not rule.weak]
+        if any(rule.to_home for rule, _ in kept):  # "dénonce un assassinat": the condemnation, no accusation
+            kept = [(rule, match) for rule, match in kept if rule.type != "ACCUSE"]
+        return [
+            Trigger(rule.type, match.start(), match.end(), rule.directed, rule.to_home)
+            for rule, match in kept
+        ]
+
+
+def _with_pluperfect(patterns: list[str]) -> list[str]:
+    """The patterns, with the pluperfect of each one in the passé composé: "a reçu" also as
+    "avait reçu", "ont signé" as "avaient signé" (background told in the past is still told).
+
+    >>> _with_pluperfect(["a recu", "ont ete recu*", "audience"])
+    ['a recu', 'ont ete recu*', 'audience', 'avait recu', 'avaient ete recu*']
+    """
+    more = [f"avait {p[2:]}" for p in patterns if p.startswith("a ")]
+    more += [f"avaient {p[4:]}" for p in patterns if p.startswith("ont ")]
+    return patterns + more
+
+
+def _clause_end(folded: str, start: int) -> int:
+    """Where the clause that goes on at `start` ends: the next full stop or semicolon."""
+    ends = [i for i in (folded.find(".", start), folded.find(";", start)) if i >= 0]
+    return min(ends) if ends else len(folded)

@@ -1,0 +1,172 @@
+"""Parties of PLOVER interactions: the states and organisations a French sentence names, as codes.
+
+A party is named by its country name, demonym, capital, seat of power or leader
+(patterns/countries.toml, patterns/leaders.toml; FORMAT.md: parties named indirectly resolve to
+their code). The words around a name say when it is no party: a venue ("à Accra", "au Niger"),
+a place named after a country ("la frontière nigérienne", "le lac Tchad"), the occasion ("en
+marge de la session de l'ONU"), the news source ("selon l'agence mauritanienne"). "Les trois pays"
+stands for the states told together before; "il", "le diplomate" for the party told before; a
+lone foreign party has the page's country beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from vigie.events.lexicon import fold_text, load_country_names, load_members, load_parties
+from vigie.records import Sentence
+
+MAX_PARTIES = 5
+# a country or capital named as the venue: "à Accra", "au Ghana", "en Égypte"
+VENUE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|en|aux)\s+$")
+# a capital after "de" names a place, not a government: "le sommet d'Accra", "la décision de Paris"
+CAPITAL_OF = re.compile(r"(?:^|\s)(?:de|d'|d’|du|des|depuis)\s*$")  # "depuis Bamako": from where
+# "les deux pays", "les deux ministres": the parties of the interaction told just before
+# "les trois pays", "ces trois pays", "les deux chefs d'Etat": as many parties as were told together before
+GROUP = re.compile(
+    r"(?<!\w)(?:les|des|ces|aux) (deux|trois|quatre|cinq) (?:pays|etats|gouvernements|chefs d'etat|capitales|delegations|armees)(?!\w)"
+)
+# two parties as one subject: "les délégations malienne et russe", "la Russie et la Chine"
+COORDINATED = re.compile(
+    r"^\s*(?:,|et|,\s*et)\s+(?:(?:la|le|les|l'|des|du|de la|de l')\s*)?(?:pays (?:de la|de l'|du|membres de la)\s*)?$"
+)
+# a visit to a foreign capital names the host: "le président tchadien s'est rendu à Niamey"
+VISIT = re.compile(
+    r"(?:rendus?|rendues?|visite(?: officielle| de travail| d'amitie)?|arrivee?s?|sejourn\w*)\s+(?:a|au|en)\s+$"
+)
+BORDER = re.compile(
+    r"(?:frontieres?|cote|rive|territoire|sol|eaux|capitale|ville|espace aerien|presse|television|lac|golfe de|"
+    r"bassin du|bassin du lac)\s+$"
+)  # "la frontière nigérienne", "le lac Tchad", "le golfe de Guinée": a place, not a party
+# who reports it, not who acts: "selon l'agence mauritanienne Al-Akhbar", "d'après la télévision
+# nationale", "a rapporté l'Agence nigérienne de presse" (a news source is no party to the act)
+NEWS_SOURCE = re.compile(
+    r"(?:selon|d'apres|a en croire|rapporte|a rapporte|a indique|cite par|citant)\s+(?:l'|la |le |les |un |une )?"
+    r"(?:agence|television|radio|journal|quotidien|site|media|medias|presse|chaine)[^,;]*"
+)
+# "les juntes au pouvoir au Niger, au Mali et au Burkina Faso": the states, not where it happened
+IN_POWER = re.compile(r"au pouvoir (?:a|au|en|aux)\s+(?:[^,;]*(?:,|et)\s+(?:a|au|en|aux)\s+)*$")
+# the occasion, not a party: "en marge de la session de l'Assemblée générale des Nations unies"
+OCCASION = re.compile(r"en marge (?:de|du|des|d')[^,;]*")
+# "notre pays", "nos autorités": the country of the page
+OUR = re.compile(r"(?<!\w)(?:notre pays|nos autorites|notre gouvernement|notre armee|nos forces)(?!\w)")
+# a subject that points back to the sentence before: "Il a accusé…", "Le diplomate a demandé au
+# Conseil…", "La délégation était porteuse…": its party is the one told there, not the page's country
+ANAPHOR = re.compile(
+    r"\s*(?:il|elle|ils|elles|le diplomate|la diplomate|la delegation|cette delegation|l'emissaire|"
+    r"les emissaires|l'envoye|l'envoyee|le chef de la delegation|le visiteur|son hote|l'hote)\b"
+)
+NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    code: str
+    start: int
+    end: int
+    venue: bool = False  # "au Niger": the venue, unless a directed act points there ("sanctions au Niger")
+
+
+class PartyFinder:
+    """The party lexicons, loaded once: names, capitals, organisations' members, the states."""
+
+    def __init__(self) -> None:
+        self.gazette, self.capitals = load_parties()
+        self.members = load_members()
+        self.countries = frozenset(load_country_names())  # "les trois pays" are states, not organisations
+
+    def named(self, sentence: Sentence) -> list[str]:
+        """The parties a sentence names, as codes, in order."""
+        codes = [
+            f.names[0].canonical
+            for f in self.gazette.find(fold_text(sentence.text), sentence.text)
+            if f.names
+        ]
+        return list(dict.fromkeys(codes))
+
+    def find(
+        self,
+        folded: str,
+        original: str,
+        home: str,
+        group: tuple[int, int, list[str]] | None = None,
+        told_before: Sequence[str] = (),
+    ) -> list[Party]:
+        """The parties a sentence names, in text order; one foreign party alone gets the article's
+        country beside it (or the host of a visit); "les trois pays" names the three told before."""
+        parties: list[Party] = []
+        if group is not None:
+            start, end, codes = group
+            parties += [Party(code, start, end) for code in codes]
+        ours = OUR.search(folded)
+        if ours is not None:
+            parties.append(Party(home, ours.start(), ours.end()))
+        visited: str | None = None
+        occasions = [m.span() for m in OCCASION.finditer(folded)]
+        occasions += [m.span() for m in NEWS_SOURCE.finditer(folded)]
+        for item in self.gazette.find(folded, original):
+            if any(start <= item.start < end for start, end in occasions):
+                continue
+            if BORDER.search(folded[max(0, item.start - 14) : item.start]):
+                continue  # "la frontière nigérienne": a place, not a party
+            before = folded[max(0, item.start - 6) : item.start]
+            capital = fold_text(item.text) in self.capitals
+            in_power = IN_POWER.search(folded[max(0, item.start - 24) : item.start]) is not None
+            venue = (
+                not in_power
+                and any(alias.canonical in self.countries for alias in item.names[:1])  # "au Conseil de
+                and VENUE_BEFORE.search(before) is not None  # sécurité": an organisation is spoken to
+                and (item.text[:1].isupper() or not before.endswith("aux "))
+            )  # "au Niger", "à Accra": a place; "aux autorités maliennes": a party spoken to
+            if VISIT.search(folded[max(0, item.start - 40) : item.start]) and item.names:
+                visited = visited or item.names[0].canonical  # "s'est rendu à Niamey": the host
+            if (venue and (capital or before.endswith("a "))) or (
+                capital and CAPITAL_OF.search(folded[max(0, item.start - 8) : item.start])
+            ):
+                continue  # "à Accra": where it happened; "le sommet d'Accra": a place
+            for alias in item.names[
+                :1
+            ]:  # "Au Sénégal voisin, le président Macky Sall": the venue's state acts
+                if all(p.code != alias.canonical or (p.venue and not venue) for p in parties):
+                    parties.append(Party(alias.canonical, item.start, item.end, venue))
+        parties = sorted(parties, key=lambda p: p.start)[:MAX_PARTIES]
+        named = [p for p in parties if not p.venue]
+        if len(named) == 1 and named[0].code != home:
+            told = [code for code in told_before if code != named[0].code]  # "Le diplomate a demandé à l'ONU"
+            host = visited if visited is not None and visited != named[0].code else (told or [home])[-1]
+            parties.append(Party(host, -1, -1))  # the article's country, or the host of a visit
+        return parties if len(parties) >= 2 else []
+
+    def apart_from_members(self, pairs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+        """The pairs but those of an organisation with one of its own members ("les trois pays ont
+        signé la charte de l'AES": the states, not the Alliance and each of them)."""
+        return [
+            (a, b, kind)
+            for a, b, kind in pairs
+            if b not in self.members.get(a, ()) and a not in self.members.get(b, ())
+        ]
+
+
+def told_before(groups: list[list[str]], home: str) -> list[str]:
+    """The parties of the last sentence that named one besides the page's country (two at most back)."""
+    for codes in reversed(groups[-3:]):
+        if any(code != home for code in codes):
+            return codes
+    return []
+
+
+def group(
+    folded: str, groups: list[list[str]], countries: frozenset[str]
+) -> tuple[int, int, list[str]] | None:
+    """The states "les trois pays" stands for: the last sentence that named that many together."""
+    match = GROUP.search(folded)
+    if match is None:
+        return None
+    count = NUMBERS[match.group(1)]
+    for named in reversed(groups):
+        codes = [code for code in named if code in countries]
+        if len(codes) >= count:
+            return match.start(), match.end(), codes[:count]
+    return None
