@@ -429,3 +429,13 @@ def test_a_promised_act_is_no_interaction(stages: Stages) -> None:
         None,
     )
     assert all(i.type != "AID" for i in found)
+
+
+def test_a_meeting_that_ended_in_an_agreement_is_both_but_a_summit_deciding_sanctions_is_not() -> None:
+    rules = DiplomacyRules()
+    met = "La réunion des ministres du Tchad et du Niger s'est achevée par l'adoption d'une feuille de route."
+    assert set(rules.find_types(fold_text(met))) == {"CONSULT", "AGREE"}
+    summit = "Réunis en sommet à Abuja, les chefs d'État ont décidé de fermer les frontières avec le Niger."
+    assert rules.find_types(fold_text(summit)) == ["SANCTION"]
+    visit = "Au terme d'une visite à Niamey, les deux ministres ont signé un accord."
+    assert set(rules.find_types(fold_text(visit))) == {"CONSULT", "AGREE"}

@@ -17,6 +17,12 @@ from vigie.events.lexicon import compile_phrases, load_actors, read_table
 from vigie.records import PloverType
 
 
+# what a meeting produces: a meeting that ended in an agreement or declared support is CONSULT,
+# AGREE and SUPPORT (FORMAT.md), so a weak meeting word stays beside these; beside other acts ("réunis en sommet, les chefs
+# d'État ont décidé des sanctions") it is only the setting
+PRODUCED = frozenset({"AGREE", "SUPPORT"})
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     type: PloverType
@@ -116,7 +122,7 @@ class Acts:
             if any(match.start() < m.end() and m.start() < match.end() for _, m in kept):
                 continue  # "a remis un message": the consultation, not a donation
             kept.append((rule, match))
-        if any(not rule.weak for rule, _ in kept):
+        if any(not rule.weak and rule.type not in PRODUCED for rule, _ in kept):
             kept = [(rule, match) for rule, match in kept if not rule.weak]
         if any(rule.to_home for rule, _ in kept):  # "dénonce un assassinat": the condemnation, no accusation
             kept = [(rule, match) for rule, match in kept if rule.type != "ACCUSE"]
