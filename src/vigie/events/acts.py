@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from vigie.events.lexicon import compile_phrases, load_actors, read_table
 from vigie.records import PloverType
 
-
 # what a meeting produces: a meeting that ended in an agreement or declared support is CONSULT,
 # AGREE and SUPPORT (FORMAT.md), so a weak meeting word stays beside these; beside other acts ("réunis en sommet, les chefs
 # d'État ont décidé des sanctions") it is only the setting
