@@ -439,3 +439,13 @@ def test_a_meeting_that_ended_in_an_agreement_is_both_but_a_summit_deciding_sanc
     assert rules.find_types(fold_text(summit)) == ["SANCTION"]
     visit = "Au terme d'une visite à Niamey, les deux ministres ont signé un accord."
     assert set(rules.find_types(fold_text(visit))) == {"CONSULT", "AGREE"}
+
+
+def test_a_currency_or_a_nationality_is_no_party(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le jeudi 6 mars 2025, l'ambassadeur du Japon a remis au ministre un don de deux millions de "
+        "dollars américains pour un ingénieur de nationalité française.",
+        None,
+    )
+    assert {i.parties for i in found} == {("JPN", "MLI")}

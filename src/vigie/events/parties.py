@@ -38,8 +38,9 @@ VISIT = re.compile(
 )
 BORDER = re.compile(
     r"(?:frontieres?|cote|rive|territoire|sol|eaux|capitale|ville|espace aerien|presse|television|lac|golfe de|"
-    r"bassin du|bassin du lac)\s+$"
-)  # "la frontière nigérienne", "le lac Tchad", "le golfe de Guinée": a place, not a party
+    r"bassin du|bassin du lac|dollars?|nationalite|origine|langue)\s+$"
+)  # "la frontière nigérienne", "le lac Tchad", "des dollars américains", "de nationalité française":
+# a place, a currency, a person's origin or a language, not a party
 # who reports it, not who acts: "selon l'agence mauritanienne Al-Akhbar", "d'après la télévision
 # nationale", "a rapporté l'Agence nigérienne de presse" (a news source is no party to the act)
 NEWS_SOURCE = re.compile(
