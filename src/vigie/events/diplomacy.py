@@ -202,8 +202,10 @@ class DiplomacyRules:
         index = token_at(sentence, sentence.start + trigger.start)
         if index is None:
             return True
-        if is_subordinate(sentence, index, participles=trigger.type != "COOPERATE") and not _finite(
-            sentence, index
+        if (
+            is_subordinate(sentence, index, participles=trigger.type != "COOPERATE")
+            and not _finite(sentence, index)
+            and not _bare_apposition(sentence, index)
         ):
             return False
         roles = frame(sentence, index)
@@ -352,6 +354,26 @@ class DiplomacyRules:
                 roles, agent=roles.agent + givers, patient=tuple(p for p in roles.patient if p not in givers)
             )
         return roles
+
+
+def _bare_apposition(sentence: Sentence, index: int) -> bool:
+    """An "apposition" with no comma, bracket or dash before it is a second object the parser
+    misread ("a remis au ministre un don de …"): French sets a true apposition off by punctuation."""
+    tokens = sentence.tokens
+    current, seen = index, set()
+    while current not in seen:
+        seen.add(current)
+        token = tokens[current]
+        if token.dep in {"acl:relcl", "parataxis", "acl"}:
+            return False
+        if token.dep == "appos":
+            first = min([current] + [i for i, t in enumerate(tokens) if t.head == current and i < current])
+            between = tokens[min(token.head, first) + 1 : first]
+            return not any(t.text in {",", "(", "–", "—", "-", ":"} for t in between)
+        if token.head == current:
+            return False
+        current = token.head
+    return False
 
 
 def _finite(sentence: Sentence, index: int) -> bool:
