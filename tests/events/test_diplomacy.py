@@ -449,3 +449,18 @@ def test_a_currency_or_a_nationality_is_no_party(stages: Stages) -> None:
         None,
     )
     assert {i.parties for i in found} == {("JPN", "MLI")}
+
+
+def test_an_act_dated_after_the_page_is_a_plan(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le président français reçoit le lundi 13 janvier 2025 les chefs d'État du Tchad et du Niger.",
+        date(2025, 1, 11),
+    )
+    assert found == []
+    told = _interactions(
+        stages,
+        "Le président français a reçu le lundi 13 janvier 2025 le chef de l'État du Tchad.",
+        date(2025, 1, 15),
+    )
+    assert _told(told) == {("CONSULT", ("FRA", "TCD"), date(2025, 1, 13))}

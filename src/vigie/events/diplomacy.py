@@ -160,6 +160,9 @@ class DiplomacyRules:
                 when = dated_acts.get(kind, day)
                 if span is not None and kind in OVER_A_PERIOD:
                     when = span[0] + (span[1] - span[0]) // 2
+                published = _day(article.published)
+                if when is not None and published is not None and when > published:
+                    continue  # "le président reçoit lundi les chefs d'État": after the page, a plan
                 for source, target, _ in pairs:
                     found.append(
                         Interaction(
