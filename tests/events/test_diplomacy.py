@@ -464,3 +464,19 @@ def test_an_act_dated_after_the_page_is_a_plan(stages: Stages) -> None:
         date(2025, 1, 15),
     )
     assert _told(told) == {("CONSULT", ("FRA", "TCD"), date(2025, 1, 13))}
+
+
+def test_a_cleft_sentence_and_a_clause_after_a_colon_tell_the_act(stages: Stages) -> None:
+    cleft = _interactions(
+        stages,
+        "C'est le mardi 4 mars 2025 que le gouvernement tchadien a dénoncé l'accord de défense conclu avec la France.",
+        None,
+    )
+    assert _told(cleft) == {("REJECT", ("FRA", "TCD"), date(2025, 3, 4))}
+    colon = _interactions(
+        stages,
+        "Le jeudi 6 mars 2025, la coopération s'est illustrée à Dakar : l'ambassadeur du Niger a rendu une "
+        "visite de courtoisie au ministre sénégalais des Affaires étrangères.",
+        None,
+    )
+    assert ("CONSULT", ("NER", "SEN"), date(2025, 3, 6)) in _told(colon)

@@ -209,6 +209,7 @@ class DiplomacyRules:
             is_subordinate(sentence, index, participles=trigger.type != "COOPERATE")
             and not _finite(sentence, index)
             and not _bare_apposition(sentence, index)
+            and not _told_as_main(sentence, index)
         ):
             return False
         roles = frame(sentence, index)
@@ -374,6 +375,26 @@ def _bare_apposition(sentence: Sentence, index: int) -> bool:
             between = tokens[min(token.head, first) + 1 : first]
             return not any(t.text in {",", "(", "–", "—", "-", ":"} for t in between)
         if token.head == current:
+            return False
+        current = token.head
+    return False
+
+
+def _told_as_main(sentence: Sentence, index: int) -> bool:
+    """A clause the parser took for a subordinate that French uses to tell the news itself: the
+    cleft "c'est le 18 janvier que le gouvernement a dénoncé l'accord" (a relative clause after
+    "c'est … que"), or what follows a colon ("… s'est exprimée : l'ambassadeur a rendu visite …")."""
+    tokens = sentence.tokens
+    current, seen = index, set()
+    while current not in seen:
+        seen.add(current)
+        token = tokens[current]
+        if token.dep == "acl:relcl":
+            words = [t.text.lower() for t in tokens[:current]]
+            return any(a in {"c'", "c’", "ce"} and b in {"est", "était"} for a, b in pairwise(words))
+        if token.dep == "parataxis":
+            return any(t.text == ":" for t in tokens[min(token.head, current) : current])
+        if token.dep in {"appos", "acl"} or token.head == current:
             return False
         current = token.head
     return False
