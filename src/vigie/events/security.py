@@ -55,7 +55,7 @@ TAIL = re.compile(r"\s(?:de|du|d')\s*([A-ZÀ-Ý][\w\-]*\w(?:\s+[A-ZÀ-Ý][\w\-]*
 # "dans la localité de Tibezas", "le village peul d'Ogossagou": an unknown name given as a place
 PLACE_WORD_BEFORE = re.compile(
     r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site|campement|secteur|foret|zone|axe|domicile|pont)"
-    r"(?:\s+\w+)?\s+(?:de\s+|d'|du\s+)$"
+    r"(?:\s+\w+){0,2}?\s+(?:de\s+|d'|du\s+)$"
 )
 # ", un campement du département de Tillia", ", dans la région de Diffa", " (région de Kidal)": what
 # follows a name that is a place
@@ -76,7 +76,9 @@ COUNTRY_OF_WORD = {"mali": "MLI", "burkina": "BFA", "burkina faso": "BFA", "nige
 AT_PLACE = re.compile(r"(?:^|\s)(?:a|dans|pres de)\s+$")  # "à Tominian"
 LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|dans|vers|sur|pres de|de)\s+$")
 # "ont attaqué Ogossagou": the object of an attack verb is a place
-ATTACKED_BEFORE = re.compile(r"(?:attaque|attaquent|attaquaient|assiege|pris d'assaut|investi|encercle)\s+$")
+ATTACKED_BEFORE = re.compile(
+    r"(?:attaque|attaquent|attaquaient|assiege|pris d'assaut|investi|encercle|vise|visant|frappe|bombarde)\s+$"
+)
 # between two names of one list: "Diallassagou, Dianweli et Deguessagou"
 LISTED = re.compile(r"^\s*(?:,|et|,\s*et|ou)\s*(?:de\s+|d'|du\s+|a\s+|à\s+)?$")
 # "à l'est de Nioro, ainsi qu'au nord de Kayes": two places struck

