@@ -65,3 +65,14 @@ def test_curfews_against_a_rise_of_attacks_are_no_event(stages: Stages) -> None:
         )
         == []
     )
+
+
+def test_the_attackers_dead_told_later_add_to_the_soldiers_dead(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "Le dimanche 5 mai 2024, une patrouille de l'armée a été prise dans une embuscade près de Téra.\n\n"
+        "Six soldats ont été tués et neuf blessés.\n\n"
+        "Selon l'état-major, une quarantaine de terroristes ont été neutralisés lors de la riposte.",
+        date(2024, 5, 7),
+    )
+    assert (event.event_type, event.location, event.fatalities) == ("Battles", "Téra", 46)

@@ -29,7 +29,7 @@ from vigie.events.lexicon import (
     read_table,
 )
 from vigie.events.places import Toponym, find_toponyms
-from vigie.events.tolls import find_toll, tolls_by_place
+from vigie.events.tolls import adds_up, find_toll, tolls_by_place
 from vigie.frdate import EventDate
 from vigie.geo.boundary import Boundaries
 from vigie.nlp import Analysis
@@ -898,6 +898,7 @@ class SecurityRules:
         if not events:
             return events
         told = {e.start for event in events for e in event.evidence}
+        counted = [[e.sentence for e in event.evidence] for event in events]  # the sentences tolled
         for sentence in sentences:
             if sentence.start in told:
                 continue
@@ -918,8 +919,14 @@ class SecurityRules:
             if not named and before and _shared(events, before[-1]) >= 2:
                 continue  # a toll over several events of the day: null on each (FORMAT.md)
             chosen = named[-1] if named else before[-1] if before else None
-            if chosen is not None and events[chosen].fatalities is None:
+            if chosen is None:
+                continue
+            kept = events[chosen].fatalities
+            if kept is None:
                 events[chosen] = replace(events[chosen], fatalities=toll)
+            elif adds_up(counted[chosen], sentence.text):
+                events[chosen] = replace(events[chosen], fatalities=kept + toll)  # the other side's dead
+            counted[chosen].append(sentence.text)
         return events
 
 
@@ -1034,7 +1041,13 @@ def _combine(kept: Event, other: Event, placed_by_other: bool = False) -> Event:
     return replace(
         kept,
         evidence=kept.evidence + tuple(e for e in other.evidence if e not in kept.evidence),
-        fatalities=kept.fatalities if kept.fatalities is not None else other.fatalities,
+        fatalities=kept.fatalities
+        if other.fatalities is None
+        else other.fatalities
+        if kept.fatalities is None
+        else kept.fatalities + other.fatalities
+        if adds_up([e.sentence for e in kept.evidence], other.evidence[0].sentence)
+        else kept.fatalities,
         actor1=other.actor1 if kept.actor1 == UNIDENTIFIED and named else kept.actor1,
         actor2=kept.actor2 or other.actor2,
     )
