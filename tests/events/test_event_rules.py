@@ -76,3 +76,30 @@ def test_the_attackers_dead_told_later_add_to_the_soldiers_dead(stages: Stages) 
         date(2024, 5, 7),
     )
     assert (event.event_type, event.location, event.fatalities) == ("Battles", "Téra", 46)
+
+
+def test_a_vehicle_that_drove_onto_a_mine_is_the_target(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "Le jeudi 2 mai 2024, un véhicule de la MINUSMA a heurté une mine à la sortie de Tessalit.",
+        date(2024, 5, 3),
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Remote explosive/landmine/IED",
+        "Unidentified Armed Group",
+        "MINUSMA",
+    )
+
+
+def test_fighters_killed_with_no_killer_named_fell_to_the_state(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "Le jeudi 2 mai 2024, l'armée nigérienne disait avoir éliminé une vingtaine de terroristes près de Téra.",
+        date(2024, 5, 3),
+    )
+    assert (event.event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Battles",
+        "Military Forces of Niger",
+        "Unidentified Armed Group",
+        20,
+    )

@@ -565,6 +565,10 @@ class SecurityRules:
             actor1 = doer or UNIDENTIFIED
             if trigger.event_type == "Violence against civilians":
                 return [(trigger.event_type, trigger.sub_event_type, actor1, CIVILIANS)]
+            if trigger.sub_event_type == "Remote explosive/landmine/IED" and doer in self.hit_by_mines(whole):
+                # "un véhicule de l'armée a sauté sur une mine": who drove onto it was hit, the one
+                # who laid it is unnamed (ACLED: actor1 the group that planted the device)
+                return [(trigger.event_type, trigger.sub_event_type, UNIDENTIFIED, doer)]
             target = self._target(patient, whole, actor1, state)
             return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
         if trigger.event_type == "Strategic developments":
@@ -590,6 +594,11 @@ class SecurityRules:
             return [self._battle(agent, patient, whole, doer, state, folded)]
         return self._violence(agent, patient, whole, doer, state, folded)
 
+    def hit_by_mines(self, whole: Side) -> set[str]:
+        """The actors that an explosive device laid on a road strikes rather than lays: state
+        forces, peacekeepers and foreign forces."""
+        return {n for n in whole.named if self._is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps", OTHER}}
+
     def _doer(self, agent: Side, whole: Side, folded: str) -> str | None:
         """Who acted: the named actor of the agent role, a named group of the sentence, else none."""
         acting = [n for n in agent.named if n not in self.actors.unarmed]
@@ -612,6 +621,12 @@ class SecurityRules:
         civilian_target = patient.civilian or (not patient.armed and not armed_target)
         actor1 = doer or UNIDENTIFIED
         out: list[tuple[EventType, SubEventType, str, str | None]] = []
+        groups_hit = [n for n in patient.named if not self._is_state(n) and n not in self.actors.unarmed]
+        if doer is None and groups_hit and len(groups_hit) == len(patient.named) and not patient.civilian:
+            # "l'armée annonce avoir éliminé une dizaine de terroristes": the fighters killed with no
+            # one else named as their killer fell to the state's forces (the army's communiqués)
+            forces = _first([n for n in whole.named if self._is_state(n)]) or state
+            return [("Battles", "Armed clash", forces, groups_hit[0])]
         if doer is not None and self._is_state(doer) and not patient.civilian:
             enemy = _first(
                 [
