@@ -103,3 +103,19 @@ def test_fighters_killed_with_no_killer_named_fell_to_the_state(stages: Stages) 
         "Unidentified Armed Group",
         20,
     )
+
+
+def test_the_camp_of_the_gendarmerie_is_the_police_and_the_garde_nationale_the_country_s(stages: Stages) -> None:
+    [camp] = _events(
+        stages,
+        "Des assaillants à moto ont attaqué dimanche à l'aube le camp de la gendarmerie de Niono, tuant trois gendarmes.",
+        date(2024, 5, 6),
+    )
+    assert (camp.event_type, camp.location, camp.actor2) == ("Battles", "Niono", "Police Forces of Mali")
+    [guard] = _events(
+        stages,
+        "Seize éléments de la Garde nationale ont été tués le jeudi 2 mai 2024 dans une embuscade dans le "
+        "département de Tillia, près de la frontière malienne.",
+        date(2024, 5, 3),
+    )
+    assert (guard.location, guard.actor2, guard.fatalities) == ("Tillia", "Military Forces of Niger", 16)

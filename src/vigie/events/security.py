@@ -119,6 +119,8 @@ LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|e
 CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
 STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
+# army words that name a place or a unit of whatever force holds it: "le camp de la gendarmerie"
+INSTALLATIONS = {"camp", "detachement", "garnison", "unites", "patrouille"}
 
 
 class Locate(Protocol):
@@ -441,9 +443,12 @@ class SecurityRules:
             # "une base de l'armée dans le village de X": a base, not a village
             for found in self.actors.named.find(folded, item.text):
                 named.append(self._canonical(found, day))
-            for _ in self.actors.army.find(folded, folded):
+            police = self.actors.police.find(folded, folded)
+            for found in self.actors.army.find(folded, folded):
+                if police and fold_text(found.text) in INSTALLATIONS:
+                    continue  # "le camp de la gendarmerie", "une patrouille de police": the police's
                 named.append(self.actors.national_forces.get(country, MALI_FORCES))
-            for _ in self.actors.police.find(folded, folded):
+            for _ in police:
                 named.append(
                     self.actors.national_police.get(
                         country, self.actors.national_forces.get(country, MALI_FORCES)
