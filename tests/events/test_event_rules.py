@@ -119,3 +119,23 @@ def test_the_camp_of_the_gendarmerie_is_the_police_and_the_garde_nationale_the_c
         date(2024, 5, 3),
     )
     assert (guard.location, guard.actor2, guard.fatalities) == ("Tillia", "Military Forces of Niger", 16)
+
+
+def test_an_air_strike_that_neutralised_people_struck_fighters_and_not_who_reports_it(stages: Stages) -> None:
+    [fighters] = _events(
+        stages,
+        "Le mardi 7 mai 2024, une frappe des FAMa a neutralisé un groupe de six personnes près de Tessit.",
+        date(2024, 5, 8),
+    )
+    assert (fighters.sub_event_type, fighters.actor2) == ("Air/drone strike", "Unidentified Armed Group")
+    [civilians] = _events(
+        stages,
+        "Selon un rapport de la MINUSMA, la frappe aérienne des FAMa du mardi 7 mai 2024 près de Tessit a tué "
+        "douze civils.",
+        date(2024, 5, 20),
+    )
+    assert (civilians.sub_event_type, civilians.actor1, civilians.actor2) == (
+        "Air/drone strike",
+        "Military Forces of Mali",
+        "Civilians",
+    )

@@ -119,6 +119,11 @@ LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|e
 CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
 STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
+# the state's word for fighters it killed: "une frappe a neutralisé un groupe de cinq personnes"
+NEUTRALISED = re.compile(r"neutralis|elimin")
+CIVILIAN_DEAD = re.compile(r"\bcivil|enfants|femmes")
+# a UN mission or an NGO tells of an air strike, it is not struck by it (FORMAT.md: investigating bodies)
+NOT_STRUCK = {"MINUSMA", OTHER}
 # army words that name a place or a unit of whatever force holds it: "le camp de la gendarmerie"
 INSTALLATIONS = {"camp", "detachement", "garnison", "unites", "patrouille"}
 
@@ -554,11 +559,18 @@ class SecurityRules:
                     ]
                 arrested = _first([n for n in patient.named if n != actor1 and not self._is_state(n)])
                 return [(trigger.event_type, trigger.sub_event_type, actor1, arrested or CIVILIANS)]
+            air = trigger.sub_event_type == "Air/drone strike"
             target = _first([n for n in patient.named if n != actor1]) or _first(
-                [n for n in whole.named if n != actor1 and not self._is_state(n)]
-            )
-            if trigger.sub_event_type == "Air/drone strike" and target is None:
+                [
+                    n
+                    for n in whole.named
+                    if n != actor1 and not self._is_state(n) and not (air and n in NOT_STRUCK)
+                ]
+            )  # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck
+            if air and target is None:
                 target = CIVILIANS if whole.civilian and not whole.armed else UNIDENTIFIED
+            if air and target == CIVILIANS and NEUTRALISED.search(folded) and not CIVILIAN_DEAD.search(folded):
+                target = UNIDENTIFIED  # "neutralisé un groupe de cinq personnes": the army's word for fighters
             if trigger.sub_event_type == "Disrupted weapons use":
                 target = target if target not in {CIVILIANS} else None
             return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
