@@ -139,3 +139,31 @@ def test_an_air_strike_that_neutralised_people_struck_fighters_and_not_who_repor
         "Military Forces of Mali",
         "Civilians",
     )
+
+
+def test_villages_with_one_joint_toll_are_one_event_at_the_first(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "Le samedi 4 mai 2024, des hommes armés ont fait irruption à Tin-Akof, Déou et Oursi, trois localités "
+        "de la province de l'Oudalan, et y ont tué 14 civils.",
+        date(2024, 5, 6),
+    )
+    assert (event.location, event.fatalities, event.event_type) == ("Tin-Akof", 14, "Violence against civilians")
+    assert event.place is not None and event.place.geo_precision == 2
+    apart = _events(
+        stages,
+        "Le samedi 4 mai 2024, des hommes armés ont attaqué Déou et Oursi, tuant 14 civils.\n\n"
+        "Selon le maire, le bilan est de 9 morts à Déou et 5 à Oursi.",
+        date(2024, 5, 6),
+    )
+    assert sorted((e.location, e.fatalities) for e in apart) == [("Déou", 9), ("Oursi", 5)]
+
+
+def test_attackers_who_name_their_group_are_its_fighters(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "Le samedi 4 mai 2024, des hommes armés se réclamant de l'État islamique ont ouvert le feu sur des "
+        "habitants de Tessit.",
+        date(2024, 5, 6),
+    )
+    assert (event.event_type, event.actor1) == ("Violence against civilians", "Islamic State Sahel")

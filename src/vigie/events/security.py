@@ -41,7 +41,8 @@ CIVILIANS = "Civilians"
 OTHER = "Other"
 MALI_FORCES = "Military Forces of Mali"
 # "revendiqué par l'organisation État islamique": the claimant is the attacker of the article's event
-CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+")
+# "des hommes armés se réclamant du JNIM": the attackers name their group themselves
+CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+|se reclam\w*\s+(?:de|du|des)\b")
 # "Le CSP a revendiqué l'opération": the claimant before the verb
 CLAIM_ACTIVE = re.compile(r"\b(?:a|ont|avait|avoir)\s+(?:\w+\s+)?revendique\b")
 # "les assaillants, vraisemblablement de l'EIGS", "les ravisseurs seraient des éléments de la katiba"
@@ -380,7 +381,16 @@ class SecurityRules:
             return []
         if len(places) > 1:
             tolls = tolls_by_place(sentence.text, [t.name for t, _, _ in places])
-            if all(value is None for value in tolls.values()):
+            joint = find_toll(sentence.text)
+            names = [t.name for t, _, _ in places]
+            own = sum(value is not None for value in tolls_by_place(after, names).values()) >= 2
+            if all(value is None for value in tolls.values()) and joint is not None and not own and _listed(sentence.text, places):
+                # "ont fait irruption à A, B et C … et y ont tué 11 civils": adjacent villages with one
+                # joint outcome are one event at the first named, near it (FORMAT.md), unless the next
+                # sentences give each its own toll ("70 morts à A et 30 à B")
+                first, place, _ = places[0]
+                places, tolls = [(first, place, 2)], {first.name: joint}
+            elif all(value is None for value in tolls.values()):
                 tolls = {t.name: None for t, _, _ in places}
         else:
             tolls = {places[0][0].name: find_toll(sentence.text)}
@@ -1083,6 +1093,12 @@ def _combine(kept: Event, other: Event, placed_by_other: bool = False) -> Event:
         actor1=other.actor1 if kept.actor1 == UNIDENTIFIED and named else kept.actor1,
         actor2=kept.actor2 or other.actor2,
     )
+
+
+def _listed(text: str, places: Sequence[tuple[Toponym, Place | None, int]]) -> bool:
+    """Whether the places are one list of the sentence: "à Dambam, Gudba et Tokabangou"."""
+    ordered = sorted((t for t, _, _ in places), key=lambda t: t.start)
+    return all(LISTED.match(text[a.end : b.start]) is not None for a, b in pairwise(ordered))
 
 
 def _precision(place: Place | None, default: int) -> int:
