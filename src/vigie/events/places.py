@@ -17,8 +17,9 @@ from vigie.events.lexicon import fold_text
 Role = Literal["direct", "reference", "route", "cercle", "region", "other"]
 
 # A toponym: capitalised words, with lower-case links ("Nioro du Sahel", "Sobane Da", "Tongo Tongo")
+# ("N'Djamena", "Fada N'Gourma": the Mande and Hausa "N'" belongs to the name)
 TOPONYM = re.compile(
-    r"(?<![\w-])([A-ZÀ-Ý][\w\-]*\w(?:(?:\s+(?:du|de|des|la|le|el|al)\s+|\s+|-)[A-ZÀ-Ý][\w\-]*\w)*)"
+    r"(?<![\w-])((?:N['’])?[A-ZÀ-Ý][\w\-]*\w(?:(?:\s+(?:du|de|des|la|le|el|al)\s+|\s+|-)(?:N['’])?[A-ZÀ-Ý][\w\-]*\w)*)"
 )
 # Words before a toponym that make it a container: "dans la région de Mopti", "cercle de Bankass"
 REGION_BEFORE = re.compile(
@@ -59,6 +60,11 @@ OTHER_BEFORE = re.compile(
     r"|(?:faisait route|faisaient route|en route|se rendait|se rendaient|en partance|rentrait|regagnait|regagner|rejoindre|"
     r"a destination)\s+(?:vers\s+|a\s+|au\s+|pour\s+|de\s+)?$"
     r"|(?:point de presse|conference de presse|communique|declaration|entretien|interview|lors d'un point de presse)\s+(?:[\w']+\s+){0,2}?a\s+$"
+    # where a report was given is not where the event was ("ont affirmé samedi à Ouahigouya",
+    # "interrogé à New York"), nor where people went back to after it ("ont regagné Abidjan")
+    r"|(?:affirme|affirment|declare|declarent|annonce|indique|confirme|explique|rapporte|temoigne|interroge|"
+    r"sont rentres|est rentre|sont retournes)\s+(?:[\w']+\s+){0,2}?a\s+$"
+    r"|(?:ont|a|avaient|avait) regagne\s+(?:[\w']+\s+){0,2}?$"
 )
 # the second name of "entre Ménaka et Ansongo"
 AND_BEFORE = re.compile(r"(?:^|\s)et\s+(?:de\s+|d')?$")

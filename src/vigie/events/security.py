@@ -29,7 +29,7 @@ from vigie.events.lexicon import (
     read_table,
 )
 from vigie.events.places import Toponym, find_toponyms
-from vigie.events.tolls import find_toll, tolls_by_place
+from vigie.events.tolls import adds_up, find_toll, tolls_by_place
 from vigie.frdate import EventDate
 from vigie.geo.boundary import Boundaries
 from vigie.nlp import Analysis
@@ -41,7 +41,8 @@ CIVILIANS = "Civilians"
 OTHER = "Other"
 MALI_FORCES = "Military Forces of Mali"
 # "revendiqué par l'organisation État islamique": the claimant is the attacker of the article's event
-CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+")
+# "des hommes armés se réclamant du JNIM": the attackers name their group themselves
+CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+|se reclam\w*\s+(?:de|du|des)\b")
 # "Le CSP a revendiqué l'opération": the claimant before the verb
 CLAIM_ACTIVE = re.compile(r"\b(?:a|ont|avait|avoir)\s+(?:\w+\s+)?revendique\b")
 # "les assaillants, vraisemblablement de l'EIGS", "les ravisseurs seraient des éléments de la katiba"
@@ -55,7 +56,7 @@ TAIL = re.compile(r"\s(?:de|du|d')\s*([A-ZÀ-Ý][\w\-]*\w(?:\s+[A-ZÀ-Ý][\w\-]*
 # "dans la localité de Tibezas", "le village peul d'Ogossagou": an unknown name given as a place
 PLACE_WORD_BEFORE = re.compile(
     r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site|campement|secteur|foret|zone|axe|domicile|pont)"
-    r"(?:\s+\w+)?\s+(?:de\s+|d'|du\s+)$"
+    r"(?:\s+\w+){0,2}?\s+(?:de\s+|d'|du\s+)$"
 )
 # ", un campement du département de Tillia", ", dans la région de Diffa", " (région de Kidal)": what
 # follows a name that is a place
@@ -76,7 +77,9 @@ COUNTRY_OF_WORD = {"mali": "MLI", "burkina": "BFA", "burkina faso": "BFA", "nige
 AT_PLACE = re.compile(r"(?:^|\s)(?:a|dans|pres de)\s+$")  # "à Tominian"
 LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|dans|vers|sur|pres de|de)\s+$")
 # "ont attaqué Ogossagou": the object of an attack verb is a place
-ATTACKED_BEFORE = re.compile(r"(?:attaque|attaquent|attaquaient|assiege|pris d'assaut|investi|encercle)\s+$")
+ATTACKED_BEFORE = re.compile(
+    r"(?:attaque|attaquent|attaquaient|assiege|pris d'assaut|investi|encercle|vise|visant|frappe|bombarde)\s+$"
+)
 # between two names of one list: "Diallassagou, Dianweli et Deguessagou"
 LISTED = re.compile(r"^\s*(?:,|et|,\s*et|ou)\s*(?:de\s+|d'|du\s+|a\s+|à\s+)?$")
 # "à l'est de Nioro, ainsi qu'au nord de Kayes": two places struck
@@ -117,6 +120,13 @@ LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|e
 CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
 STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
+# the state's word for fighters it killed: "une frappe a neutralisé un groupe de cinq personnes"
+NEUTRALISED = re.compile(r"neutralis|elimin")
+CIVILIAN_DEAD = re.compile(r"\bcivil|enfants|femmes")
+# a UN mission or an NGO tells of an air strike, it is not struck by it (FORMAT.md: investigating bodies)
+NOT_STRUCK = {"MINUSMA", OTHER}
+# army words that name a place or a unit of whatever force holds it: "le camp de la gendarmerie"
+INSTALLATIONS = {"camp", "detachement", "garnison", "unites", "patrouille"}
 
 
 class Locate(Protocol):
@@ -371,7 +381,16 @@ class SecurityRules:
             return []
         if len(places) > 1:
             tolls = tolls_by_place(sentence.text, [t.name for t, _, _ in places])
-            if all(value is None for value in tolls.values()):
+            joint = find_toll(sentence.text)
+            names = [t.name for t, _, _ in places]
+            own = sum(value is not None for value in tolls_by_place(after, names).values()) >= 2
+            if all(value is None for value in tolls.values()) and joint is not None and not own and _listed(sentence.text, places):
+                # "ont fait irruption à A, B et C … et y ont tué 11 civils": adjacent villages with one
+                # joint outcome are one event at the first named, near it (FORMAT.md), unless the next
+                # sentences give each its own toll ("70 morts à A et 30 à B")
+                first, place, _ = places[0]
+                places, tolls = [(first, place, 2)], {first.name: joint}
+            elif all(value is None for value in tolls.values()):
                 tolls = {t.name: None for t, _, _ in places}
         else:
             tolls = {places[0][0].name: find_toll(sentence.text)}
@@ -439,9 +458,12 @@ class SecurityRules:
             # "une base de l'armée dans le village de X": a base, not a village
             for found in self.actors.named.find(folded, item.text):
                 named.append(self._canonical(found, day))
-            for _ in self.actors.army.find(folded, folded):
+            police = self.actors.police.find(folded, folded)
+            for found in self.actors.army.find(folded, folded):
+                if police and fold_text(found.text) in INSTALLATIONS:
+                    continue  # "le camp de la gendarmerie", "une patrouille de police": the police's
                 named.append(self.actors.national_forces.get(country, MALI_FORCES))
-            for _ in self.actors.police.find(folded, folded):
+            for _ in police:
                 named.append(
                     self.actors.national_police.get(
                         country, self.actors.national_forces.get(country, MALI_FORCES)
@@ -547,11 +569,18 @@ class SecurityRules:
                     ]
                 arrested = _first([n for n in patient.named if n != actor1 and not self._is_state(n)])
                 return [(trigger.event_type, trigger.sub_event_type, actor1, arrested or CIVILIANS)]
+            air = trigger.sub_event_type == "Air/drone strike"
             target = _first([n for n in patient.named if n != actor1]) or _first(
-                [n for n in whole.named if n != actor1 and not self._is_state(n)]
-            )
-            if trigger.sub_event_type == "Air/drone strike" and target is None:
+                [
+                    n
+                    for n in whole.named
+                    if n != actor1 and not self._is_state(n) and not (air and n in NOT_STRUCK)
+                ]
+            )  # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck
+            if air and target is None:
                 target = CIVILIANS if whole.civilian and not whole.armed else UNIDENTIFIED
+            if air and target == CIVILIANS and NEUTRALISED.search(folded) and not CIVILIAN_DEAD.search(folded):
+                target = UNIDENTIFIED  # "neutralisé un groupe de cinq personnes": the army's word for fighters
             if trigger.sub_event_type == "Disrupted weapons use":
                 target = target if target not in {CIVILIANS} else None
             return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
@@ -563,6 +592,10 @@ class SecurityRules:
             actor1 = doer or UNIDENTIFIED
             if trigger.event_type == "Violence against civilians":
                 return [(trigger.event_type, trigger.sub_event_type, actor1, CIVILIANS)]
+            if trigger.sub_event_type == "Remote explosive/landmine/IED" and doer in self.hit_by_mines(whole):
+                # "un véhicule de l'armée a sauté sur une mine": who drove onto it was hit, the one
+                # who laid it is unnamed (ACLED: actor1 the group that planted the device)
+                return [(trigger.event_type, trigger.sub_event_type, UNIDENTIFIED, doer)]
             target = self._target(patient, whole, actor1, state)
             return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
         if trigger.event_type == "Strategic developments":
@@ -588,6 +621,11 @@ class SecurityRules:
             return [self._battle(agent, patient, whole, doer, state, folded)]
         return self._violence(agent, patient, whole, doer, state, folded)
 
+    def hit_by_mines(self, whole: Side) -> set[str]:
+        """The actors that an explosive device laid on a road strikes rather than lays: state
+        forces, peacekeepers and foreign forces."""
+        return {n for n in whole.named if self._is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps", OTHER}}
+
     def _doer(self, agent: Side, whole: Side, folded: str) -> str | None:
         """Who acted: the named actor of the agent role, a named group of the sentence, else none."""
         acting = [n for n in agent.named if n not in self.actors.unarmed]
@@ -610,6 +648,12 @@ class SecurityRules:
         civilian_target = patient.civilian or (not patient.armed and not armed_target)
         actor1 = doer or UNIDENTIFIED
         out: list[tuple[EventType, SubEventType, str, str | None]] = []
+        groups_hit = [n for n in patient.named if not self._is_state(n) and n not in self.actors.unarmed]
+        if doer is None and groups_hit and len(groups_hit) == len(patient.named) and not patient.civilian:
+            # "l'armée annonce avoir éliminé une dizaine de terroristes": the fighters killed with no
+            # one else named as their killer fell to the state's forces (the army's communiqués)
+            forces = _first([n for n in whole.named if self._is_state(n)]) or state
+            return [("Battles", "Armed clash", forces, groups_hit[0])]
         if doer is not None and self._is_state(doer) and not patient.civilian:
             enemy = _first(
                 [
@@ -896,6 +940,7 @@ class SecurityRules:
         if not events:
             return events
         told = {e.start for event in events for e in event.evidence}
+        counted = [[e.sentence for e in event.evidence] for event in events]  # the sentences tolled
         for sentence in sentences:
             if sentence.start in told:
                 continue
@@ -916,8 +961,14 @@ class SecurityRules:
             if not named and before and _shared(events, before[-1]) >= 2:
                 continue  # a toll over several events of the day: null on each (FORMAT.md)
             chosen = named[-1] if named else before[-1] if before else None
-            if chosen is not None and events[chosen].fatalities is None:
+            if chosen is None:
+                continue
+            kept = events[chosen].fatalities
+            if kept is None:
                 events[chosen] = replace(events[chosen], fatalities=toll)
+            elif adds_up(counted[chosen], sentence.text):
+                events[chosen] = replace(events[chosen], fatalities=kept + toll)  # the other side's dead
+            counted[chosen].append(sentence.text)
         return events
 
 
@@ -1032,10 +1083,22 @@ def _combine(kept: Event, other: Event, placed_by_other: bool = False) -> Event:
     return replace(
         kept,
         evidence=kept.evidence + tuple(e for e in other.evidence if e not in kept.evidence),
-        fatalities=kept.fatalities if kept.fatalities is not None else other.fatalities,
+        fatalities=kept.fatalities
+        if other.fatalities is None
+        else other.fatalities
+        if kept.fatalities is None
+        else kept.fatalities + other.fatalities
+        if adds_up([e.sentence for e in kept.evidence], other.evidence[0].sentence)
+        else kept.fatalities,
         actor1=other.actor1 if kept.actor1 == UNIDENTIFIED and named else kept.actor1,
         actor2=kept.actor2 or other.actor2,
     )
+
+
+def _listed(text: str, places: Sequence[tuple[Toponym, Place | None, int]]) -> bool:
+    """Whether the places are one list of the sentence: "à Dambam, Gudba et Tokabangou"."""
+    ordered = sorted((t for t, _, _ in places), key=lambda t: t.start)
+    return all(LISTED.match(text[a.end : b.start]) is not None for a, b in pairwise(ordered))
 
 
 def _precision(place: Place | None, default: int) -> int:

@@ -10,6 +10,7 @@ specific one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from vigie.events.lexicon import fold_text
 from vigie.frnumber import APPROXIMATE, UNITS, parse_number
@@ -30,7 +31,7 @@ TOLL = re.compile(rf"(?<!\w){NUMBER}\s+(?:(?:[a-z'\-]+,?\s+){{0,5}}?){DEATHS}(?!
 TOLL_AFTER = re.compile(
     r"(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|neutralise|abattu|abattant|executant|"
     r"coute la vie a|coute la vie de|mort de|la mort de|la vie a|eliminer|eliminant|elimine)\s+"
-    rf"(?:au moins\s+|pres de\s+|plus de\s+|environ\s+|quelque\s+)?(?<!\w){NUMBER}\s+(?!bless)"
+    rf"(?:au moins\s+|pres de\s+|plus de\s+|plus d'|environ\s+|quelque\s+)?(?<!\w){NUMBER}\s+(?!bless)"
 )
 NO_CASUALTY = re.compile(
     r"sans (?:faire de )?(?:victime|blesse|perte|deplorer)|aucune? (?:perte|victime|deces|mort)|pas de victime"
@@ -41,7 +42,7 @@ PEOPLE = re.compile(
     r"(?:soldat|militaire|civil|personne|casque|terroriste|assaillant|villageois|passager|enfant|femme|homme|"
     r"gendarme|policier|membre|combattant|jihadiste|djihadiste|otage|eleve|agent|chauffeur|fidele|victime|"
     r"habitant|mort|corps|individu|elements?|garde|ressortissant|touriste|expatrie|client|paysan|berger|"
-    r"vdp|volontaire|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de)"
+    r"vdp|volontaire|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de|d')"
 )
 # a clause boundary between two tolls of two places: "… à Yara ; à Dissa, on dénombre deux morts"
 CLAUSES = re.compile(r"\s*[;:]\s*|,\s*(?:et\s+)?(?=(?:a|au|dans|pour)\s+[a-z])|\s+et\s+(?=(?:a|au)\s)")
@@ -53,6 +54,10 @@ ALTERNATIVE = re.compile(
 )
 WOUNDED = re.compile(r"bless")
 MAX_TOLL = 100_000
+# the attackers' side of a toll: "17 terroristes neutralisés", "côté ennemi, 77 morts"
+ATTACKERS = re.compile(
+    r"terroriste|assaillant|jihadiste|djihadiste|ennemi|combattant|bandit|insurge|rebelle|criminel|elements? du"
+)
 
 
 def find_toll(text: str) -> int | None:
@@ -120,7 +125,38 @@ def tolls_by_place(text: str, places: list[str]) -> dict[str, int | None]:
     return out
 
 
-def _count(folded: str) -> int | None:
+def toll_sides(text: str) -> frozenset[str]:
+    """Whose deaths a sentence counts: "attackers" ("30 terroristes neutralisés", "côté ennemi, 77
+    morts"), "others" (soldiers, civilians, people), both, or none.
+
+    >>> sorted(toll_sides("Cinq soldats ont été tués et vingt-sept blessés."))
+    ['others']
+    >>> sorted(toll_sides("L'armée affirme avoir neutralisé plus d'une centaine d'assaillants."))
+    ['attackers']
+    """
+    folded = fold_text(text)
+    sides: set[str] = set()
+    _count(folded, sides)
+    return frozenset(sides)
+
+
+def adds_up(told: Sequence[str], more: str) -> bool:
+    """Whether a later sentence's toll counts another side than the event's sentences did: deaths
+    on all sides add up (FORMAT.md), so "Cinq soldats ont été tués." then "L'armée dit avoir
+    neutralisé une centaine d'assaillants." is 105; a second figure for a side already counted
+    ("au total, douze militaires tués") or another source's figure is not added.
+
+    >>> adds_up(["Cinq soldats ont été tués."], "L'armée dit avoir neutralisé une centaine d'assaillants.")
+    True
+    >>> adds_up(["Cinq soldats ont été tués."], "Au total, douze militaires ont été tués en trois jours.")
+    False
+    """
+    counted = frozenset[str]().union(*(toll_sides(text) for text in told))
+    new = toll_sides(more)
+    return bool(counted and new and not counted & new and not ALTERNATIVE.search(fold_text(more)))
+
+
+def _count(folded: str, sides: set[str] | None = None) -> int | None:
     total, seen = 0, False
     counted: list[tuple[int, int]] = []
     for match in [*_overlapping(TOLL, folded), *_overlapping(TOLL_AFTER, folded)]:
@@ -136,6 +172,9 @@ def _count(folded: str) -> int | None:
             counted.append((match.start(1), match.end(1)))
             total += value
             seen = True
+            if sides is not None:
+                window = folded[max(0, match.start(1) - 20) : match.end() + 15]
+                sides.add("attackers" if ATTACKERS.search(window) else "others")
     return total if seen else None
 
 
