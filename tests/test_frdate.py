@@ -102,3 +102,17 @@ def test_days_counted_from_an_event_of_the_story(sentence: str, expected: date) 
     # the story's day, not the last day told ("le lendemain" told just before is 3 March)
     found = find_event_date(sentence, THURSDAY, previous=date(2024, 3, 3), story=date(2024, 3, 2))
     assert found is not None and found.day == expected and found.precision == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the weekday fits the year after the page's latest stated year
+        ("Les faits remontent au samedi 14 septembre, à la sortie de la ville.", date(2024, 9, 14)),
+        # a Monday 3 March only comes back in 2025 (and 2014): a misprinted weekday, the page's year
+        ("Les faits remontent au lundi 3 mars, à la sortie de la ville.", date(2023, 3, 3)),
+    ],
+)
+def test_an_undated_pages_weekday_moves_its_year_by_one_at_most(sentence: str, expected: date) -> None:
+    found = find_event_date(sentence, None, None, reference_year=2023)
+    assert found is not None and found.day == expected

@@ -58,7 +58,7 @@ RANGE = re.compile(
 DAYMONTH = re.compile(rf"(?<!\d)(?:({WEEKDAY_ALT})\s+)?{DM}\s+{MONTH}(?:\s+{YEAR})?(?!\w)")
 # "en mars 2019", "fin janvier 2022"
 MONTHYEAR = re.compile(rf"(?<!\d\s)(?<!\d)(?:en |fin |debut |mi-)?{MONTH}\s+{YEAR}(?!\w)")
-YEARS_AHEAD = 6  # how far past the page's latest stated year an undated weekday's year is sought
+YEARS_AROUND = 1  # how far from the page's latest stated year an undated weekday's year is sought
 FUTURE_DAYS = 7  # a day-month after publication by more than this is taken from the year before
 
 
@@ -193,11 +193,13 @@ def _day_month(
             guess = _safe(published.year - 1, month_number, number)
         return guess
     if weekday is not None and reference_year is not None:
-        # no year, no publication date: the first year from the page's latest stated year on where the
-        # weekday fits (a page gives the years of past events, seldom the year of its news), else
-        # the latest before it
-        later = range(reference_year, reference_year + YEARS_AHEAD + 1)
-        for candidate in [*later, *range(reference_year - 1, reference_year - 12, -1)]:
+        # no year, no publication date: the page's latest stated year, or the year after or before it,
+        # where the weekday fits; a weekday fits some other year every five to eleven years, and a
+        # jump that far is a misprinted weekday, not the news's year
+        for candidate in sorted(
+            range(reference_year - YEARS_AROUND, reference_year + YEARS_AROUND + 1),
+            key=lambda y: (abs(y - reference_year), y < reference_year),
+        ):
             guess = _safe(candidate, month_number, number)
             if guess is not None and WEEKDAYS[guess.weekday()] == weekday:
                 return guess
