@@ -171,11 +171,10 @@ def test_an_inline_link_and_a_quote_introduction_are_not_articles() -> None:
         (
             "full",
             "Ségou : un poste de gendarmerie attaqué à Dioro",
-            "2024-01",
+            None,  # "Publié en janvier 2024" prints a month only: no date (docs/segmentation.md, Conventions)
             "Un poste de gendarmerie a été attaqué dans",
         )
     ]
-    assert articles[0].published == date(2024, 1, 1) and articles[0].published_month
     assert "Les assaillants ont incendié deux véhicules" in articles[0].body
     assert "Voici le communiqué de la gendarmerie :" in articles[0].body
 

@@ -30,6 +30,11 @@ from vigie.segment.wrap import double_spaced, logical_lines, physical_lines
 __all__ = ["Line", "classify_line", "split_articles"]
 
 LONG_TEASER_WORDS = 120
+# An article's own line that prints only a month ("Publié en janvier 2024") gives it no `published`:
+# the gold of train says so (sec-north-024), against FORMAT.md's "2024-08 when only the month is
+# printed", which still holds for a monthly's folio ("Février 2024 | N° 118"), the date of its issue.
+# True gives such articles their month (`published_month`). docs/segmentation.md, Conventions.
+MONTH_ONLY_PUBLISHED = False
 
 
 def split_articles(raw: RawDoc) -> list[Article]:
@@ -88,6 +93,8 @@ def _build(
     spans[0] = (first_start + skip, first_end)
     paragraphs = [text[s:e] for s, e in spans]
     stamp = item.stamp
+    if stamp is not None and stamp.month_only and not MONTH_ONLY_PUBLISHED:
+        stamp = None  # "Publié en janvier 2024" dates no article (docs/segmentation.md, Conventions)
     for paragraph in paragraphs[:2] if stamp is None else ():
         stamp = find_dateline(paragraph)  # "Bamako, 8 sept 2023 (AFP) - …", after a standfirst maybe
         if stamp is not None:

@@ -19,9 +19,9 @@ from enum import Enum, auto
 
 from vigie.segment.lines import Classified, Line, is_edition
 from vigie.segment.names import is_person
-from vigie.segment.published import Stamp, find_dateline
+from vigie.segment.published import PUBLISHED_AFTER, UPDATED_FIRST, Stamp, find_dateline
 from vigie.segment.settle import NOT_TEXT, settle_lines
-from vigie.segment.shapes import is_cut_short, is_site_name
+from vigie.segment.shapes import HEAD_COLON, is_cut_short, is_site_name
 from vigie.segment.titles import (
     is_beginning,
     is_intertitle,
@@ -44,7 +44,8 @@ SKIPPED = (
 )  # a tuple: Enum hashes slowly
 # where and when a communiqué or a letter was signed: "Bamako, le 4 août 2024", "Fait à Niamey, le 10 octobre 2023"
 SIGNED_AT = re.compile(r"^(?:Fait à\s+)?[A-ZÀ-Ý][\w'’ -]{1,30},\s+le\s+\S+(?:\s+\S+){1,3}$")
-MIN_OPENING_WORDS = 12  # an untitled line opening a page is a paragraph, or the site's slogan
+MIN_OPENING_WORDS = 12
+HEADLINE_SCORE = 3  # title_score of a "Place : news" headline of a headline's length  # an untitled line opening a page is a paragraph, or the site's slogan
 
 
 class Zone(Enum):
@@ -63,6 +64,7 @@ class Item:
     anchored: bool = False  # a date line or a byline came after the title, before the body
     teaser: bool = False  # opened in a list of other articles, or by "Lire aussi"
     stamp: Stamp | None = None
+    updated: bool = False  # the stamp is the last update's ("Mis à jour le …"): a "Publié le …" beats it
     author: str | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
     closed: bool = False  # a signature, a tag or a list marker ended it
@@ -159,6 +161,9 @@ def group_lines(lines: list[Classified]) -> list[Item]:
             if current is not None and _is_credit(lines, index, current):
                 current.author = current.author or line.author  # "AFP" over "Publié le …" and the body
                 continue
+            if current is not None and _is_byline(lines, index, current):
+                current.author = current.author or line.author  # "Mis à jour le …" / "Rédaction" / body
+                continue
             if current is not None and current.spans:
                 if not current.signed_at:
                     current.author = current.author or line.author
@@ -200,6 +205,14 @@ def _is_credit(lines: list[Classified], index: int, item: Item) -> bool:
     if following is None or following.kind is not Line.DATE:
         return False
     return _ahead(lines, lines.index(following)).kind is Line.PARAGRAPH
+
+
+def _is_byline(lines: list[Classified], index: int, item: Item) -> bool:
+    """A name alone between a dated headline and its body is its byline, printed without "Par":
+    "Kidal : …" / "Mis à jour le 03/02/2024 à 10h12" / "Rédaction" / the body."""
+    if item.spans or item.closed or item.title is None or item.stamp is None:
+        return False
+    return _ahead(lines, index).kind is Line.PARAGRAPH
 
 
 def _is_signed_at(item: Item, line: Classified) -> bool:
@@ -250,8 +263,11 @@ def _teaser_follows(lines: list[Classified], index: int) -> bool:
 def _date(lines: list[Classified], index: int, items: list[Item]) -> None:
     line = lines[index]
     current = items[-1] if items else None
-    if current is not None and current.stamp is None:
+    if current is not None and (
+        current.stamp is None or (current.updated and not current.spans and not _is_update(line))
+    ):
         current.stamp = line.stamp
+        current.updated = _is_update(line)
         current.author = current.author or line.author
         current.anchored = current.anchored or not current.spans
         current.end = max(current.end, line.end)
@@ -273,6 +289,11 @@ def _date(lines: list[Classified], index: int, items: list[Item]) -> None:
         item.stamp, item.author = line.stamp, line.author
         items.append(item)
     # else a date widget among menus: not an article's date
+
+
+def _is_update(line: Classified) -> bool:
+    """A date line of the last update: "Mis à jour le 03/02/2024 à 10h12", "Modifié le : 21/06/2021"."""
+    return UPDATED_FIRST.match(line.folded) is not None and PUBLISHED_AFTER.search(line.folded) is None
 
 
 def _has_own_date(lines: list[Classified], index: int) -> bool:
@@ -306,7 +327,9 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
         if current.title is None or same_title(current.title, text):
             _retitle(current, line)
         elif current.anchored:
-            if ahead.kind is Line.PARAGRAPH and (ahead.dated or zone is Zone.RELATED):
+            if ahead.kind is Line.PARAGRAPH and (
+                ahead.dated or zone is Zone.RELATED or _next_headline(current.title, text)
+            ):
                 items.append(_new(line, title=text, teaser=zone is Zone.RELATED))
             # else a caption under a dated headline ("La ville de Kayes")
         elif zone is Zone.MAIN and is_standfirst(current.title, text, line.words):
@@ -337,6 +360,15 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
         if is_site_name(text, line.folded, line.words) and ahead.kind is not Line.PARAGRAPH:
             return  # "PressAfrik", "MALI TRIBUNE" above the page's headline
         items.append(_new(line, title=text, teaser=zone is Zone.RELATED))
+
+
+def _next_headline(dated: str | None, text: str) -> bool:
+    """A headline of the "Place : news" shape under another one and its date, with no body between:
+    the first was a bare link with its date ("Burkina : la ligne Ouagadougou-Moscou ouverte ?" /
+    "28/11/2023"), this one opens the next item. A caption under a dated headline is a label
+    ("La ville de Kayes"), never a headline as well made as the title above it."""
+    score = title_score(text)
+    return score >= HEADLINE_SCORE and score >= title_score(dated) and HEAD_COLON.match(text) is not None
 
 
 def _retitle(item: Item, line: Classified) -> None:

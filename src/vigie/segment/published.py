@@ -42,10 +42,15 @@ NUMERIC = re.compile(
     r"(?<![\d/.])(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)(?![\d/.]\d)"
     + _TIME
 )
-# "2024-12-26T14:07+0100", "2025-10-13 08:15"
+# "2024-12-26T14:07+0100", "2025-10-13 08:15", "2024/03/12"
 ISO = re.compile(
-    r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[Tt ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?"
+    r"(?<![\d/])(?P<year>(?:19|20)\d\d)(?P<sep>[-/])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?![\d/])"
+    r"(?:[Tt ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?"
 )
+# a line that gives the last update before the publication: "Mis à jour le 12 mars 2024 à 15h30 -
+# Publié le 12 mars 2024 à 09h00"; the date after "Publié" is the article's
+UPDATED_FIRST = re.compile(r"^\W*(?:mis(?:e)? a jour|derniere mise a jour|modifie(?:e)?|updated)\b")
+PUBLISHED_AFTER = re.compile(r"\b(?:publie(?:e)?|paru|mis(?:e)? en ligne|published)\b")
 # "Publié en janvier 2024", "janvier 2024"
 MONTH_ONLY = re.compile(rf"(?<!\d\s)(?<!\w)(?P<month>{_MONTH})\.?\s+(?P<year>(?:19|20)\d\d)(?!\d)")
 # a dateline opening a paragraph: "Bamako, 8 sept 2023 (AFP) - ", "Douentza (Mali), 3 sept 2019 (AFP) - ",
@@ -128,17 +133,30 @@ def find_stamp(text: str) -> tuple[Stamp, int, int] | None:
     Stamp(year=2025, month=2, day=18, hour=None, minute=None, weekday=None)
     >>> find_stamp("il y a 2 jours") is None
     True
+    >>> find_stamp("Mis à jour le 12 mars 2024 à 15h30 - Publié le 12 mars 2024 à 09h00")[0].hour
+    9
     """
     folded = fold(text)
+    if UPDATED_FIRST.match(folded):
+        publication = PUBLISHED_AFTER.search(folded)
+        if publication is not None:
+            later = _first_stamp(folded, publication.end())
+            if later is not None:
+                return later
+    return _first_stamp(folded, 0)
+
+
+def _first_stamp(folded: str, position: int) -> tuple[Stamp, int, int] | None:
+    """The first date printed at or after `position` of a folded line."""
     found: list[tuple[Stamp, int, int]] = []
     for pattern in (TEXT_DATE, MONTH_FIRST, NUMERIC, ISO):
-        for match in pattern.finditer(folded):
+        for match in pattern.finditer(folded, position):
             stamp = _stamp(match, pattern)
             if stamp is not None:
                 found.append((stamp, match.start(), match.end()))
                 break
     if not found:
-        month = MONTH_ONLY.search(folded)
+        month = MONTH_ONLY.search(folded, position)
         if month is not None:
             found.append(
                 (Stamp(int(month["year"]), MONTH_NAMES[month["month"]], None), month.start(), month.end())
