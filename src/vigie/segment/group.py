@@ -73,6 +73,9 @@ class Item:
     body_last: bool = False  # the last line given to it was body text (not a date, byline or caption)
     signed: bool = False  # a signature under its body ended it: a complete article, however short
     signed_at: bool = False  # its text ends "Bamako, le 4 août 2024": a signatory follows, no author
+    # a "Place : news" line was one of its subheadings (a digest: "Mali : les commerçants de Kati
+    # baissent le rideau" / text / "Niger : …"): the next lines of that shape over text are too
+    shaped_subheads: bool = False
     start: int = 0
     end: int = 0
 
@@ -297,11 +300,13 @@ def _is_update(line: Classified) -> bool:
 
 
 def _has_own_date(lines: list[Classified], index: int) -> bool:
-    """A headline with a date line under it, or whose text opens with a dateline ("Tessalit (Mali),
-    22 novembre 2023 (APA) - …")."""
+    """A headline with a date line under it (after other headline-shaped lines: the masthead, a kicker,
+    a standfirst), or whose text opens with a dateline ("Tessalit (Mali), 22 novembre 2023 (APA) - …")."""
     for line in lines[index + 1 :]:
         if line.kind is Line.DATE:
             return True
+        if line.kind is Line.HEADLINE:
+            continue  # the site's name, a kicker or a standfirst, then the headline's own date line
         if line.kind not in SKIPPED:
             return line.kind is Line.PARAGRAPH and find_dateline(line.text) is not None
     return False
@@ -342,8 +347,12 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
         if zone is Zone.MAIN and ahead.kind is Line.PARAGRAPH and not ahead.dated:
             if is_pull_quote(lines, index):
                 return  # « … » printed again, large, beside the paragraph that says it
-            if is_intertitle(text, line.words, len(current.spans)) and not _cut(lines, index):
+            shaped = HEAD_COLON.match(text) is not None
+            if (
+                is_intertitle(text, line.words, len(current.spans)) or (shaped and current.shaped_subheads)
+            ) and not _cut(lines, index):
                 _add(current, line)  # a subheading: "Gendarmerie de Kimparana visée"
+                current.shaped_subheads = current.shaped_subheads or shaped
                 return
         if ahead.kind is not Line.PARAGRAPH and is_person(text):
             current.author = current.author or text  # "Mamadou Traoré" under the body

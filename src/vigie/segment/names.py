@@ -20,6 +20,9 @@ NEWSROOM = re.compile(r"^(?:la\s+)?redaction(?:\s+\S+)?$")
 DIGIT = re.compile(r"\d")
 # "S.", "B.G", "O.B": initials
 INITIALS = re.compile(r"^(?:[A-ZÀ-Ý]\.){1,3}[A-ZÀ-Ý]?\.?$")
+# words of French grammar that are in no one's name ("À SUIVRE LA SEMAINE PROCHAINE", "Retour sur
+# la semaine"): prepositions and articles besides the particles of names ("de", "ag", "ould")
+NOT_IN_NAMES = {"a", "au", "aux", "pour", "sur", "dans", "en", "avec", "sans", "chez", "vers", "un", "une"}
 
 
 def byline_name(line: str, folded: str) -> str | None:
@@ -97,6 +100,8 @@ def is_person(text: str) -> bool:
         folded = fold(core).rstrip(".")
         if folded in NAME_PARTICLES:
             continue
+        if folded in NOT_IN_NAMES and not core.endswith(".") and not (len(core) == 1 and core.isascii()):
+            return False  # "À SUIVRE …"; not the initial of "Zeinabou A. SANI"
         if folded in VOCABULARY.not_names or folded in VOCABULARY.sections or DOMAIN.search(core):
             return False
         if INITIALS.match(core):
