@@ -87,7 +87,7 @@ class Classified(NamedTuple):
 
 # counters and reading aids inside date lines: "Lu 1 742 fois", "2 commentaires", "4 min de lecture"
 COUNTERS = re.compile(
-    r"lu\s+[\d\s]+fois|\d+\s+commentaires?|\d+\s+min(?:utes?)?(?:\s+de\s+lecture)?|\(\w[\w ./-]{0,25}\)"
+    r"lu\s+[\d\s]+fois|il y a \d+ (?:minutes?|heures?|jours?)|\d+\s+commentaires?|\d+\s+min(?:utes?)?(?:\s+de\s+lecture)?|\(\w[\w ./-]{0,25}\)"
 )
 # a time left in a date line: "à 19:43", "08h47", "11h20min", "- 10:02"
 TIME = re.compile(r"(?:a\s+)?\d{1,2}\s*[h:]\s*\d{2}(?:\s*min)?|[+-]\d{4}|\b\d{1,2}h\b")

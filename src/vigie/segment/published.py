@@ -49,16 +49,18 @@ ISO = re.compile(
 )
 # a line that gives the last update before the publication: "Mis à jour le 12 mars 2024 à 15h30 -
 # Publié le 12 mars 2024 à 09h00"; the date after "Publié" is the article's
-UPDATED_FIRST = re.compile(r"^\W*(?:mis(?:e)? a jour|derniere mise a jour|modifie(?:e)?|updated)\b")
+UPDATED_FIRST = re.compile(r"^\W*(?:mis(?:e)? a jour|derniere mise a jour|modifie(?:e)?|actualise(?:e)?|updated)\b")
 PUBLISHED_AFTER = re.compile(r"\b(?:publie(?:e)?|paru|mis(?:e)? en ligne|published)\b")
 # "Publié en janvier 2024", "janvier 2024"
 MONTH_ONLY = re.compile(rf"(?<!\d\s)(?<!\w)(?P<month>{_MONTH})\.?\s+(?P<year>(?:19|20)\d\d)(?!\d)")
 # a dateline opening a paragraph: "Bamako, 8 sept 2023 (AFP) - ", "Douentza (Mali), 3 sept 2019 (AFP) - ",
 # "Bamako, le 27 mars 2020 – ", "Ouagadougou, 5 nov. 2023 (AIB) - ", "JOHANNESBURG, 22 août (Reuters) -",
-# "BAMAKO, Mali, 12 mars 2024 (AFP) -", "Niamey, 12 mars 2024 (ANP)-Le …"
+# "BAMAKO, Mali, 12 mars 2024 (AFP) -", "Niamey, 12 mars 2024 (ANP)-Le …", "Bamako, 14 mars 2024 (AMAP) Le …",
+# "Mopti, 12 mars 2024. Le …", "Kidal, 14 novembre 2023 : l'armée …"
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’ .-]{1,40}?)(?:\s*\([^()]{1,30}\))?(?:,\s*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)?)?,\s*(?:le\s+)?"
-    r"(?P<date>[^()–—]{4,40}?)\s*(?:\((?P<agency>[^()]{1,20})\))?\s*(?:[-–—]+(?:\s|$)|(?<=\))[-–—]+)"
+    r"(?P<date>[^()–—]{4,40}?)\s*(?:\((?P<agency>[^()]{1,20})\))?\s*"
+    r"(?:[-–—]+(?:\s|$)|(?<=\))[-–—]+|(?<=\))\s*(?=[A-ZÀ-Ý«\"“])|[:.]\s+(?=[A-ZÀ-Ý«\"“]))"
 )
 # "17.01.2024, Sputnik Afrique": a date, then the outlet
 DATE_THEN_OUTLET = re.compile(r"^(?P<date>[\d./-]{8,10}),\s*\S")
