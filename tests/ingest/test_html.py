@@ -145,3 +145,53 @@ def test_the_json_ld_headline_beats_the_site_name() -> None:
     assert raw.page is not None
     assert raw.page.title == "Niger : la frontière avec le Bénin rouverte aux camions de vivres"
     assert iso(raw.page.published) == "2024-06-12T17:05"
+
+
+BODY = (
+    "<p>Un convoi de ravitaillement a été attaqué mardi près de Gao par des hommes armés, a indiqué une "
+    "source sécuritaire, qui fait état de deux blessés parmi les chauffeurs.</p>"
+    "<p>Les véhicules ont pu rejoindre la ville en fin de journée sous escorte de l'armée.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "top", "title"),
+    [
+        # the site's name before the headline in <title>, known from og:site_name or the address
+        (
+            "<title>Le Quotidien - Gao : un convoi attaqué près de la ville</title>",
+            "",
+            "Gao : un convoi attaqué près de la ville",
+        ),
+        (
+            "<title>Le Quotidien | Gao : un convoi attaqué près de la ville</title>",
+            "",
+            "Gao : un convoi attaqué près de la ville",
+        ),
+        # the logo printed as <h1>: the site's name, never the headline
+        (
+            "<title>Gao : un convoi attaqué près de la ville | Le Quotidien</title>",
+            "<h1>Le Quotidien</h1>",
+            "Gao : un convoi attaqué près de la ville",
+        ),
+        # only the site's or a page's name: no title, the first words stand for it
+        ("<title>i24NEWS</title>", "", None),
+        (
+            "<title>Accueil - Le Quotidien</title><meta property='og:site_name' content='Le Quotidien'>",
+            "",
+            None,
+        ),
+        ("<title>Le Quotidien</title><meta property='og:title' content='Le Quotidien'>", "", None),
+        # a headline that names two countries keeps both
+        (
+            "<title>Mali - Niger : un accord signé à Niamey sur le transport</title>",
+            "",
+            "Mali - Niger : un accord signé à Niamey sur le transport",
+        ),
+    ],
+)
+def test_the_title_is_the_headline_never_the_site_name(head: str, top: str, title: str | None) -> None:
+    page = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>".encode()
+    raw = read_html(page, "gao.html", url="https://www.lequotidien.ml/actu/123")
+    assert raw.page is not None and raw.page.title == title
+    assert raw.text.startswith(title or "Un convoi de ravitaillement a été attaqué mardi")

@@ -23,7 +23,7 @@ from vigie.frdate import find_date, fold
 from vigie.page import page_text
 from vigie.records import InputFormat, Page, RawDoc
 from vigie.segment import Line, classify_line
-from vigie.segment.lines import is_site_name
+from vigie.segment.lines import is_site_name, is_tag
 
 # <meta property="og:title" content="Gao : un convoi attaqué">, and Twitter's card title
 HEADLINE_META = '//meta[@property="og:title" or @name="og:title" or @name="twitter:title"]/@content'
@@ -101,7 +101,8 @@ def read_html(
     sitename = _clean(found.sitename) if found is not None else None
     title = find_headline(tree, found.title if found is not None else None, sitename, url)
     author = (_author(found.author) if found is not None else None) or signed
-    lines = _paragraphs(found.text if found is not None else None, title, author)
+    names = {fold(name) for name in [sitename, *_page_title(tree)] if name and _is_site_title(name.strip())}
+    lines = _paragraphs(found.text if found is not None else None, title, author, names)
     if lines and lead and not any(lead in line for line in lines):
         lines.insert(0, lead)
     lines, printed = _dateline(lines)
@@ -190,12 +191,19 @@ def _dateline(lines: list[str]) -> tuple[list[str], date | datetime | None]:
     return lines, None
 
 
-def _paragraphs(text: str | None, title: str | None, author: str | None) -> list[str]:
+def _paragraphs(
+    text: str | None, title: str | None, author: str | None, names: set[str] | None = None
+) -> list[str]:
     """Body paragraphs, one per line of trafilatura's text, without the headline printed on top,
-    the signature printed below ("Oumar DIAKITÉ") and the furniture lines of the article block.
+    the signature printed below ("Oumar DIAKITÉ"), the furniture lines of the article block and
+    the site's or page's name (`names`, folded: "le quotidien", "accueil").
     """
     lines = [" ".join(line.split()) for line in LINE_BREAK.split(text or "")]
-    lines = [line for line in lines if line and classify_line(line)[0] not in DROPPED]
+    lines = [
+        line
+        for line in lines
+        if line and classify_line(line)[0] not in DROPPED and fold(line) not in (names or ())
+    ]
     while lines and title and lines[0] == title:
         lines.pop(0)
     while lines and author and lines[-1].strip(" *_") == author:
@@ -217,20 +225,51 @@ def find_headline(
     >>> page = html.fromstring('<html><head><meta property="og:title" content="Gao : un convoi attaqué - Le Quotidien"></head></html>')
     >>> find_headline(page, "Le Quotidien", "Le Quotidien")
     'Gao : un convoi attaqué'
+    >>> page = html.fromstring("<html><head><title>Le Quotidien | Gao : un convoi attaqué près de la ville</title></head><body><h1>Le Quotidien</h1></body></html>")
+    >>> find_headline(page, "Le Quotidien | Gao", None)
+    'Gao : un convoi attaqué près de la ville'
     """
     site_names = {fold(name) for name in (sitename, _host(url)) if name}
-    for value in [*_json_ld(tree, "headline"), *tree.xpath(HEADLINE_META), *_h1(tree), extracted]:
+    candidates = [*_json_ld(tree, "headline"), *tree.xpath(HEADLINE_META), *_h1(tree), *_page_title(tree)]
+    for value in candidates:  # the site's own name, printed as a title somewhere: "<h1>Le Quotidien</h1>"
+        title = _clean(str(value))
+        if title is not None and _is_site_title(title):
+            site_names.add(fold(title))
+    for value in [*candidates, extracted]:
         title = _title(str(value), sitename)
         if title is None:
             continue
-        for name in site_names:  # "Gao : un convoi attaqué - le quotidien" without a sitename given
-            for separator in (" | ", " - ", " – ", " — ", " :: "):
-                if fold(title).endswith(separator + name):
-                    title = title[: -len(separator + name)]
+        title = _without_site(title, site_names)
         if fold(title) in site_names or _is_site_title(title):
             continue
         return title
     return None
+
+
+SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
+MIN_HEADLINE_WORDS = 4  # beside a site's name in a <title>, the headline is the longer part
+
+
+def _without_site(title: str, site_names: set[str]) -> str:
+    """A <title> without the site's name before or after it: "Le Quotidien | Gao : un convoi attaqué",
+    "Gao : un convoi attaqué - lequotidien.ml"; a part that names a known site, or a last part shaped
+    as a site's name, beside a headline's worth of words is dropped (not "Mali" of "Mali - Niger : …")."""
+    hosts = {name.replace(" ", "").split(".")[0] for name in site_names}
+    for separator in SITE_SEPARATORS:
+        if separator not in title:
+            continue
+        for first, rest in ((True, title.split(separator, 1)), (False, title.rsplit(separator, 1))):
+            site, headline = (rest[0], rest[1]) if first else (rest[1], rest[0])
+            folded = fold(site.strip())
+            known = folded in site_names or folded.replace(" ", "").split(".")[0] in hosts
+            shaped = not first and _is_site_title(site.strip())
+            if (known or shaped) and len(headline.split()) >= MIN_HEADLINE_WORDS:
+                return headline.strip()
+    return title
+
+
+def _page_title(tree: HtmlElement) -> list[str]:
+    return [str(text) for text in tree.xpath("//head/title/text()")[:1]]
 
 
 def _json_ld(tree: HtmlElement, key: str) -> list[str]:
@@ -266,10 +305,14 @@ def _host(url: str | None) -> str | None:
 
 
 def _is_site_title(title: str) -> bool:
-    """A title that only names a site: "i24NEWS", "Le Quotidien", "aBamako.com"."""
+    """A title that only names a site or a page: "i24NEWS", "Le Quotidien", "aBamako.com", "Accueil";
+    one word is a name, never a headline."""
     folded = fold(title)
-    return (len(title.split()) <= 3 and ":" not in title) and (
-        is_site_name(title, folded, len(title.split())) or "." in title.strip(".")
+    words = len(title.split())
+    if words == 1 or is_tag(folded):
+        return True
+    return (words <= 3 and ":" not in title) and (
+        is_site_name(title, folded, words) or "." in title.strip(".")
     )
 
 
