@@ -44,6 +44,11 @@ QUALITY_SETS = (
         ("tests/fixtures/pages3/pages3.gold.jsonl",),
         "tests/fixtures/pages3",
     ),
+    QualitySet(
+        "our page layouts, pages4/ (articles only)",
+        ("tests/fixtures/pages4/pages4.gold.jsonl",),
+        "tests/fixtures/pages4",
+    ),
     QualitySet("our sample", ("src/vigie/data/sample/sample.gold.jsonl",), "src/vigie/data/sample"),
     QualitySet("our text fixtures", ("tests/fixtures/text/fixtures.gold.jsonl",), "tests/fixtures/text"),
 )
