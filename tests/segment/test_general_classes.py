@@ -175,3 +175,19 @@ Plusieurs milliers de têtes de bétail ont été présentées à la foire de Ni
 )
 def test_prepositions_are_in_no_ones_name(text: str, person: bool) -> None:
     assert is_person(text) is person
+
+
+def test_the_first_articles_title_stays_over_a_standfirst_of_the_same_shape() -> None:
+    page = """Gaya : le pont emporté par la crue sera reconstruit
+Publié le 20/03/2024 à 09:12
+Reconstruction : le ministre de l'Équipement promet des travaux avant la saison des pluies
+Le ministre de l'Équipement s'est rendu mardi à Gaya, où une partie du pont s'est effondrée la semaine dernière sous la pression des eaux du fleuve.
+Les travaux doivent commencer en avril, a-t-il annoncé devant les autorités de la commune.
+"""
+    assert summary(split(page)) == [
+        ("full", "Gaya : le pont emporté par la crue sera reconstruit", "2024-03-20T09:12", None)
+    ]
+
+
+def test_an_image_line_of_a_cms_is_a_caption() -> None:
+    assert classify_line("Engrais - Agence Nord, 1280, 02.12.2023")[0] is Line.CAPTION
