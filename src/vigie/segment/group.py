@@ -335,7 +335,7 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
             if ahead.kind is Line.PARAGRAPH and (
                 ahead.dated
                 or zone is Zone.RELATED
-                or (len(items) > 1 and bool(items[-2].spans) and _next_headline(current.title, text))
+                or _next_headline(current.title, text)
             ):
                 items.append(_new(line, title=text, teaser=zone is Zone.RELATED))
             # else a caption under a dated headline ("La ville de Kayes")
@@ -374,11 +374,11 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
 
 
 def _next_headline(dated: str | None, text: str) -> bool:
-    """After an article, a headline of the "Place : news" shape under another one and its date, with
-    no body between: the first was a bare link with its date ("Burkina : la ligne Ouagadougou-Moscou
-    ouverte ?" / "28/11/2023"), this one opens the next item. A caption under a dated headline is a
-    label ("La ville de Kayes"), never a headline as well made as the title above it; the page's first
-    article keeps its title over a standfirst of that shape."""
+    """A headline of the "Place : news" shape under another one and its date, with no body between:
+    the first was a bare link with its date ("Burkina : la ligne Ouagadougou-Moscou ouverte ?" /
+    "28/11/2023"), this one opens the next item. A caption under a dated headline is a label
+    ("La ville de Kayes"), never a headline as well made as the title above it (a standfirst is a
+    sentence: its period makes it text)."""
     score = title_score(text)
     return score >= HEADLINE_SCORE and score >= title_score(dated) and HEAD_COLON.match(text) is not None
 

@@ -55,12 +55,19 @@ PUBLISHED_AFTER = re.compile(r"\b(?:publie(?:e)?|paru|mis(?:e)? en ligne|publish
 MONTH_ONLY = re.compile(rf"(?<!\d\s)(?<!\w)(?P<month>{_MONTH})\.?\s+(?P<year>(?:19|20)\d\d)(?!\d)")
 # a dateline opening a paragraph: "Bamako, 8 sept 2023 (AFP) - ", "Douentza (Mali), 3 sept 2019 (AFP) - ",
 # "Bamako, le 27 mars 2020 – ", "Ouagadougou, 5 nov. 2023 (AIB) - ", "JOHANNESBURG, 22 août (Reuters) -",
-# "BAMAKO, Mali, 12 mars 2024 (AFP) -", "Niamey, 12 mars 2024 (ANP)-Le …", "Bamako, 14 mars 2024 (AMAP) Le …",
-# "Mopti, 12 mars 2024. Le …", "Kidal, 14 novembre 2023 : l'armée …"
-DATELINE = re.compile(
+# "BAMAKO, Mali, 12 mars 2024 (AFP) -", "Niamey, 12 mars 2024 (ANP)-Le …"
+_DATELINE_HEAD = (
     r"^(?P<place>[A-ZÀ-Ý][\w'’ .-]{1,40}?)(?:\s*\([^()]{1,30}\))?(?:,\s*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)?)?,\s*(?:le\s+)?"
     r"(?P<date>[^()–—]{4,40}?)\s*(?:\((?P<agency>[^()]{1,20})\))?\s*"
-    r"(?:[-–—]+(?:\s|$)|(?<=\))[-–—]+|(?<=\))\s*(?=[A-ZÀ-Ý«\"“])|:\s+(?=[\w«\"“])|\.\s+(?=[A-ZÀ-Ý«\"“]))"
+)
+_DASHED = r"[-–—]+(?:\s|$)|(?<=\))[-–—]+"
+DATELINE = re.compile(_DATELINE_HEAD + f"(?:{_DASHED})")
+# inside a body, a dateline may end with its agency, a colon or a period: "Bamako, 14 mars 2024 (AMAP)
+# Le …", "Kidal, 14 novembre 2023 : l'armée …", "Mopti, 12 mars 2024. Le …"; a caption may open the
+# same way ("Gao, le 3 mars 2022 : des soldats en patrouille"), so a line is told from a caption by
+# the dashed form only
+OPEN_DATELINE = re.compile(
+    _DATELINE_HEAD + f"(?:{_DASHED}" + r"|(?<=\))\s*(?=[A-ZÀ-Ý«\"“])|:\s+(?=[\w«\"“])|\.\s+(?=[A-ZÀ-Ý«\"“]))"
 )
 # "17.01.2024, Sputnik Afrique": a date, then the outlet
 DATE_THEN_OUTLET = re.compile(r"^(?P<date>[\d./-]{8,10}),\s*\S")
@@ -182,8 +189,9 @@ def _stamp(match: re.Match[str], pattern: re.Pattern[str]) -> Stamp | None:
     return Stamp(year, month, day, hour, minute, weekday)
 
 
-def find_dateline(paragraph: str) -> Stamp | None:
-    """The date of a dateline opening a paragraph, if it opens with one.
+def find_dateline(paragraph: str, body: bool = False) -> Stamp | None:
+    """The date of a dateline opening a paragraph, if it opens with one; of a paragraph known to be
+    body text (`body`), also one closed by its agency, a colon or a period (`OPEN_DATELINE`).
 
     >>> find_dateline("Bamako, 8 sept 2023 (AFP) - Deux attaques « terroristes » distinctes ont fait jeudi 49 morts")
     Stamp(year=2023, month=9, day=8, hour=None, minute=None, weekday=None)
@@ -195,7 +203,7 @@ def find_dateline(paragraph: str) -> Stamp | None:
     Stamp(year=2023, month=1, day=20, hour=None, minute=None, weekday=None)
     """
     head = paragraph[:120]
-    match = DATELINE.match(head)
+    match = (OPEN_DATELINE if body else DATELINE).match(head)
     text = match["date"] if match is not None else None
     if match is None:
         outlet: re.Match[str] | None = DATE_THEN_OUTLET.match(head) or TRAILING_DATELINE.search(
