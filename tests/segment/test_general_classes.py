@@ -135,7 +135,12 @@ Après plus de dix jours de coupure, l'eau coule de nouveau dans les robinets de
 Les techniciens ont remplacé la pompe principale de la station, endommagée par une surtension.
 """
     assert summary(split(page)) == [
-        ("full", "Kidal : la distribution d'eau reprend dans trois quartiers", "2024-02-03T10:12", "Rédaction")
+        (
+            "full",
+            "Kidal : la distribution d'eau reprend dans trois quartiers",
+            "2024-02-03T10:12",
+            "Rédaction",
+        )
     ]
 
 
@@ -150,7 +155,12 @@ Les commerçants de Dédougou ont pris possession mercredi des boutiques du nouv
 Plus de six cents places ont été attribuées par tirage au sort.
 """
     assert summary(split(page)) == [
-        ("full", "Dédougou : le nouveau marché central ouvert aux commerçants", "2024-03-13", "Salif OUÉDRAOGO")
+        (
+            "full",
+            "Dédougou : le nouveau marché central ouvert aux commerçants",
+            "2024-03-13",
+            "Salif OUÉDRAOGO",
+        )
     ]
 
 

@@ -96,7 +96,8 @@ def _build(
     if stamp is not None and stamp.month_only and not MONTH_ONLY_PUBLISHED:
         stamp = None  # "Publié en janvier 2024" dates no article (docs/segmentation.md, Conventions)
     for paragraph in paragraphs[:2] if stamp is None else ():
-        stamp = find_dateline(paragraph, body=True)  # "Bamako, 8 sept 2023 (AFP) - …", after a standfirst maybe
+        # "Bamako, 8 sept 2023 (AFP) - …", after a standfirst maybe
+        stamp = find_dateline(paragraph, body=True)
         if stamp is not None:
             break
     stamp = stamp or edition

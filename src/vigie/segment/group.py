@@ -333,9 +333,7 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
             _retitle(current, line)
         elif current.anchored:
             if ahead.kind is Line.PARAGRAPH and (
-                ahead.dated
-                or zone is Zone.RELATED
-                or _next_headline(current.title, text)
+                ahead.dated or zone is Zone.RELATED or _next_headline(current.title, text)
             ):
                 items.append(_new(line, title=text, teaser=zone is Zone.RELATED))
             # else a caption under a dated headline ("La ville de Kayes")

@@ -49,7 +49,9 @@ ISO = re.compile(
 )
 # a line that gives the last update before the publication: "Mis à jour le 12 mars 2024 à 15h30 -
 # Publié le 12 mars 2024 à 09h00"; the date after "Publié" is the article's
-UPDATED_FIRST = re.compile(r"^\W*(?:mis(?:e)? a jour|derniere mise a jour|modifie(?:e)?|actualise(?:e)?|updated)\b")
+UPDATED_FIRST = re.compile(
+    r"^\W*(?:mis(?:e)? a jour|derniere mise a jour|modifie(?:e)?|actualise(?:e)?|updated)\b"
+)
 PUBLISHED_AFTER = re.compile(r"\b(?:publie(?:e)?|paru|mis(?:e)? en ligne|published)\b")
 # "Publié en janvier 2024", "janvier 2024"
 MONTH_ONLY = re.compile(rf"(?<!\d\s)(?<!\w)(?P<month>{_MONTH})\.?\s+(?P<year>(?:19|20)\d\d)(?!\d)")
