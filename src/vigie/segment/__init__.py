@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from vigie.frdate import fold
 from vigie.records import Article, Kind, RawDoc
-from vigie.segment.group import Item, group_lines
+from vigie.segment.group import group_lines
+from vigie.segment.item import Item
 from vigie.segment.lines import (
     Classified,
     Line,
