@@ -202,3 +202,35 @@ Les travaux doivent commencer en avril, a-t-il annoncé devant les autorités de
 
 def test_an_image_line_of_a_cms_is_a_caption() -> None:
     assert classify_line("Engrais - Agence Nord, 1280, 02.12.2023")[0] is Line.CAPTION
+
+
+def test_a_body_sentence_under_a_credit_is_no_caption() -> None:
+    """With no blank line, the lines under a bare credit are its caption until a sentence of a body's
+    length with a verb; a caption with a date is no date of the article."""
+    page = """Gao : la route d'Ansongo rouverte à la circulation
+Publié le 12 mars 2024
+© Sahel Images
+Gao, le 3 mars 2022 : des camions au poste de contrôle de la sortie sud de la ville
+Les autorités régionales ont annoncé la réouverture de la route nationale entre Gao et Ansongo, fermée depuis deux semaines après l'explosion d'un engin.
+Les transporteurs saluent la décision mais demandent des escortes régulières.
+"""
+    articles = split(page)
+    assert summary(articles) == [
+        ("full", "Gao : la route d'Ansongo rouverte à la circulation", "2024-03-12", None)
+    ]
+    assert articles[0].first_words.startswith("Les autorités régionales ont annoncé")
+    assert "des camions au poste de contrôle" not in articles[0].body
+
+
+def test_headlines_in_the_titles_style_are_the_next_items_not_subheadings() -> None:
+    page = """LE RÉPUBLICAIN
+Accueil | Politique | Société | Régions
+SÉGOU : LES RIZICULTEURS DE L'OFFICE DU NIGER ATTENDENT LES ENGRAIS
+Les exploitants des casiers de Niono et de Macina redoutent un retard de la campagne, faute d'engrais livrés à temps.
+KOULIKORO : UN CENTRE DE SANTÉ INAUGURÉ À BANAMBA
+Le nouveau centre de santé communautaire de Banamba a ouvert ses portes samedi en présence du gouverneur.
+"""
+    assert [a.title for a in split(page)] == [
+        "SÉGOU : LES RIZICULTEURS DE L'OFFICE DU NIGER ATTENDENT LES ENGRAIS",
+        "KOULIKORO : UN CENTRE DE SANTÉ INAUGURÉ À BANAMBA",
+    ]

@@ -222,7 +222,8 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
                 return  # « … » printed again, large, beside the paragraph that says it
             shaped = HEAD_COLON.match(text) is not None
             if (
-                is_intertitle(text, line.words, len(current.spans)) or (shaped and current.shaped_subheads)
+                (is_intertitle(text, line.words, len(current.spans)) and not _sibling(current, text))
+                or (shaped and current.shaped_subheads)
             ) and not _cut(lines, index):
                 add_line(current, line)  # a subheading: "Gendarmerie de Kimparana visée"
                 current.shaped_subheads = current.shaped_subheads or shaped
@@ -242,6 +243,21 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
         if is_site_name(text, line.folded, line.words) and ahead.kind is not Line.PARAGRAPH:
             return  # "PressAfrik", "MALI TRIBUNE" above the page's headline
         items.append(new_item(line, title=text, teaser=zone is Zone.RELATED))
+
+
+def _sibling(item: Item, text: str) -> bool:
+    """A headline printed in the style of the item's title, capitals and "Place : news" shape both,
+    after a lead of a paragraph or two: the next item of a listing, not a subheading ("SÉGOU : LES
+    RIZICULTEURS …" / lead / "KOULIKORO : UN CENTRE DE SANTÉ INAUGURÉ À BANAMBA" / lead)."""
+    title = item.title
+    if title is None or len(item.spans) > MAX_TAGGED_ITEM_SPANS:
+        return False
+    return all(_capitals(t) and HEAD_COLON.match(t) is not None for t in (title, text))
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _next_headline(dated: str | None, text: str) -> bool:

@@ -16,11 +16,12 @@ from collections import Counter
 from vigie.frdate import fold
 from vigie.segment.lines import Classified, Line
 from vigie.segment.published import find_dateline
-from vigie.segment.shapes import HEAD_COLON, MAX_HEADLINE_WORDS, is_cut_short, is_headline
+from vigie.segment.shapes import HEAD_COLON, MAX_HEADLINE_WORDS, has_finite_verb, is_cut_short, is_headline
 from vigie.segment.vocabulary import VOCABULARY
 
 MAX_REPEATED_WORDS = 4  # a short line printed several times is the site's or a section's name
 CAPTION_BLOCK_LINES = 3  # lines that follow a photo credit in its block are its caption
+MIN_BODY_WORDS = 15  # a sentence this long with a verb is body text, never a caption
 MAX_CREDIT_WORDS = 8  # "© aBamako.com par DR", "Photo : DIRPA": a credit alone, its caption below
 HEAD_REACH = 2  # lines between a headline and its date line: a standfirst at most
 NOT_TEXT = (Line.FURNITURE, Line.NAV, Line.CAPTION)  # tuples of classes: an Enum hashes slowly
@@ -89,6 +90,7 @@ def settle_lines(lines: list[Classified]) -> list[Classified]:
             and kind in (Line.HEADLINE, Line.PARAGRAPH)
             and not is_cut_short(line.text)  # a summary cut by the page is no caption
             and find_dateline(line.text) is None  # "Ménaka (Mali), 12 fév 2024 (AFP) - …" opens a body
+            and not _reads_as_body(line)
             and not _heads_article(lines, index)
         ):
             kind = Line.CAPTION  # "© aBamako.com par DR" / "Patrouille de la gendarmerie sur l'axe …"
@@ -97,6 +99,13 @@ def settle_lines(lines: list[Classified]) -> list[Classified]:
             caption_left = 0
         out.append(line if kind is line.kind else _with_kind(line, kind))
     return out
+
+
+def _reads_as_body(line: Classified) -> bool:
+    """A sentence of a body's length with a verb ("Les autorités régionales ont annoncé la réouverture
+    de la route …"), not a caption, which names what the photo shows ("Des camions au poste de contrôle
+    de la sortie sud de la ville, le 3 mars 2022"), though no blank line parts it from the credit."""
+    return line.words >= MIN_BODY_WORDS and line.text.endswith((".", "»", "!")) and has_finite_verb(line.text)
 
 
 def _headline_over_menu(line: Classified) -> bool:
