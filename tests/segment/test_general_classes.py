@@ -234,3 +234,35 @@ Le nouveau centre de santé communautaire de Banamba a ouvert ses portes samedi 
         "SÉGOU : LES RIZICULTEURS DE L'OFFICE DU NIGER ATTENDENT LES ENGRAIS",
         "KOULIKORO : UN CENTRE DE SANTÉ INAUGURÉ À BANAMBA",
     ]
+
+
+DIGEST = """Tillabéri, Dosso, Agadez : une semaine de tensions et d'annonces dans les régions
+
+Mis en ligne le lundi 8 avril 2024
+
+Chaque lundi, la rédaction revient sur les faits marquants des sept derniers jours dans les régions.
+
+Tillabéri : les commerçants de Téra réclament la réouverture du marché à bétail fermé depuis janvier
+
+Les commerçants de Téra ont manifesté jeudi devant la préfecture pour demander la réouverture du marché.
+
+Dosso : le gouverneur inaugure une unité de transformation de manioc à Gaya en présence des coopératives
+
+L'unité doit permettre aux femmes de la région de vendre une farine de meilleure qualité.
+"""
+
+
+def test_a_digests_long_subheadings_stay_in_its_body_and_a_wider_gap_opens_an_article() -> None:
+    """Subheadings of the "Place : news" shape, however long, printed as far from the text above as
+    its paragraphs are from each other, are a dated digest's; a wider gap sets the next article apart."""
+    articles = split(DIGEST)
+    assert [a.title for a in articles] == [
+        "Tillabéri, Dosso, Agadez : une semaine de tensions et d'annonces dans les régions"
+    ]
+    assert "vendre une farine" in articles[0].body
+    apart = DIGEST.replace(
+        "\n\nDosso : le gouverneur", "\n\n\n\nDosso : le gouverneur"
+    )  # three blank lines: another article
+    assert [a.title for a in split(apart)][1:] == [
+        "Dosso : le gouverneur inaugure une unité de transformation de manioc à Gaya en présence des coopératives"
+    ]

@@ -81,7 +81,7 @@ def classify_lines(text: str) -> list[Classified]:
     physical = physical_lines(text)
     physical = double_spaced(physical) or physical  # a print view: one blank line inside a paragraph
     lines = logical_lines(physical, lambda line: is_tag(fold(line)))
-    return [read_line(line.text, line.start, line.block, line.end) for line in lines]
+    return [read_line(line.text, line.start, line.block, line.end, line.gap) for line in lines]
 
 
 def _build(

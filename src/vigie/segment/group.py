@@ -13,6 +13,7 @@ opens a zone that is no article, up to the next list, rubric or headline with a 
 
 from __future__ import annotations
 
+from collections import Counter
 from enum import Enum, auto
 
 from vigie.segment.dated import is_signed_at, take_date
@@ -47,6 +48,8 @@ class Zone(Enum):
 def group_lines(lines: list[Classified]) -> list[Item]:
     """Items of a page, in reading order; items without a body are dropped."""
     lines = settle_lines(lines)
+    gaps = Counter(line.gap for line in lines if line.kind is Line.PARAGRAPH)
+    usual_gap = gaps.most_common(1)[0][0] if gaps else 0  # between a body's paragraphs
     items: list[Item] = []
     zone = Zone.MAIN
     for index, line in enumerate(lines):
@@ -128,7 +131,7 @@ def group_lines(lines: list[Classified]) -> list[Item]:
                 current.closed = current.signed = True
             continue
         if kind is Line.HEADLINE:
-            _headline(lines, index, items, zone)
+            _headline(lines, index, items, zone, usual_gap)
             continue
         zone = _paragraph(lines, index, items, zone)
     return [item for item in items if item.spans]
@@ -185,7 +188,7 @@ def _teaser_follows(lines: list[Classified], index: int) -> bool:
     return after.kind in (None, Line.READ_ALSO, Line.RELATED, Line.COMMENTS, Line.SIGNATURE)
 
 
-def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone) -> None:
+def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone, usual_gap: int) -> None:
     line = lines[index]
     text = line.text
     current = items[-1] if items else None
@@ -223,7 +226,11 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
             shaped = HEAD_COLON.match(text) is not None
             if (
                 (is_intertitle(text, line.words, len(current.spans)) and not _sibling(current, text))
-                or (shaped and current.shaped_subheads)
+                or (
+                    shaped
+                    and line.gap <= usual_gap  # a wider gap sets the next article apart
+                    and (current.shaped_subheads or _in_dated_body(lines, index, current))
+                )
             ) and not _cut(lines, index):
                 add_line(current, line)  # a subheading: "Gendarmerie de Kimparana visée"
                 current.shaped_subheads = current.shaped_subheads or shaped
@@ -243,6 +250,15 @@ def _headline(lines: list[Classified], index: int, items: list[Item], zone: Zone
         if is_site_name(text, line.folded, line.words) and ahead.kind is not Line.PARAGRAPH:
             return  # "PressAfrik", "MALI TRIBUNE" above the page's headline
         items.append(new_item(line, title=text, teaser=zone is Zone.RELATED))
+
+
+def _in_dated_body(lines: list[Classified], index: int, item: Item) -> bool:
+    """A "Place : news" line inside the body of a dated article, over text that is no summary cut
+    short (printed no farther from the text above than the page's paragraphs are from each other):
+    a digest's subheading ("Tillabéri : les commerçants de Téra réclament …")."""
+    if not (item.anchored and item.stamp is not None):
+        return False
+    return not is_cut_short(lines[look_ahead(lines, index).index].text)
 
 
 def _sibling(item: Item, text: str) -> bool:

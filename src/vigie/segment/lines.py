@@ -83,6 +83,7 @@ class Classified(NamedTuple):
     words: int = 0
     titled: bool = False  # a headline printed with the site's name, as in a <title>: the name is cut off
     folded: str = ""  # the text lower-cased without accents (vigie.frdate.fold)
+    gap: int = 0  # blank lines just before it
 
 
 # counters and reading aids inside date lines: "Lu 1 742 fois", "2 commentaires", "4 min de lecture"
@@ -123,14 +124,14 @@ CLASSIFIED_LINES = 50_000  # lines whose class is kept (a dump repeats its site'
 MARKER_REACH = 240  # characters of a line searched for furniture, list, box and date markers
 
 
-def read_line(line: str, start: int = 0, block: int = 0, end: int | None = None) -> Classified:
+def read_line(line: str, start: int = 0, block: int = 0, end: int | None = None, gap: int = 0) -> Classified:
     """Classify one stripped line that starts at `start` in the document text (and ends at `end`,
     when it was joined from several lines of a hard-wrapped page)."""
     end = start + len(line) if end is None else end
     if not line:
         return Classified(Line.BLANK, start, end, line)
     kind, text, stamp, author, words, folded = _classified(line)
-    return Classified(kind, start, end, text, stamp, author, block, words, folded=folded)
+    return Classified(kind, start, end, text, stamp, author, block, words, folded=folded, gap=gap)
 
 
 @lru_cache(maxsize=CLASSIFIED_LINES)

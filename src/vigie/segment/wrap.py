@@ -50,6 +50,7 @@ class Logical(NamedTuple):
     end: int
     text: str
     block: int
+    gap: int = 0  # blank lines just before its first physical line
 
 
 def physical_lines(text: str) -> list[Physical]:
@@ -111,7 +112,7 @@ def logical_lines(lines: list[Physical], is_label: Callable[[str], bool]) -> lis
         or len(wrapped) < MIN_WRAPPED_SHARE * len(pairs)
         or len(wider) >= len(full)  # one-line paragraphs run past the "column": it is none
     ):
-        return [Logical(line.start, line.end, line.text, line.block) for line in lines]
+        return [Logical(line.start, line.end, line.text, line.block, line.gap) for line in lines]
     out: list[Logical] = []
     inside = False  # the last line was joined to the one before it: a paragraph is being read
     for index, line in enumerate(lines):
@@ -121,10 +122,10 @@ def logical_lines(lines: list[Physical], is_label: Callable[[str], bool]) -> lis
             goes_on = after is not None and after.block == line.block and _goes_on(line.text, after.text)
             if _joins(previous.text, line.text, width, inside or goes_on, is_label):
                 last = out[-1]
-                out[-1] = Logical(last.start, line.end, _join(last.text, line.text), last.block)
+                out[-1] = Logical(last.start, line.end, _join(last.text, line.text), last.block, last.gap)
                 inside = True
                 continue
-        out.append(Logical(line.start, line.end, line.text, line.block))
+        out.append(Logical(line.start, line.end, line.text, line.block, line.gap))
         inside = False
     return out
 
