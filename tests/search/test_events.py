@@ -107,3 +107,35 @@ def test_weekly_counts_follow_saved_changed_and_deleted_events(news_store: Store
         ("2024-08-12", "Ségou", 1),
     ]
     assert weeks(EventFilter(event_type="Riots", actor="JNIM")) == [("2024-08-12", "Riots", 1)]
+
+
+def test_an_actor_s_events_in_a_box_are_counted_and_ordered_as_every_other_filter(store: Store) -> None:
+    """An actor's events are read from its two indexes with their dates (migration 0019_serve_fast):
+    first or second actor, counted once when both, newest first, ties by id, paged, other filters kept."""
+
+    def event(number: int, day: date | None, actor1: str, actor2: str | None, lon: float) -> dict[str, object]:
+        return {"id": number, "event_date": day, "time_precision": 1, "event_type": "Battles",
+                "sub_event_type": "Armed clash", "actor1": actor1, "actor2": actor2, "latitude": 14.5,
+                "longitude": lon, "admin1": "Mopti", "evidence": "Des tirs ont été entendus."}  # fmt: skip
+
+    rows = [event(10, date(2024, 3, 1), "JNIM", "Civilians", -4.2),
+            event(11, date(2024, 3, 1), "Military Forces of Mali", "JNIM", -4.1),
+            event(12, date(2024, 5, 9), "JNIM", "JNIM", -3.9),  # both actors: counted once
+            event(13, None, "JNIM", None, -4.0),  # no date: last
+            event(14, date(2024, 6, 2), "JNIM", None, 2.5),  # outside the box
+            event(15, date(2024, 7, 7), "Wagner Group", "Civilians", -4.0)]  # fmt: skip
+    with store.engine.begin() as connection:
+        connection.execute(insert(EventRow), rows)
+
+    def page(filters: EventFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[int]]:
+        found = find_events(store, filters, limit, offset)
+        return found.total, [e.id for e in found.items]
+
+    box = (-5.0, 14.0, -3.0, 15.0)
+    assert page(EventFilter(actor="JNIM", bbox=box)) == (4, [12, 11, 10, 13])
+    assert page(EventFilter(actor="JNIM", bbox=box), limit=2, offset=1) == (4, [11, 10])
+    assert page(EventFilter(actor="JNIM")) == (5, [14, 12, 11, 10, 13])
+    assert page(EventFilter(actor="JNIM", bbox=box, start=date(2024, 4, 1))) == (1, [12])
+    assert page(EventFilter(actor="Civilians", admin1="Mopti")) == (2, [15, 10])
+    assert page(EventFilter(actor="JNIM", bbox=box, end=date(2024, 3, 31))) == (2, [11, 10])
+    assert page(EventFilter(actor="Dozo Militia")) == (0, [])

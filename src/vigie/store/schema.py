@@ -307,9 +307,10 @@ Index("ix_interactions_parties", InteractionRow.party1, InteractionRow.party2)
 # the weekly counts by type and region (0005_search_rows), and of one region (0007_event_filter_indexes)
 Index("ix_events_date_type_region", EventRow.event_date, EventRow.event_type, EventRow.admin1)
 Index("ix_events_region_date_type", EventRow.admin1, EventRow.event_date, EventRow.event_type)
-# an actor's events in a map box, from the index alone (0010_actor_place_indexes)
-Index("ix_events_actor1_place", EventRow.actor1, EventRow.longitude, EventRow.latitude)
-Index("ix_events_actor2_place", EventRow.actor2, EventRow.longitude, EventRow.latitude)
+# an actor's events in a map box, counted and ordered by date from the index alone
+# (0010_actor_place_indexes, 0019_serve_fast)
+Index("ix_events_actor1_place", EventRow.actor1, EventRow.longitude, EventRow.latitude, EventRow.event_date)
+Index("ix_events_actor2_place", EventRow.actor2, EventRow.longitude, EventRow.latitude, EventRow.event_date)
 # the map's points of a type over a period, from the index alone (0011_map_index)
 Index("ix_events_type_date_place", EventRow.event_type, EventRow.event_date, EventRow.latitude,
       EventRow.longitude, EventRow.location, EventRow.admin1)  # fmt: skip
