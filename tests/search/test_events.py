@@ -113,7 +113,9 @@ def test_an_actor_s_events_in_a_box_are_counted_and_ordered_as_every_other_filte
     """An actor's events are read from its two indexes with their dates (migration 0019_serve_fast):
     first or second actor, counted once when both, newest first, ties by id, paged, other filters kept."""
 
-    def event(number: int, day: date | None, actor1: str, actor2: str | None, lon: float) -> dict[str, object]:
+    def event(
+        number: int, day: date | None, actor1: str, actor2: str | None, lon: float
+    ) -> dict[str, object]:
         return {"id": number, "event_date": day, "time_precision": 1, "event_type": "Battles",
                 "sub_event_type": "Armed clash", "actor1": actor1, "actor2": actor2, "latitude": 14.5,
                 "longitude": lon, "admin1": "Mopti", "evidence": "Des tirs ont été entendus."}  # fmt: skip
