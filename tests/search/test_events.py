@@ -141,3 +141,47 @@ def test_an_actor_s_events_in_a_box_are_counted_and_ordered_as_every_other_filte
     assert page(EventFilter(actor="Civilians", admin1="Mopti")) == (2, [15, 10])
     assert page(EventFilter(actor="JNIM", bbox=box, end=date(2024, 3, 31))) == (2, [11, 10])
     assert page(EventFilter(actor="Dozo Militia")) == (0, [])
+
+
+def test_the_whole_map_read_from_its_counts_is_the_map_of_the_events(store: Store) -> None:
+    """The map of every event, or of one type, is read from `event_places` (kept by triggers,
+    migration 0019_serve_fast): the same points, counts, names, newest ids and order as the map
+    grouped from the events table (asked here with dates that hold every event)."""
+
+    def event(
+        number: int, kind: str, lat: float | None, location: str | None, admin1: str | None
+    ) -> dict[str, object]:
+        return {"id": number, "event_date": date(2024, 1, number), "time_precision": 1, "event_type": kind,
+                "sub_event_type": "Armed clash", "actor1": "JNIM", "latitude": lat,
+                "longitude": None if lat is None else -4.0, "location": location, "admin1": admin1,
+                "evidence": "Des tirs ont été entendus."}  # fmt: skip
+
+    rows = [event(1, "Battles", 14.5, "Boni", "Mopti"), event(2, "Battles", 14.5, None, "Mopti"),
+            event(3, "Battles", 14.5, "Boni", None), event(4, "Riots", 14.5, "Boni", "Mopti"),
+            event(5, "Battles", 13.4, "Ségou", "Ségou"), event(6, "Battles", None, "Gao", "Gao"),
+            event(7, "Riots", 13.4, None, None), event(8, "Battles", 12.6, "Bamako", "Bamako")]  # fmt: skip
+    with store.engine.begin() as connection:
+        connection.execute(insert(EventRow), rows)
+
+    def both(kind: str | None = None) -> list[tuple[object, ...]]:
+        counted = map_points(store, EventFilter(event_type=kind))
+        grouped = map_points(store, EventFilter(event_type=kind, start=date(2000, 1, 1)))
+        assert counted == grouped
+        return [(p.latitude, p.location, p.admin1, p.event_type, p.count, p.event_id) for p in counted]
+
+    assert both()[:2] == [
+        (14.5, "Boni", "Mopti", "Battles", 3, 3),
+        (12.6, "Bamako", "Bamako", "Battles", 1, 8),
+    ]
+    assert len(both()) == 5
+    assert both("Riots") == [(13.4, None, None, "Riots", 1, 7), (14.5, "Boni", "Mopti", "Riots", 1, 4)]
+    with store.engine.begin() as connection:
+        connection.execute(update(EventRow).where(EventRow.id == 3).values(latitude=13.4, location="Markala"))
+        connection.execute(delete(EventRow).where(EventRow.id.in_([7, 8])))
+    assert both("Riots") == [(14.5, "Boni", "Mopti", "Riots", 1, 4)]
+    assert both()[:2] == [
+        (13.4, "Markala", "Ségou", "Battles", 2, 5),
+        (14.5, "Boni", "Mopti", "Battles", 2, 2),
+    ]
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM event_places").scalar() == 5

@@ -281,6 +281,21 @@ class EventMonthRow(Base):
     reported: Mapped[int] = mapped_column(Integer)
 
 
+class EventPlaceRow(Base):
+    """SQLite only (0019_serve_fast): placed events per latitude, longitude, type, location and
+    region ("" when none)."""
+
+    __tablename__ = "event_places"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    latitude: Mapped[float] = mapped_column(Float, primary_key=True, autoincrement=False)
+    longitude: Mapped[float] = mapped_column(Float, primary_key=True, autoincrement=False)
+    event_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    location: Mapped[str] = mapped_column(String(200), primary_key=True)
+    admin1: Mapped[str] = mapped_column(String(80), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
 class SearchFacetRow(Base):
     """SQLite only (0017_search_facets): articles per year, site and section (0 and "" for none)."""
 
@@ -314,11 +329,23 @@ Index("ix_events_actor2_place", EventRow.actor2, EventRow.longitude, EventRow.la
 # the map's points of a type over a period, from the index alone (0011_map_index)
 Index("ix_events_type_date_place", EventRow.event_type, EventRow.event_date, EventRow.latitude,
       EventRow.longitude, EventRow.location, EventRow.admin1)  # fmt: skip
+# the newest event of a point of the map (0019_serve_fast; SQLite only, beside event_places)
+Index("ix_events_place", EventRow.latitude, EventRow.longitude, EventRow.event_type)
 # the search facets (0008_weekly_counts; 0005_search_rows had year and site)
 Index("ix_search_rows_facets", SearchRow.year, SearchRow.site, SearchRow.section)
 
 FTS_TABLES = ("articles_fts", "events_fts")  # SQLite FTS5 virtual tables, and prefixes of their shadow tables
-SQLITE_ONLY = frozenset({"search_rows", "event_weeks", "search_version", "event_months", "search_facets"})
+SQLITE_ONLY = frozenset(
+    {
+        "search_rows",
+        "event_weeks",
+        "search_version",
+        "event_months",
+        "search_facets",
+        "event_places",
+        "ix_events_place",
+    }
+)
 UNDECLARED_INDEXES = frozenset({"ix_articles_fts"})  # PostgreSQL's GIN index on an expression
 POSTGRES_ONLY_COLUMNS = frozenset({"body"})  # articles.body (0014_text_once)
 
