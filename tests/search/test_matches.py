@@ -80,3 +80,34 @@ def test_the_article_list_without_words_reads_the_kept_facet_counts(many: Store)
         connection.execute(ArticleRow.__table__.delete().where(ArticleRow.id == f"{1:040x}:0"))
     RANKINGS.kept.clear()
     assert search_articles(many, ArticleQuery(q="", year=2023)).total == 19
+
+
+@pytest.mark.parametrize("cap", [10, 1000])
+def test_a_prefix_asked_as_the_words_it_stands_for_finds_the_same_page(
+    many: Store, monkeypatch: pytest.MonkeyPatch, cap: int
+) -> None:
+    """A prefix is asked as the union of the index's words that start with it (expand_prefixes):
+    the same count, facets, estimate and page as the prefix itself, estimated (cap 10) or exact."""
+    monkeypatch.setattr(bounded, "CAP", cap)
+    monkeypatch.setattr(bounded, "SLICES", 5)
+    monkeypatch.setattr(RANKINGS, "_shared", lambda connection: None)
+    with many.engine.connect() as connection:
+        assert (
+            bounded.expand_prefixes(connection, '"rouv"* "Sévaré"') == '("rouvert" OR "rouvre") AND "Sévaré"'
+        )
+        assert (
+            bounded.expand_prefixes(connection, '"rouv"* "DOUEN"*')
+            == '("rouvert" OR "rouvre") AND ("douentza")'
+        )
+        assert bounded.expand_prefixes(connection, '"xyz"*') == '"xyz"*'  # no such word: asked as it is
+
+    def page(q: str) -> object:
+        RANKINGS.kept.clear()
+        return search_articles(many, ArticleQuery(q=q, limit=5, offset=1))
+
+    for q in ("rouv*", "Rouv* sévaré", "conv*", "douen* conv*", "Sév* mair*", "xyz*"):
+        expanded = page(q)
+        monkeypatch.setattr(bounded, "EXPANDED", 0)  # every prefix asked as it is
+        assert page(q) == expanded
+        monkeypatch.setattr(bounded, "EXPANDED", 300)
+    assert page("rouv*").total == 40

@@ -11,10 +11,19 @@ articles, and bm25 over 300,000 matches takes seconds. So a search reads at most
   in 800,000 articles, some 100 ms) and the page lists the most recently stored matches first.
 At a million articles a cold search reads some 1,000 rows of search_rows, each on a page of its
 own (the database is larger than SQLite's 2 GB memory map): CAP is what keeps it under 100 ms.
+
+A prefix ("gouv"*) is the costly exception: FTS5 (without a prefix index) merges the postings of
+every word it stands for into one list before it returns a first match, whatever the LIMIT or the
+rowid range, and a search asks the index a dozen times (the count, ten slices, the page). So the
+words of the index that start with the prefix are listed once (`fts5vocab`), and the count, the
+slices and the page ask for any of them ("gouvernement" OR "gouverneur" ...): the same matches in
+the same order, streamed (2 s -> see README, Benchmarks). bm25, for a query counted exactly, still
+ranks the prefix itself (its statistics differ from those of the words' union).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from vigie.search.rankings import Facet, Ranking
+from vigie.search.snippets import fold_word
 
 CAP = 1000  # matches counted, faceted and ranked exactly; beyond, estimated
 SLICES = 10  # parts of the index the estimate reads CAP // SLICES matches of
@@ -29,6 +39,12 @@ POOL = CAP  # most recently stored matches ranked by bm25: all of them when coun
 MATCH = "articles_fts MATCH :fts"
 FACETS = ("year", "site", "section")
 FACET_NAMES = {"year": "year", "site": "source", "section": "section"}  # column -> facet of the page
+EXPANDED = 300  # words a prefix may stand for to be asked as their union; beyond, as a prefix
+PHRASE = re.compile(r'"([^"]*)"(\*?)')  # one quoted word of search_terms().fts, starred when a prefix
+FOLDED = re.compile(r"[a-z0-9]+")  # a prefix that folds (fold_word) to these is one token of the index
+VOCABULARY = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_words USING fts5vocab(main, articles_fts, row)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +55,48 @@ class Counted:
     estimated: bool
 
 
+def expand_prefixes(connection: Connection, terms: str) -> str:
+    """The FTS5 query `terms` with each prefix ("gouv"*) replaced by the words of the index that
+    start with it, ("gouvernement" OR "gouverneur" ...): it matches the same articles, but FTS5
+    streams it instead of merging every posting first. `terms` as it is when it holds no prefix, or
+    one that is not a plain word once folded, or one that stands for more than EXPANDED words.
+
+    >>> expand_prefixes(None, '"Ségou" "armée"')  # type: ignore[arg-type]
+    '"Ségou" "armée"'
+    """
+    parts = PHRASE.findall(terms)
+    if not any(star for _, star in parts):
+        return terms
+    asked = []
+    for word, star in parts:
+        if not star:
+            asked.append(f'"{word}"')
+            continue
+        folded = fold_word(word)
+        if not FOLDED.fullmatch(folded) or len(folded) != len(word):
+            return terms
+        connection.exec_driver_sql(VOCABULARY)
+        words = (
+            connection.execute(
+                text(
+                    f"SELECT term FROM temp.articles_fts_words WHERE term >= :low AND term < :high LIMIT {EXPANDED + 1}"
+                ),
+                {"low": folded, "high": folded[:-1] + chr(ord(folded[-1]) + 1)},
+            )
+            .scalars()
+            .all()
+        )
+        if not words or len(words) > EXPANDED:
+            return terms  # none: the prefix costs nothing to ask; too many: asked as it is
+        asked.append("(" + " OR ".join(f'"{found}"' for found in words) + ")")
+    return " AND ".join(asked)
+
+
 def rank_matches(connection: Connection, terms: str, chosen: dict[str, Any], keep: int) -> Ranking:
     """Count, facet and rank the matches of the FTS5 query `terms` among the facets `chosen`;
     `keep` search_rows ids, best first."""
-    counted = count_matches(connection, terms)
+    streamed = expand_prefixes(connection, terms)
+    counted = count_matches(connection, streamed)
     wanted = [(key, n) for key, n in counted.groups.items() if _chosen(key, chosen)]
     total = round(sum(n for _, n in wanted))
     facets: dict[str, dict[str, float]] = {name: {} for name in FACET_NAMES.values()}
@@ -58,7 +112,7 @@ def rank_matches(connection: Connection, terms: str, chosen: dict[str, Any], kee
         ]
         for name, values in facets.items()
     }
-    keys = ranked_keys(connection, terms, chosen, keep, 0, not counted.estimated) if total else []
+    keys = ranked_keys(connection, terms, chosen, keep, 0, not counted.estimated, streamed) if total else []
     return Ranking(total, kept, keys, counted.estimated)
 
 
@@ -102,10 +156,17 @@ def count_matches(connection: Connection, terms: str) -> Counted:
 
 
 def ranked_keys(
-    connection: Connection, terms: str, chosen: dict[str, Any], limit: int, offset: int, relevance: bool
+    connection: Connection,
+    terms: str,
+    chosen: dict[str, Any],
+    limit: int,
+    offset: int,
+    relevance: bool,
+    streamed: str | None = None,
 ) -> list[int]:
     """search_rows ids of the matches (of the facets chosen), most recently stored first; with
-    `relevance`, the POOL most recently stored ranked by bm25 (title weighted 5x) come first."""
+    `relevance`, the POOL most recently stored ranked by bm25 (title weighted 5x) come first.
+    `streamed`: `terms` with its prefixes expanded (expand_prefixes), for all but bm25."""
     where = "".join(f"AND s.{name} = :{name} " for name in chosen)
     matches = (
         f"FROM articles_fts CROSS JOIN search_rows s ON s.id = articles_fts.rowid WHERE {MATCH} {where}"
@@ -122,9 +183,10 @@ def ranked_keys(
             {"fts": terms, "limit": min(limit, ranked - offset), "offset": offset, **chosen},
         ).scalars()
     if len(keys) < limit and offset + limit > ranked:
+        listed = expand_prefixes(connection, terms) if streamed is None else streamed
         keys += connection.execute(
             text(f"SELECT articles_fts.rowid {matches} LIMIT :limit OFFSET :offset"),
-            {"fts": terms, "limit": limit - len(keys), "offset": max(offset, ranked), **chosen},
+            {"fts": listed, "limit": limit - len(keys), "offset": max(offset, ranked), **chosen},
         ).scalars()
     return keys
 
