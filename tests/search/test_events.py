@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import delete, insert, update
 
 from vigie.search import (
@@ -185,3 +186,21 @@ def test_the_whole_map_read_from_its_counts_is_the_map_of_the_events(store: Stor
     ]
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM event_places").scalar() == 5
+
+
+def test_events_with_words_are_paged_alike_read_in_date_order_or_gathered_first(
+    news_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With words in many of the events, the page is found by reading the events in date order and
+    looking each one up in events_fts (PROBES); with words in few, by gathering the matches first:
+    the same events, count and order either way."""
+    from vigie.search import events as searched
+
+    filters = [EventFilter(text="securite"), EventFilter(text="Boni", start=date(2020, 1, 1)),
+               EventFilter(text="hommes poste", end=date(2030, 1, 1)), EventFilter(text="introuvable")]  # fmt: skip
+    pages = {}
+    for probes in (0, 10_000):
+        monkeypatch.setattr(searched, "PROBES", probes)
+        pages[probes] = [find_events(news_store, f, 1, offset) for f in filters for offset in (0, 1)]
+    assert pages[0] == pages[10_000]
+    assert [page.total for page in pages[0]][::2] == [1, 1, 1, 0]

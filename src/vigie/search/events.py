@@ -31,6 +31,7 @@ from vigie.store import Store
 from vigie.store.schema import ArticleRow, DocumentRow, EventRow, EventSourceRow
 
 BBox = tuple[float, float, float, float]  # west, south, east, north (longitude, latitude)
+PROBES = 300  # events read in date order, each looked up in events_fts, to find a page (_probed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +151,32 @@ def find_events(store: Store, filters: EventFilter, limit: int = 50, offset: int
         else:
             where = _conditions(connection, filters)
             total = connection.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
+            if total and _probed(connection, filters, total, limit + offset):
+                others = _conditions(connection, replace(filters, text=None))
+                where = [*others, _told_here(filters.text or "")]
             rows = connection.execute(_ordered(select(EventRow).where(*where)).limit(limit).offset(offset))
         items = [_view(row._mapping) for row in rows]
     return EventPage(items, total, limit, offset)
+
+
+def _probed(connection: Connection, filters: EventFilter, total: int, wanted: int) -> bool:
+    """Whether the page of events reported with words is best found by reading the events in date
+    order and asking the index whether each one holds the words (SQLite): yes when the words are in
+    so many of the events the other filters keep that some PROBES reads find the page. Else the
+    index's matches are gathered first, as for the count: for a word in 40% of the events of a year
+    (24,000 of 62,000 at a million articles), the page 70 ms -> 12 ms."""
+    if connection.dialect.name != "sqlite" or not has_words(filters.text):
+        return False
+    others = _conditions(connection, replace(filters, text=None))
+    kept = connection.scalar(select(func.count()).select_from(EventRow).where(*others)) or 0
+    return wanted * kept <= PROBES * total
+
+
+def _told_here(words: str) -> ColumnElement[bool]:
+    """The event's own row of events_fts holds the words (an index lookup per event read)."""
+    return text(
+        "EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH :probe_words AND events_fts.rowid = events.id)"
+    ).bindparams(probe_words=fts_query(words))  # type: ignore[return-value]
 
 
 def _actor_page(
