@@ -480,3 +480,13 @@ def test_a_cleft_sentence_and_a_clause_after_a_colon_tell_the_act(stages: Stages
         None,
     )
     assert ("CONSULT", ("NER", "SEN"), date(2025, 3, 6)) in _told(colon)
+
+
+def test_where_one_comes_from_or_goes_is_no_party(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Venu de Dakar, le ministre tchadien s'est entretenu le mardi 4 mars 2025 à Niamey avec le général "
+        "Tiani avant de repartir à destination du Togo.",
+        None,
+    )
+    assert {i.parties for i in found} == {("NER", "TCD")}

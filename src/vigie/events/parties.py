@@ -38,9 +38,11 @@ VISIT = re.compile(
 )
 BORDER = re.compile(
     r"(?:frontieres?|cote|rive|territoire|sol|eaux|capitale|ville|espace aerien|presse|television|lac|golfe de|"
-    r"bassin du|bassin du lac|dollars?|nationalite|origine|langue)\s+$"
+    r"bassin du|bassin du lac|dollars?|nationalite|origine|langue|destination d[eu]|destination de l'|"
+    r"partie? de|partis de|en provenance d[eu]|venue?s? d[eu]|venue?s? d'|originaires? d[eu]|retour vers|vers)\s*$"
 )  # "la frontière nigérienne", "le lac Tchad", "des dollars américains", "de nationalité française":
-# a place, a currency, a person's origin or a language, not a party
+# a place, a currency, a person's origin or a language, not a party; "parti de Côte d'Ivoire",
+# "à destination du Tchad", "sur le chemin du retour vers Niamey": where one comes from or goes
 # who reports it, not who acts: "selon l'agence mauritanienne Al-Akhbar", "d'après la télévision
 # nationale", "a rapporté l'Agence nigérienne de presse" (a news source is no party to the act)
 NEWS_SOURCE = re.compile(
@@ -110,7 +112,7 @@ class PartyFinder:
         for item in self.gazette.find(folded, original):
             if any(start <= item.start < end for start, end in occasions):
                 continue
-            if BORDER.search(folded[max(0, item.start - 14) : item.start]):
+            if BORDER.search(folded[max(0, item.start - 24) : item.start]):
                 continue  # "la frontière nigérienne": a place, not a party
             before = folded[max(0, item.start - 6) : item.start]
             capital = fold_text(item.text) in self.capitals
