@@ -490,3 +490,13 @@ def test_where_one_comes_from_or_goes_is_no_party(stages: Stages) -> None:
         None,
     )
     assert {i.parties for i in found} == {("NER", "TCD")}
+
+
+def test_a_party_inside_a_relative_clause_is_no_party_to_the_main_act(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le président tchadien, qui avait assisté la veille au sommet de la CEDEAO, s'est entretenu le "
+        "dimanche 9 mars 2025 à Niamey avec le général Tiani.",
+        None,
+    )
+    assert {i.parties for i in found} == {("NER", "TCD")}

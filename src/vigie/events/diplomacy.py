@@ -130,7 +130,7 @@ class DiplomacyRules:
                 pairs = self.party_finder.apart_from_members(
                     self._pairs(
                         trigger,
-                        parties,
+                        _in_its_clause(sentence, trigger, parties),
                         sentence,
                         fronted.end() if fronted else 0,
                         folded,
@@ -358,6 +358,41 @@ class DiplomacyRules:
                 roles, agent=roles.agent + givers, patient=tuple(p for p in roles.patient if p not in givers)
             )
         return roles
+
+
+def _in_its_clause(sentence: Sentence, trigger: Trigger, parties: list[Party]) -> list[Party]:
+    """The parties but those named inside a relative clause that does not hold the trigger
+    ("Venu d'Abuja, où il a pris part au sommet de la CEDEAO, le président tchadien s'est
+    entretenu à Niamey avec …": ECOWAS is no party to the talks)."""
+    if not sentence.tokens:
+        return parties
+    at = token_at(sentence, sentence.start + trigger.start)
+    if at is None:
+        return parties
+    holding = set(_ancestors(sentence, at))
+    kept = []
+    for party in parties:
+        index = token_at(sentence, sentence.start + party.start) if party.start >= 0 else None
+        clauses = (
+            []
+            if index is None
+            else [i for i in _ancestors(sentence, index) if sentence.tokens[i].dep == "acl:relcl"]
+        )
+        if not any(i not in holding for i in clauses):
+            kept.append(party)
+    return kept if len(kept) >= 2 else parties
+
+
+def _ancestors(sentence: Sentence, index: int) -> list[int]:
+    """A word and each word it depends on up to the root."""
+    out: list[int] = []
+    while index not in out:
+        out.append(index)
+        head = sentence.tokens[index].head
+        if head == index:
+            break
+        index = head
+    return out
 
 
 def _bare_apposition(sentence: Sentence, index: int) -> bool:
