@@ -21,6 +21,7 @@ from functools import partial
 from itertools import combinations, pairwise
 
 from vigie.events.acts import Acts, Trigger
+from vigie.events.clauses import bare_apposition, finite, in_its_clause, told_as_main
 from vigie.events.context import Timeline
 from vigie.events.frames import Frame, frame, is_subordinate, preposition, token_at
 from vigie.events.lexicon import fold_text
@@ -130,7 +131,7 @@ class DiplomacyRules:
                 pairs = self.party_finder.apart_from_members(
                     self._pairs(
                         trigger,
-                        _in_its_clause(sentence, trigger, parties),
+                        in_its_clause(sentence, trigger, parties),
                         sentence,
                         fronted.end() if fronted else 0,
                         folded,
@@ -207,9 +208,9 @@ class DiplomacyRules:
             return True
         if (
             is_subordinate(sentence, index, participles=trigger.type != "COOPERATE")
-            and not _finite(sentence, index)
-            and not _bare_apposition(sentence, index)
-            and not _told_as_main(sentence, index)
+            and not finite(sentence, index)
+            and not bare_apposition(sentence, index)
+            and not told_as_main(sentence, index)
         ):
             return False
         roles = frame(sentence, index)
@@ -358,97 +359,6 @@ class DiplomacyRules:
                 roles, agent=roles.agent + givers, patient=tuple(p for p in roles.patient if p not in givers)
             )
         return roles
-
-
-def _in_its_clause(sentence: Sentence, trigger: Trigger, parties: list[Party]) -> list[Party]:
-    """The parties but those named inside a relative clause that does not hold the trigger
-    ("Venu d'Abuja, où il a pris part au sommet de la CEDEAO, le président tchadien s'est
-    entretenu à Niamey avec …": ECOWAS is no party to the talks)."""
-    if not sentence.tokens:
-        return parties
-    at = token_at(sentence, sentence.start + trigger.start)
-    if at is None:
-        return parties
-    holding = set(_ancestors(sentence, at))
-    kept = []
-    for party in parties:
-        index = token_at(sentence, sentence.start + party.start) if party.start >= 0 else None
-        clauses = (
-            []
-            if index is None
-            else [i for i in _ancestors(sentence, index) if sentence.tokens[i].dep == "acl:relcl"]
-        )
-        if not any(i not in holding for i in clauses):
-            kept.append(party)
-    return kept if len(kept) >= 2 else parties
-
-
-def _ancestors(sentence: Sentence, index: int) -> list[int]:
-    """A word and each word it depends on up to the root."""
-    out: list[int] = []
-    while index not in out:
-        out.append(index)
-        head = sentence.tokens[index].head
-        if head == index:
-            break
-        index = head
-    return out
-
-
-def _bare_apposition(sentence: Sentence, index: int) -> bool:
-    """An "apposition" with no comma, bracket or dash before it is a second object the parser
-    misread ("a remis au ministre un don de …"): French sets a true apposition off by punctuation."""
-    tokens = sentence.tokens
-    current, seen = index, set()
-    while current not in seen:
-        seen.add(current)
-        token = tokens[current]
-        if token.dep in {"acl:relcl", "parataxis", "acl"}:
-            return False
-        if token.dep == "appos":
-            first = min([current] + [i for i, t in enumerate(tokens) if t.head == current and i < current])
-            between = tokens[min(token.head, first) + 1 : first]
-            return not any(t.text in {",", "(", "–", "—", "-", ":"} for t in between)
-        if token.head == current:
-            return False
-        current = token.head
-    return False
-
-
-def _told_as_main(sentence: Sentence, index: int) -> bool:
-    """A clause the parser took for a subordinate that French uses to tell the news itself: the
-    cleft "c'est le 18 janvier que le gouvernement a dénoncé l'accord" (a relative clause after
-    "c'est … que"), or what follows a colon ("… s'est exprimée : l'ambassadeur a rendu visite …")."""
-    tokens = sentence.tokens
-    current, seen = index, set()
-    while current not in seen:
-        seen.add(current)
-        token = tokens[current]
-        if token.dep == "acl:relcl":
-            words = [t.text.lower() for t in tokens[:current]]
-            return any(a in {"c'", "c’", "ce"} and b in {"est", "était"} for a, b in pairwise(words))
-        if token.dep == "parataxis":
-            return any(t.text == ":" for t in tokens[min(token.head, current) : current])
-        if token.dep in {"appos", "acl"} or token.head == current:
-            return False
-        current = token.head
-    return False
-
-
-def _finite(sentence: Sentence, index: int) -> bool:
-    """A participle the parser hung as a modifier ("acl") though its auxiliary makes it a finite verb:
-    "le président a « fermement » condamné l'attaque" (a relative clause is "acl:relcl")."""
-    tokens = sentence.tokens
-    if tokens[index].dep != "acl" or tokens[index].form != "Part":
-        return False
-    if any(t.head == index and t.dep == "aux:tense" and t.form == "Fin" for t in tokens):
-        return True
-    for before in reversed(tokens[max(0, index - 4) : index]):  # "a « fermement » condamné"
-        if before.pos == "AUX":
-            return before.form == "Fin"
-        if before.pos not in {"PUNCT", "ADV"} and not before.text.endswith("ment"):  # an adverb the
-            return False  # tagger took for a noun
-    return False
 
 
 def _listed(parties: list[Party], trigger: Trigger, folded: str) -> bool:
