@@ -500,3 +500,14 @@ def test_a_party_inside_a_relative_clause_is_no_party_to_the_main_act(stages: St
         None,
     )
     assert {i.parties for i in found} == {("NER", "TCD")}
+
+
+def test_a_delegation_told_before_asks_the_page_s_country(stages: Stages) -> None:
+    body = (
+        "Une délégation tchadienne a été reçue le lundi 3 mars 2025 par le ministre. "
+        "La délégation était porteuse d'une demande d'appui à la candidature malienne."
+    )
+    article = Article("e" * 40, 0, "full", None, None, None, body, 0, len(body), ((0, len(body)),))
+    analysis = stages.analyzer(article, body)
+    found = stages.extractor(article, analysis, stages.gazetteer, home="MLI").interactions
+    assert ("REQUEST", ("MLI", "TCD")) in {(i.type, i.parties) for i in found}
