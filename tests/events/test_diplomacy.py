@@ -511,3 +511,10 @@ def test_a_delegation_told_before_asks_the_page_s_country(stages: Stages) -> Non
     analysis = stages.analyzer(article, body)
     found = stages.extractor(article, analysis, stages.gazetteer, home="MLI").interactions
     assert ("REQUEST", ("MLI", "TCD")) in {(i.type, i.parties) for i in found}
+
+
+def test_the_three_sahel_countries_are_the_aes_states(stages: Stages) -> None:
+    found = _interactions(
+        stages, "Les trois pays sahéliens ont quitté la CEDEAO le mercredi 29 janvier 2025.", None
+    )
+    assert _told(found) == {("REJECT", ("AES", "ECOWAS"), date(2025, 1, 29))}
