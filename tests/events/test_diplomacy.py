@@ -518,3 +518,17 @@ def test_the_three_sahel_countries_are_the_aes_states(stages: Stages) -> None:
         stages, "Les trois pays sahéliens ont quitté la CEDEAO le mercredi 29 janvier 2025.", None
     )
     assert _told(found) == {("REJECT", ("AES", "ECOWAS"), date(2025, 1, 29))}
+
+
+def test_joint_forces_supported_by_a_third_cooperate_with_it_too(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le samedi 8 mars 2025, les forces tchadiennes et nigériennes, appuyées par l'aviation française, "
+        "ont lancé une offensive contre les assaillants.",
+        None,
+    )
+    assert {i.parties for i in found if i.type == "COOPERATE"} == {
+        ("NER", "TCD"),
+        ("FRA", "TCD"),
+        ("FRA", "NER"),
+    }

@@ -139,8 +139,9 @@ class DiplomacyRules:
                         fold_text(sentences[index - 1].text) if index > 0 else "",
                     )
                 )
-                if joint and trigger.type == "COOPERATE" and trigger.start == trigger.end == joint[0]:
-                    pairs = [(a, b, "COOPERATE") for a, b in combinations(joint[1], 2)]
+                if joint and trigger.type == "COOPERATE":  # the joint forces and whoever supports them
+                    together = joint[1] + [p.code for p in parties if p.start >= 0 and not p.venue]
+                    pairs = [(a, b, "COOPERATE") for a, b in combinations(dict.fromkeys(together), 2)]
                 if not parties and told is not None:
                     if BOTH_SIDES.search(folded):
                         pairs = [_one_pair(told[1], home)]  # "les deux pays": one pair
