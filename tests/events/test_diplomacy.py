@@ -532,3 +532,16 @@ def test_joint_forces_supported_by_a_third_cooperate_with_it_too(stages: Stages)
         ("FRA", "TCD"),
         ("FRA", "NER"),
     }
+
+
+def test_the_near_future_and_a_treaty_s_purpose_are_no_acts(stages: Stages) -> None:
+    leaving = _interactions(
+        stages,
+        "Le jeudi 6 mars 2025, le gouvernement a annoncé que les soldats tchadiens vont quitter le Niger.",
+        None,
+    )
+    assert all(i.type != "REJECT" for i in leaving)
+    rules = DiplomacyRules()
+    assert "AID" not in rules.find_types(
+        fold_text("Une alliance de défense collective et d'assistance mutuelle.")
+    )

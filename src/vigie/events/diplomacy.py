@@ -218,6 +218,8 @@ class DiplomacyRules:
         head = sentence.tokens[roles.trigger].head
         if sentence.tokens[head].lemma.lower() in PROMISED:
             return False  # "il a promis l'assistance de la Russie": a promise, not an act
+        if sentence.tokens[head].lemma.lower() == "aller" and sentence.tokens[head].tense in {"Pres", "Fut"}:
+            return False  # "les soldats vont quitter le pays": the near future
         return roles.realis and not roles.negated
 
     def _title_pairs(self, analysis: Analysis, home: str) -> tuple[int, list[tuple[str, str, str]]] | None:
