@@ -545,3 +545,13 @@ def test_the_near_future_and_a_treaty_s_purpose_are_no_acts(stages: Stages) -> N
     assert "AID" not in rules.find_types(
         fold_text("Une alliance de défense collective et d'assistance mutuelle.")
     )
+
+
+def test_a_habit_over_years_is_no_act(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le lundi 3 mars 2025, on rappelait que le Niger et le Tchad ont mené ces dernières années des "
+        "opérations conjointes.",
+        None,
+    )
+    assert found == []
