@@ -28,7 +28,9 @@ def _roles(sentence: str) -> list[tuple[str, str]]:
 
 
 def test_where_a_report_was_given_or_people_went_back_to_is_not_the_place() -> None:
-    assert _roles("Des rescapés de Sabané ont déclaré lundi à Kaya que l'attaque avait fait vingt morts.") == [
+    assert _roles(
+        "Des rescapés de Sabané ont déclaré lundi à Kaya que l'attaque avait fait vingt morts."
+    ) == [
         ("Sabané", "direct"),
         ("Kaya", "other"),
     ]
@@ -105,7 +107,9 @@ def test_fighters_killed_with_no_killer_named_fell_to_the_state(stages: Stages) 
     )
 
 
-def test_the_camp_of_the_gendarmerie_is_the_police_and_the_garde_nationale_the_country_s(stages: Stages) -> None:
+def test_the_camp_of_the_gendarmerie_is_the_police_and_the_garde_nationale_the_country_s(
+    stages: Stages,
+) -> None:
     [camp] = _events(
         stages,
         "Des assaillants à moto ont attaqué dimanche à l'aube le camp de la gendarmerie de Niono, tuant trois gendarmes.",
@@ -148,7 +152,11 @@ def test_villages_with_one_joint_toll_are_one_event_at_the_first(stages: Stages)
         "de la province de l'Oudalan, et y ont tué 14 civils.",
         date(2024, 5, 6),
     )
-    assert (event.location, event.fatalities, event.event_type) == ("Tin-Akof", 14, "Violence against civilians")
+    assert (event.location, event.fatalities, event.event_type) == (
+        "Tin-Akof",
+        14,
+        "Violence against civilians",
+    )
     assert event.place is not None and event.place.geo_precision == 2
     apart = _events(
         stages,
