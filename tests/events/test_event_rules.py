@@ -175,3 +175,22 @@ def test_attackers_who_name_their_group_are_its_fighters(stages: Stages) -> None
         date(2024, 5, 6),
     )
     assert (event.event_type, event.actor1) == ("Violence against civilians", "Islamic State Sahel")
+
+
+def test_a_named_group_beats_the_generic_fighters_and_drones_on_a_camp_hit_its_army(stages: Stages) -> None:
+    [clash] = _events(
+        stages,
+        "Le mardi 7 mai 2024, les FAMa affirment avoir éliminé six combattants de l'État islamique près de Ménaka.",
+        date(2024, 5, 8),
+    )
+    assert (clash.actor1, clash.actor2) == ("Military Forces of Mali", "Islamic State Sahel")
+    [drones] = _events(
+        stages,
+        "Le mardi 7 mai 2024, le camp de Tessit a été la cible d'une attaque aux drones revendiquée par le FLA.",
+        date(2024, 5, 8),
+    )
+    assert (drones.sub_event_type, drones.actor1, drones.actor2) == (
+        "Air/drone strike",
+        "FLA",
+        "Military Forces of Mali",
+    )

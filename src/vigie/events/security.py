@@ -572,6 +572,8 @@ class SecurityRules:
                     if n != actor1 and not self._is_state(n) and not (air and n in NOT_STRUCK)
                 ]
             )  # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck
+            if air and target is None and whole.forces and not self._is_state(actor1):
+                target = state  # "le camp de Soumpi … cible d'une attaque aux drones revendiquée par le FLA"
             if air and target is None:
                 target = CIVILIANS if whole.civilian and not whole.armed else UNIDENTIFIED
             if (
@@ -659,7 +661,7 @@ class SecurityRules:
             # "l'armée annonce avoir éliminé une dizaine de terroristes": the fighters killed with no
             # one else named as their killer fell to the state's forces (the army's communiqués)
             killers = _first([n for n in whole.named if self._is_state(n)]) or state
-            return [("Battles", "Armed clash", killers, groups_hit[0])]
+            return [("Battles", "Armed clash", killers, _named_first(groups_hit))]
         if doer is not None and self._is_state(doer) and not patient.civilian:
             enemy = _first(
                 [
@@ -687,7 +689,12 @@ class SecurityRules:
             actor1 = forces_named[0]  # "l'armée annonce 203 terroristes neutralisés"
         groups_hit = [n for n in patient.named if not self._is_state(n) and n not in self.actors.unarmed]
         if actor1 is None and groups_hit and not [n for n in patient.named if self._is_state(n)]:
-            return ("Battles", "Armed clash", forces_named[0] if forces_named else state, groups_hit[0])
+            return (
+                "Battles",
+                "Armed clash",
+                forces_named[0] if forces_named else state,
+                _named_first(groups_hit),
+            )
         if actor1 is None:
             groups = [n for n in whole.named if not self._is_state(n) and n not in self.actors.unarmed]
             actor1 = groups[0] if groups else UNIDENTIFIED
@@ -962,6 +969,11 @@ def _inside(place: Place | None, region: Place | None) -> bool:
 
 def _all_starts(pattern: re.Pattern[str], folded: str) -> list[int]:
     return [m.start() for m in pattern.finditer(folded)][:4]
+
+
+def _named_first(groups: Sequence[str]) -> str:
+    """The group a phrase names, before the generic fighters: "six combattants de l'État islamique"."""
+    return next((g for g in groups if g != UNIDENTIFIED), groups[0])
 
 
 def _first(names: Sequence[str]) -> str | None:
