@@ -194,3 +194,17 @@ def test_a_named_group_beats_the_generic_fighters_and_drones_on_a_camp_hit_its_a
         "FLA",
         "Military Forces of Mali",
     )
+
+
+def test_a_claim_in_an_event_s_own_sentence_names_its_author(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Le mardi 7 mai 2024, des hommes armés ont attaqué le poste militaire de Tessit.\n\n"
+        "L'attaque a été revendiquée par l'État islamique.\n\n"
+        "Le même mardi, le Jnim a revendiqué des tirs de roquettes contre le camp militaire de Kidal.",
+        date(2024, 5, 8),
+    )
+    assert sorted((e.location, e.actor1) for e in events) == [
+        ("Kidal", "JNIM"),
+        ("Tessit", "Islamic State Sahel"),
+    ]

@@ -411,6 +411,11 @@ class SecurityRules:
                         from_focus,
                     )
                 )
+        claimant = (
+            self._claimant([sentence], when.day) if "revendiqu" in folded or "reclam" in folded else None
+        )
+        if claimant is not None:  # "Le Jnim a revendiqué des tirs de roquettes contre …": this event's author
+            events = [(self._claimed(event, claimant), focused) for event, focused in events]
         return events
 
     def _frame(self, sentence: Sentence, match: Match) -> Frame | None:
