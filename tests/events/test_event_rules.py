@@ -28,7 +28,9 @@ def _roles(sentence: str) -> list[tuple[str, str]]:
 
 
 def test_where_a_report_was_given_or_people_went_back_to_is_not_the_place() -> None:
-    assert _roles("Des rescapés de Sabané ont déclaré lundi à Kaya que l'attaque avait fait vingt morts.") == [
+    assert _roles(
+        "Des rescapés de Sabané ont déclaré lundi à Kaya que l'attaque avait fait vingt morts."
+    ) == [
         ("Sabané", "direct"),
         ("Kaya", "other"),
     ]
@@ -105,7 +107,9 @@ def test_fighters_killed_with_no_killer_named_fell_to_the_state(stages: Stages) 
     )
 
 
-def test_the_camp_of_the_gendarmerie_is_the_police_and_the_garde_nationale_the_country_s(stages: Stages) -> None:
+def test_the_camp_of_the_gendarmerie_is_the_police_and_the_garde_nationale_the_country_s(
+    stages: Stages,
+) -> None:
     [camp] = _events(
         stages,
         "Des assaillants à moto ont attaqué dimanche à l'aube le camp de la gendarmerie de Niono, tuant trois gendarmes.",
@@ -148,7 +152,11 @@ def test_villages_with_one_joint_toll_are_one_event_at_the_first(stages: Stages)
         "de la province de l'Oudalan, et y ont tué 14 civils.",
         date(2024, 5, 6),
     )
-    assert (event.location, event.fatalities, event.event_type) == ("Tin-Akof", 14, "Violence against civilians")
+    assert (event.location, event.fatalities, event.event_type) == (
+        "Tin-Akof",
+        14,
+        "Violence against civilians",
+    )
     assert event.place is not None and event.place.geo_precision == 2
     apart = _events(
         stages,
@@ -167,3 +175,36 @@ def test_attackers_who_name_their_group_are_its_fighters(stages: Stages) -> None
         date(2024, 5, 6),
     )
     assert (event.event_type, event.actor1) == ("Violence against civilians", "Islamic State Sahel")
+
+
+def test_a_named_group_beats_the_generic_fighters_and_drones_on_a_camp_hit_its_army(stages: Stages) -> None:
+    [clash] = _events(
+        stages,
+        "Le mardi 7 mai 2024, les FAMa affirment avoir éliminé six combattants de l'État islamique près de Ménaka.",
+        date(2024, 5, 8),
+    )
+    assert (clash.actor1, clash.actor2) == ("Military Forces of Mali", "Islamic State Sahel")
+    [drones] = _events(
+        stages,
+        "Le mardi 7 mai 2024, le camp de Tessit a été la cible d'une attaque aux drones revendiquée par le FLA.",
+        date(2024, 5, 8),
+    )
+    assert (drones.sub_event_type, drones.actor1, drones.actor2) == (
+        "Air/drone strike",
+        "FLA",
+        "Military Forces of Mali",
+    )
+
+
+def test_a_claim_in_an_event_s_own_sentence_names_its_author(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Le mardi 7 mai 2024, des hommes armés ont attaqué le poste militaire de Tessit.\n\n"
+        "L'attaque a été revendiquée par l'État islamique.\n\n"
+        "Le même mardi, le Jnim a revendiqué des tirs de roquettes contre le camp militaire de Kidal.",
+        date(2024, 5, 8),
+    )
+    assert sorted((e.location, e.actor1) for e in events) == [
+        ("Kidal", "JNIM"),
+        ("Tessit", "Islamic State Sahel"),
+    ]

@@ -29,7 +29,8 @@ from vigie.events.lexicon import (
     read_table,
 )
 from vigie.events.places import Toponym, find_toponyms
-from vigie.events.tolls import adds_up, find_toll, tolls_by_place
+from vigie.events.reports import Report, later_tolls, merge_reports
+from vigie.events.tolls import find_toll, tolls_by_place
 from vigie.frdate import EventDate
 from vigie.geo.boundary import Boundaries
 from vigie.nlp import Analysis
@@ -168,17 +169,6 @@ class Side:
     forces: bool = False  # names them in words, not only as an actor ("le poste", not "des hommes armés")
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
-    """A report of an event in one sentence."""
-
-    event: Event
-    sentence: int
-    stated: bool  # the sentence states its own date
-    anaphoric: bool  # "l'attaque", "cette embuscade": the event told before
-    told_before: bool = False  # placed only by the place of the event told before ("le village")
-
-
 class SecurityRules:
     """The ACLED lexicons, loaded once; `extract` is pure."""
 
@@ -282,11 +272,11 @@ class SecurityRules:
                     focus = [
                         (Toponym(event.location, 0, 0, "direct"), event.place, event.place.geo_precision)
                     ]
-        events = _merge_reports(reports)
+        events = merge_reports(reports)
         claimant = self._claimant(sentences, timeline.published)
         if claimant is not None:
             events = [self._claimed(event, claimant) for event in events]
-        events = self._later_tolls(events, sentences[body_from:])
+        events = later_tolls(events, sentences[body_from:], self.not_events)
         if analysis.has_title and len([e for e in events if e.event_type != "Strategic developments"]) == 1:
             toll = find_toll(
                 sentences[0].text
@@ -384,7 +374,12 @@ class SecurityRules:
             joint = find_toll(sentence.text)
             names = [t.name for t, _, _ in places]
             own = sum(value is not None for value in tolls_by_place(after, names).values()) >= 2
-            if all(value is None for value in tolls.values()) and joint is not None and not own and _listed(sentence.text, places):
+            if (
+                all(value is None for value in tolls.values())
+                and joint is not None
+                and not own
+                and _listed(sentence.text, places)
+            ):
                 # "ont fait irruption à A, B et C … et y ont tué 11 civils": adjacent villages with one
                 # joint outcome are one event at the first named, near it (FORMAT.md), unless the next
                 # sentences give each its own toll ("70 morts à A et 30 à B")
@@ -416,6 +411,11 @@ class SecurityRules:
                         from_focus,
                     )
                 )
+        claimant = (
+            self._claimant([sentence], when.day) if "revendiqu" in folded or "reclam" in folded else None
+        )
+        if claimant is not None:  # "Le Jnim a revendiqué des tirs de roquettes contre …": this event's author
+            events = [(self._claimed(event, claimant), focused) for event, focused in events]
         return events
 
     def _frame(self, sentence: Sentence, match: Match) -> Frame | None:
@@ -577,10 +577,19 @@ class SecurityRules:
                     if n != actor1 and not self._is_state(n) and not (air and n in NOT_STRUCK)
                 ]
             )  # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck
+            if air and target is None and whole.forces and not self._is_state(actor1):
+                target = state  # "le camp de Soumpi … cible d'une attaque aux drones revendiquée par le FLA"
             if air and target is None:
                 target = CIVILIANS if whole.civilian and not whole.armed else UNIDENTIFIED
-            if air and target == CIVILIANS and NEUTRALISED.search(folded) and not CIVILIAN_DEAD.search(folded):
-                target = UNIDENTIFIED  # "neutralisé un groupe de cinq personnes": the army's word for fighters
+            if (
+                air
+                and target == CIVILIANS
+                and NEUTRALISED.search(folded)
+                and not CIVILIAN_DEAD.search(folded)
+            ):
+                target = (
+                    UNIDENTIFIED  # "neutralisé un groupe de cinq personnes": the army's word for fighters
+                )
             if trigger.sub_event_type == "Disrupted weapons use":
                 target = target if target not in {CIVILIANS} else None
             return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
@@ -624,7 +633,11 @@ class SecurityRules:
     def hit_by_mines(self, whole: Side) -> set[str]:
         """The actors that an explosive device laid on a road strikes rather than lays: state
         forces, peacekeepers and foreign forces."""
-        return {n for n in whole.named if self._is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps", OTHER}}
+        return {
+            n
+            for n in whole.named
+            if self._is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps", OTHER}
+        }
 
     def _doer(self, agent: Side, whole: Side, folded: str) -> str | None:
         """Who acted: the named actor of the agent role, a named group of the sentence, else none."""
@@ -652,8 +665,8 @@ class SecurityRules:
         if doer is None and groups_hit and len(groups_hit) == len(patient.named) and not patient.civilian:
             # "l'armée annonce avoir éliminé une dizaine de terroristes": the fighters killed with no
             # one else named as their killer fell to the state's forces (the army's communiqués)
-            forces = _first([n for n in whole.named if self._is_state(n)]) or state
-            return [("Battles", "Armed clash", forces, groups_hit[0])]
+            killers = _first([n for n in whole.named if self._is_state(n)]) or state
+            return [("Battles", "Armed clash", killers, _named_first(groups_hit))]
         if doer is not None and self._is_state(doer) and not patient.civilian:
             enemy = _first(
                 [
@@ -681,7 +694,12 @@ class SecurityRules:
             actor1 = forces_named[0]  # "l'armée annonce 203 terroristes neutralisés"
         groups_hit = [n for n in patient.named if not self._is_state(n) and n not in self.actors.unarmed]
         if actor1 is None and groups_hit and not [n for n in patient.named if self._is_state(n)]:
-            return ("Battles", "Armed clash", forces_named[0] if forces_named else state, groups_hit[0])
+            return (
+                "Battles",
+                "Armed clash",
+                forces_named[0] if forces_named else state,
+                _named_first(groups_hit),
+            )
         if actor1 is None:
             groups = [n for n in whole.named if not self._is_state(n) and n not in self.actors.unarmed]
             actor1 = groups[0] if groups else UNIDENTIFIED
@@ -934,49 +952,6 @@ class SecurityRules:
                 return specific[0]
         return None
 
-    def _later_tolls(self, events: list[Event], sentences: Sequence[Sentence]) -> list[Event]:
-        """Tolls told after the event, in a sentence of their own ("Trois Casques bleus ont été tués."):
-        they go to the event told just before, or to the one whose place the sentence names."""
-        if not events:
-            return events
-        told = {e.start for event in events for e in event.evidence}
-        counted = [[e.sentence for e in event.evidence] for event in events]  # the sentences tolled
-        for sentence in sentences:
-            if sentence.start in told:
-                continue
-            folded = fold_text(sentence.text)
-            toll = find_toll(sentence.text)
-            if toll is None or self.not_events.search(folded):
-                continue
-            before = [i for i, event in enumerate(events) if event.evidence[0].start < sentence.start]
-            named = [i for i in before if _names_place(sentence.text, events[i])]
-            if len({events[i].location for i in named}) >= 2:
-                # "21 morts à Karou, 14 à Ouatagouna, 7 à Daoutegeft": each place its own toll
-                per_place = tolls_by_place(sentence.text, [str(events[i].location) for i in named])
-                for i in named:
-                    value = per_place.get(str(events[i].location))
-                    if value is not None and events[i].fatalities is None:
-                        events[i] = replace(events[i], fatalities=value)
-                continue
-            if not named and before and _shared(events, before[-1]) >= 2:
-                continue  # a toll over several events of the day: null on each (FORMAT.md)
-            chosen = named[-1] if named else before[-1] if before else None
-            if chosen is None:
-                continue
-            kept = events[chosen].fatalities
-            if kept is None:
-                events[chosen] = replace(events[chosen], fatalities=toll)
-            elif adds_up(counted[chosen], sentence.text):
-                events[chosen] = replace(events[chosen], fatalities=kept + toll)  # the other side's dead
-            counted[chosen].append(sentence.text)
-        return events
-
-
-def _shared(events: list[Event], index: int) -> int:
-    """How many events share the type and day of one."""
-    kept = events[index]
-    return sum(1 for e in events if e.event_type == kept.event_type and e.date == kept.date)
-
 
 def _main_match(matches: list[Match], folded: str) -> Match:
     """The trigger that types the sentence: the most specific, except that burning and looting
@@ -1001,98 +976,13 @@ def _all_starts(pattern: re.Pattern[str], folded: str) -> list[int]:
     return [m.start() for m in pattern.finditer(folded)][:4]
 
 
+def _named_first(groups: Sequence[str]) -> str:
+    """The group a phrase names, before the generic fighters: "six combattants de l'État islamique"."""
+    return next((g for g in groups if g != UNIDENTIFIED), groups[0])
+
+
 def _first(names: Sequence[str]) -> str | None:
     return names[0] if names else None
-
-
-def _merge_reports(reports: list[Report]) -> list[Event]:
-    """Reports of one event in an article are one event: the same place and day, an event told
-    again ("l'attaque", "cette embuscade") without a date of its own, or a sentence that goes on
-    telling the last event ("Lourdement armés, les assaillants ont encerclé le village")."""
-    out: list[Event] = []
-    borrowed: list[bool] = []  # placed only by the place told before (the headline's, the last event's)
-    for report in reports:
-        event = report.event
-        elsewhere = (  # "Au village de Gnondo, les assaillants …": the raid goes on at another place
-            not report.told_before
-            and not (out and borrowed[-1])
-            and event.place is not None
-            and bool(out)
-            and fold_text(out[-1].location or "") != fold_text(event.location or "")
-        )
-        if out and not report.stated and (report.told_before or report.anaphoric) and not elsewhere:
-            out[-1] = _combine(out[-1], event, borrowed[-1] and not report.told_before)
-            borrowed[-1] = borrowed[-1] and report.told_before
-            continue
-        place = fold_text(event.location or "")
-        for i, kept in enumerate(out):
-            same_place = fold_text(kept.location or "") == place
-            close = _days(kept.date, event.date) <= (1 if kept.event_type == event.event_type else 0)
-            if same_place and close and (kept.event_type == event.event_type or report.anaphoric):
-                out[i] = _combine(kept, event)
-                break
-            if close and kept.event_type == event.event_type and _within_country(kept, event):
-                # "… dans le nord du Burkina Faso" then "… à Namissiguima": one event, placed by the second
-                out[i] = _combine(kept, event)
-                break
-            if (
-                report.anaphoric
-                and not report.stated
-                and not elsewhere
-                and kept.date == event.date
-                and kept.event_type == event.event_type
-            ):
-                out[i] = _combine(kept, event, borrowed[i] and not report.told_before)
-                borrowed[i] = borrowed[i] and report.told_before
-                break
-        else:
-            out.append(event)
-            borrowed.append(report.told_before)
-    return out
-
-
-def _is_country(event: Event) -> bool:
-    return event.place is not None and event.place.source_id.startswith("country:")
-
-
-def _within_country(a: Event, b: Event) -> bool:
-    """Whether one of two events is placed only by a country the other lies in."""
-    if a.place is None or b.place is None or _is_country(a) == _is_country(b):
-        return False
-    return a.place.country == b.place.country
-
-
-def _days(a: date | None, b: date | None) -> int:
-    if a is None or b is None:
-        return 0 if a == b else 99
-    return abs((a - b).days)
-
-
-def _combine(kept: Event, other: Event, placed_by_other: bool = False) -> Event:
-    """One event from two reports: the first report's, with a named group for an unidentified
-    author, the first toll given, and every piece of evidence. `placed_by_other`: the first report
-    borrowed its place (an ambush "au centre du pays" under a headline "près de Bandiagara"), the
-    second names its own ("l'attaque s'est produite aux environs de Bougou"), which places it."""
-    named = other.actor1 not in {UNIDENTIFIED, CIVILIANS} and not other.actor1.startswith(
-        ("Military", "Police")
-    )
-    if placed_by_other and other.place is not None and other.location:
-        kept = replace(kept, location=other.location, place=other.place)
-    elif _is_country(kept) and _within_country(kept, other):
-        kept = replace(kept, location=other.location, place=other.place)  # the report that places it
-    return replace(
-        kept,
-        evidence=kept.evidence + tuple(e for e in other.evidence if e not in kept.evidence),
-        fatalities=kept.fatalities
-        if other.fatalities is None
-        else other.fatalities
-        if kept.fatalities is None
-        else kept.fatalities + other.fatalities
-        if adds_up([e.sentence for e in kept.evidence], other.evidence[0].sentence)
-        else kept.fatalities,
-        actor1=other.actor1 if kept.actor1 == UNIDENTIFIED and named else kept.actor1,
-        actor2=kept.actor2 or other.actor2,
-    )
 
 
 def _listed(text: str, places: Sequence[tuple[Toponym, Place | None, int]]) -> bool:
@@ -1105,10 +995,6 @@ def _precision(place: Place | None, default: int) -> int:
     if place is None:
         return default
     return max(default, place.geo_precision)
-
-
-def _names_place(sentence: str, event: Event) -> bool:
-    return bool(event.location) and str(event.location) in sentence
 
 
 def _introduced(sentence: str, toponym: Toponym) -> bool:

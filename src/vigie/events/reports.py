@@ -1,0 +1,173 @@
+"""Reports of one event merged: the sentences of an article that tell one event again, and tolls
+told after it.
+
+An event told again ("l'attaque", "les assaillants") without a date of its own joins the last one;
+reports of one type, place and day merge; a named group replaces an unidentified one; tolls told
+later go to the event told before (wounded are not dead; deaths on all sides add up; two figures
+for one side: the first given).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from vigie.events.lexicon import fold_text
+from vigie.events.tolls import adds_up, find_toll, tolls_by_place
+from vigie.records import Event, Sentence
+
+UNIDENTIFIED = "Unidentified Armed Group"
+CIVILIANS = "Civilians"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A report of an event in one sentence."""
+
+    event: Event
+    sentence: int
+    stated: bool  # the sentence states its own date
+    anaphoric: bool  # "l'attaque", "cette embuscade": the event told before
+    told_before: bool = False  # placed only by the place of the event told before ("le village")
+
+
+def merge_reports(reports: list[Report]) -> list[Event]:
+    """Reports of one event in an article are one event: the same place and day, an event told
+    again ("l'attaque", "cette embuscade") without a date of its own, or a sentence that goes on
+    telling the last event ("Lourdement armés, les assaillants ont encerclé le village")."""
+    out: list[Event] = []
+    borrowed: list[bool] = []  # placed only by the place told before (the headline's, the last event's)
+    for report in reports:
+        event = report.event
+        elsewhere = (  # "Au village de Gnondo, les assaillants …": the raid goes on at another place
+            not report.told_before
+            and not (out and borrowed[-1])
+            and event.place is not None
+            and bool(out)
+            and fold_text(out[-1].location or "") != fold_text(event.location or "")
+        )
+        if out and not report.stated and (report.told_before or report.anaphoric) and not elsewhere:
+            out[-1] = combine(out[-1], event, borrowed[-1] and not report.told_before)
+            borrowed[-1] = borrowed[-1] and report.told_before
+            continue
+        place = fold_text(event.location or "")
+        for i, kept in enumerate(out):
+            same_place = fold_text(kept.location or "") == place
+            close = _days(kept.date, event.date) <= (1 if kept.event_type == event.event_type else 0)
+            if same_place and close and (kept.event_type == event.event_type or report.anaphoric):
+                out[i] = combine(kept, event)
+                break
+            if close and kept.event_type == event.event_type and _within_country(kept, event):
+                # "… dans le nord du Burkina Faso" then "… à Namissiguima": one event, placed by the second
+                out[i] = combine(kept, event)
+                break
+            if (
+                report.anaphoric
+                and not report.stated
+                and not elsewhere
+                and kept.date == event.date
+                and kept.event_type == event.event_type
+            ):
+                out[i] = combine(kept, event, borrowed[i] and not report.told_before)
+                borrowed[i] = borrowed[i] and report.told_before
+                break
+        else:
+            out.append(event)
+            borrowed.append(report.told_before)
+    return out
+
+
+def _is_country(event: Event) -> bool:
+    return event.place is not None and event.place.source_id.startswith("country:")
+
+
+def _within_country(a: Event, b: Event) -> bool:
+    """Whether one of two events is placed only by a country the other lies in."""
+    if a.place is None or b.place is None or _is_country(a) == _is_country(b):
+        return False
+    return a.place.country == b.place.country
+
+
+def _days(a: date | None, b: date | None) -> int:
+    if a is None or b is None:
+        return 0 if a == b else 99
+    return abs((a - b).days)
+
+
+def combine(kept: Event, other: Event, placed_by_other: bool = False) -> Event:
+    """One event from two reports: the first report's, with a named group for an unidentified
+    author, the first toll given, and every piece of evidence. `placed_by_other`: the first report
+    borrowed its place (an ambush "au centre du pays" under a headline "près de Bandiagara"), the
+    second names its own ("l'attaque s'est produite aux environs de Bougou"), which places it."""
+    named = other.actor1 not in {UNIDENTIFIED, CIVILIANS} and not other.actor1.startswith(
+        ("Military", "Police")
+    )
+    if placed_by_other and other.place is not None and other.location:
+        kept = replace(kept, location=other.location, place=other.place)
+    elif _is_country(kept) and _within_country(kept, other):
+        kept = replace(kept, location=other.location, place=other.place)  # the report that places it
+    return replace(
+        kept,
+        evidence=kept.evidence + tuple(e for e in other.evidence if e not in kept.evidence),
+        fatalities=kept.fatalities
+        if other.fatalities is None
+        else other.fatalities
+        if kept.fatalities is None
+        else kept.fatalities + other.fatalities
+        if adds_up([e.sentence for e in kept.evidence], other.evidence[0].sentence)
+        else kept.fatalities,
+        actor1=other.actor1 if kept.actor1 == UNIDENTIFIED and named else kept.actor1,
+        actor2=kept.actor2 or other.actor2,
+    )
+
+
+def later_tolls(
+    events: list[Event], sentences: Sequence[Sentence], not_events: re.Pattern[str]
+) -> list[Event]:
+    """Tolls told after the event, in a sentence of their own ("Trois Casques bleus ont été tués."):
+    they go to the event told just before, or to the one whose place the sentence names."""
+    if not events:
+        return events
+    told = {e.start for event in events for e in event.evidence}
+    counted = [[e.sentence for e in event.evidence] for event in events]  # the sentences tolled
+    for sentence in sentences:
+        if sentence.start in told:
+            continue
+        folded = fold_text(sentence.text)
+        toll = find_toll(sentence.text)
+        if toll is None or not_events.search(folded):
+            continue
+        before = [i for i, event in enumerate(events) if event.evidence[0].start < sentence.start]
+        named = [i for i in before if _names_place(sentence.text, events[i])]
+        if len({events[i].location for i in named}) >= 2:
+            # "21 morts à Karou, 14 à Ouatagouna, 7 à Daoutegeft": each place its own toll
+            per_place = tolls_by_place(sentence.text, [str(events[i].location) for i in named])
+            for i in named:
+                value = per_place.get(str(events[i].location))
+                if value is not None and events[i].fatalities is None:
+                    events[i] = replace(events[i], fatalities=value)
+            continue
+        if not named and before and _shared(events, before[-1]) >= 2:
+            continue  # a toll over several events of the day: null on each (FORMAT.md)
+        chosen = named[-1] if named else before[-1] if before else None
+        if chosen is None:
+            continue
+        kept = events[chosen].fatalities
+        if kept is None:
+            events[chosen] = replace(events[chosen], fatalities=toll)
+        elif adds_up(counted[chosen], sentence.text):
+            events[chosen] = replace(events[chosen], fatalities=kept + toll)  # the other side's dead
+        counted[chosen].append(sentence.text)
+    return events
+
+
+def _shared(events: list[Event], index: int) -> int:
+    """How many events share the type and day of one."""
+    kept = events[index]
+    return sum(1 for e in events if e.event_type == kept.event_type and e.date == kept.date)
+
+
+def _names_place(sentence: str, event: Event) -> bool:
+    return bool(event.location) and str(event.location) in sentence
