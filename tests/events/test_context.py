@@ -24,7 +24,7 @@ def _timeline(stages: Stages, sentences: list[str], published: date) -> Timeline
     return Timeline(analysed, published, None)
 
 
-def test_an_event_told_far_from_its_date_takes_the_story_day_week_precise(stages: Stages) -> None:
+def test_an_event_told_far_from_its_date_takes_the_publication_day_week_precise(stages: Stages) -> None:
     timeline = _timeline(
         stages,
         [
@@ -37,9 +37,9 @@ def test_an_event_told_far_from_its_date_takes_the_story_day_week_precise(stages
         ],
         date(2024, 3, 5),
     )
-    # two sentences on: the exact day; further: the story's day, week-precise, not the paper's day
+    # two sentences on: the exact day; further: the publication day, week-precise (FORMAT.md)
     assert (timeline[2].when.day, timeline[2].when.precision) == (date(2024, 3, 2), 1)
-    assert (timeline[4].when.day, timeline[4].when.precision) == (date(2024, 3, 2), 2)
+    assert (timeline[4].when.day, timeline[4].when.precision) == (date(2024, 3, 5), 2)
     # a time of day without a day belongs to the day told
     assert (timeline[5].when.day, timeline[5].when.precision) == (date(2024, 3, 2), 1)
 

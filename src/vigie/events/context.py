@@ -51,8 +51,8 @@ TIME_NOUNS = {
     "lendemain",
 }
 # a story goes on in the next sentence: its date carries over this many sentences without one
-# as the exact day; further on, an event takes it week-precise (the story's day is a better guess
-# than the publication date, FORMAT.md "Dates when the text states none")
+# as the exact day; further on, an event takes the publication date, week-precise (FORMAT.md "Dates
+# when the text states none": "otherwise the publication date with date_precision 2")
 CARRY = 2
 # "vers 23 heures", "à 10h15", "peu après minuit": a time of day without a day is the day told before
 CLOCK = re.compile(
@@ -125,10 +125,10 @@ class Timeline:
                 when = EventDate(previous, 1)
             elif lead is not None and index <= CARRY + 1:
                 when = EventDate(lead, 1)
-            elif previous is not None:
-                when = EventDate(previous, 2)
             elif published is not None:
                 when = EventDate(published, 2)
+            elif previous is not None:
+                when = EventDate(previous, 2)  # an undated page: the day its story states last
             else:
                 when = EventDate(None, 3)
             self.dated.append(Dated(when, False, narrative or previous or told, earlier=earlier))
