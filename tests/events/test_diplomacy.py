@@ -555,3 +555,25 @@ def test_a_habit_over_years_is_no_act(stages: Stages) -> None:
         None,
     )
     assert found == []
+
+
+def test_a_condemnation_without_a_day_of_its_own_is_undated(stages: Stages) -> None:
+    """Issue 10: the condemnation comes after the attack; the attack's day is not its day (FORMAT.md)."""
+    found = _interactions(
+        stages,
+        "Le mardi 14 mai 2024, des hommes armés ont attaqué le village de Dinangourou. "
+        "Le président de la Commission de l'Union africaine a condamné l'attaque avec la plus grande fermeté.",
+        date(2024, 5, 16),
+    )
+    assert _told(found) == {("SUPPORT", ("AU", "MLI"), None)}
+
+
+def test_an_act_undated_by_its_own_words_does_not_join_a_dated_one(stages: Stages) -> None:
+    """Issue 10: "en octobre dernier … avait reçu" is an earlier visit, not the news told again."""
+    found = _interactions(
+        stages,
+        "Le ministre russe de la Défense a été reçu ce mardi 4 juin 2024 à Ouagadougou par le capitaine "
+        "Ibrahim Traoré. En octobre dernier, une délégation russe avait été reçue par le capitaine Traoré.",
+        date(2024, 6, 5),
+    )
+    assert _told(found) == {("CONSULT", ("BFA", "RUS"), date(2024, 6, 4)), ("CONSULT", ("BFA", "RUS"), None)}
