@@ -71,6 +71,7 @@ class Dated:
     narrative: date | None = None  # the last day stated before it in the article (or its own)
     vague: bool = False  # it states a week or a month ("la semaine dernière", "en septembre"), no day
     earlier: bool = False  # told in the pluperfect without a day: before the story, undated
+    days: tuple[tuple[int, date], ...] = ()  # two days or more the sentence states, at their offsets
 
     @property
     def act_day(self) -> date | None:
@@ -118,7 +119,9 @@ class Timeline:
                 if found.precision == 1:
                     main = _main_clause_date(sentence, text, anchor, named, reference_year, story)
                     narrative = main if main is not None else narrative
-                self.dated.append(Dated(found, True, narrative or previous, vague=vague))
+                shift = len(sentence.text) - len(text)  # the words after a dateline
+                several = tuple((offset + shift, day) for offset, day in days) if len({day for _, day in days}) > 1 else ()
+                self.dated.append(Dated(found, True, narrative or previous, vague=vague, days=several))
                 continue
             earlier = _is_pluperfect(sentence) and not BEFORE_THE_ACT.match(folded)
             if previous is not None and (index - last_stated <= CARRY or CLOCK.search(folded)):
@@ -164,6 +167,38 @@ def _main_clause_date(
         if found is not None and found.day is not None:
             return found.day
     return None
+
+
+def trigger_day(sentence: Sentence, start: int, dated: Dated) -> EventDate:
+    """The date of the act whose trigger stands at `start` (an offset in the sentence): in a sentence
+    stating two days ("enlevé le 3 octobre, il a été libéré le 9 octobre"), the day the trigger
+    governs in the parse; else the sentence's date."""
+    if len({day for _, day in dated.days}) < 2 or not sentence.tokens:
+        return dated.when
+    trigger = token_at(sentence, sentence.start + start)
+    if trigger is None:
+        return dated.when
+    for offset, day in dated.days:
+        index = token_at(sentence, sentence.start + offset)
+        if index is not None and _governed_by(sentence.tokens, index, trigger):
+            return EventDate(day, 1)
+    return dated.when
+
+
+def _governed_by(tokens: tuple[Token, ...], index: int, trigger: int) -> bool:
+    """The date word at `index` belongs to the clause of the trigger at `trigger` (its verb or noun):
+    its chain of heads reaches the trigger before any other verb."""
+    targets = {trigger, tokens[trigger].head} if tokens[trigger].pos == "AUX" else {trigger}
+    for _ in range(len(tokens)):
+        head = tokens[index].head
+        if head == index:
+            return False
+        if head in targets:
+            return True
+        if tokens[head].pos in {"VERB", "AUX"}:
+            return False
+        index = head
+    return False
 
 
 def _governed_by_root(tokens: tuple[Token, ...], index: int) -> bool:
