@@ -577,3 +577,14 @@ def test_an_act_undated_by_its_own_words_does_not_join_a_dated_one(stages: Stage
         date(2024, 6, 5),
     )
     assert _told(found) == {("CONSULT", ("BFA", "RUS"), date(2024, 6, 4)), ("CONSULT", ("BFA", "RUS"), None)}
+
+
+def test_the_clause_of_the_act_dates_it_not_the_report_verb(stages: Stages) -> None:
+    """Issue 10: "a indiqué mardi que … avait reçu jeudi dernier": the audience is of Thursday."""
+    found = _interactions(
+        stages,
+        "Le gouvernement malien a indiqué mardi que le ministre des Affaires étrangères avait reçu jeudi "
+        "dernier l'ambassadeur de Chine à Bamako.",
+        date(2025, 9, 10),  # a Wednesday
+    )
+    assert _told(found) == {("CONSULT", ("CHN", "MLI"), date(2025, 9, 4))}

@@ -22,7 +22,7 @@ from itertools import combinations, pairwise
 
 from vigie.events.acts import Acts, Trigger
 from vigie.events.clauses import bare_apposition, finite, in_its_clause, told_as_main
-from vigie.events.context import Timeline
+from vigie.events.context import Timeline, act_day_at
 from vigie.events.frames import Frame, frame, is_subordinate, preposition, token_at
 from vigie.events.lexicon import fold_text
 from vigie.events.parties import ANAPHOR, COORDINATED, Party, PartyFinder, group, told_before
@@ -163,8 +163,9 @@ class DiplomacyRules:
                 triggers, find_days(sentence.text, _day(article.published), reference_year)
             )
             span = find_span(sentence.text, _day(article.published), reference_year)
+            own = {t.type: act_day_at(sentence, t.start, dated, day) for t in reversed(triggers)}
             for kind, pairs in acts:
-                when = dated_acts.get(kind, day)
+                when = dated_acts.get(kind, own.get(kind, day))
                 if kind == "SUPPORT" and not dated.stated and _reacts(triggers, folded):
                     when = None
                 if span is not None and kind in OVER_A_PERIOD:
