@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from vigie.events.context import Timeline
+from vigie.events.context import Timeline, trigger_day
 from vigie.pipeline import Stages
-from vigie.records import Article
+from vigie.records import Article, Sentence
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +89,17 @@ def test_that_day_refers_to_the_day_named_last(stages: Stages) -> None:
     )
     assert timeline[1].when.day == date(2024, 3, 9)
     assert timeline[2].when.day == date(2024, 3, 12)
+
+
+def test_a_sentence_stating_two_days_dates_each_act_by_the_day_its_verb_governs(stages: Stages) -> None:
+    sentence = "Le commerçant, libéré le 9 octobre, avait été enlevé le 3 octobre à Dinangourou par des hommes armés."
+    timeline = _timeline(stages, [sentence], date(2025, 10, 20))
+    [analysed] = _analysed(stages, sentence, date(2025, 10, 20))
+    assert timeline[0].when.day == date(2025, 10, 9)  # the first day the sentence names
+    assert trigger_day(analysed, sentence.index("enlevé"), timeline[0]).day == date(2025, 10, 3)
+    assert trigger_day(analysed, sentence.index("libéré"), timeline[0]).day == date(2025, 10, 9)
+
+
+def _analysed(stages: Stages, text: str, published: date) -> list[Sentence]:
+    article = Article("d" * 40, 0, "full", None, published, None, text, 0, len(text), ((0, len(text)),))
+    return list(stages.analyzer(article, text).sentences)

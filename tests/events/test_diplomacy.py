@@ -555,3 +555,36 @@ def test_a_habit_over_years_is_no_act(stages: Stages) -> None:
         None,
     )
     assert found == []
+
+
+def test_a_condemnation_without_a_day_of_its_own_is_undated(stages: Stages) -> None:
+    """Issue 10: the condemnation comes after the attack; the attack's day is not its day (FORMAT.md)."""
+    found = _interactions(
+        stages,
+        "Le mardi 14 mai 2024, des hommes armés ont attaqué le village de Dinangourou. "
+        "Le président de la Commission de l'Union africaine a condamné l'attaque avec la plus grande fermeté.",
+        date(2024, 5, 16),
+    )
+    assert _told(found) == {("SUPPORT", ("AU", "MLI"), None)}
+
+
+def test_an_act_undated_by_its_own_words_does_not_join_a_dated_one(stages: Stages) -> None:
+    """Issue 10: "en octobre dernier … avait reçu" is an earlier visit, not the news told again."""
+    found = _interactions(
+        stages,
+        "Le ministre russe de la Défense a été reçu ce mardi 4 juin 2024 à Ouagadougou par le capitaine "
+        "Ibrahim Traoré. En octobre dernier, une délégation russe avait été reçue par le capitaine Traoré.",
+        date(2024, 6, 5),
+    )
+    assert _told(found) == {("CONSULT", ("BFA", "RUS"), date(2024, 6, 4)), ("CONSULT", ("BFA", "RUS"), None)}
+
+
+def test_the_clause_of_the_act_dates_it_not_the_report_verb(stages: Stages) -> None:
+    """Issue 10: "a indiqué mardi que … avait reçu jeudi dernier": the audience is of Thursday."""
+    found = _interactions(
+        stages,
+        "Le gouvernement malien a indiqué mardi que le ministre des Affaires étrangères avait reçu jeudi "
+        "dernier l'ambassadeur de Chine à Bamako.",
+        date(2025, 9, 10),  # a Wednesday
+    )
+    assert _told(found) == {("CONSULT", ("CHN", "MLI"), date(2025, 9, 4))}

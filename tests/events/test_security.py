@@ -361,3 +361,17 @@ def test_the_assailants_told_at_another_village_make_another_event(stages: Stage
         ("Violence against civilians", "Dourou", 3),
         ("Violence against civilians", "Sangha", 2),
     ]
+
+
+def test_the_clause_of_the_act_dates_it_not_the_report_verb(stages: Stages) -> None:
+    """Issue 10: "a confirmé dimanche que … avaient été interpellés fin août": the arrests are of late
+    August (month-precise), not of the Sunday the governor spoke."""
+    found = _candidates(
+        stages,
+        "Le gouverneur de Kayes a confirmé dimanche que dix suspects avaient été interpellés fin août à Diéma "
+        "par la gendarmerie.",
+        date(2025, 9, 10),
+    )
+    assert [(e.sub_event_type, e.date, e.date_precision) for e in found] == [
+        ("Arrests", date(2025, 8, 25), 3)
+    ]

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from vigie.events.confidence import PLUPERFECT
-from vigie.events.frames import token_at
+from vigie.events.frames import subtree, token_at
 from vigie.events.lexicon import Gazette, fold_text
-from vigie.frdate import MONTHS, RELATIVE_TO, WEEKDAYS, EventDate, find_days, find_event_date
+from vigie.frdate import MONTHS, RELATIVE_TO, WEEKDAYS, EventDate, find_days, find_event_date, names_a_time
 from vigie.records import Sentence, Token
 from vigie.segment.published import DATELINE, find_dateline
 
@@ -58,6 +58,11 @@ CARRY = 2
 CLOCK = re.compile(
     r"(?<!\w)(?:vers|a|aux alentours de|autour de|peu (?:apres|avant)) (?:\d{1,2} ?(?:h|heures?)\b|minuit\b)"
 )
+# the verbs of a report: their date is when it was told ("a appris l'AIB, jeudi, auprès de sources")
+SAYING = {"annoncer", "apprendre", "indiquer", "préciser", "déclarer", "confirmer", "affirmer", "rapporter",
+          "publier", "révéler", "signaler", "expliquer", "ajouter", "souligner", "dire", "assurer", "rendre"}  # fmt: skip
+# "au pouvoir depuis le 26 juillet": the start of a state, not the day of an act
+SINCE_WORD = re.compile(r"(?<!\w)depuis(?!\w)")
 # "Avant la signature, la délégation avait été reçue…": a pluperfect dated by the act it precedes
 BEFORE_THE_ACT = re.compile(r"^\s*(?:avant|apres|lors|au cours) (?:de |d'|du |des )?(?:l'|le |la |les )")
 
@@ -71,6 +76,8 @@ class Dated:
     narrative: date | None = None  # the last day stated before it in the article (or its own)
     vague: bool = False  # it states a week or a month ("la semaine dernière", "en septembre"), no day
     earlier: bool = False  # told in the pluperfect without a day: before the story, undated
+    days: tuple[tuple[int, date], ...] = ()  # two days or more the sentence states, at their offsets
+    clauses: tuple[tuple[int, int, EventDate], ...] = ()  # clauses stating a date of their own, their span
 
     @property
     def act_day(self) -> date | None:
@@ -102,6 +109,7 @@ class Timeline:
             text, anchor = _after_dateline(sentence.text, published, reference_year)
             found = find_event_date(text, anchor, named or previous, reference_year, story)
             if found is not None and found.day is not None:
+                clauses = _clause_dates(sentence, text, (anchor, named or previous, reference_year, story))
                 if REPORT_DATE.search(folded) and len(DATE_WORDS.findall(folded)) == 1:
                     found = EventDate(found.day, max(found.precision, 2))  # when it was told, not done
                 vague = found.precision == 3 or (found.precision == 2 and not DATE_WORDS.search(folded))
@@ -118,7 +126,15 @@ class Timeline:
                 if found.precision == 1:
                     main = _main_clause_date(sentence, text, anchor, named, reference_year, story)
                     narrative = main if main is not None else narrative
-                self.dated.append(Dated(found, True, narrative or previous, vague=vague))
+                shift = len(sentence.text) - len(text)  # the words after a dateline
+                several = (
+                    tuple((offset + shift, day) for offset, day in days)
+                    if len({day for _, day in days}) > 1
+                    else ()
+                )
+                self.dated.append(
+                    Dated(found, True, narrative or previous, vague=vague, days=several, clauses=clauses)
+                )
                 continue
             earlier = _is_pluperfect(sentence) and not BEFORE_THE_ACT.match(folded)
             if previous is not None and (index - last_stated <= CARRY or CLOCK.search(folded)):
@@ -164,6 +180,87 @@ def _main_clause_date(
         if found is not None and found.day is not None:
             return found.day
     return None
+
+
+def trigger_day(sentence: Sentence, start: int, dated: Dated) -> EventDate:
+    """The date of the act whose trigger stands at `start` (an offset in the sentence): in a sentence
+    stating two days ("enlevé le 3 octobre, il a été libéré le 9 octobre"), the day the trigger
+    governs in the parse; else the sentence's date."""
+    if not sentence.tokens:
+        return dated.when
+    trigger = token_at(sentence, sentence.start + start)
+    if trigger is None:
+        return dated.when
+    if len({day for _, day in dated.days}) > 1:
+        for offset, day in dated.days:
+            index = token_at(sentence, sentence.start + offset)
+            if index is not None and _governed_by(sentence.tokens, index, trigger):
+                return EventDate(day, 1)
+    # "Le gouverneur a confirmé dimanche que dix suspects avaient été interpellés fin août": the
+    # clause of the act dates it, not the report's verb
+    inside = [(end - first, when) for first, end, when in dated.clauses if first <= start < end]
+    return min(inside, key=lambda item: item[0])[1] if inside else dated.when
+
+
+def act_day_at(sentence: Sentence, start: int, dated: Dated, default: date | None) -> date | None:
+    """The day of the interaction whose trigger stands at `start`: the day of its own clause when
+    that clause states one (a month or a week only: none), else `default` (the sentence's)."""
+    when = trigger_day(sentence, start, dated)
+    if when == dated.when:
+        return default
+    return when.day if when.precision == 1 else None
+
+
+def _clause_dates(
+    sentence: Sentence,
+    text: str,
+    context: tuple[date | None, date | None, int | None, date | None],
+) -> tuple[tuple[int, int, EventDate], ...]:
+    """The subordinate, participial or coordinated clauses of a sentence that state a date of their
+    own: (start, end, date), offsets in the sentence."""
+    tokens = sentence.tokens
+    if not tokens:
+        return ()
+    shift = len(sentence.text) - len(text)  # the words after a dateline
+    out: list[tuple[int, int, EventDate]] = []
+    for index, token in enumerate(tokens):
+        if token.pos != "VERB" or token.dep == "ROOT" or token.head == index or token.lemma in SAYING:
+            continue  # "…, a appris l'AIB jeudi": the day of a report, never of the act
+        span = subtree(sentence, index)
+        first = tokens[span[0]].start - sentence.start
+        end = tokens[span[-1]].end - sentence.start
+        if first < shift or end - first >= len(sentence.text) - shift - 1:
+            continue
+        # the clause's own words: a clause inside it ("dont les accords ont été dénoncés début
+        # août") dates its own verb, not this one
+        words = sentence.text[first:end]
+        for inner in span:
+            if inner != index and tokens[inner].pos == "VERB" and tokens[inner].head != inner:
+                nested = subtree(sentence, inner)
+                a, b = tokens[nested[0]].start - sentence.start, tokens[nested[-1]].end - sentence.start
+                words = words[: a - first] + " " * (b - a) + words[b - first :]
+        if not names_a_time(words) or SINCE_WORD.search(fold_text(words)):
+            continue  # "au pouvoir depuis le 26 juillet": when a state began, no act's day
+        own = find_event_date(words, *context)
+        if own is not None and own.day is not None:
+            out.append((first, end, own))
+    return tuple(out)
+
+
+def _governed_by(tokens: tuple[Token, ...], index: int, trigger: int) -> bool:
+    """The date word at `index` belongs to the clause of the trigger at `trigger` (its verb or noun):
+    its chain of heads reaches the trigger before any other verb."""
+    targets = {trigger, tokens[trigger].head} if tokens[trigger].pos == "AUX" else {trigger}
+    for _ in range(len(tokens)):
+        head = tokens[index].head
+        if head == index:
+            return False
+        if head in targets:
+            return True
+        if tokens[head].pos in {"VERB", "AUX"}:
+            return False
+        index = head
+    return False
 
 
 def _governed_by_root(tokens: tuple[Token, ...], index: int) -> bool:

@@ -22,11 +22,11 @@ from itertools import combinations, pairwise
 
 from vigie.events.acts import Acts, Trigger
 from vigie.events.clauses import bare_apposition, finite, in_its_clause, told_as_main
-from vigie.events.context import Timeline
+from vigie.events.context import Timeline, act_day_at
 from vigie.events.frames import Frame, frame, is_subordinate, preposition, token_at
 from vigie.events.lexicon import fold_text
 from vigie.events.parties import ANAPHOR, COORDINATED, Party, PartyFinder, group, told_before
-from vigie.frdate import find_days, find_span
+from vigie.frdate import find_days, find_span, names_a_time
 from vigie.nlp import Analysis
 from vigie.records import Article, Evidence, Interaction, PloverType, Sentence
 
@@ -57,6 +57,11 @@ SPANNING = {"CONSULT"}
 # a joint operation or a session told as a period ("menée du 15 au 22 décembre"): its middle day
 # (the annotation convention for multi-day meetings and operations, TRAIN_SOURCES.md)
 OVER_A_PERIOD = {"CONSULT", "COOPERATE"}
+# condolences and the condemnation of an attack come after it: told without a day of their own,
+# they are not dated by the attack's story (FORMAT.md: an interaction the text gives no day is null)
+REACTION = re.compile(
+    r"condoleances|compassion|condamn\w*(?: \S+){0,3} (?:attaque|attentat|assassinat|massacre)"
+)
 # "Dans une lettre adressée à la présidence du Conseil de sécurité, le ministre accuse…": a
 # fronted prepositional phrase does not hold the subject
 FRONTED = re.compile(
@@ -158,8 +163,11 @@ class DiplomacyRules:
                 triggers, find_days(sentence.text, _day(article.published), reference_year)
             )
             span = find_span(sentence.text, _day(article.published), reference_year)
+            own = {t.type: act_day_at(sentence, t.start, dated, day) for t in reversed(triggers)}
             for kind, pairs in acts:
-                when = dated_acts.get(kind, day)
+                when = dated_acts.get(kind, own.get(kind, day))
+                if kind == "SUPPORT" and not dated.stated and _reacts(triggers, folded):
+                    when = None
                 if span is not None and kind in OVER_A_PERIOD:
                     when = span[0] + (span[1] - span[0]) // 2
                 published = _day(article.published)
@@ -382,6 +390,11 @@ def _dated_acts(triggers: list[Trigger], days: list[tuple[int, date]]) -> dict[P
     return {trigger.type: nearest(trigger) for trigger in triggers[:3]}
 
 
+def _reacts(triggers: list[Trigger], folded: str) -> bool:
+    """The sentence's support is a reaction to an attack: a condemnation, condolences."""
+    return any(t.to_home for t in triggers) or REACTION.search(folded) is not None
+
+
 def _one_pair(pairs: list[tuple[str, str, str]], home: str) -> tuple[str, str, str]:
     """The pair "les deux pays" means: the article's country and its partner when it is in one."""
     homes = [pair for pair in pairs if home in pair[:2]]
@@ -421,5 +434,7 @@ def merge_interactions(interactions: Iterable[Interaction]) -> list[Interaction]
 
 def _close(a: Interaction, b: Interaction) -> bool:
     if a.date is None or b.date is None:
-        return True
+        undated = b if b.date is None else a
+        # "En octobre 2023, une délégation avait été reçue": undated by its own words, another act
+        return a.date == b.date or not names_a_time(undated.evidence[0].sentence)
     return abs((a.date - b.date).days) <= (1 if a.type in SPANNING else 0)

@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from vigie.events.confidence import PLUPERFECT, EventFilter, Seen, features
-from vigie.events.context import Timeline
+from vigie.events.context import Dated, Timeline, trigger_day
 from vigie.events.frames import Frame, Phrase, frame, token_at
 from vigie.events.lexicon import (
     Found,
@@ -265,7 +265,7 @@ class SecurityRules:
             anaphoric = bool(ANAPHORIC_EVENT.search(fold_text(sentence.text)))
             after = " ".join(s.text for s in sentences[index + 1 : index + 1 + CARRY_VICTIMS])
             for event, from_focus in self._from_sentence(
-                article, sentence, analysis, locate, dated.when, dated.stated, country, focus, after
+                article, sentence, analysis, locate, dated.when, dated.stated, country, focus, after, dated
             ):
                 reports.append(Report(event, index, dated.stated, anaphoric, from_focus))
                 if event.place is not None and event.location:
@@ -327,6 +327,7 @@ class SecurityRules:
         country: str,
         focus: list[tuple[Toponym, Place | None, int]],
         after: str = "",
+        dated: Dated | None = None,
     ) -> list[tuple[Event, bool]]:
         """The events a sentence reports, each with whether its place is the one told before;
         `after` is the text of the sentences that follow (who the victims were, when it does not say)."""
@@ -338,6 +339,7 @@ class SecurityRules:
         if not matches:
             return []
         match = _main_match(matches, folded)
+        when = trigger_day(sentence, match.start, dated) if dated is not None else when
         roles = self._frame(sentence, match)
         if roles is not None and (not roles.realis or roles.negated):
             return []

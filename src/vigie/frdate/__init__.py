@@ -25,8 +25,12 @@ from vigie.frdate.calendar import (
 )
 from vigie.frdate.relative import (
     AGO,
+    MONTH_ONLY,
+    PERIOD,
+    RELATIVE,
     RELATIVE_TO,
     SMALL_NUMBERS,
+    WEEKDAY,
     find_period,
     find_relative,
     find_relative_to,
@@ -44,6 +48,7 @@ __all__ = [
     "find_days",
     "find_event_date",
     "find_span",
+    "names_a_time",
     "fold",
     "iso",
 ]
@@ -55,9 +60,9 @@ RANGE = re.compile(
     rf"(?:du|les) {WD}{DM}(?:\s+{MONTH})?(?:\s+{YEAR})?\s+(?:au|et) {WD}{DM}\s+{MONTH}(?:\s+{YEAR})?"
 )
 # "le jeudi 11 septembre", "13 septembre 2025", "1er octobre"
-DAYMONTH = re.compile(rf"(?<!\d)(?:({WEEKDAY_ALT})\s+)?{DM}\s+{MONTH}(?:\s+{YEAR})?(?!\w)")
+DAY_MONTH = re.compile(rf"(?<!\d)(?:({WEEKDAY_ALT})\s+)?{DM}\s+{MONTH}(?:\s+{YEAR})?(?!\w)")
 # "en mars 2019", "fin janvier 2022"
-MONTHYEAR = re.compile(rf"(?<!\d\s)(?<!\d)(?:en |fin |debut |mi-)?{MONTH}\s+{YEAR}(?!\w)")
+MONTH_YEAR = re.compile(rf"(?<!\d\s)(?<!\d)(?:en |fin |debut |mi-)?{MONTH}\s+{YEAR}(?!\w)")
 YEARS_AROUND = 1  # how far from the page's latest stated year an undated weekday's year is sought
 FUTURE_DAYS = 7  # a day-month after publication by more than this is taken from the year before
 
@@ -117,7 +122,7 @@ def find_event_date(
     text = fold(sentence)
     found = _night(text, published, reference_year) or _range(text, published, reference_year)
     if found is None:
-        every = list(DAYMONTH.finditer(text))
+        every = list(DAY_MONTH.finditer(text))
         matches = [
             m
             for m in every
@@ -149,12 +154,24 @@ def find_event_date(
     if found is None:
         found = find_weekday(text, published)
     if found is None:
-        match = MONTHYEAR.search(text)
+        match = MONTH_YEAR.search(text)
         if match:
             found = EventDate(date(int(match[2]), MONTHS[match[1]], 1), 3)
     if found is None and published is not None:
         found = find_period(text, published)
     return found
+
+
+def names_a_time(sentence: str) -> bool:
+    """The sentence names a day, a week or a month, resolved or not: what it tells is dated by its
+    own words (an undated act of it is an earlier or a vague one, not the news told again).
+
+    >>> names_a_time("En octobre 2023, une délégation avait été reçue."), names_a_time("Il a salué ce geste.")
+    (True, False)
+    """
+    text = fold(sentence)
+    patterns = (DAY_MONTH, MONTH_YEAR, MONTH_ONLY, PERIOD, WEEKDAY, RELATIVE, AGO)
+    return any(pattern.search(text) for pattern in patterns)
 
 
 def find_days(
@@ -168,7 +185,7 @@ def find_days(
     text = fold(sentence)
     found: list[tuple[int, date]] = []
     year: str | None = None
-    for match in DAYMONTH.finditer(text):
+    for match in DAY_MONTH.finditer(text):
         year = match[4] or year  # "le 18 février 2014 … le 20 février": the year carries forward
         day = _day_month(match[2], match[3], year, match[1], published, reference_year)
         if day is not None:

@@ -39,7 +39,7 @@ RELATIVE_TO = re.compile(
 MONTH_ONLY = re.compile(
     rf"(?<!\w)(en|fin|debut|mi-|courant|au mois d'|au mois de)\s?{MONTH}(?: (dernier|passe))?(?!\s*\d)(?!\w)"
 )
-PART_OFMONTH = {"fin": 25, "mi-": 15}
+PART_OF_MONTH = {"fin": 25, "mi-": 15}
 # "la semaine dernière", "le mois dernier", "au début du mois": a week or a month, not a day
 PERIOD = re.compile(
     r"(?<!\w)(?:((?:la|en (?:fin|debut) de(?: la)?) semaine (?:derniere|passee))|(le mois (?:dernier|passe))|"
@@ -93,7 +93,7 @@ def find_period(text: str, published: date) -> EventDate | None:
             if month < published.month or (month == published.month and not match[3])
             else published.year - 1
         )
-        return EventDate(date(year, month, PART_OFMONTH.get(match[1], 1)), 3)
+        return EventDate(date(year, month, PART_OF_MONTH.get(match[1], 1)), 3)
     return None
 
 
