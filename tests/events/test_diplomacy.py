@@ -568,6 +568,17 @@ def test_a_condemnation_without_a_day_of_its_own_is_undated(stages: Stages) -> N
     assert _told(found) == {("SUPPORT", ("AU", "MLI"), None)}
 
 
+def test_a_condemnation_told_in_its_part_of_the_day_takes_the_story_day(stages: Stages) -> None:
+    """A live account: "a condamné dans l'après-midi" names the day the story tells, not another."""
+    found = _interactions(
+        stages,
+        "Le mardi 14 mai 2024, des hommes armés ont attaqué le village de Dinangourou. "
+        "Le président de la Commission de l'Union africaine a condamné dans l'après-midi cette attaque.",
+        date(2024, 5, 14),
+    )
+    assert _told(found) == {("SUPPORT", ("AU", "MLI"), date(2024, 5, 14))}
+
+
 def test_an_act_undated_by_its_own_words_does_not_join_a_dated_one(stages: Stages) -> None:
     """Issue 10: "en octobre dernier … avait reçu" is an earlier visit, not the news told again."""
     found = _interactions(

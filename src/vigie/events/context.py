@@ -58,6 +58,11 @@ CARRY = 2
 CLOCK = re.compile(
     r"(?<!\w)(?:vers|a|aux alentours de|autour de|peu (?:apres|avant)) (?:\d{1,2} ?(?:h|heures?)\b|minuit\b)"
 )
+# a part of the day ("a condamné dans l'après-midi", "ce matin"): the day the story is telling
+TIME_OF_DAY = re.compile(
+    r"(?<!\w)(?:dans (?:l'apres-midi|la matinee|la soiree|la journee)|ce (?:matin|soir)|cet apres-midi"
+    r"|en (?:fin|debut) (?:de )?(?:matinee|journee|soiree|d'apres-midi))(?!\w)"
+)
 # the verbs of a report: their date is when it was told ("a appris l'AIB, jeudi, auprès de sources")
 SAYING = {"annoncer", "apprendre", "indiquer", "préciser", "déclarer", "confirmer", "affirmer", "rapporter",
           "publier", "révéler", "signaler", "expliquer", "ajouter", "souligner", "dire", "assurer", "rendre"}  # fmt: skip

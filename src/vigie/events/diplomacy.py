@@ -22,7 +22,7 @@ from itertools import combinations, pairwise
 
 from vigie.events.acts import Acts, Trigger
 from vigie.events.clauses import bare_apposition, finite, in_its_clause, told_as_main
-from vigie.events.context import Timeline, act_day_at
+from vigie.events.context import TIME_OF_DAY, Timeline, act_day_at
 from vigie.events.frames import Frame, frame, is_subordinate, preposition, token_at
 from vigie.events.lexicon import fold_text
 from vigie.events.parties import ANAPHOR, COORDINATED, Party, PartyFinder, group, told_before
@@ -58,7 +58,8 @@ SPANNING = {"CONSULT"}
 # (the annotation convention for multi-day meetings and operations, TRAIN_SOURCES.md)
 OVER_A_PERIOD = {"CONSULT", "COOPERATE"}
 # condolences and the condemnation of an attack come after it: told without a day of their own,
-# they are not dated by the attack's story (FORMAT.md: an interaction the text gives no day is null)
+# they are not dated by the attack's story (FORMAT.md: an interaction the text gives no day is null);
+# a part of the day of their own ("dans l'après-midi") is the day the story tells
 REACTION = re.compile(
     r"condoleances|compassion|condamn\w*(?: \S+){0,3} (?:attaque|attentat|assassinat|massacre)"
 )
@@ -167,7 +168,8 @@ class DiplomacyRules:
             for kind, pairs in acts:
                 when = dated_acts.get(kind, own.get(kind, day))
                 if kind == "SUPPORT" and not dated.stated and _reacts(triggers, folded):
-                    when = None
+                    # undated, unless it names its part of the day ("a condamné dans l'après-midi")
+                    when = when if TIME_OF_DAY.search(folded) else None
                 if span is not None and kind in OVER_A_PERIOD:
                     when = span[0] + (span[1] - span[0]) // 2
                 published = _day(article.published)
