@@ -18,6 +18,7 @@ from vigie.errors import ConfigError
 from vigie.frdate import fold
 
 CACHE_SIZE = 2048  # sentences whose aliases a gazette keeps
+LETTERS = re.compile(r"\w+")  # a run of letters or digits: what `Sieve` looks words up by
 WORD_GAP = r"[\s'’\-«»\"“”]+"  # between the words of a phrase: "cache d'armes", "attentat-suicide", "d'« illégitime »"
 
 
@@ -54,6 +55,64 @@ def _phrase(pattern: str) -> str:
         else:
             words.append(re.escape(word))
     return WORD_GAP.join(words)
+
+
+class Sieve:
+    """Which of several phrase lists (each one `compile_phrases`' regex) a folded text may match,
+    told from its words in a few look-ups, so that only those regexes run.
+
+    Each phrase holds a word of letters the text must hold whole ("armes" of "cache* d'armes"), or
+    begin one of its words with ("attaqu" of "attaqu*"): a list none of whose phrases' words the
+    text holds cannot match. A phrase of wildcards only keeps its list always in.
+
+    >>> sieve = Sieve([["cache* d'armes"], ["attaqu*", "embuscade"], ["* bases"]])
+    >>> sieve.candidates(fold_text("Une cache d'armes a été découverte après l'attaque."))
+    [0, 1]
+    >>> sieve.candidates(fold_text("Le convoi est arrivé à Gao."))
+    []
+    """
+
+    def __init__(self, lists: list[list[str]]) -> None:
+        self.words: dict[str, set[int]] = {}  # a whole word -> the lists one of whose phrases holds it
+        self.stems: dict[str, set[int]] = {}  # the same for the beginnings of words ("attaqu*")
+        self.always: set[int] = set()
+        for index, phrases in enumerate(lists):
+            for phrase in phrases:
+                key = _key_word(phrase)
+                if key is None:
+                    self.always.add(index)
+                else:
+                    (self.stems if key[1] else self.words).setdefault(key[0], set()).add(index)
+        self.lengths = sorted({len(stem) for stem in self.stems})
+
+    def candidates(self, folded: str) -> list[int]:
+        """The indexes of the lists that may match `folded`, in order."""
+        found = set(self.always)
+        words, stems = self.words, self.stems
+        for word in set(LETTERS.findall(folded)):
+            if word in words:
+                found |= words[word]
+            for length in self.lengths:
+                if length > len(word):
+                    break
+                if word[:length] in stems:
+                    found |= stems[word[:length]]
+        return sorted(found)
+
+
+def _key_word(phrase: str) -> tuple[str, bool] | None:
+    """The longest run of letters a phrase's matches always hold, and whether it may go on
+    (the end of a word written "attaqu*"); None for a phrase of wildcards only. A run between
+    two non-letters of a phrase word stands between two non-letters of the text too (the regex
+    joins the words of a phrase by WORD_GAP and bounds it by non-letters)."""
+    runs: list[tuple[str, bool]] = []
+    for word in fold_text(phrase).split():
+        if word == "*":
+            continue
+        body = word[:-1] if word.endswith("*") else word
+        for run in LETTERS.finditer(body):
+            runs.append((run.group(), word.endswith("*") and run.end() == len(body)))
+    return max(runs, key=lambda run: (len(run[0]), not run[1])) if runs else None
 
 
 def read_table(name: str) -> dict[str, Any]:
