@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -18,12 +19,15 @@ from vigie.errors import ConfigError
 from vigie.frdate import fold
 
 CACHE_SIZE = 2048  # sentences whose aliases a gazette keeps
+FOLDED_KEPT = 256  # texts whose folding `fold_text` keeps (an article asks again for a third of them)
 LETTERS = re.compile(r"\w+")  # a run of letters or digits: what `Sieve` looks words up by
 WORD_GAP = r"[\s'’\-«»\"“”]+"  # between the words of a phrase: "cache d'armes", "attentat-suicide", "d'« illégitime »"
 
 
+@lru_cache(maxsize=FOLDED_KEPT)
 def fold_text(text: str) -> str:
-    """Fold for matching; one character in, one out, so offsets carry over.
+    """Fold for matching; one character in, one out, so offsets carry over. The rules fold the
+    same sentence and names many times over an article: the last answers are kept.
 
     >>> fold_text("L’armée malienne")
     "l'armee malienne"
@@ -83,20 +87,22 @@ class Sieve:
                     self.always.add(index)
                 else:
                     (self.stems if key[1] else self.words).setdefault(key[0], set()).add(index)
-        self.lengths = sorted({len(stem) for stem in self.stems})
+        # the stems by their first letters, so that a word is compared with a few of them only
+        self.head = min((len(stem) for stem in self.stems), default=1)
+        self.by_head: dict[str, list[tuple[str, set[int]]]] = {}
+        for stem, owners in self.stems.items():
+            self.by_head.setdefault(stem[: self.head], []).append((stem, owners))
 
     def candidates(self, folded: str) -> list[int]:
         """The indexes of the lists that may match `folded`, in order."""
         found = set(self.always)
-        words, stems = self.words, self.stems
+        words, by_head, head = self.words, self.by_head, self.head
         for word in set(LETTERS.findall(folded)):
             if word in words:
                 found |= words[word]
-            for length in self.lengths:
-                if length > len(word):
-                    break
-                if word[:length] in stems:
-                    found |= stems[word[:length]]
+            for stem, owners in by_head.get(word[:head], ()):
+                if word.startswith(stem):
+                    found |= owners
         return sorted(found)
 
 
