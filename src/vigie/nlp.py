@@ -80,18 +80,20 @@ class Analyzer:
         irrealis: list[set[int]] = [set() for _ in range(total)]
         titled = [False] * total
         docs = self.nlp.pipe((text[start:end] for _, start, end, _, text in pieces), batch_size=BATCH_SIZE)
-        for (index, start, _end, is_title, _text), doc in zip(pieces, docs, strict=True):
+        for (index, start, end, is_title, text), doc in zip(pieces, docs, strict=True):
+            piece = text[start:end]  # the Doc's text (Doc.text and Span.text join its tokens again)
             titled[index] = titled[index] or is_title
             spans = [doc[:]] if is_title else list(doc.sents)
-            words = self.reader.words(doc)
+            words = self.reader.words(doc, piece)
             for span in spans:
-                if not span.text.strip():
+                said = piece[span.start_char : span.end_char]
+                if not said.strip():
                     continue
                 if _is_irrealis(words, span.start, span.end):
                     irrealis[index].add(len(sentences[index]))
                 sentences[index].append(
                     Sentence(
-                        span.text,
+                        said,
                         start + span.start_char,
                         start + span.end_char,
                         _tokens(words, span.start, span.end, start),
@@ -100,7 +102,13 @@ class Analyzer:
             for ent in doc.ents:
                 if ent.label_ in ENTITY_LABELS:
                     mentions[index].append(
-                        Mention(ent.text, start + ent.start_char, start + ent.end_char, ent.label_, None)
+                        Mention(
+                            piece[ent.start_char : ent.end_char],
+                            start + ent.start_char,
+                            start + ent.end_char,
+                            ent.label_,
+                            None,
+                        )
                     )
         analyses = [
             Analysis(tuple(sentences[i]), tuple(mentions[i]), frozenset(irrealis[i]), titled[i])
@@ -133,6 +141,18 @@ class _Word(NamedTuple):
     real: bool  # a past verb, or a present auxiliary
 
 
+class _Strings(dict[int, str]):
+    """The strings of a vocabulary's hashes, each asked of spaCy once."""
+
+    def __init__(self, strings: Any) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        found = self[key] = self.strings[key] if key else ""
+        return str(found)
+
+
 class _Reader:
     """Reads the words of a parsed Doc through one array, with the strings of its hashes kept."""
 
@@ -140,12 +160,12 @@ class _Reader:
         from spacy import attrs
 
         self.columns = [getattr(attrs, name) for name in COLUMNS]
-        self.strings = vocab.strings
-        self.names: dict[int, str] = {}
+        self.names = _Strings(vocab.strings)
         self.features: dict[tuple[int, str], tuple[str, str, str, bool, bool]] = {}
 
-    def words(self, doc: Any) -> list[_Word]:
-        text, name = doc.text, self._name
+    def words(self, doc: Any, text: str) -> list[_Word]:
+        """The words of a Doc made from `text`."""
+        name = self.names.__getitem__
         out = []
         for i, (idx, length, lemma, pos, dep, head, space, morph) in enumerate(
             doc.to_array(self.columns).tolist()
@@ -157,12 +177,6 @@ class _Reader:
                 _Word(*word, i + (head if head < SIGNED >> 1 else head - SIGNED), space == 1, *features)
             )
         return out
-
-    def _name(self, key: int) -> str:
-        found = self.names.get(key)
-        if found is None:
-            found = self.names[key] = self.strings[key] if key else ""
-        return found
 
     def _features(self, doc: Any, i: int, morph: int, pos: str) -> tuple[str, str, str, bool, bool]:
         """Tense, mood and form of a verb or participle (only these carry what the rules read), and
