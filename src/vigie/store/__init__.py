@@ -591,6 +591,8 @@ def _save_events(
 ) -> None:
     """Store a document's events: one told by near-duplicates of other documents is stored once,
     the new ones with their stable ids; a few statements per document, not a few per event."""
+    if not events:
+        return
     stored = merging.stored_events(connection, clusters, document_id)
     joined: list[int | None] = []
     for found in events:
@@ -624,6 +626,8 @@ def _save_interactions(
 ) -> None:
     """Store a document's interactions as `_save_events` stores its events; one that joins a stored
     interaction gives it its direction when it had none (`merging.keep_direction`)."""
+    if not interactions:
+        return
     stored = merging.stored_interactions(connection, clusters, document_id)
     joined: list[int | None] = []
     for told in interactions:
