@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from vigie.errors import ConfigError
 from vigie.records import Article, Mention, Sentence, Token
@@ -35,6 +35,7 @@ class Analyzer:
     def __init__(self, nlp: Any, model: str) -> None:
         self.nlp = nlp
         self.model = model
+        self.reader = _Reader(nlp.vocab)
 
     @classmethod
     def load(cls, model: str = DEFAULT_MODEL) -> Analyzer:
@@ -79,21 +80,35 @@ class Analyzer:
         irrealis: list[set[int]] = [set() for _ in range(total)]
         titled = [False] * total
         docs = self.nlp.pipe((text[start:end] for _, start, end, _, text in pieces), batch_size=BATCH_SIZE)
-        for (index, start, _end, is_title, _text), doc in zip(pieces, docs, strict=True):
+        for (index, start, end, is_title, text), doc in zip(pieces, docs, strict=True):
+            piece = text[start:end]  # the Doc's text (Doc.text and Span.text join its tokens again)
             titled[index] = titled[index] or is_title
             spans = [doc[:]] if is_title else list(doc.sents)
+            words = self.reader.words(doc, piece)
             for span in spans:
-                if not span.text.strip():
+                said = piece[span.start_char : span.end_char]
+                if not said.strip():
                     continue
-                if _is_irrealis(span):
+                if _is_irrealis(words, span.start, span.end):
                     irrealis[index].add(len(sentences[index]))
                 sentences[index].append(
-                    Sentence(span.text, start + span.start_char, start + span.end_char, _tokens(span, start))
+                    Sentence(
+                        said,
+                        start + span.start_char,
+                        start + span.end_char,
+                        _tokens(words, span.start, span.end, start),
+                    )
                 )
             for ent in doc.ents:
                 if ent.label_ in ENTITY_LABELS:
                     mentions[index].append(
-                        Mention(ent.text, start + ent.start_char, start + ent.end_char, ent.label_, None)
+                        Mention(
+                            piece[ent.start_char : ent.end_char],
+                            start + ent.start_char,
+                            start + ent.end_char,
+                            ent.label_,
+                            None,
+                        )
                     )
         analyses = [
             Analysis(tuple(sentences[i]), tuple(mentions[i]), frozenset(irrealis[i]), titled[i])
@@ -102,42 +117,108 @@ class Analyzer:
         return [analyses[first : first + count] for first, count in owners]
 
 
-def _tokens(span: Any, offset: int) -> tuple[Token, ...]:
+# what a Doc gives per word in one call (reading each attribute of each spaCy Token is slower)
+COLUMNS = ("IDX", "LENGTH", "LEMMA", "POS", "DEP", "HEAD", "IS_SPACE", "MORPH")
+SIGNED = 1 << 64  # HEAD is the head's signed distance, given as an unsigned number
+NO_FEATURES = ("", "", "", False, False)
+
+
+class _Word(NamedTuple):
+    """One word of a Doc as _tokens and _is_irrealis read it (offsets within the Doc's text); a named
+    tuple, made for every word of every Doc faster than a dataclass."""
+
+    text: str
+    idx: int
+    lemma: str
+    pos: str
+    dep: str
+    head: int  # the head's index in the Doc
+    space: bool
+    tense: str  # the first of each feature, as the rules read it
+    mood: str
+    form: str
+    unreal: bool  # a future or conditional verb
+    real: bool  # a past verb, or a present auxiliary
+
+
+class _Strings(dict[int, str]):
+    """The strings of a vocabulary's hashes, each asked of spaCy once."""
+
+    def __init__(self, strings: Any) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        found = self[key] = self.strings[key] if key else ""
+        return str(found)
+
+
+class _Reader:
+    """Reads the words of a parsed Doc through one array, with the strings of its hashes kept."""
+
+    def __init__(self, vocab: Any) -> None:
+        from spacy import attrs
+
+        self.columns = [getattr(attrs, name) for name in COLUMNS]
+        self.names = _Strings(vocab.strings)
+        self.features: dict[tuple[int, str], tuple[str, str, str, bool, bool]] = {}
+
+    def words(self, doc: Any, text: str) -> list[_Word]:
+        """The words of a Doc made from `text`."""
+        name = self.names.__getitem__
+        out = []
+        for i, (idx, length, lemma, pos, dep, head, space, morph) in enumerate(
+            doc.to_array(self.columns).tolist()
+        ):
+            pos_ = name(pos)
+            features = self._features(doc, i, morph, pos_) if pos_ in VERBAL else NO_FEATURES
+            word = (text[idx : idx + length], idx, name(lemma), pos_, name(dep))
+            out.append(
+                _Word(*word, i + (head if head < SIGNED >> 1 else head - SIGNED), space == 1, *features)
+            )
+        return out
+
+    def _features(self, doc: Any, i: int, morph: int, pos: str) -> tuple[str, str, str, bool, bool]:
+        """Tense, mood and form of a verb or participle (only these carry what the rules read), and
+        whether it is unreal (future, conditional) or real (past, present auxiliary)."""
+        found = self.features.get((morph, pos))
+        if found is None:
+            analysis = doc[i].morph
+            tenses, moods = analysis.get("Tense"), analysis.get("Mood")
+            forms = analysis.get("VerbForm")
+            verb = pos in {"VERB", "AUX"}
+            found = self.features[(morph, pos)] = (
+                tenses[0] if tenses else "",
+                moods[0] if moods else "",
+                forms[0] if forms else "",
+                verb and ("Cnd" in moods or "Fut" in tenses),
+                verb and ("Past" in tenses or "Pres" in tenses and pos == "AUX"),
+            )
+        return found
+
+
+def _tokens(words: list[_Word], first: int, end: int, offset: int) -> tuple[Token, ...]:
     """The words of a sentence with their syntax; heads are indexes within the sentence (spaces skipped)."""
-    first, end = span.start, span.end
-    words = [token for token in span if not token.is_space]
-    index = {token.i: new for new, token in enumerate(words)}
+    kept = [i for i in range(first, end) if not words[i].space]
+    index = {i: new for new, i in enumerate(kept)}
     out = []
-    for new, token in enumerate(words):
-        pos = token.pos_
-        tense = mood = form = ""
-        if pos in VERBAL:  # only verbs and participles carry the tense, mood and form the rules read
-            morph = token.morph
-            found = morph.get("Tense")
-            tense = found[0] if found else ""
-            found = morph.get("Mood")
-            mood = found[0] if found else ""
-            found = morph.get("VerbForm")
-            form = found[0] if found else ""
-        head_i = token.head.i
-        head = index.get(head_i, new) if first <= head_i < end else new
-        start = offset + token.idx
-        text = token.text
+    for new, i in enumerate(kept):
+        word = words[i]
+        head = index.get(word.head, new) if first <= word.head < end else new
+        start = offset + word.idx
         out.append(
-            Token(text, start, start + len(text), token.lemma_, pos, token.dep_, head, tense, mood, form)
-        )
+            Token(word.text, start, start + len(word.text), word.lemma, word.pos, word.dep, head,
+                  word.tense, word.mood, word.form)
+        )  # fmt: skip
     return tuple(out)
 
 
-def _is_irrealis(span: Any) -> bool:
+def _is_irrealis(words: list[_Word], first: int, end: int) -> bool:
     """Only future or conditional verbs: a plan or a hypothesis, not a fact ("l'armée va recruter")."""
     unreal = real = False
-    for token in span:
-        if token.pos_ not in {"VERB", "AUX"}:
-            continue
-        mood, tense = token.morph.get("Mood"), token.morph.get("Tense")
-        if "Cnd" in mood or "Fut" in tense:
+    for word in words[first:end]:
+        if word.unreal:
             unreal = True
-        elif "Past" in tense or "Pres" in tense and token.pos_ == "AUX":
+        elif word.real:
             real = True
     return unreal and not real

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from vigie.events.lexicon import compile_phrases, load_actors, read_table
+from vigie.events.lexicon import Sieve, compile_phrases, load_actors, read_table
 from vigie.records import PloverType
 
 # what a meeting produces: a meeting that ended in an agreement or declared support is CONSULT,
@@ -61,7 +61,8 @@ class Acts:
             )
             for t in table["trigger"]
         )
-        self.any_rule = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.rules))
+        # which rules may match a sentence, told from its words
+        self.sieve = Sieve([_with_pluperfect(t["patterns"]) for t in table["trigger"]])
         self.names = load_actors().named  # "Groupe de soutien à l'islam…" holds no SUPPORT
         self.not_interactions = compile_phrases(table["not_interactions"]["patterns"])
         self.masks = compile_phrases(table["masks"]["patterns"])
@@ -100,10 +101,11 @@ class Acts:
         for name in self.names.find(folded, original):
             masked = masked[: name.start] + "#" * (name.end - name.start) + masked[name.end :]
         best: dict[str, tuple[Rule, re.Match[str]]] = {}
-        if self.any_rule.search(masked) is None:
-            return []  # most sentences hold none: one search instead of one per rule
+        candidates = self.sieve.candidates(masked)  # a few look-ups rule out the others' searches
+        if not candidates:
+            return []  # most sentences hold none
         topics = [(m.start(), _clause_end(folded, m.end())) for m in self.topics.finditer(masked)]
-        for rule in self.rules:
+        for rule in (self.rules[index] for index in candidates):
             if rule.type in best and rule.priority <= best[rule.type][0].priority:
                 continue
             if rule.requires is not None and rule.requires.search(masked) is None:

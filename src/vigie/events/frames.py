@@ -75,21 +75,43 @@ def token_at(sentence: Sentence, offset: int) -> int | None:
 
 
 def children(sentence: Sentence, head: int) -> list[int]:
-    return [i for i, token in enumerate(sentence.tokens) if token.head == head and i != head]
+    """Indexes of the words whose head is `head`, in order."""
+    return list(_dependents(sentence).get(head, ()))
 
 
 def subtree(sentence: Sentence, head: int) -> list[int]:
     """Indexes of a word and of everything under it, in order."""
-    out = [head]
+    dependents = _dependents(sentence)
+    out = {head}
     stack = [head]
-    tokens = sentence.tokens
     while stack:
-        node = stack.pop()
-        for index, token in enumerate(tokens):
-            if token.head == node and index != node and index not in out:
-                out.append(index)
+        for index in dependents.get(stack.pop(), ()):
+            if index not in out:
+                out.add(index)
                 stack.append(index)
     return sorted(out)
+
+
+def _dependents(sentence: Sentence) -> dict[int, tuple[int, ...]]:
+    """The words under each head of a sentence, made once per sentence: the rules ask for the
+    children of its words thousands of times. Kept for the last sentences asked about, by identity
+    (the entry holds the sentence, so that its id is not another's while kept)."""
+    kept = _DEPENDENTS.get(id(sentence))
+    if kept is not None and kept[0] is sentence:
+        return kept[1]
+    dependents: dict[int, list[int]] = {}
+    for index, token in enumerate(sentence.tokens):
+        if token.head != index:
+            dependents.setdefault(token.head, []).append(index)
+    if len(_DEPENDENTS) >= DEPENDENTS_KEPT:
+        _DEPENDENTS.clear()
+    found = {head: tuple(words) for head, words in dependents.items()}
+    _DEPENDENTS[id(sentence)] = (sentence, found)
+    return found
+
+
+DEPENDENTS_KEPT = 512  # sentences: more than an article holds
+_DEPENDENTS: dict[int, tuple[Sentence, dict[int, tuple[int, ...]]]] = {}
 
 
 def phrase(sentence: Sentence, head: int, stop: set[int] | None = None) -> Phrase:

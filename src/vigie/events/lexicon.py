@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -18,11 +19,15 @@ from vigie.errors import ConfigError
 from vigie.frdate import fold
 
 CACHE_SIZE = 2048  # sentences whose aliases a gazette keeps
+FOLDED_KEPT = 256  # texts whose folding `fold_text` keeps (an article asks again for a third of them)
+LETTERS = re.compile(r"\w+")  # a run of letters or digits: what `Sieve` looks words up by
 WORD_GAP = r"[\s'’\-«»\"“”]+"  # between the words of a phrase: "cache d'armes", "attentat-suicide", "d'« illégitime »"
 
 
+@lru_cache(maxsize=FOLDED_KEPT)
 def fold_text(text: str) -> str:
-    """Fold for matching; one character in, one out, so offsets carry over.
+    """Fold for matching; one character in, one out, so offsets carry over. The rules fold the
+    same sentence and names many times over an article: the last answers are kept.
 
     >>> fold_text("L’armée malienne")
     "l'armee malienne"
@@ -54,6 +59,66 @@ def _phrase(pattern: str) -> str:
         else:
             words.append(re.escape(word))
     return WORD_GAP.join(words)
+
+
+class Sieve:
+    """Which of several phrase lists (each one `compile_phrases`' regex) a folded text may match,
+    told from its words in a few look-ups, so that only those regexes run.
+
+    Each phrase holds a word of letters the text must hold whole ("armes" of "cache* d'armes"), or
+    begin one of its words with ("attaqu" of "attaqu*"): a list none of whose phrases' words the
+    text holds cannot match. A phrase of wildcards only keeps its list always in.
+
+    >>> sieve = Sieve([["cache* d'armes"], ["attaqu*", "embuscade"], ["* bases"]])
+    >>> sieve.candidates(fold_text("Une cache d'armes a été découverte après l'attaque."))
+    [0, 1]
+    >>> sieve.candidates(fold_text("Le convoi est arrivé à Gao."))
+    []
+    """
+
+    def __init__(self, lists: list[list[str]]) -> None:
+        self.words: dict[str, set[int]] = {}  # a whole word -> the lists one of whose phrases holds it
+        self.stems: dict[str, set[int]] = {}  # the same for the beginnings of words ("attaqu*")
+        self.always: set[int] = set()
+        for index, phrases in enumerate(lists):
+            for phrase in phrases:
+                key = _key_word(phrase)
+                if key is None:
+                    self.always.add(index)
+                else:
+                    (self.stems if key[1] else self.words).setdefault(key[0], set()).add(index)
+        # the stems by their first letters, so that a word is compared with a few of them only
+        self.head = min((len(stem) for stem in self.stems), default=1)
+        self.by_head: dict[str, list[tuple[str, set[int]]]] = {}
+        for stem, owners in self.stems.items():
+            self.by_head.setdefault(stem[: self.head], []).append((stem, owners))
+
+    def candidates(self, folded: str) -> list[int]:
+        """The indexes of the lists that may match `folded`, in order."""
+        found = set(self.always)
+        words, by_head, head = self.words, self.by_head, self.head
+        for word in set(LETTERS.findall(folded)):
+            if word in words:
+                found |= words[word]
+            for stem, owners in by_head.get(word[:head], ()):
+                if word.startswith(stem):
+                    found |= owners
+        return sorted(found)
+
+
+def _key_word(phrase: str) -> tuple[str, bool] | None:
+    """The longest run of letters a phrase's matches always hold, and whether it may go on
+    (the end of a word written "attaqu*"); None for a phrase of wildcards only. A run between
+    two non-letters of a phrase word stands between two non-letters of the text too (the regex
+    joins the words of a phrase by WORD_GAP and bounds it by non-letters)."""
+    runs: list[tuple[str, bool]] = []
+    for word in fold_text(phrase).split():
+        if word == "*":
+            continue
+        body = word[:-1] if word.endswith("*") else word
+        for run in LETTERS.finditer(body):
+            runs.append((run.group(), word.endswith("*") and run.end() == len(body)))
+    return max(runs, key=lambda run: (len(run[0]), not run[1])) if runs else None
 
 
 def read_table(name: str) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from vigie.events.context import Dated, Timeline, trigger_day
 from vigie.events.frames import Frame, Phrase, frame, token_at
 from vigie.events.lexicon import (
     Found,
+    Sieve,
     compile_phrases,
     fold_text,
     load_actors,
@@ -185,7 +186,7 @@ class SecurityRules:
             )
             for t in table["trigger"]
         )
-        self.any_trigger = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in self.triggers))
+        self.sieve = Sieve([t["patterns"] for t in table["trigger"]])  # which triggers may match
         self.civilian_targets = compile_phrases(table["targets"]["civilians"])
         self.armed_targets = compile_phrases(table["targets"]["armed"])
         self.escorted_targets = compile_phrases(table["targets"]["escorted"])
@@ -212,10 +213,9 @@ class SecurityRules:
         >>> rules.find_triggers(fold_text("Le Mali a réceptionné de nouveaux drones Bayraktar."))
         []
         """
-        if self.any_trigger.search(folded) is None:
-            return []  # most sentences hold none: one search instead of one per trigger
         found: dict[tuple[str, str], Match] = {}
-        for trigger in self.triggers:
+        for index in self.sieve.candidates(folded):  # a few look-ups rule out the others' searches
+            trigger = self.triggers[index]
             match = trigger.pattern.search(folded)
             if match is None:
                 continue

@@ -60,6 +60,7 @@ PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 PROGRESS_STEPS = 10_000
 MMAP_BYTES = 1 << 30
 CACHE_KIB = 16_000
+ID_QUERY = 500  # ids asked for in one query (SQLite binds at most 32,766 values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,31 +322,8 @@ class Store:
                     if keys:
                         connection.execute(insert(ArticleKeyRow), keys)
                 clusters = {item.cluster_id for item in articles}
-                joined: set[int] = set()
-                for found in events:  # one event told by near-duplicates of other documents is stored once
-                    event_id = merging.reported_event(connection, found, clusters, raw.sha1, joined)
-                    if event_id is not None:
-                        joined.add(event_id)
-                    else:
-                        event_id = _free_id(connection, EventRow, partial(ids.id_of_event, found))
-                        connection.execute(insert(EventRow).values(id=event_id, **_event_values(found)))
-                    connection.execute(
-                        insert(EventSourceRow), _source_values(found.evidence, "event_id", event_id)
-                    )
-                joined = set()
-                for told in interactions:
-                    owner = merging.reported_interaction(connection, told, clusters, raw.sha1, joined)
-                    if owner is not None:
-                        joined.add(owner)
-                        merging.keep_direction(connection, owner, told)
-                    else:
-                        owner = _free_id(connection, InteractionRow, partial(ids.id_of_interaction, told))
-                        connection.execute(
-                            insert(InteractionRow).values(id=owner, **_interaction_values(told))
-                        )
-                    connection.execute(
-                        insert(InteractionSourceRow), _source_values(told.evidence, "interaction_id", owner)
-                    )
+                _save_events(connection, events, clusters, raw.sha1)
+                _save_interactions(connection, interactions, clusters, raw.sha1)
                 if toponyms:
                     connection.execute(insert(ToponymRow), _toponym_values(toponyms))
         except (IntegrityError, DataError) as err:
@@ -608,16 +586,114 @@ def _interaction_record(row: InteractionRow) -> dict[str, Any]:
     }
 
 
+def _save_events(
+    connection: Connection, events: Sequence[Event], clusters: set[str], document_id: str
+) -> None:
+    """Store a document's events: one told by near-duplicates of other documents is stored once,
+    the new ones with their stable ids; a few statements per document, not a few per event."""
+    if not events:
+        return
+    stored = merging.stored_events(connection, clusters, document_id)
+    joined: list[int | None] = []
+    for found in events:
+        event_id = merging.joined_event(stored, found, {i for i in joined if i is not None})
+        joined.append(event_id)
+    fresh = iter(
+        _free_ids(
+            connection,
+            EventRow,
+            [
+                partial(ids.id_of_event, found)
+                for found, known in zip(events, joined, strict=True)
+                if known is None
+            ],
+        )
+    )
+    rows, sources = [], []
+    for found, known in zip(events, joined, strict=True):
+        event_id = known if known is not None else next(fresh)
+        if known is None:
+            rows.append({"id": event_id, **_event_values(found)})
+        sources += _source_values(found.evidence, "event_id", event_id)
+    if rows:
+        connection.execute(insert(EventRow), rows)
+    if sources:
+        connection.execute(insert(EventSourceRow), sources)
+
+
+def _save_interactions(
+    connection: Connection, interactions: Sequence[Interaction], clusters: set[str], document_id: str
+) -> None:
+    """Store a document's interactions as `_save_events` stores its events; one that joins a stored
+    interaction gives it its direction when it had none (`merging.keep_direction`)."""
+    if not interactions:
+        return
+    stored = merging.stored_interactions(connection, clusters, document_id)
+    joined: list[int | None] = []
+    for told in interactions:
+        owner = merging.joined_interaction(stored, told, {i for i in joined if i is not None})
+        joined.append(owner)
+        if owner is not None:
+            merging.keep_direction(connection, owner, told)
+    fresh = iter(
+        _free_ids(
+            connection,
+            InteractionRow,
+            [
+                partial(ids.id_of_interaction, told)
+                for told, known in zip(interactions, joined, strict=True)
+                if known is None
+            ],
+        )
+    )
+    rows, sources = [], []
+    for told, known in zip(interactions, joined, strict=True):
+        owner = known if known is not None else next(fresh)
+        if known is None:
+            rows.append({"id": owner, **_interaction_values(told)})
+        sources += _source_values(told.evidence, "interaction_id", owner)
+    if rows:
+        connection.execute(insert(InteractionRow), rows)
+    if sources:
+        connection.execute(insert(InteractionSourceRow), sources)
+
+
 def _free_id(
     connection: Connection, table: type[EventRow] | type[InteractionRow], derive: Callable[[int], int]
 ) -> int:
     """The stable id of a new event or interaction (`vigie.store.ids`); on the rare collision with a
     stored one (two items of one sentence with the same key), the next salt's."""
-    for salt in range(1000):
-        candidate = derive(salt)
-        if connection.scalar(select(table.id).where(table.id == candidate)) is None:
-            return candidate
-    raise StoreError("no free id for a new event or interaction after 1000 tries")
+    return _free_ids(connection, table, [derive])[0]
+
+
+def _free_ids(
+    connection: Connection,
+    table: type[EventRow] | type[InteractionRow],
+    derives: Sequence[Callable[[int], int]],
+) -> list[int]:
+    """`_free_id` of several new items stored in this order: the first salts of all asked in one
+    query; an id given to an item before is taken, as if it were stored already."""
+    firsts = [derive(0) for derive in derives]
+    stored: set[int] = set()
+    for start in range(0, len(firsts), ID_QUERY):
+        chunk = firsts[start : start + ID_QUERY]
+        stored.update(connection.scalars(select(table.id).where(table.id.in_(chunk))))
+    given: set[int] = set()
+    out = []
+    for derive, first in zip(derives, firsts, strict=True):
+        for salt in range(1000):
+            candidate = first if salt == 0 else derive(salt)
+            if candidate in given:
+                continue
+            if salt == 0 and candidate not in stored:
+                break
+            if salt > 0 and connection.scalar(select(table.id).where(table.id == candidate)) is None:
+                break
+        else:
+            raise StoreError("no free id for a new event or interaction after 1000 tries")
+        given.add(candidate)
+        out.append(candidate)
+    return out
 
 
 def _delete_orphans(connection: Connection) -> None:

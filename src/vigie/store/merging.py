@@ -12,10 +12,10 @@ direction; the stored interaction keeps the direction it was stored with (`keep_
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, select, update
+from sqlalchemy import Connection, select, update
 
 from vigie.records import Event, Interaction
 from vigie.store.schema import ArticleRow, EventRow, EventSourceRow, InteractionRow, InteractionSourceRow
@@ -34,11 +34,19 @@ def reported_event(
 
     `taken`: stored events another event of this document already joined (one joins each at most).
     """
+    return joined_event(stored_events(connection, clusters, document_id), event, taken)
+
+
+def stored_events(connection: Connection, clusters: Collection[str], document_id: str) -> list[Any]:
+    """The events other documents of these clusters report, by id (a row per source sentence): the
+    candidates every event of the document is compared with, read in one query per document."""
     if not clusters:
-        return None
+        return []
     query = (
         select(
             EventRow.id,
+            EventRow.event_type,
+            EventRow.event_date,
             EventRow.location,
             EventRow.latitude,
             EventRow.longitude,
@@ -47,18 +55,22 @@ def reported_event(
         )
         .join(EventSourceRow, EventSourceRow.event_id == EventRow.id)
         .join(ArticleRow, ArticleRow.id == EventSourceRow.article_id)
-        .where(
-            and_(
-                ArticleRow.cluster_id.in_(list(clusters)),
-                ArticleRow.document_id != document_id,
-                EventRow.event_type == event.event_type,
-                EventRow.event_date.is_(None) if event.date is None else EventRow.event_date == event.date,
-            )
-        )
+        .where(ArticleRow.cluster_id.in_(list(clusters)), ArticleRow.document_id != document_id)
         .order_by(EventRow.id)
     )
-    for row in connection.execute(query).all():
-        if row.id not in taken and _same_place(row, event):
+    return list(connection.execute(query).all())
+
+
+def joined_event(stored: Sequence[Any], event: Event, taken: Collection[int] = ()) -> int | None:
+    """The first of `stored_events` that `event` repeats: same type, same day (or both undated),
+    same place; one not `taken` by another event of the document."""
+    for row in stored:
+        if (
+            row.event_type == event.event_type
+            and row.event_date == event.date
+            and row.id not in taken
+            and _same_place(row, event)
+        ):
             return int(row.id)
     return None
 
@@ -71,27 +83,37 @@ def reported_interaction(
     taken: Collection[int] = (),
 ) -> int | None:
     """The id of a stored interaction that another document of these clusters reports and `told` repeats."""
+    return joined_interaction(stored_interactions(connection, clusters, document_id), told, taken)
+
+
+def stored_interactions(connection: Connection, clusters: Collection[str], document_id: str) -> list[Any]:
+    """The interactions other documents of these clusters report, by id (a row per source sentence),
+    read in one query per document."""
     if not clusters:
-        return None
+        return []
     query = (
-        select(InteractionRow.id, InteractionRow.interaction_date)
+        select(
+            InteractionRow.id,
+            InteractionRow.type,
+            InteractionRow.party1,
+            InteractionRow.party2,
+            InteractionRow.interaction_date,
+        )
         .join(InteractionSourceRow, InteractionSourceRow.interaction_id == InteractionRow.id)
         .join(ArticleRow, ArticleRow.id == InteractionSourceRow.article_id)
-        .where(
-            and_(
-                ArticleRow.cluster_id.in_(list(clusters)),
-                ArticleRow.document_id != document_id,
-                InteractionRow.type == told.type,
-                InteractionRow.party1 == told.parties[0],
-                InteractionRow.party2 == told.parties[1],
-            )
-        )
+        .where(ArticleRow.cluster_id.in_(list(clusters)), ArticleRow.document_id != document_id)
         .order_by(InteractionRow.id)
     )
-    for row in connection.execute(query).all():
-        day = row.interaction_date
-        if row.id in taken:
+    return list(connection.execute(query).all())
+
+
+def joined_interaction(stored: Sequence[Any], told: Interaction, taken: Collection[int] = ()) -> int | None:
+    """The first of `stored_interactions` that `told` repeats: same type and parties, a day apart at
+    most (or either undated); one not `taken` by another interaction of the document."""
+    for row in stored:
+        if row.type != told.type or (row.party1, row.party2) != tuple(told.parties) or row.id in taken:
             continue
+        day = row.interaction_date
         if day is None or told.date is None or abs((day - told.date).days) <= TOLERANCE_DAYS:
             return int(row.id)
     return None
