@@ -82,14 +82,23 @@ def children(sentence: Sentence, head: int) -> list[int]:
 def subtree(sentence: Sentence, head: int) -> list[int]:
     """Indexes of a word and of everything under it, in order."""
     dependents = _dependents(sentence)
-    out = {head}
-    stack = [head]
-    while stack:
-        for index in dependents.get(stack.pop(), ()):
-            if index not in out:
-                out.add(index)
-                stack.append(index)
-    return sorted(out)
+    kept = _SUBTREES.get(id(dependents))
+    if kept is None or kept[0] is not dependents:
+        kept = _SUBTREES[id(dependents)] = (dependents, {})
+        if len(_SUBTREES) > DEPENDENTS_KEPT:
+            _SUBTREES.clear()
+            _SUBTREES[id(dependents)] = kept
+    words = kept[1].get(head)
+    if words is None:
+        out = {head}
+        stack = [head]
+        while stack:
+            for index in dependents.get(stack.pop(), ()):
+                if index not in out:
+                    out.add(index)
+                    stack.append(index)
+        words = kept[1][head] = tuple(sorted(out))
+    return list(words)
 
 
 def _dependents(sentence: Sentence) -> dict[int, tuple[int, ...]]:
@@ -112,6 +121,8 @@ def _dependents(sentence: Sentence) -> dict[int, tuple[int, ...]]:
 
 DEPENDENTS_KEPT = 512  # sentences: more than an article holds
 _DEPENDENTS: dict[int, tuple[Sentence, dict[int, tuple[int, ...]]]] = {}
+# the subtrees asked of a sentence, kept beside its dependents (by the identity of that map)
+_SUBTREES: dict[int, tuple[dict[int, tuple[int, ...]], dict[int, tuple[int, ...]]]] = {}
 
 
 def phrase(sentence: Sentence, head: int, stop: set[int] | None = None) -> Phrase:
