@@ -598,27 +598,7 @@ def _save_events(
     for found in events:
         event_id = merging.joined_event(stored, found, {i for i in joined if i is not None})
         joined.append(event_id)
-    fresh = iter(
-        _free_ids(
-            connection,
-            EventRow,
-            [
-                partial(ids.id_of_event, found)
-                for found, known in zip(events, joined, strict=True)
-                if known is None
-            ],
-        )
-    )
-    rows, sources = [], []
-    for found, known in zip(events, joined, strict=True):
-        event_id = known if known is not None else next(fresh)
-        if known is None:
-            rows.append({"id": event_id, **_event_values(found)})
-        sources += _source_values(found.evidence, "event_id", event_id)
-    if rows:
-        connection.execute(insert(EventRow), rows)
-    if sources:
-        connection.execute(insert(EventSourceRow), sources)
+    _insert_new(connection, events, joined, EventKind(EventRow, EventSourceRow, "event_id"))
 
 
 def _save_interactions(
@@ -635,27 +615,55 @@ def _save_interactions(
         joined.append(owner)
         if owner is not None:
             merging.keep_direction(connection, owner, told)
+    _insert_new(
+        connection, interactions, joined, EventKind(InteractionRow, InteractionSourceRow, "interaction_id")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EventKind:
+    """Where items of one kind are stored: their table, their sources' table, the sources' key."""
+
+    table: type[EventRow] | type[InteractionRow]
+    sources: type[EventSourceRow] | type[InteractionSourceRow]
+    key: str
+
+
+def _insert_new(
+    connection: Connection,
+    items: Sequence[Event | Interaction],
+    joined: Sequence[int | None],
+    kind: EventKind,
+) -> None:
+    """Store the items that joined no stored one (`joined` None) under new stable ids, and the
+    sources of all of them under their own or the joined item's id, in a few statements."""
     fresh = iter(
         _free_ids(
             connection,
-            InteractionRow,
-            [
-                partial(ids.id_of_interaction, told)
-                for told, known in zip(interactions, joined, strict=True)
-                if known is None
-            ],
+            kind.table,
+            [partial(_id_of, item) for item, known in zip(items, joined, strict=True) if known is None],
         )
     )
     rows, sources = [], []
-    for told, known in zip(interactions, joined, strict=True):
+    for item, known in zip(items, joined, strict=True):
         owner = known if known is not None else next(fresh)
         if known is None:
-            rows.append({"id": owner, **_interaction_values(told)})
-        sources += _source_values(told.evidence, "interaction_id", owner)
+            rows.append({"id": owner, **_values(item)})
+        sources += _source_values(item.evidence, kind.key, owner)
     if rows:
-        connection.execute(insert(InteractionRow), rows)
+        connection.execute(insert(kind.table), rows)
     if sources:
-        connection.execute(insert(InteractionSourceRow), sources)
+        connection.execute(insert(kind.sources), sources)
+
+
+def _id_of(item: Event | Interaction, salt: int = 0) -> int:
+    if isinstance(item, Event):
+        return ids.id_of_event(item, salt)
+    return ids.id_of_interaction(item, salt)
+
+
+def _values(item: Event | Interaction) -> dict[str, Any]:
+    return _event_values(item) if isinstance(item, Event) else _interaction_values(item)
 
 
 def _free_id(
