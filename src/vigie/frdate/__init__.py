@@ -63,7 +63,6 @@ RANGE = re.compile(
 DAY_MONTH = re.compile(rf"(?<!\d)(?:({WEEKDAY_ALT})\s+)?{DM}\s+{MONTH}(?:\s+{YEAR})?(?!\w)")
 # "en mars 2019", "fin janvier 2022"
 MONTH_YEAR = re.compile(rf"(?<!\d\s)(?<!\d)(?:en |fin |debut |mi-)?{MONTH}\s+{YEAR}(?!\w)")
-YEARS_AROUND = 1  # how far from the page's latest stated year an undated weekday's year is sought
 FUTURE_DAYS = 7  # a day-month after publication by more than this is taken from the year before
 
 
@@ -213,10 +212,7 @@ def _day_month(
         # no year, no publication date: the page's latest stated year, or the year after or before it,
         # where the weekday fits; a weekday fits some other year every five to eleven years, and a
         # jump that far is a misprinted weekday, not the news's year
-        for candidate in sorted(
-            range(reference_year - YEARS_AROUND, reference_year + YEARS_AROUND + 1),
-            key=lambda y: (abs(y - reference_year), y < reference_year),
-        ):
+        for candidate in (reference_year, reference_year + 1, reference_year - 1):
             guess = _safe(candidate, month_number, number)
             if guess is not None and WEEKDAYS[guess.weekday()] == weekday:
                 return guess
