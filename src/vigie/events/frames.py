@@ -76,53 +76,53 @@ def token_at(sentence: Sentence, offset: int) -> int | None:
 
 def children(sentence: Sentence, head: int) -> list[int]:
     """Indexes of the words whose head is `head`, in order."""
-    return list(_dependents(sentence).get(head, ()))
+    return list(_parse(sentence).dependents.get(head, ()))
 
 
 def subtree(sentence: Sentence, head: int) -> list[int]:
     """Indexes of a word and of everything under it, in order."""
-    dependents = _dependents(sentence)
-    kept = _SUBTREES.get(id(dependents))
-    if kept is None or kept[0] is not dependents:
-        kept = _SUBTREES[id(dependents)] = (dependents, {})
-        if len(_SUBTREES) > DEPENDENTS_KEPT:
-            _SUBTREES.clear()
-            _SUBTREES[id(dependents)] = kept
-    words = kept[1].get(head)
+    parse = _parse(sentence)
+    words = parse.subtrees.get(head)
     if words is None:
         out = {head}
         stack = [head]
         while stack:
-            for index in dependents.get(stack.pop(), ()):
+            for index in parse.dependents.get(stack.pop(), ()):
                 if index not in out:
                     out.add(index)
                     stack.append(index)
-        words = kept[1][head] = tuple(sorted(out))
+        words = parse.subtrees[head] = tuple(sorted(out))
     return list(words)
 
 
-def _dependents(sentence: Sentence) -> dict[int, tuple[int, ...]]:
-    """The words under each head of a sentence, made once per sentence: the rules ask for the
-    children of its words thousands of times. Kept for the last sentences asked about, by identity
-    (the entry holds the sentence, so that its id is not another's while kept)."""
-    kept = _DEPENDENTS.get(id(sentence))
-    if kept is not None and kept[0] is sentence:
-        return kept[1]
+@dataclass(frozen=True, slots=True)
+class _Parse:
+    """What the rules ask of one sentence's parse thousands of times, made once: the words under
+    each head, and each subtree asked for (filled as asked)."""
+
+    sentence: Sentence  # held, so that its id is not another sentence's while kept
+    dependents: dict[int, tuple[int, ...]]
+    subtrees: dict[int, tuple[int, ...]]
+
+
+def _parse(sentence: Sentence) -> _Parse:
+    """The sentence's `_Parse`, kept for the last sentences asked about, by identity."""
+    kept = _PARSES.get(id(sentence))
+    if kept is not None and kept.sentence is sentence:
+        return kept
     dependents: dict[int, list[int]] = {}
     for index, token in enumerate(sentence.tokens):
         if token.head != index:
             dependents.setdefault(token.head, []).append(index)
-    if len(_DEPENDENTS) >= DEPENDENTS_KEPT:
-        _DEPENDENTS.clear()
-    found = {head: tuple(words) for head, words in dependents.items()}
-    _DEPENDENTS[id(sentence)] = (sentence, found)
-    return found
+    if len(_PARSES) >= PARSES_KEPT:
+        _PARSES.clear()
+    made = _Parse(sentence, {head: tuple(words) for head, words in dependents.items()}, {})
+    _PARSES[id(sentence)] = made
+    return made
 
 
-DEPENDENTS_KEPT = 512  # sentences: more than an article holds
-_DEPENDENTS: dict[int, tuple[Sentence, dict[int, tuple[int, ...]]]] = {}
-# the subtrees asked of a sentence, kept beside its dependents (by the identity of that map)
-_SUBTREES: dict[int, tuple[dict[int, tuple[int, ...]], dict[int, tuple[int, ...]]]] = {}
+PARSES_KEPT = 512  # sentences: more than an article holds
+_PARSES: dict[int, _Parse] = {}
 
 
 def phrase(sentence: Sentence, head: int, stop: set[int] | None = None) -> Phrase:
