@@ -598,7 +598,7 @@ def _save_events(
     for found in events:
         event_id = merging.joined_event(stored, found, {i for i in joined if i is not None})
         joined.append(event_id)
-    _insert_new(connection, events, joined, EventKind(EventRow, EventSourceRow, "event_id"))
+    _insert_new(connection, events, joined, ItemTables(EventRow, EventSourceRow, "event_id"))
 
 
 def _save_interactions(
@@ -616,12 +616,12 @@ def _save_interactions(
         if owner is not None:
             merging.keep_direction(connection, owner, told)
     _insert_new(
-        connection, interactions, joined, EventKind(InteractionRow, InteractionSourceRow, "interaction_id")
+        connection, interactions, joined, ItemTables(InteractionRow, InteractionSourceRow, "interaction_id")
     )
 
 
 @dataclass(frozen=True, slots=True)
-class EventKind:
+class ItemTables:
     """Where items of one kind are stored: their table, their sources' table, the sources' key."""
 
     table: type[EventRow] | type[InteractionRow]
@@ -633,14 +633,14 @@ def _insert_new(
     connection: Connection,
     items: Sequence[Event | Interaction],
     joined: Sequence[int | None],
-    kind: EventKind,
+    tables: ItemTables,
 ) -> None:
     """Store the items that joined no stored one (`joined` None) under new stable ids, and the
     sources of all of them under their own or the joined item's id, in a few statements."""
     fresh = iter(
         _free_ids(
             connection,
-            kind.table,
+            tables.table,
             [partial(_id_of, item) for item, known in zip(items, joined, strict=True) if known is None],
         )
     )
@@ -649,11 +649,11 @@ def _insert_new(
         owner = known if known is not None else next(fresh)
         if known is None:
             rows.append({"id": owner, **_values(item)})
-        sources += _source_values(item.evidence, kind.key, owner)
+        sources += _source_values(item.evidence, tables.key, owner)
     if rows:
-        connection.execute(insert(kind.table), rows)
+        connection.execute(insert(tables.table), rows)
     if sources:
-        connection.execute(insert(kind.sources), sources)
+        connection.execute(insert(tables.sources), sources)
 
 
 def _id_of(item: Event | Interaction, salt: int = 0) -> int:
