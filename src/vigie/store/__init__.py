@@ -83,7 +83,8 @@ class Lookup:
 
 
 class Store:
-    """A Vigie database. Open with Store.open(url); each document is saved in its own transaction."""
+    """A Vigie database. Open with Store.open(url); each document is saved in its own transaction,
+    or within `batched()` in a transaction shared with the documents saved before it."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
