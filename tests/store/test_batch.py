@@ -109,7 +109,7 @@ def test_a_batch_is_committed_every_batch_documents(tmp_path: Path, store: Store
             return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     seen = []
-    with store.batched():
+    with store.batched(seconds=3600):  # the count alone (a loaded machine may take 1 s for 64)
         for path in paths:
             raw = _raw(path)
             known = store.lookup([(raw.sha1, raw.source)])
@@ -119,3 +119,20 @@ def test_a_batch_is_committed_every_batch_documents(tmp_path: Path, store: Store
     assert seen[0] == 0 and seen[BATCH_DOCUMENTS - 2] == 0
     assert seen[BATCH_DOCUMENTS - 1 :] == [BATCH_DOCUMENTS] * 4
     assert committed() == BATCH_DOCUMENTS + 3
+
+
+def test_a_transaction_older_than_batch_seconds_is_committed_after_its_document(
+    tmp_path: Path, store: Store
+) -> None:
+    paths = _folder(tmp_path / "pages", 3)
+    clusterer = Clusterer.load(store.signatures(), 0.5, 60)
+    database = store.engine.url.database
+    assert database is not None
+    seen = []
+    with store.batched(seconds=0):
+        for path in paths:
+            raw = _raw(path)
+            save_document(raw, store, clusterer, IngestReport(), store.lookup([(raw.sha1, raw.source)]))
+            with sqlite3.connect(database) as connection:
+                seen.append(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
+    assert seen == [1, 2, 3]

@@ -37,7 +37,7 @@ from vigie.errors import DocumentError, StoreError
 from vigie.plover import quad_class
 from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
 from vigie.store import ids, merging
-from vigie.store.batch import Batch, Write
+from vigie.store.batch import BATCH_DOCUMENTS, BATCH_SECONDS, Batch, Write
 from vigie.store.keys import Clustered, Signatures, key_rows
 from vigie.store.packed import SHARED, TextCache, article_text, pack, raise_interrupt, register
 from vigie.store.schema import (
@@ -247,15 +247,16 @@ class Store:
         self.engine.dispose()  # connections opened before get the bound as they are opened again
 
     @contextmanager
-    def batched(self) -> Iterator[None]:
-        """Save the documents of the block in a few transactions (`vigie.store.batch`), committed at
-        the end of the block whatever ends it (Ctrl-C included); the store's reads inside the block
+    def batched(self, documents: int = BATCH_DOCUMENTS, seconds: float = BATCH_SECONDS) -> Iterator[None]:
+        """Save the documents of the block in a few transactions (`vigie.store.batch`): committed
+        every `documents` documents, after the document that ends `seconds` of a transaction, and at
+        the end of the block whatever ends it (Ctrl-C included). The store's reads inside the block
         (look-ups, near-duplicate keys) see the documents saved before them."""
         if self._batch is not None:
             yield
             return
         with self.engine.connect() as connection:
-            batch = self._batch = Batch(connection)
+            batch = self._batch = Batch(connection, documents, seconds)
             try:
                 yield
             except BaseException:
