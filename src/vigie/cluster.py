@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
@@ -25,8 +25,6 @@ from vigie.records import Article
 from vigie.store.keys import Clustered, signed_key, title_hash
 
 if TYPE_CHECKING:
-    from datasketch import LeanMinHash
-
     from vigie.store.keys import Signatures
 
 NUM_PERM = 64
@@ -37,6 +35,8 @@ MIN_TITLE_WORDS = 4
 WORD = re.compile(r"\w+")
 # a teaser's last word is often cut: "les positions enne.."
 CUT_END = re.compile(r"\w*\.\.$")
+# MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme mixes each input hash with
+FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 LEAD_CHARS_PER_WORD = 40  # characters read per lead word wanted: the lead is found in the body's head
 
 
@@ -55,9 +55,10 @@ class Clusterer:
         # what makes the keys of one band of one layout differ from all others
         self.persons = [b"%d/%d/%d" % (self.rows, self.bands, band) for band in range(self.bands)]
         self.layout = signed_key(b"layout", b"%d/%d" % (self.rows, self.bands))  # its marker row
-        self.permutations = MinHash(
-            num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32
-        ).permutations
+        # datasketch's permutations (a odd, b) of its affine32 scheme, seed 1, as uint32 rows
+        a, b = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32).permutations
+        self.permutation_a: np.ndarray = np.asarray(a, dtype=np.uint32)
+        self.permutation_b: np.ndarray = np.asarray(b, dtype=np.uint32)
         self.stored = stored
         self.forgotten: set[str] = set()  # stored articles about to be replaced
 
@@ -84,7 +85,7 @@ class Clusterer:
         prepared = []
         for article in articles:
             minhash = self.lead_hash(article.body)
-            keys = self.band_keys(minhash.hashvalues) if minhash is not None else ()
+            keys = self.band_keys(minhash) if minhash is not None else ()
             title_key = self.title_key(article.title)
             prepared.append(
                 (article, title_key, None if title_key is None else title_hash(title_key), minhash, keys)
@@ -128,7 +129,7 @@ class Clusterer:
                     article,
                     cluster,
                     title_key,
-                    minhash.hashvalues.tobytes() if founder and minhash is not None else None,
+                    minhash.tobytes() if founder and minhash is not None else None,
                     (
                         *(keys if founder else ()),
                         *([titled] if first_of_title and titled is not None else []),
@@ -152,26 +153,52 @@ class Clusterer:
         words = WORD.findall(fold(title))
         return " ".join(words)[:400] if len(words) >= MIN_TITLE_WORDS else None
 
-    def lead_hash(self, body: str) -> LeanMinHash | None:
-        """MinHash of the word 3-grams of the body's first words; None for a lead too short."""
+    def lead_hash(self, body: str) -> np.ndarray | None:
+        """MinHash (its 64 uint32 values) of the word 3-grams of the body's first words; None for a
+        lead too short.
+
+        >>> clusterer = Clusterer(0.5, 60)
+        >>> lead = "Les FAMa ont neutralisé plusieurs terroristes lors d'une patrouille près de Tessit"
+        >>> minhash = clusterer.lead_hash(lead)
+        >>> minhash.dtype, len(minhash), clusterer.lead_hash("Le calme est revenu.")
+        (dtype('uint32'), 64, None)
+        """
         lead = body.strip()
         head = lead[: self.lead_words * LEAD_CHARS_PER_WORD]  # the lead's words only, not the whole body
         words = WORD.findall(fold(head)) if len(head) < len(lead) else []
         if len(words) > self.lead_words:  # the last word of `head` may be cut; the body's end is far
             words = words[: self.lead_words]
         else:
-            words = WORD.findall(fold(CUT_END.sub("", lead)))[: self.lead_words]
+            words = WORD.findall(fold(CUT_END.sub("", lead) if lead.endswith("..") else lead))
+            words = words[: self.lead_words]
         if len(words) < MIN_LEAD_WORDS:
             return None
-        from datasketch import LeanMinHash, MinHash
-
         shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
-        # crc32 (C, 32 bits) in place of datasketch's default sha1: shingles only need fingerprints
-        minhash = MinHash(
-            num_perm=NUM_PERM, permutations=self.permutations, scheme=SCHEME, hashfunc=zlib.crc32
-        )
-        minhash.update_batch(sorted(shingles))
-        return LeanMinHash(minhash)
+        return self.minhash(shingles)
+
+    def minhash(self, shingles: Collection[bytes]) -> np.ndarray:
+        """The MinHash values datasketch's MinHash (affine32, these permutations, crc32 in place of its
+        default sha1: shingles only need fingerprints) gives these shingles, computed in one numpy
+        expression without building its objects.
+
+        >>> from datasketch import MinHash
+        >>> clusterer = Clusterer(0.5, 60)
+        >>> shingles = [b"les fama ont", b"fama ont neutralise", b"ont neutralise plusieurs"]
+        >>> theirs = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32)
+        >>> theirs.update_batch(shingles)
+        >>> bool((clusterer.minhash(shingles) == theirs.hashvalues).all())
+        True
+        """
+        hashes = np.fromiter(map(zlib.crc32, shingles), dtype=np.uint32, count=len(shingles))
+        shift1, multiply1, shift2, multiply2, shift3 = FMIX32
+        hashes ^= hashes >> shift1
+        hashes *= multiply1
+        hashes ^= hashes >> shift2
+        hashes *= multiply2
+        hashes ^= hashes >> shift3
+        # a * h + b wraps around at 2^32 (the scheme's modulo); the minimum over the shingles
+        values: np.ndarray = (hashes[:, None] * self.permutation_a + self.permutation_b).min(axis=0)
+        return values
 
     def band_keys(self, hashvalues: np.ndarray) -> tuple[int, ...]:
         """One signed 64-bit key per LSH band: two MinHashes share a key when a whole band is equal
@@ -190,10 +217,10 @@ class Clusterer:
             for band, person in enumerate(self.persons)
         )
 
-    def _similar(self, stored: bytes | None, minhash: LeanMinHash) -> bool:
+    def _similar(self, stored: bytes | None, minhash: np.ndarray) -> bool:
         if stored is None:
             return False
         values = np.frombuffer(stored, dtype=np.uint32)
-        if len(values) != len(minhash.hashvalues):
+        if len(values) != len(minhash):
             return False
-        return float(np.count_nonzero(values == minhash.hashvalues)) / len(values) >= self.threshold
+        return float(np.count_nonzero(values == minhash)) / len(values) >= self.threshold

@@ -79,8 +79,10 @@ def run(
 
     Reading, segmentation and extraction run on `settings.workers` processes (vigie.parallel);
     this process stores what they give back in input order, so that the database is the same
-    whatever the number of workers. Each document is saved in its own transaction: a crash or
-    Ctrl-C loses at most the document being written, and a rerun skips what is already stored.
+    whatever the number of workers. The documents of a group are saved in a few transactions
+    (`Store.batched`), a bad one rolled back alone: Ctrl-C keeps every document saved before it, a
+    crash loses at most the batch being written (64 documents or 1 s), and a rerun skips what is
+    already stored.
     One run writes to a database at a time (`Store.writing`); another waits, told through `on_wait`.
     """
     # vigie.parallel imports this module's stages
@@ -130,12 +132,24 @@ def store_documents(
     """Store prepared documents in their order, with one query to know which are stored already.
 
     `local`: the stages of this process, for a document a worker left unprepared because its
-    bytes were stored, and whose stored copy a changed file replaced since.
+    bytes were stored, and whose stored copy a changed file replaced since. The group is saved in
+    one batch of transactions (`Store.batched`), committed when it is stored.
     """
-    from vigie.parallel import Known, prepare_documents
-
     if not documents:
         return
+    with store.batched():
+        _store_documents(documents, store, clusterer, report, local)
+
+
+def _store_documents(
+    documents: Sequence[Prepared | Known | Skip],
+    store: Store,
+    clusterer: Clusterer,
+    report: Report,
+    local: Callable[[], Context],
+) -> None:
+    from vigie.parallel import Known, prepare_documents
+
     known = store.lookup(
         [(item.raw.sha1, item.raw.source) for item in documents if not isinstance(item, Skip)]
     )

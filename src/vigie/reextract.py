@@ -240,7 +240,7 @@ def _founders(
     for article_id, article in articles_by_id(store, article_ids).items():
         minhash = clusterer.lead_hash(article.body)
         if minhash is not None:
-            founders[article_id] = (minhash.hashvalues.tobytes(), clusterer.band_keys(minhash.hashvalues))
+            founders[article_id] = (minhash.tobytes(), clusterer.band_keys(minhash))
     return founders
 
 

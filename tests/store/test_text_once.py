@@ -68,7 +68,7 @@ def test_a_database_of_0012_is_upgraded_with_its_rows(tmp_path: Path) -> None:
     lead = Clusterer(0.5, 60).lead_hash(FIRST)
     assert lead is not None
     with old.engine.begin() as connection:
-        _older_page(connection, lead.hashvalues.tobytes())
+        _older_page(connection, lead.tobytes())
     old.close()
     with Store.open(url) as store:
         with store.engine.connect() as connection:

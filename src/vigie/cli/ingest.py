@@ -23,7 +23,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, workers: 
     globs, or - for stdin) into the database; each input's format is found from its content.
 
     Each document is decoded, repaired, cut into articles and teasers, linked to its
-    near-duplicates and saved in its own transaction. The same bytes are never stored
+    near-duplicates and saved (a few documents per transaction). The same bytes are never stored
     twice; a changed file replaces its older version. Exit status 1 when any input was
     skipped (the reasons are printed, the rest of the batch is stored).
 

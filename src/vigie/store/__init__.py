@@ -37,6 +37,7 @@ from vigie.errors import DocumentError, StoreError
 from vigie.plover import quad_class
 from vigie.records import Article, Event, Evidence, Interaction, PlaceName, RawDoc
 from vigie.store import ids, merging
+from vigie.store.batch import BATCH_DOCUMENTS, BATCH_SECONDS, Batch, Write
 from vigie.store.keys import Clustered, Signatures, key_rows
 from vigie.store.packed import SHARED, TextCache, article_text, pack, raise_interrupt, register
 from vigie.store.schema import (
@@ -82,11 +83,13 @@ class Lookup:
 
 
 class Store:
-    """A Vigie database. Open with Store.open(url); each document is saved in its own transaction."""
+    """A Vigie database. Open with Store.open(url); each document is saved in its own transaction,
+    or within `batched()` in a transaction shared with the documents saved before it."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._writing = False
+        self._batch: Batch | None = None
 
     @classmethod
     def open(cls, url: str, create: bool = True) -> Store:
@@ -243,6 +246,51 @@ class Store:
             event.listen(self.engine, "connect", _statement_timeout(milliseconds))
         self.engine.dispose()  # connections opened before get the bound as they are opened again
 
+    @contextmanager
+    def batched(self, documents: int = BATCH_DOCUMENTS, seconds: float = BATCH_SECONDS) -> Iterator[None]:
+        """Save the documents of the block in a few transactions (`vigie.store.batch`): committed
+        every `documents` documents, after the document that ends `seconds` of a transaction, and at
+        the end of the block whatever ends it (Ctrl-C included). The store's reads inside the block
+        (look-ups, near-duplicate keys) see the documents saved before them."""
+        if self._batch is not None:
+            yield
+            return
+        with self.engine.connect() as connection:
+            batch = self._batch = Batch(connection, documents, seconds)
+            try:
+                yield
+            except BaseException:
+                try:
+                    batch.commit()  # the documents saved whole before the error are kept
+                except Exception:
+                    pass  # the database itself failed: the first error tells why
+                raise
+            else:
+                try:
+                    batch.commit()
+                except SQLAlchemyError as err:
+                    raise_interrupt()
+                    raise StoreError(f"cannot save: {_one_line(getattr(err, 'orig', None) or err)}") from err
+            finally:
+                self._batch = None
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A connection to read with: the open batch's, which sees what it saved, else a new one."""
+        if self._batch is not None:
+            yield self._batch.connection
+            return
+        with self.engine.connect() as connection:
+            yield connection
+
+    def _write(self, write: Write) -> None:
+        """Run one document's statements: in the open batch, else in a transaction of their own."""
+        if self._batch is not None:
+            self._batch.write(write)
+            return
+        with self.engine.begin() as connection:
+            write(connection)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -259,7 +307,7 @@ class Store:
         query = select(DocumentRow.id, DocumentRow.source).where(
             DocumentRow.id.in_(sorted(sha1s)) | DocumentRow.source.in_(sorted(sources))
         )
-        with self.engine.connect() as connection:
+        with self._reading() as connection:
             rows = connection.execute(query).all()
         return Lookup(
             stored={row.id: row.source for row in rows if row.id in sha1s},
@@ -267,7 +315,7 @@ class Store:
         )
 
     def article_ids(self, document_id: str) -> list[str]:
-        with self.engine.connect() as connection:
+        with self._reading() as connection:
             query = select(ArticleRow.id).where(ArticleRow.document_id == document_id)
             return list(connection.scalars(query))
 
@@ -292,40 +340,17 @@ class Store:
                 )
         packed = pack(raw.text)
         SHARED.remember(packed, raw.text)  # the search index reads the articles' bodies out of it
+        write = partial(
+            _write_document,
+            raw=raw,
+            articles=articles,
+            replaces=replaces,
+            found=(events, interactions, toponyms),
+            packed=packed,
+            ingested_at=datetime.now(UTC),
+        )
         try:
-            with self.engine.begin() as connection:
-                if replaces is not None:
-                    connection.execute(delete(ArticleRow).where(ArticleRow.document_id == replaces))
-                    connection.execute(delete(DocumentRow).where(DocumentRow.id == replaces))
-                    _delete_orphans(connection)
-                connection.execute(
-                    insert(DocumentRow),
-                    {
-                        "id": raw.sha1,
-                        "source": raw.source,
-                        "name": raw.name,
-                        "size": raw.size,
-                        "encoding": raw.encoding,
-                        "ingested_at": datetime.now(UTC),
-                        "packed": packed,
-                        "url": raw.url,
-                        "captured_at": raw.captured,
-                        "format": raw.format,
-                    },
-                )
-                if articles:
-                    bodies = connection.dialect.name == "postgresql"  # SQLite cuts them out of the document
-                    connection.execute(
-                        insert(ArticleRow), [_article_values(item, bodies) for item in articles]
-                    )
-                    keys = key_rows(articles)
-                    if keys:
-                        connection.execute(insert(ArticleKeyRow), keys)
-                clusters = {item.cluster_id for item in articles}
-                _save_events(connection, events, clusters, raw.sha1)
-                _save_interactions(connection, interactions, clusters, raw.sha1)
-                if toponyms:
-                    connection.execute(insert(ToponymRow), _toponym_values(toponyms))
+            self._write(write)
         except (IntegrityError, DataError) as err:
             # this document's rows: a value the database refuses, or a row stored meanwhile
             raise DocumentError(f"{_shown(raw.source)}: cannot be saved: {_one_line(err.orig)}") from err
@@ -371,7 +396,7 @@ class Store:
 
     def signatures(self) -> Signatures:
         """The stored articles' near-duplicate keys, looked up by key (for `vigie.cluster.Clusterer`)."""
-        return Signatures(self.engine)
+        return Signatures(self.engine, lambda: None if self._batch is None else self._batch.connection)
 
     def articles(self) -> Iterator[StoredArticle]:
         """Every stored article, by document name then position."""
@@ -584,6 +609,49 @@ def _interaction_record(row: InteractionRow) -> dict[str, Any]:
         "target_party": row.target_party,
         "quad_class": quad_class(row.type),
     }
+
+
+def _write_document(
+    connection: Connection,
+    raw: RawDoc,
+    articles: list[Clustered],
+    replaces: str | None,
+    found: tuple[Sequence[Event], Sequence[Interaction], Sequence[PlaceName]],
+    packed: bytes,
+    ingested_at: datetime,
+) -> None:
+    """The statements that save one document (`Store.save_document`)."""
+    events, interactions, toponyms = found
+    if replaces is not None:
+        connection.execute(delete(ArticleRow).where(ArticleRow.document_id == replaces))
+        connection.execute(delete(DocumentRow).where(DocumentRow.id == replaces))
+        _delete_orphans(connection)
+    connection.execute(
+        insert(DocumentRow),
+        {
+            "id": raw.sha1,
+            "source": raw.source,
+            "name": raw.name,
+            "size": raw.size,
+            "encoding": raw.encoding,
+            "ingested_at": ingested_at,
+            "packed": packed,
+            "url": raw.url,
+            "captured_at": raw.captured,
+            "format": raw.format,
+        },
+    )
+    if articles:
+        bodies = connection.dialect.name == "postgresql"  # SQLite cuts them out of the document
+        connection.execute(insert(ArticleRow), [_article_values(item, bodies) for item in articles])
+        keys = key_rows(articles)
+        if keys:
+            connection.execute(insert(ArticleKeyRow), keys)
+    clusters = {item.cluster_id for item in articles}
+    _save_events(connection, events, clusters, raw.sha1)
+    _save_interactions(connection, interactions, clusters, raw.sha1)
+    if toponyms:
+        connection.execute(insert(ToponymRow), _toponym_values(toponyms))
 
 
 def _save_events(

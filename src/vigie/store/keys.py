@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Collection, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -65,11 +65,14 @@ class Signatures:
     """The stored articles' near-duplicate keys, queried by key (`Store.signatures()`).
 
     Within `reading()` the look-ups share one connection (one read transaction: a cluster stage
-    call sees the store as it was when the call began).
+    call sees the store as it was when the call began). `batch` gives the connection of the store's
+    open write batch (`Store.batched`), if any: the look-ups then go through it, and see the
+    documents it saved but did not commit yet.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, batch: Callable[[], Connection | None] = lambda: None) -> None:
         self.engine = engine
+        self._batch = batch
         self._connection: Connection | None = None
 
     @contextmanager
@@ -78,7 +81,8 @@ class Signatures:
         if self._connection is not None:
             yield
             return
-        with self.engine.connect() as connection:
+        batch = self._batch()
+        with self.engine.connect() if batch is None else nullcontext(batch) as connection:
             self._connection = connection
             try:
                 yield
@@ -105,12 +109,15 @@ class Signatures:
                 held.setdefault(article_id, set()).add(key)
                 found[article_id] = (cluster_id, None if minhash is None else bytes(minhash))
         if dangling:
-            with self.engine.begin() as connection:
-                connection.execute(
-                    delete(ArticleKeyRow).where(
-                        tuple_(ArticleKeyRow.key, ArticleKeyRow.article_id).in_(dangling)
-                    )
-                )
+            stale = delete(ArticleKeyRow).where(
+                tuple_(ArticleKeyRow.key, ArticleKeyRow.article_id).in_(dangling)
+            )
+            batch = self._batch()
+            if batch is not None:
+                batch.execute(stale)  # committed with the batch's documents
+            else:
+                with self.engine.begin() as connection:
+                    connection.execute(stale)
         return [
             Signature(article_id, found[article_id][0], found[article_id][1], frozenset(held[article_id]))
             for article_id in sorted(found)
@@ -120,6 +127,10 @@ class Signatures:
     def _connected(self) -> Iterator[Connection]:
         if self._connection is not None:
             yield self._connection
+            return
+        batch = self._batch()
+        if batch is not None:
+            yield batch
             return
         with self.engine.connect() as connection:
             yield connection
