@@ -15,7 +15,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, quote_plus, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -303,15 +303,25 @@ def create_app(
 
 
 def dots_svg(dots: Sequence[Dot], request: Request, lang: str) -> Markup:
-    """The map's dots, each a link: one event opens its page, several filter the list to them."""
+    """The map's dots, each a link: one event opens its page, several filter the list to them.
+    The query strings are made once per page and each name quoted once: a map of 2,000 dots
+    encoded a query per dot (half of the unfiltered dashboard's time in Python)."""
     kept = with_query(request, location=None, event_type=None)  # the page's filters, but these two
+    page = with_query(request, lang=None)
+    opened = page if page != "?" else ""
+    chosen = f"{kept}&" if kept != "?" else "?"
+    quoted: dict[str, str] = {}
+
+    def plus(value: str) -> str:  # as urlencode quotes a value
+        found = quoted.get(value)
+        if found is None:
+            found = quoted[value] = quote_plus(value)
+        return found
 
     def href(point: MapPoint) -> str:
         if point.count == 1:
-            page = with_query(request, lang=None)
-            return f"/events/{quote(str(point.event_id), safe='')}" + (page if page != "?" else "")
-        chosen = urlencode({"location": point.location or "", "event_type": point.event_type})
-        return f"{kept}&{chosen}" if kept != "?" else f"?{chosen}"
+            return f"/events/{quote(str(point.event_id), safe='')}{opened}"
+        return f"{chosen}location={plus(point.location or '')}&event_type={plus(point.event_type)}"
 
     return dots_markup(dots, lang, href)
 
