@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -47,7 +48,7 @@ from vigie.search import (
     search_articles,
 )
 from vigie.store import Store, is_stopped_query
-from vigie.web.charts import TYPE_COLOURS, Dot, dots_markup, draw_map, highlight
+from vigie.web.charts import TYPE_COLOURS, MapDrawing, dots_markup, draw_map, highlight
 from vigie.web.i18n import (
     LANGUAGES,
     field_label,
@@ -83,6 +84,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "A
                 "CONCEDE")  # fmt: skip
 MATRIX_PARTIES = 15
 ACTORS_TTL = 60.0  # seconds
+MAPS_KEPT = 8  # drawn maps kept per process (search.events.MAP_POINTS dots each)
 
 
 def create_app(
@@ -195,8 +197,7 @@ def create_app(
             "dashboard.html",
             form=query,
             page=page,
-            drawing=(drawing := draw_map(map_points(store, filters))),
-            dots=dots_svg(drawing.dots, request, lang_of(request)),
+            **drawn_map(tuple(map_points(store, filters)), request, lang_of(request)),
             timeline=timeline_of(store, filters, lang_of(request)),
             brush_base=with_query(request, start=None, end=None),
             actors=known_actors(),
@@ -302,14 +303,21 @@ def create_app(
     return app
 
 
-def dots_svg(dots: Sequence[Dot], request: Request, lang: str) -> Markup:
-    """The map's dots, each a link: one event opens its page, several filter the list to them.
-    The query strings are made once per page and each name quoted once: a map of 2,000 dots
-    encoded a query per dot (half of the unfiltered dashboard's time in Python)."""
+def drawn_map(points: tuple[MapPoint, ...], request: Request, lang: str) -> dict[str, Any]:
+    """The dashboard's map (`drawing`) and its dots as links (`dots`)."""
     kept = with_query(request, location=None, event_type=None)  # the page's filters, but these two
     page = with_query(request, lang=None)
-    opened = page if page != "?" else ""
-    chosen = f"{kept}&" if kept != "?" else "?"
+    drawing, dots = _drawn(points, lang, f"{kept}&" if kept != "?" else "?", page if page != "?" else "")
+    return {"drawing": drawing, "dots": dots}
+
+
+@lru_cache(maxsize=MAPS_KEPT)
+def _drawn(points: tuple[MapPoint, ...], lang: str, chosen: str, opened: str) -> tuple[MapDrawing, Markup]:
+    """A map and its dots, kept for the same points, language and query (the other pages of the
+    same list, or the same filters asked again: the map of every event, 2,000 dots, is drawn once
+    until its points change). Each dot is a link: one event opens its page, several filter the list
+    to them. Each name is quoted once: a map of 2,000 dots encoded a query per dot."""
+    drawing = draw_map(list(points))
     quoted: dict[str, str] = {}
 
     def plus(value: str) -> str:  # as urlencode quotes a value
@@ -323,7 +331,7 @@ def dots_svg(dots: Sequence[Dot], request: Request, lang: str) -> Markup:
             return f"/events/{quote(str(point.event_id), safe='')}{opened}"
         return f"{chosen}location={plus(point.location or '')}&event_type={plus(point.event_type)}"
 
-    return dots_markup(dots, lang, href)
+    return drawing, dots_markup(drawing.dots, lang, href)
 
 
 def lang_of(request: Request) -> str:
