@@ -94,14 +94,18 @@ def test_the_points_follow_inserts_updates_and_deletes_of_any_field(store: Store
             else:
                 drawn = values()
                 field = rng.choice(["latitude", "event_type", "location", "admin1"])
-                changes = {name: drawn[name] for name in ((field, "longitude") if field == "latitude" else (field,))}
+                changes = {
+                    name: drawn[name] for name in ((field, "longitude") if field == "latitude" else (field,))
+                }
                 connection.execute(update(EventRow).where(EventRow.id == chosen).values(changes))
             assert kept(connection) == regrouped(connection), f"step {step}"
     points = agree(store)
     assert 2 <= len(points) <= len(POINTS) * len(TYPES)
     # the map reads them in its order: most events first, then latitude, longitude and type
     shown = [(p.latitude, p.longitude, p.event_type, p.count) for p in map_points(store, EventFilter())]
-    assert shown == sorted(((lat, lon, kind, n) for lat, lon, kind, n, *_ in points), key=lambda p: (-p[3], p[:3]))
+    assert shown == sorted(
+        ((lat, lon, kind, n) for lat, lon, kind, n, *_ in points), key=lambda p: (-p[3], p[:3])
+    )
 
 
 def test_the_points_follow_ingest_near_duplicates_and_reextraction(tmp_path: Path) -> None:
@@ -114,10 +118,19 @@ def test_the_points_follow_ingest_near_duplicates_and_reextraction(tmp_path: Pat
         with store.engine.begin() as connection:  # what an older reading found in the page
             article = connection.scalar(select(ArticleRow.id).order_by(ArticleRow.id).limit(1))
             stale = connection.execute(
-                insert(EventRow).values(event_date=date(2024, 5, 21), time_precision=1, event_type="Protests",
-                                        sub_event_type="Peaceful protest", actor1="Protesters (Mali)",
-                                        evidence="Des manifestants…", location="Dinangourou", admin1="Mopti",
-                                        latitude=14.47, longitude=-2.23, flagged=False)  # fmt: skip
+                insert(EventRow).values(
+                    event_date=date(2024, 5, 21),
+                    time_precision=1,
+                    event_type="Protests",
+                    sub_event_type="Peaceful protest",
+                    actor1="Protesters (Mali)",
+                    evidence="Des manifestants…",
+                    location="Dinangourou",
+                    admin1="Mopti",
+                    latitude=14.47,
+                    longitude=-2.23,
+                    flagged=False,
+                )  # fmt: skip
             ).inserted_primary_key[0]
             connection.execute(
                 insert(EventSourceRow).values(

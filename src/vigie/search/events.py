@@ -269,11 +269,14 @@ def map_points(store: Store, filters: EventFilter) -> list[MapPoint]:
         .limit(MAP_POINTS)
     )
     with store.engine.connect() as connection:
-        rows: list[Any]
+        rows: list[Any]  # fetched at once (.all()), not row by row
         if connection.dialect.name == "sqlite" and replace(filters, event_type=None) == EventFilter():
-            rows = connection.execute(_counted_points(filters.event_type), {"event_type": filters.event_type}).all()
+            found = connection.execute(
+                _counted_points(filters.event_type), {"event_type": filters.event_type}
+            )
+            rows = list(found.all())
         else:
-            rows = connection.execute(statement.where(*_conditions(connection, filters))).all()
+            rows = list(connection.execute(statement.where(*_conditions(connection, filters))).all())
     return [  # unpacked as tuples: up to 2,000 rows for the dashboard's map
         MapPoint(latitude, longitude, location, admin1, event_type, n, event_id)
         for latitude, longitude, location, admin1, event_type, n, event_id in rows
