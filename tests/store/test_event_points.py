@@ -163,3 +163,23 @@ def test_the_migration_fills_the_points_from_the_events_stored(tmp_path: Path) -
             tables = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master"))}
     assert len(points) == 1 and points[0][3] == 2
     assert "event_places" not in tables and "ix_event_points_count" in tables
+
+
+def test_downgrading_0020_gives_event_places_back(news_store: Store) -> None:
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("vigie.store") / "migrations"))
+    with news_store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0019_serve_fast")
+        places = connection.execute(text("SELECT latitude, longitude, event_type, n FROM event_places")).all()
+        tables = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master"))}
+        events = connection.execute(
+            text("SELECT count(*) FROM events WHERE latitude IS NOT NULL AND longitude IS NOT NULL")
+        ).scalar()
+    assert "event_points" not in tables and "event_places_insert" in tables
+    assert sum(n for *_, n in places) == events and events
