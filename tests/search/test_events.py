@@ -145,8 +145,8 @@ def test_an_actor_s_events_in_a_box_are_counted_and_ordered_as_every_other_filte
 
 
 def test_the_whole_map_read_from_its_counts_is_the_map_of_the_events(store: Store) -> None:
-    """The map of every event, or of one type, is read from `event_places` (kept by triggers,
-    migration 0019_serve_fast): the same points, counts, names, newest ids and order as the map
+    """The map of every event, or of one type, is read from `event_points` (kept by triggers,
+    migration 0020_event_points): the same points, counts, names, newest ids and order as the map
     grouped from the events table (asked here with dates that hold every event)."""
 
     def event(
@@ -185,7 +185,7 @@ def test_the_whole_map_read_from_its_counts_is_the_map_of_the_events(store: Stor
         (14.5, "Boni", "Mopti", "Battles", 2, 2),
     ]
     with store.engine.connect() as connection:
-        assert connection.exec_driver_sql("SELECT count(*) FROM event_places").scalar() == 5
+        assert connection.exec_driver_sql("SELECT count(*) FROM event_points").scalar() == 3
 
 
 def test_events_with_words_are_paged_alike_read_in_date_order_or_gathered_first(

@@ -77,9 +77,9 @@ def test_an_older_database_upgraded_keeps_its_interactions_without_a_direction(t
             "search_facets_delete",
             "search_facets_update",
             "documents_delete",  # 0014_text_once
-            "event_places_insert",  # 0019_serve_fast
-            "event_places_delete",
-            "event_places_update",
+            "event_points_insert",  # 0020_event_points (0019_serve_fast's event_places before)
+            "event_points_delete",
+            "event_points_update",
         }
         assert store.counts() == {"documents": 2, "articles": 2, "teasers": 0}
         assert [hit.source for hit in search_articles(store, ArticleQuery(q="SEGOU")).hits] == ["maliweb"]

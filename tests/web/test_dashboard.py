@@ -142,3 +142,29 @@ def test_interactions_by_direction_and_quad_class(client: TestClient, news_store
     csv = client.get("/api/interactions", params={"quad": "conflict", "format": "csv"}).text.splitlines()
     assert len(csv) == 2 and "ACCUSE" in csv[1]
     assert client.get("/api/interactions", params={"quad": "hostile"}).status_code == 422
+
+
+def test_the_map_kept_for_other_pages_is_drawn_again_when_its_points_change(
+    client: TestClient, news_store: Store
+) -> None:
+    """The drawn map is kept for the same points and query (every page of the list shows it), and
+    an event added at a new place draws it again: a dot more, linked to the event's page."""
+    from sqlalchemy import insert
+
+    from vigie.store.schema import EventRow
+
+    def dots(page: str) -> list[str]:
+        return re.findall(r'<a class="dot" href="([^"]+)">', page)
+
+    first = dots(client.get("/").text)
+    assert first and dots(client.get("/", params={"offset": 50}).text) == first
+    with news_store.engine.begin() as connection:
+        connection.execute(
+            insert(EventRow).values(id=999, event_date=date(2024, 9, 1), time_precision=1, event_type="Riots",
+                                    sub_event_type="Violent demonstration", actor1="Rioters (Mali)",
+                                    location="Douentza", admin1="Mopti", latitude=15.0, longitude=-2.95,
+                                    evidence="Des jeunes ont incendié la mairie de Douentza.", flagged=False)
+        )  # fmt: skip
+    after = dots(client.get("/", params={"offset": 50}).text)
+    assert len(after) == len(first) + 1 and "/events/999" in after
+    assert "/events/999?event_type=Riots" in dots(client.get("/", params={"event_type": "Riots"}).text)

@@ -31,6 +31,7 @@ from vigie.store import Store
 from vigie.store.schema import ArticleRow, DocumentRow, EventRow, EventSourceRow
 
 BBox = tuple[float, float, float, float]  # west, south, east, north (longitude, latitude)
+MAP_POINTS = 2000  # the map's largest points
 PROBES = 300  # events read in date order, each looked up in events_fts, to find a page (_probed)
 
 
@@ -250,7 +251,8 @@ def get_event(store: Store, event_id: int) -> EventDetail | None:
 
 
 def map_points(store: Store, filters: EventFilter) -> list[MapPoint]:
-    """Placed events grouped by coordinates and type, largest groups first."""
+    """Placed events grouped by coordinates and type, largest groups first (then by latitude,
+    longitude and type)."""
     statement = (
         select(
             EventRow.latitude,
@@ -263,35 +265,31 @@ def map_points(store: Store, filters: EventFilter) -> list[MapPoint]:
         )
         .where(EventRow.latitude.is_not(None), EventRow.longitude.is_not(None))
         .group_by(EventRow.latitude, EventRow.longitude, EventRow.event_type)
-        .order_by(func.count().desc())
-        .limit(2000)
+        .order_by(func.count().desc(), EventRow.latitude, EventRow.longitude, EventRow.event_type)
+        .limit(MAP_POINTS)
     )
     with store.engine.connect() as connection:
-        rows: list[Any]
+        rows: list[Any]  # fetched at once (.all()), not row by row
         if connection.dialect.name == "sqlite" and replace(filters, event_type=None) == EventFilter():
-            rows = list(connection.execute(_counted_places(), {"event_type": filters.event_type}))
+            found = connection.execute(
+                _counted_points(filters.event_type), {"event_type": filters.event_type}
+            )
+            rows = list(found.all())
         else:
-            rows = list(connection.execute(statement.where(*_conditions(connection, filters))))
+            rows = list(connection.execute(statement.where(*_conditions(connection, filters))).all())
     return [  # unpacked as tuples: up to 2,000 rows for the dashboard's map
         MapPoint(latitude, longitude, location, admin1, event_type, n, event_id)
         for latitude, longitude, location, admin1, event_type, n, event_id in rows
     ]
 
 
-def _counted_places() -> TextClause:
-    """The map of every event or of one type from `event_places` (kept by triggers, migration
-    0019_serve_fast), grouped and ordered as map_points groups the events table; the newest event
-    of each point shown is read from the index on (latitude, longitude, event_type)."""
+def _counted_points(event_type: str | None) -> TextClause:
+    """The map of every event or of one type from `event_points` (kept by triggers, migration
+    0020_event_points): its MAP_POINTS largest points read in the order of an index."""
+    where = "WHERE event_type = :event_type " if event_type else ""
     return text(
-        """
-        SELECT p.latitude, p.longitude, p.location, p.admin1, p.event_type, p.n,
-               (SELECT max(e.id) FROM events e WHERE e.latitude = p.latitude AND e.longitude = p.longitude
-                AND e.event_type = p.event_type) AS event_id
-        FROM (SELECT latitude, longitude, min(nullif(location, '')) AS location,
-                     min(nullif(admin1, '')) AS admin1, event_type, sum(n) AS n
-              FROM event_places WHERE n > 0 AND (:event_type IS NULL OR event_type = :event_type)
-              GROUP BY latitude, longitude, event_type ORDER BY sum(n) DESC LIMIT 2000) p
-        """
+        "SELECT latitude, longitude, location, admin1, event_type, n, event_id FROM event_points "
+        f"{where}ORDER BY n DESC, latitude, longitude, event_type LIMIT {MAP_POINTS}"
     )
 
 

@@ -281,19 +281,21 @@ class EventMonthRow(Base):
     reported: Mapped[int] = mapped_column(Integer)
 
 
-class EventPlaceRow(Base):
-    """SQLite only (0019_serve_fast): placed events per latitude, longitude, type, location and
-    region ("" when none)."""
+class EventPointRow(Base):
+    """SQLite only (0020_event_points, replacing 0019's event_places): one point of the map
+    (latitude, longitude, type) with its number of events, the smallest non-empty location and
+    region of its events and its newest event."""
 
-    __tablename__ = "event_places"
+    __tablename__ = "event_points"
     __table_args__ = {"sqlite_with_rowid": False}
 
     latitude: Mapped[float] = mapped_column(Float, primary_key=True, autoincrement=False)
     longitude: Mapped[float] = mapped_column(Float, primary_key=True, autoincrement=False)
     event_type: Mapped[str] = mapped_column(String(40), primary_key=True)
-    location: Mapped[str] = mapped_column(String(200), primary_key=True)
-    admin1: Mapped[str] = mapped_column(String(80), primary_key=True)
     n: Mapped[int] = mapped_column(Integer)
+    location: Mapped[str | None] = mapped_column(String(200))
+    admin1: Mapped[str | None] = mapped_column(String(80))
+    event_id: Mapped[int] = mapped_column(Integer)
 
 
 class SearchFacetRow(Base):
@@ -329,8 +331,13 @@ Index("ix_events_actor2_place", EventRow.actor2, EventRow.longitude, EventRow.la
 # the map's points of a type over a period, from the index alone (0011_map_index)
 Index("ix_events_type_date_place", EventRow.event_type, EventRow.event_date, EventRow.latitude,
       EventRow.longitude, EventRow.location, EventRow.admin1)  # fmt: skip
-# the newest event of a point of the map (0019_serve_fast; SQLite only, beside event_places)
+# the newest event of a point of the map (0019_serve_fast; SQLite only, beside event_points)
 Index("ix_events_place", EventRow.latitude, EventRow.longitude, EventRow.event_type)
+# the map's largest points, of any type or of one (0020_event_points; SQLite only)
+Index("ix_event_points_count", EventPointRow.n.desc(), EventPointRow.latitude, EventPointRow.longitude,
+      EventPointRow.event_type, EventPointRow.location, EventPointRow.admin1, EventPointRow.event_id)  # fmt: skip
+Index("ix_event_points_type_count", EventPointRow.event_type, EventPointRow.n.desc(), EventPointRow.latitude,
+      EventPointRow.longitude, EventPointRow.location, EventPointRow.admin1, EventPointRow.event_id)  # fmt: skip
 # the search facets (0008_weekly_counts; 0005_search_rows had year and site)
 Index("ix_search_rows_facets", SearchRow.year, SearchRow.site, SearchRow.section)
 
@@ -342,8 +349,10 @@ SQLITE_ONLY = frozenset(
         "search_version",
         "event_months",
         "search_facets",
-        "event_places",
+        "event_points",
         "ix_events_place",
+        "ix_event_points_count",
+        "ix_event_points_type_count",
     }
 )
 UNDECLARED_INDEXES = frozenset({"ix_articles_fts"})  # PostgreSQL's GIN index on an expression

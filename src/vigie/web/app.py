@@ -12,10 +12,11 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, quote_plus, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -47,7 +48,7 @@ from vigie.search import (
     search_articles,
 )
 from vigie.store import Store, is_stopped_query
-from vigie.web.charts import TYPE_COLOURS, Dot, dots_markup, draw_map, highlight
+from vigie.web.charts import TYPE_COLOURS, MapDrawing, dots_markup, draw_map, highlight
 from vigie.web.i18n import (
     LANGUAGES,
     field_label,
@@ -83,6 +84,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "A
                 "CONCEDE")  # fmt: skip
 MATRIX_PARTIES = 15
 ACTORS_TTL = 60.0  # seconds
+MAPS_KEPT = 8  # drawn maps kept per process (search.events.MAP_POINTS dots each)
 
 
 def create_app(
@@ -195,8 +197,7 @@ def create_app(
             "dashboard.html",
             form=query,
             page=page,
-            drawing=(drawing := draw_map(map_points(store, filters))),
-            dots=dots_svg(drawing.dots, request, lang_of(request)),
+            **drawn_map(tuple(map_points(store, filters)), request, lang_of(request)),
             timeline=timeline_of(store, filters, lang_of(request)),
             brush_base=with_query(request, start=None, end=None),
             actors=known_actors(),
@@ -302,18 +303,35 @@ def create_app(
     return app
 
 
-def dots_svg(dots: Sequence[Dot], request: Request, lang: str) -> Markup:
-    """The map's dots, each a link: one event opens its page, several filter the list to them."""
+def drawn_map(points: tuple[MapPoint, ...], request: Request, lang: str) -> dict[str, Any]:
+    """The dashboard's map (`drawing`) and its dots as links (`dots`)."""
     kept = with_query(request, location=None, event_type=None)  # the page's filters, but these two
+    page = with_query(request, lang=None)
+    drawing, dots = _drawn(points, lang, f"{kept}&" if kept != "?" else "?", page if page != "?" else "")
+    return {"drawing": drawing, "dots": dots}
+
+
+@lru_cache(maxsize=MAPS_KEPT)
+def _drawn(points: tuple[MapPoint, ...], lang: str, chosen: str, opened: str) -> tuple[MapDrawing, Markup]:
+    """A map and its dots, kept for the same points, language and query (the other pages of the
+    same list, or the same filters asked again: the map of every event, 2,000 dots, is drawn once
+    until its points change). Each dot is a link: one event opens its page, several filter the list
+    to them. Each name is quoted once: a map of 2,000 dots encoded a query per dot."""
+    drawing = draw_map(list(points))
+    quoted: dict[str, str] = {}
+
+    def plus(value: str) -> str:  # as urlencode quotes a value
+        found = quoted.get(value)
+        if found is None:
+            found = quoted[value] = quote_plus(value)
+        return found
 
     def href(point: MapPoint) -> str:
         if point.count == 1:
-            page = with_query(request, lang=None)
-            return f"/events/{quote(str(point.event_id), safe='')}" + (page if page != "?" else "")
-        chosen = urlencode({"location": point.location or "", "event_type": point.event_type})
-        return f"{kept}&{chosen}" if kept != "?" else f"?{chosen}"
+            return f"/events/{quote(str(point.event_id), safe='')}{opened}"
+        return f"{chosen}location={plus(point.location or '')}&event_type={plus(point.event_type)}"
 
-    return dots_markup(dots, lang, href)
+    return drawing, dots_markup(drawing.dots, lang, href)
 
 
 def lang_of(request: Request) -> str:

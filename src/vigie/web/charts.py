@@ -134,21 +134,24 @@ def dots_markup(dots: Sequence[Dot], lang: str, href: Callable[[MapPoint], str] 
     draws up to 2,000 dots and ten template expressions each took half the page's time. A dot at a
     region's centre is a ring; `href` makes each dot a link."""
     approximate = translator(lang)("map.approximate")
+    labels: dict[str, str] = {}  # a handful of types and colours over up to 2,000 dots
+    colours: dict[str, str] = {}
     parts = []
     for dot in dots:
         point = dot.point
-        title = f"{point.location or ''}: {type_label(point.event_type, lang)} ({point.count})"
+        label = labels.get(point.event_type)
+        if label is None:
+            label = labels[point.event_type] = type_label(point.event_type, lang)
+        colour = colours.get(dot.colour)
+        if colour is None:
+            colour = colours[dot.colour] = str(escape(dot.colour))
+        title = f"{point.location or ''}: {label} ({point.count})"
         if dot.approximate:
             title += f" — {approximate}"
-        kind = "ring" if dot.approximate else "disc"
+        paint = f'fill="none" stroke="{colour}"' if dot.approximate else f'fill="{colour}"'
         circle = (
-            f'<circle class="{kind}" cx="{dot.x}" cy="{dot.y}" r="{dot.r}" '
-            + (
-                f'fill="none" stroke="{escape(dot.colour)}"'
-                if dot.approximate
-                else f'fill="{escape(dot.colour)}"'
-            )
-            + f' data-event="{escape(point.event_id)}" data-count="{point.count}"><title>{escape(title)}</title></circle>'
+            f'<circle class="{"ring" if dot.approximate else "disc"}" cx="{dot.x}" cy="{dot.y}" r="{dot.r}" '
+            f'{paint} data-event="{escape(point.event_id)}" data-count="{point.count}"><title>{escape(title)}</title></circle>'
         )
         parts.append(
             f'<a class="dot" href="{escape(href(point))}">{circle}</a>'
