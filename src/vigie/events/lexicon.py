@@ -21,6 +21,7 @@ from vigie.frdate import fold
 CACHE_SIZE = 2048  # sentences whose aliases a gazette keeps
 FOLDED_KEPT = 256  # texts whose folding `fold_text` keeps (an article asks again for a third of them)
 LETTERS = re.compile(r"\w+")  # a run of letters or digits: what `Sieve` looks words up by
+WORDS_KEPT = 50_000  # the words whose lists a Sieve keeps (the vocabulary of a few thousand articles)
 WORD_GAP = r"[\s'’\-«»\"“”]+"  # between the words of a phrase: "cache d'armes", "attentat-suicide", "d'« illégitime »"
 
 
@@ -124,18 +125,29 @@ class Sieve:
         self.by_head: dict[str, list[tuple[str, set[int]]]] = {}
         for stem, owners in self.stems.items():
             self.by_head.setdefault(stem[: self.head], []).append((stem, owners))
+        self._owners: dict[str, frozenset[int]] = {}  # a word of a text -> the lists it may open
 
     def candidates(self, folded: str) -> list[int]:
         """The indexes of the lists that may match `folded`, in order."""
         found = set(self.always)
-        words, by_head, head = self.words, self.by_head, self.head
+        known = self._owners
+        if len(known) > WORDS_KEPT:
+            known.clear()
         for word in set(LETTERS.findall(folded)):
-            if word in words:
-                found |= words[word]
-            for stem, owners in by_head.get(word[:head], ()):
-                if word.startswith(stem):
-                    found |= owners
+            owners = known.get(word)
+            if owners is None:
+                owners = known[word] = self._owners_of(word)
+            if owners:
+                found |= owners
         return sorted(found)
+
+    def _owners_of(self, word: str) -> frozenset[int]:
+        """The lists one of whose phrases holds `word`, whole or as the beginning of a word."""
+        found = set(self.words.get(word, ()))
+        for stem, owners in self.by_head.get(word[: self.head], ()):
+            if word.startswith(stem):
+                found |= owners
+        return frozenset(found)
 
 
 def _key_word(phrase: str) -> tuple[str, bool] | None:
