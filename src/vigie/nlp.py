@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from vigie.errors import ConfigError
 from vigie.records import Article, Mention, Sentence, Token
@@ -84,20 +84,16 @@ class Analyzer:
             piece = text[start:end]  # the Doc's text (Doc.text and Span.text join its tokens again)
             titled[index] = titled[index] or is_title
             spans = [doc[:]] if is_title else list(doc.sents)
-            words = self.reader.words(doc, piece)
+            rows = self.reader.rows(doc)
             for span in spans:
                 said = piece[span.start_char : span.end_char]
                 if not said.strip():
                     continue
-                if _is_irrealis(words, span.start, span.end):
+                tokens, unreal = self.reader.tokens(doc, rows, span.start, span.end, piece, start)
+                if unreal:
                     irrealis[index].add(len(sentences[index]))
                 sentences[index].append(
-                    Sentence(
-                        said,
-                        start + span.start_char,
-                        start + span.end_char,
-                        _tokens(words, span.start, span.end, start),
-                    )
+                    Sentence(said, start + span.start_char, start + span.end_char, tokens)
                 )
             for ent in doc.ents:
                 if ent.label_ in ENTITY_LABELS:
@@ -120,25 +116,8 @@ class Analyzer:
 # what a Doc gives per word in one call (reading each attribute of each spaCy Token is slower)
 COLUMNS = ("IDX", "LENGTH", "LEMMA", "POS", "DEP", "HEAD", "IS_SPACE", "MORPH")
 SIGNED = 1 << 64  # HEAD is the head's signed distance, given as an unsigned number
-NO_FEATURES = ("", "", "", False, False)
-
-
-class _Word(NamedTuple):
-    """One word of a Doc as _tokens and _is_irrealis read it (offsets within the Doc's text); a named
-    tuple, made for every word of every Doc faster than a dataclass."""
-
-    text: str
-    idx: int
-    lemma: str
-    pos: str
-    dep: str
-    head: int  # the head's index in the Doc
-    space: bool
-    tense: str  # the first of each feature, as the rules read it
-    mood: str
-    form: str
-    unreal: bool  # a future or conditional verb
-    real: bool  # a past verb, or a present auxiliary
+HALF = SIGNED >> 1
+Features = tuple[str, str, str, bool, bool]  # tense, mood, form, unreal, real
 
 
 class _Strings(dict[int, str]):
@@ -161,64 +140,65 @@ class _Reader:
 
         self.columns = [getattr(attrs, name) for name in COLUMNS]
         self.names = _Strings(vocab.strings)
-        self.features: dict[tuple[int, str], tuple[str, str, str, bool, bool]] = {}
+        self.features: dict[tuple[int, str], Features] = {}
 
-    def words(self, doc: Any, text: str) -> list[_Word]:
-        """The words of a Doc made from `text`."""
+    def rows(self, doc: Any) -> list[list[int]]:
+        """Each word of a Doc as the integers of COLUMNS."""
+        rows: list[list[int]] = doc.to_array(self.columns).tolist()
+        return rows
+
+    def tokens(
+        self, doc: Any, rows: list[list[int]], first: int, end: int, text: str, offset: int
+    ) -> tuple[tuple[Token, ...], bool]:
+        """The words `first` to `end` of a Doc made from `text` (spaces skipped) with their syntax,
+        heads as indexes within them, offsets moved by `offset`; and whether the sentence is irrealis:
+        only future or conditional verbs, a plan or a hypothesis, not a fact ("l'armée va recruter")."""
         name = self.names.__getitem__
+        features = self.features
+        kept = [i for i in range(first, end) if not rows[i][6]]
+        index = None if len(kept) == end - first else {i: new for new, i in enumerate(kept)}
         out = []
-        for i, (idx, length, lemma, pos, dep, head, space, morph) in enumerate(
-            doc.to_array(self.columns).tolist()
-        ):
+        unreal = real = False
+        for new, i in enumerate(kept):
+            idx, length, lemma, pos, dep, head, _, morph = rows[i]
+            head += i if head < HALF else i - SIGNED
+            if not first <= head < end:
+                head = new
+            elif index is None:
+                head -= first
+            else:
+                head = index.get(head, new)
             pos_ = name(pos)
-            features = self._features(doc, i, morph, pos_) if pos_ in VERBAL else NO_FEATURES
-            word = (text[idx : idx + length], idx, name(lemma), pos_, name(dep))
+            if pos_ in VERBAL:
+                found = features.get((morph, pos_))
+                if found is None:
+                    found = self._features(doc, i, morph, pos_)
+                tense, mood, form, unreal_verb, real_verb = found
+                if unreal_verb:
+                    unreal = True
+                elif real_verb:
+                    real = True
+            else:
+                tense = mood = form = ""
+            start = offset + idx
             out.append(
-                _Word(*word, i + (head if head < SIGNED >> 1 else head - SIGNED), space == 1, *features)
-            )
-        return out
+                Token(text[idx : idx + length], start, start + length, name(lemma), pos_, name(dep), head,
+                      tense, mood, form)
+            )  # fmt: skip
+        return tuple(out), unreal and not real
 
-    def _features(self, doc: Any, i: int, morph: int, pos: str) -> tuple[str, str, str, bool, bool]:
+    def _features(self, doc: Any, i: int, morph: int, pos: str) -> Features:
         """Tense, mood and form of a verb or participle (only these carry what the rules read), and
         whether it is unreal (future, conditional) or real (past, present auxiliary)."""
-        found = self.features.get((morph, pos))
-        if found is None:
-            analysis = doc[i].morph
-            tenses, moods = analysis.get("Tense"), analysis.get("Mood")
-            forms = analysis.get("VerbForm")
-            verb = pos in {"VERB", "AUX"}
-            found = self.features[(morph, pos)] = (
-                tenses[0] if tenses else "",
-                moods[0] if moods else "",
-                forms[0] if forms else "",
-                verb and ("Cnd" in moods or "Fut" in tenses),
-                verb and ("Past" in tenses or "Pres" in tenses and pos == "AUX"),
-            )
+        analysis = doc[i].morph
+        tenses, moods = analysis.get("Tense"), analysis.get("Mood")
+        forms = analysis.get("VerbForm")
+        verb = pos in {"VERB", "AUX"}
+        found = self.features[(morph, pos)] = (
+            tenses[0] if tenses else "",
+            moods[0] if moods else "",
+            forms[0] if forms else "",
+            verb and ("Cnd" in moods or "Fut" in tenses),
+            verb and ("Past" in tenses or "Pres" in tenses and pos == "AUX"),
+        )
         return found
-
-
-def _tokens(words: list[_Word], first: int, end: int, offset: int) -> tuple[Token, ...]:
-    """The words of a sentence with their syntax; heads are indexes within the sentence (spaces skipped)."""
-    kept = [i for i in range(first, end) if not words[i].space]
-    index = {i: new for new, i in enumerate(kept)}
-    out = []
-    for new, i in enumerate(kept):
-        word = words[i]
-        head = index.get(word.head, new) if first <= word.head < end else new
-        start = offset + word.idx
-        out.append(
-            Token(word.text, start, start + len(word.text), word.lemma, word.pos, word.dep, head,
-                  word.tense, word.mood, word.form)
-        )  # fmt: skip
-    return tuple(out)
-
-
-def _is_irrealis(words: list[_Word], first: int, end: int) -> bool:
-    """Only future or conditional verbs: a plan or a hypothesis, not a fact ("l'armée va recruter")."""
-    unreal = real = False
-    for word in words[first:end]:
-        if word.unreal:
-            unreal = True
-        elif word.real:
-            real = True
-    return unreal and not real

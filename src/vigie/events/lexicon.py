@@ -21,6 +21,7 @@ from vigie.frdate import fold
 CACHE_SIZE = 2048  # sentences whose aliases a gazette keeps
 FOLDED_KEPT = 256  # texts whose folding `fold_text` keeps (an article asks again for a third of them)
 LETTERS = re.compile(r"\w+")  # a run of letters or digits: what `Sieve` looks words up by
+WORDS_KEPT = 50_000  # the words whose lists a Sieve keeps (the vocabulary of a few thousand articles)
 WORD_GAP = r"[\s'’\-«»\"“”]+"  # between the words of a phrase: "cache d'armes", "attentat-suicide", "d'« illégitime »"
 
 
@@ -46,19 +47,51 @@ def compile_phrases(patterns: list[str]) -> re.Pattern[str]:
     if not patterns:
         return re.compile(r"(?!x)x")  # matches nothing
     alternatives = [_phrase(p) for p in sorted(set(patterns), key=len, reverse=True)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + _alternation(alternatives) + r")(?!\w)")
 
 
-def _phrase(pattern: str) -> str:
-    words = []
+# A phrase's regex as a list of pieces: a letter it must hold (True, "a") or a regex (False, r"\w*")
+Piece = tuple[bool, str]
+
+
+def _phrase(pattern: str) -> list[Piece]:
+    pieces: list[Piece] = []
     for word in fold_text(pattern).split():
+        if pieces:
+            pieces.append((False, WORD_GAP))
         if word == "*":  # one to three words: "détruit * bases" matches "détruit de nouvelles bases"
-            words.append(r"[\w'’\-]+(?:[\s'’\-]+[\w'’\-]+){0,2}")
+            pieces.append((False, r"[\w'’\-]+(?:[\s'’\-]+[\w'’\-]+){0,2}"))
         elif word.endswith("*"):
-            words.append(re.escape(word[:-1]) + r"\w*")
+            pieces += [(True, c) for c in word[:-1]] + [(False, r"\w*")]
         else:
-            words.append(re.escape(word))
-    return WORD_GAP.join(words)
+            pieces += [(True, c) for c in word]
+    return pieces
+
+
+def _alternation(alternatives: list[list[Piece]]) -> str:
+    r"""The alternatives as one regex that tries them in the same order, with those of a common
+    first letter gathered behind it ("eta(?:ts|…)"): the regex engine tries each alternative at
+    each position of the text, so a few hundred phrases cost a few hundred tests per character;
+    gathered, a test per distinct first letter. Alternatives with different first letters cannot
+    both match at one position, so the first alternative that matches is the one it was before.
+
+    >>> print(_alternation([_phrase("etats"), _phrase("eta*"), _phrase("mali")]))
+    eta(?:ts|\w*)|mali
+    """
+    return "|".join(_gathered(alternatives))
+
+
+def _gathered(alternatives: list[list[Piece]]) -> list[str]:
+    if len(alternatives) > 1 and all(alt and alt[0][0] for alt in alternatives):
+        groups: dict[str, list[list[Piece]]] = {}
+        for alt in alternatives:
+            groups.setdefault(alt[0][1], []).append(alt[1:])
+        out = []
+        for letter, rests in groups.items():
+            inner = _gathered(rests)
+            out.append(re.escape(letter) + (inner[0] if len(inner) == 1 else f"(?:{'|'.join(inner)})"))
+        return out
+    return ["".join(re.escape(text) if letter else text for letter, text in alt) for alt in alternatives]
 
 
 class Sieve:
@@ -92,18 +125,29 @@ class Sieve:
         self.by_head: dict[str, list[tuple[str, set[int]]]] = {}
         for stem, owners in self.stems.items():
             self.by_head.setdefault(stem[: self.head], []).append((stem, owners))
+        self._owners: dict[str, frozenset[int]] = {}  # a word of a text -> the lists it may open
 
     def candidates(self, folded: str) -> list[int]:
         """The indexes of the lists that may match `folded`, in order."""
         found = set(self.always)
-        words, by_head, head = self.words, self.by_head, self.head
+        known = self._owners
+        if len(known) > WORDS_KEPT:
+            known.clear()
         for word in set(LETTERS.findall(folded)):
-            if word in words:
-                found |= words[word]
-            for stem, owners in by_head.get(word[:head], ()):
-                if word.startswith(stem):
-                    found |= owners
+            owners = known.get(word)
+            if owners is None:
+                owners = known[word] = self._owners_of(word)
+            if owners:
+                found |= owners
         return sorted(found)
+
+    def _owners_of(self, word: str) -> frozenset[int]:
+        """The lists one of whose phrases holds `word`, whole or as the beginning of a word."""
+        found = set(self.words.get(word, ()))
+        for stem, owners in self.by_head.get(word[: self.head], ()):
+            if word.startswith(stem):
+                found |= owners
+        return frozenset(found)
 
 
 def _key_word(phrase: str) -> tuple[str, bool] | None:

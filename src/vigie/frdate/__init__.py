@@ -63,6 +63,7 @@ RANGE = re.compile(
 DAY_MONTH = re.compile(rf"(?<!\d)(?:({WEEKDAY_ALT})\s+)?{DM}\s+{MONTH}(?:\s+{YEAR})?(?!\w)")
 # "en mars 2019", "fin janvier 2022"
 MONTH_YEAR = re.compile(rf"(?<!\d\s)(?<!\d)(?:en |fin |debut |mi-)?{MONTH}\s+{YEAR}(?!\w)")
+DIGIT = re.compile(r"\d")  # what NIGHT, RANGE, DAY_MONTH and MONTH_YEAR all need
 FUTURE_DAYS = 7  # a day-month after publication by more than this is taken from the year before
 
 
@@ -119,8 +120,14 @@ def find_event_date(
     EventDate(day=datetime.date(2023, 3, 1), precision=1)
     """
     text = fold(sentence)
-    found = _night(text, published, reference_year) or _range(text, published, reference_year)
-    if found is None:
+    # a night, a range, a day-month and a month-year all hold a number: most sentences have none
+    numbered = DIGIT.search(text) is not None
+    found = (
+        (_night(text, published, reference_year) or _range(text, published, reference_year))
+        if numbered
+        else None
+    )
+    if found is None and numbered:
         every = list(DAY_MONTH.finditer(text))
         matches = [
             m
@@ -152,7 +159,7 @@ def find_event_date(
             found = EventDate(published - timedelta(days=days), 1 if days <= 3 else 2)
     if found is None:
         found = find_weekday(text, published)
-    if found is None:
+    if found is None and numbered:
         match = MONTH_YEAR.search(text)
         if match:
             found = EventDate(date(int(match[2]), MONTHS[match[1]], 1), 3)
@@ -169,8 +176,8 @@ def names_a_time(sentence: str) -> bool:
     (True, False)
     """
     text = fold(sentence)
-    patterns = (DAY_MONTH, MONTH_YEAR, MONTH_ONLY, PERIOD, WEEKDAY, RELATIVE, AGO)
-    return any(pattern.search(text) for pattern in patterns)
+    patterns = (DAY_MONTH, MONTH_YEAR) if DIGIT.search(text) else ()
+    return any(pattern.search(text) for pattern in (*patterns, MONTH_ONLY, PERIOD, WEEKDAY, RELATIVE, AGO))
 
 
 def find_days(
@@ -184,7 +191,7 @@ def find_days(
     text = fold(sentence)
     found: list[tuple[int, date]] = []
     year: str | None = None
-    for match in DAY_MONTH.finditer(text):
+    for match in DAY_MONTH.finditer(text) if DIGIT.search(text) else ():
         year = match[4] or year  # "le 18 février 2014 … le 20 février": the year carries forward
         day = _day_month(match[2], match[3], year, match[1], published, reference_year)
         if day is not None:

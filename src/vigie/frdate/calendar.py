@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -42,13 +43,26 @@ _ACCENTED = {chr(code): base for code, base in ACCENTS.items()}
 ACCENTED = re.compile("[" + "".join(sorted(_ACCENTED)) + "]")  # "é", "Ï", "À"
 
 
+# The rules fold a sentence many times over (its date, its days, its period, its lexicons): the
+# folding of the last few short texts is kept; a long text (a whole page) is folded afresh.
+FOLDS_KEPT = 1024
+FOLD_KEPT_CHARS = 2_000
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping the length, so that "Août" and "aout" compare equal.
 
     >>> fold("Publié le 1er Août à Ségou")
     'publie le 1er aout a segou'
     """
+    return _folded(text) if len(text) <= FOLD_KEPT_CHARS else _fold(text)
+
+
+def _fold(text: str) -> str:
     return ACCENTED.sub(_unaccent, text).lower()
+
+
+_folded = lru_cache(maxsize=FOLDS_KEPT)(_fold)
 
 
 def _unaccent(match: re.Match[str]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Self
@@ -23,6 +24,7 @@ from vigie.geo.supplement import read_supplement
 from vigie.records import Place
 
 SCHEMA = "1"  # data/gazetteer.sqlite layout read here; the build script writes it into `meta`
+LOCATED_KEPT = 4096  # names whose place `locate` keeps
 REBUILD = "Rebuild it: python scripts/build_gazetteer.py --shared ../shared"
 # columns in Place order; labels (admin names, codes) are ids into the `label` table, -1 for NULL
 SELECT_PLACES = (
@@ -53,6 +55,8 @@ class PlaceIndex:
         self._levels = levels  # "admin1", "admin1_2023", "admin2", "admin3" for areas, else ""
         self._names = names
         self._loose = loose
+        # the events stage asks for every capitalised word of every sentence: the answers are kept
+        self._located = lru_cache(maxsize=LOCATED_KEPT)(self._locate)
 
     @classmethod
     def load(cls, path: Path | None = None, extra: Iterable[Place] = ()) -> Self:
@@ -125,6 +129,9 @@ class PlaceIndex:
         >>> gazetteer.locate("Bougouni", admin1="Tombouctou").latitude
         16.74103
         """
+        return self._located(name, admin1, country)
+
+    def _locate(self, name: str, admin1: str | None, country: str | None) -> Place | None:
         key = fold_name(name)
         ids = self._names.get(key) or self._loose.get(loose_key(key), ())
         if not ids or key in PATTERNS.not_places:
