@@ -26,7 +26,17 @@ DEATH_WORD = re.compile(DEATHS)
 # "21 morts à Karou, 14 à Ouatagouna": a number, its unit maybe, then the place
 PER_PLACE = re.compile(rf"(?<!\w){NUMBER}\s+(?:morts?\s+|tues\s+|victimes\s+)?(?:a|au|aux|dans|pour)\s+")
 # a toll: "23 morts", "17 militaires tués", "a fait au moins 22 morts", "203 combattants neutralisés"
-TOLL = re.compile(rf"(?<!\w){NUMBER}\s+(?:(?:[a-z'\-]+,?\s+){{0,5}}?){DEATHS}(?!\w)")
+# (the auxiliary "ont été" is not counted among the words between: "quatre supplétifs civils de
+# l'armée ont été tués")
+TOLL = re.compile(
+    rf"(?<!\w){NUMBER}\s+(?:(?:[a-z'\-]+,?\s+){{0,5}}?)(?:(?:ont|a|avaient|sont)\s+(?:ete\s+)?)?{DEATHS}(?!\w)"
+)
+
+# a range of figures, its lowest counted (FORMAT.md: the lowest specific figure): "de 30 à 32 morts",
+# "entre 30 et 40 morts"
+RANGE = re.compile(rf"(?:\bde|\bentre)\s+{NUMBER}\s+(?:a|et)\s+$")
+# an explanation in brackets is not part of the count: "4 VDP (Volontaires pour la défense de la patrie) tués"
+BRACKETS = re.compile(r"\s*\([^()]{1,80}\)")
 # a toll after its verb: "tuant sept civils", "ont neutralisé au moins une dizaine de terroristes"
 TOLL_AFTER = re.compile(
     r"(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|neutralise|abattu|abattant|executant|"
@@ -42,7 +52,7 @@ PEOPLE = re.compile(
     r"(?:soldat|militaire|civil|personne|casque|terroriste|assaillant|villageois|passager|enfant|femme|homme|"
     r"gendarme|policier|membre|combattant|jihadiste|djihadiste|otage|eleve|agent|chauffeur|fidele|victime|"
     r"habitant|mort|corps|individu|elements?|garde|ressortissant|touriste|expatrie|client|paysan|berger|"
-    r"vdp|volontaire|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de|d')"
+    r"vdp|volontaire|suppletif|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de|d')"
 )
 # a clause boundary between two tolls of two places: "… à Yara ; à Dissa, on dénombre deux morts"
 CLAUSES = re.compile(r"\s*[;:]\s*|,\s*(?:et\s+)?(?=(?:a|au|dans|pour)\s+[a-z])|\s+et\s+(?=(?:a|au)\s)")
@@ -54,6 +64,10 @@ ALTERNATIVE = re.compile(
 )
 WOUNDED = re.compile(r"bless")
 MAX_TOLL = 100_000
+# a figure coordinated with a toll, its death word shared: "12 militaires et 4 civils tués" (16)
+COORDINATED = re.compile(
+    rf"(?<!\w){NUMBER}\s+{PEOPLE.pattern}[a-z'\-]*\s+(?:[a-z'\-]+\s+){{0,2}}?(?:et|,)\s+(?:d'|de\s+)?$"
+)
 # the attackers' side of a toll: "17 terroristes neutralisés", "côté ennemi, 77 morts"
 ATTACKERS = re.compile(
     r"terroriste|assaillant|jihadiste|djihadiste|ennemi|combattant|bandit|insurge|rebelle|criminel|elements? du"
@@ -157,6 +171,7 @@ def adds_up(told: Sequence[str], more: str) -> bool:
 
 
 def _count(folded: str, sides: set[str] | None = None) -> int | None:
+    folded = BRACKETS.sub("", folded)
     total, seen = 0, False
     counted: list[tuple[int, int]] = []
     for match in [*_overlapping(TOLL, folded), *_overlapping(TOLL_AFTER, folded)]:
@@ -168,6 +183,17 @@ def _count(folded: str, sides: set[str] | None = None) -> int | None:
         if not after or not (PEOPLE.match(after[0]) or DEATH_WORD.match(after[0])):
             continue  # "un véhicule terroriste neutralisé", "deux frappes ont neutralisé": nobody counted
         value = _number(match.group(1))
+        before = folded[max(0, match.start(1) - 60) : match.start(1)]
+        lowest = RANGE.search(before)
+        if value is not None and lowest is not None:
+            value = min(value, _number(lowest.group(1)) or value)  # "de 30 à 32 morts": 30
+        coordinated = COORDINATED.search(before) if lowest is None else None
+        if value is not None and coordinated is not None:
+            start = match.start(1) - len(before) + coordinated.start(1)
+            if not any(s <= start < e for s, e in counted):
+                # "douze soldats et quatre supplétifs civils … ont été tués": both counted
+                value += _number(coordinated.group(1)) or 0
+                counted.append((start, match.start(1) - len(before) + coordinated.end(1)))
         if value is not None and value < MAX_TOLL:
             counted.append((match.start(1), match.end(1)))
             total += value
