@@ -123,6 +123,14 @@ def test_country_hint_picks_a_neighbour(gazetteer: Gazetteer) -> None:
     assert (mali.country, burkina.country) == ("MLI", "BFA")
 
 
+def test_a_border_names_the_other_side_not_the_place(gazetteer: Gazetteer) -> None:
+    """Issue 10: "localité frontalière du Burkina Faso" is a place of the other country."""
+    near = gazetteer.resolve("Kouri", "À Kouri, commune frontalière du Burkina Faso, le marché a brûlé.")
+    inside = gazetteer.resolve("Kouri", "À Kouri, dans le nord du Burkina Faso, le marché a brûlé.")
+    assert near is not None and inside is not None
+    assert (near.country, inside.country) == ("MLI", "BFA")
+
+
 @pytest.mark.parametrize(
     ("phrase", "source_id", "admin1"),
     [
