@@ -37,3 +37,29 @@ def test_a_complex_attack_on_soldiers_is_an_armed_clash(stages: Stages, body: st
         "Military Forces of Mali",
         date(2024, 3, 4),
     )
+
+
+def test_forces_that_were_hit_struck_no_one(stages: Stages) -> None:
+    """ "L'armée a été frappée" is the army hit (by the attack told next), not an air strike of the army;
+    "les FAMa ont frappé" and a camp "frappé par des drones du FLA" are strikes."""
+    [event] = _events(
+        stages,
+        "Le vendredi 10 février, en fin de matinée, c'est l'armée qui a été frappée. Une patrouille est tombée dans une "
+        "embuscade à Tessit.",
+        date(2024, 2, 12),
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash",
+        "Unidentified Armed Group",
+        "Military Forces of Mali",
+    )
+    [strike] = _events(
+        stages,
+        "Le vendredi 10 février, le camp militaire de Ménaka a été frappé par des drones du FLA.",
+        date(2024, 2, 12),
+    )
+    assert (strike.sub_event_type, strike.actor1, strike.actor2) == (
+        "Air/drone strike",
+        "FLA",
+        "Military Forces of Mali",
+    )

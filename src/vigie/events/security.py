@@ -121,6 +121,7 @@ AGAINST = re.compile(
 LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|entre|vers|en)\s")
 CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
+RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}
 STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
 # the state's word for fighters it killed: "une frappe a neutralisé un groupe de cinq personnes"
 NEUTRALISED = re.compile(r"neutralis|elimin")
@@ -420,6 +421,18 @@ class SecurityRules:
             events = [(self._claimed(event, claimant), focused) for event, focused in events]
         return events
 
+    def _antecedent(
+        self, roles: Frame, sentence: Sentence, patient: Side, day: date | None, country: str
+    ) -> bool:
+        """Whether the patient of a passive trigger names state forces, a relative pronoun read as
+        the noun it stands for ("l'armée qui a été frappée": the army)."""
+        if patient.forces:
+            return True
+        if not roles.patient or fold_text(roles.patient[0].text) not in RELATIVE_PRONOUNS:
+            return False
+        word = sentence.tokens[sentence.tokens[roles.trigger].head]
+        return self._side((Phrase(0, word.start, word.end, word.text),), day, country).forces
+
     def _frame(self, sentence: Sentence, match: Match) -> Frame | None:
         return self._frame_at(sentence, match.start)
 
@@ -572,6 +585,14 @@ class SecurityRules:
                 arrested = _first([n for n in patient.named if n != actor1 and not self._is_state(n)])
                 return [(trigger.event_type, trigger.sub_event_type, actor1, arrested or CIVILIANS)]
             air = trigger.sub_event_type == "Air/drone strike"
+            if (
+                air
+                and roles is not None
+                and roles.passive
+                and not roles.agent
+                and self._antecedent(roles, sentence, patient, day, country)
+            ):
+                return []  # "c'est l'armée qui a été frappée": the army was hit, it struck no one
             target = _first([n for n in patient.named if n != actor1]) or _first(
                 [
                     n
