@@ -63,3 +63,26 @@ def test_forces_that_were_hit_struck_no_one(stages: Stages) -> None:
         "FLA",
         "Military Forces of Mali",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "sub_event_type"),
+    [
+        (
+            "Le lundi 4 mars, des manifestants en colère ont saccagé la mairie de Kati et brûlé des pneus.",
+            "Violent demonstration",
+        ),
+        (
+            "Le lundi 4 mars, la gare routière de Kati a été incendiée par des protestataires.",
+            "Violent demonstration",
+        ),
+        (
+            "Le lundi 4 mars, des centaines de jeunes ont manifesté à Kati pour réclamer l'électricité.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_demonstrators_who_destroy_riot(stages: Stages, body: str, sub_event_type: str) -> None:
+    """ACLED: a violent demonstration is one whose demonstrators destroy property; otherwise a protest."""
+    [event] = _events(stages, body, date(2024, 3, 5))
+    assert (event.sub_event_type, event.location, event.date) == (sub_event_type, "Kati", date(2024, 3, 4))

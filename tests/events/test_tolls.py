@@ -18,9 +18,16 @@ from vigie.events.tolls import find_toll
         # a range: the lowest specific figure (FORMAT.md)
         ("Des sources locales font état de 25 à 28 morts parmi les forains.", 25),
         ("Entre 12 et 15 morts, selon des élus de la commune.", 12),
+        # killings told by their manner: executed, massacred, slaughtered, murdered
+        ("Des hommes armés ont exécuté cinq éleveurs au bord du puits.", 5),
+        ("Onze villageois ont été massacrés dans la nuit.", 11),
+        ("Les assaillants ont égorgé deux bergers avant de repartir.", 2),
+        ("Quatre élus locaux ont été assassinés depuis janvier, dont deux maires.", 4),
+        # "un massacre" is the noun, not one person killed
+        ("Le hameau de Dangatène a été le théâtre d'un massacre dans la nuit de samedi.", None),
         # a figure beside a toll that counts things, not people, is not added
         ("Deux camions ont été incendiés et quatre chauffeurs tués.", 4),
     ],
 )
-def test_coordinated_and_ranged_tolls(sentence: str, toll: int) -> None:
+def test_coordinated_and_ranged_tolls(sentence: str, toll: int | None) -> None:
     assert find_toll(sentence) == toll

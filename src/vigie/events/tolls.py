@@ -20,7 +20,8 @@ _WORD = "|".join(sorted((*UNITS, *APPROXIMATE), key=len, reverse=True))
 NUMBER = rf"(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?(?:{_WORD})(?:[\s-](?:et[\s-])?(?:{_WORD}))*)(?!\w)"
 DEATHS = (
     r"(?:morts?|tues?|tuees?|neutralises?|corps|victimes|ont peri|ont perdu la vie|ont ete tues|ont ete tuees|"
-    r"ont trouve la mort|executes?|executees?|decedes?|cadavres|elimines?|abattus?|sans vie|perdu la vie|tombes)"
+    r"ont trouve la mort|executes?|executees?|decedes?|cadavres|elimines?|abattus?|sans vie|perdu la vie|tombes|"
+    r"massacres|massacrees?|egorges?|egorgees?|assassines?|assassinees?|fusilles?|fusillees?|decapites?)"
 )
 DEATH_WORD = re.compile(DEATHS)
 # "21 morts à Karou, 14 à Ouatagouna": a number, its unit maybe, then the place
@@ -40,7 +41,8 @@ BRACKETS = re.compile(r"\s*\([^()]{1,80}\)")
 # a toll after its verb: "tuant sept civils", "ont neutralisé au moins une dizaine de terroristes"
 TOLL_AFTER = re.compile(
     r"(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|neutralise|abattu|abattant|executant|"
-    r"coute la vie a|coute la vie de|mort de|la mort de|la vie a|eliminer|eliminant|elimine)\s+"
+    r"coute la vie a|coute la vie de|mort de|la mort de|la vie a|eliminer|eliminant|elimine|execute|"
+    r"egorge|egorgeant|massacre|massacrant|assassine|fusille)\s+"
     rf"(?:au moins\s+|pres de\s+|plus de\s+|plus d'|environ\s+|quelque\s+)?(?<!\w){NUMBER}\s+(?!bless)"
 )
 NO_CASUALTY = re.compile(
@@ -52,6 +54,7 @@ PEOPLE = re.compile(
     r"(?:soldat|militaire|civil|personne|casque|terroriste|assaillant|villageois|passager|enfant|femme|homme|"
     r"gendarme|policier|membre|combattant|jihadiste|djihadiste|otage|eleve|agent|chauffeur|fidele|victime|"
     r"habitant|mort|corps|individu|elements?|garde|ressortissant|touriste|expatrie|client|paysan|berger|"
+    r"elu|maire|chef|imam|enseignant|conducteur|pecheur|cultivateur|notable|pelerin|"
     r"vdp|volontaire|suppletif|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de|d')"
 )
 # a clause boundary between two tolls of two places: "… à Yara ; à Dissa, on dénombre deux morts"
