@@ -86,3 +86,18 @@ def test_demonstrators_who_destroy_riot(stages: Stages, body: str, sub_event_typ
     """ACLED: a violent demonstration is one whose demonstrators destroy property; otherwise a protest."""
     [event] = _events(stages, body, date(2024, 3, 5))
     assert (event.sub_event_type, event.location, event.date) == (sub_event_type, "Kati", date(2024, 3, 4))
+
+
+def test_a_raid_on_civilians_and_soldiers_gives_each_event_its_own_dead(stages: Stages) -> None:
+    """FORMAT.md: a civilian massacre and a clash with soldiers in one raid are two events; the
+    civilians' dead are the massacre's, the soldiers' the clash's."""
+    events = _events(
+        stages,
+        "Le lundi 4 mars, des hommes armés ont attaqué un convoi de commerçants escorté par l'armée près "
+        "de Gossi, tuant quatre civils et trois soldats.",
+        date(2024, 3, 5),
+    )
+    assert sorted((e.event_type, e.fatalities) for e in events) == [
+        ("Battles", 3),
+        ("Violence against civilians", 4),
+    ]

@@ -31,7 +31,7 @@ from vigie.events.lexicon import (
 )
 from vigie.events.places import Toponym, find_toponyms
 from vigie.events.reports import Report, later_tolls, merge_reports
-from vigie.events.tolls import find_toll, tolls_by_place
+from vigie.events.tolls import civilian_toll, find_toll, tolls_by_place
 from vigie.frdate import EventDate
 from vigie.geo.boundary import Boundaries
 from vigie.nlp import Analysis
@@ -396,7 +396,12 @@ class SecurityRules:
         for toponym, place, precision in places:
             where = place.country if place is not None else country
             decided = self._decide(match, roles, sentence, folded, when.day, where, told_from, matches, after)
+            toll = tolls.get(toponym.name)
+            split = {event_type for event_type, *_ in decided} >= {"Battles", "Violence against civilians"}
+            civilian, others = civilian_toll(sentence.text) if split and toll is not None else (toll, toll)
             for event_type, sub_type, actor1, actor2 in decided:
+                # a raid that is two events: the civilians' dead are the massacre's, the others the clash's
+                fatalities = civilian if event_type == "Violence against civilians" else others
                 events.append(
                     (
                         Event(
@@ -408,7 +413,7 @@ class SecurityRules:
                             actor2=actor2 if actor2 != actor1 else None,
                             location=toponym.name,
                             place=None if place is None else replace(place, geo_precision=precision),
-                            fatalities=tolls.get(toponym.name),
+                            fatalities=fatalities,
                             evidence=(Evidence(article.id, sentence.text, sentence.start, sentence.end),),
                         ),
                         from_focus,

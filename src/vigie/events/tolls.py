@@ -66,10 +66,23 @@ ALTERNATIVE = re.compile(
     r"evoqu|parlent de|avance pour sa part|pour sa part|de son cote|contre \d"
 )
 WOUNDED = re.compile(r"bless")
+# a figure that says not whose dead: "12 morts", "sept victimes"
+UNSAID = re.compile(
+    r"(?:morts?|victimes?|corps|cadavres|tue|tues|tuee|tuees|personnes? tuee|parmi|dont|de\b|d')"
+)
+# the people a figure counts are civilians: "trois civils", "deux villageois", "cinq personnes"
+CIVILIAN_DEAD = re.compile(
+    r"(?:civil|personne|villageois|habitant|passager|enfant|femme|eleve|fidele|commercant|berger|eleveur|"
+    r"paysan|cultivateur|pecheur|orpailleur|forain|chauffeur|elu|maire|notable|pelerin|touriste|expatrie)"
+)
 MAX_TOLL = 100_000
 # a figure coordinated with a toll, its death word shared: "12 militaires et 4 civils tués" (16)
 COORDINATED = re.compile(
     rf"(?<!\w){NUMBER}\s+{PEOPLE.pattern}[a-z'\-]*\s+(?:[a-z'\-]+\s+){{0,2}}?(?:et|,)\s+(?:d'|de\s+)?$"
+)
+# a figure coordinated after a toll told after its verb: "tuant trois civils [et deux soldats]"
+FOLLOWING = re.compile(
+    rf"[a-z'\-]+(?:\s+[a-z'\-]+){{0,2}}?\s*(?:,|et)\s+(?:au moins\s+)?(?<!\w){NUMBER}\s+(?={PEOPLE.pattern})"
 )
 # the attackers' side of a toll: "17 terroristes neutralisés", "côté ennemi, 77 morts"
 ATTACKERS = re.compile(
@@ -173,11 +186,33 @@ def adds_up(told: Sequence[str], more: str) -> bool:
     return bool(counted and new and not counted & new and not ALTERNATIVE.search(fold_text(more)))
 
 
-def _count(folded: str, sides: set[str] | None = None) -> int | None:
+def civilian_toll(text: str) -> tuple[int | None, int | None]:
+    """The deaths a sentence counts among civilians and among the others (soldiers, fighters), for a
+    raid that is two events (FORMAT.md: "a civilian massacre and a clash with soldiers in the same raid
+    are two events"): each event its own dead.
+
+    >>> civilian_toll("Trois civils et deux soldats ont été tués lors de l'attaque du convoi.")
+    (3, 2)
+    >>> civilian_toll("Deux villageois ont été tués lors d'une attaque contre le poste.")
+    (2, None)
+    >>> civilian_toll("L'attaque du poste et du marché a fait douze morts.")
+    (None, None)
+    """
+    parts: list[tuple[int, str]] = []
+    _count(fold_text(text), parts=parts)
+    civilian = [value for value, window in parts if CIVILIAN_DEAD.match(window)]
+    # "12 morts" says not whose: a toll over both events, null on each (FORMAT.md)
+    other = [value for value, window in parts if not CIVILIAN_DEAD.match(window) and not UNSAID.match(window)]
+    return (sum(civilian) if civilian else None, sum(other) if other else None)
+
+
+def _count(
+    folded: str, sides: set[str] | None = None, parts: list[tuple[int, str]] | None = None
+) -> int | None:
     folded = BRACKETS.sub("", folded)
     total, seen = 0, False
     counted: list[tuple[int, int]] = []
-    for match in [*_overlapping(TOLL, folded), *_overlapping(TOLL_AFTER, folded)]:
+    for match in [*_overlapping(TOLL, folded), *_following(_overlapping(TOLL_AFTER, folded), folded)]:
         if any(start < match.end(1) and match.start(1) < end for start, end in counted):
             continue  # "tuant 17 soldats tués": one number, counted once
         if WOUNDED.search(folded[match.end(1) : match.end(1) + 12]):
@@ -201,10 +236,24 @@ def _count(folded: str, sides: set[str] | None = None) -> int | None:
             counted.append((match.start(1), match.end(1)))
             total += value
             seen = True
+            if parts is not None:
+                parts.append((value, folded[match.end(1) :].lstrip()))
             if sides is not None:
                 window = folded[max(0, match.start(1) - 20) : match.end() + 15]
                 sides.add("attackers" if ATTACKERS.search(window) else "others")
     return total if seen else None
+
+
+def _following(matches: list[re.Match[str]], folded: str) -> list[re.Match[str]]:
+    """The matches of a toll after its verb, and the figures coordinated after each: "tuant trois
+    civils et deux soldats" counts "deux" too."""
+    out = []
+    for match in matches:
+        out.append(match)
+        while (more := FOLLOWING.match(folded, match.end())) is not None:
+            out.append(more)
+            match = more
+    return out
 
 
 def _overlapping(pattern: re.Pattern[str], folded: str) -> list[re.Match[str]]:
