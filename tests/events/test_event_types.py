@@ -101,3 +101,26 @@ def test_a_raid_on_civilians_and_soldiers_gives_each_event_its_own_dead(stages: 
         ("Battles", 3),
         ("Violence against civilians", 4),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (
+            "Le lundi 4 mars, des soldats ont été pris pour cible par des hommes armés à Kantchari.",
+            "Armed clash",
+        ),
+        (
+            "Le lundi 4 mars, des gendarmes ont été pris à partie par des hommes armés à Kantchari.",
+            "Armed clash",
+        ),
+        (
+            "Le lundi 4 mars, quarante femmes ont été prises par des jihadistes à Kantchari.",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_taken_in_a_locution_is_no_abduction(stages: Stages, body: str, kind: str) -> None:
+    """ "pris pour cible", "pris à partie" are attacks; people "prises" by armed men are abducted."""
+    [event] = _events(stages, body, date(2024, 3, 5))
+    assert (event.sub_event_type, event.location) == (kind, "Kantchari")

@@ -121,6 +121,9 @@ AGAINST = re.compile(
 LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|entre|vers|en)\s")
 CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
+# "prendre" in a locution is no taking of people: "ont été pris pour cible", "pris à partie", "pris
+# d'assaut", "prises en embuscade" (an attack, told by the trigger that follows)
+LOCUTION = re.compile(r"\s+(?:pour cibles?|a partie|d'assaut|en (?:embuscade|tenaille|etau|chasse))\b")
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}
 STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
 # the state's word for fighters it killed: "une frappe a neutralisé un groupe de cinq personnes"
@@ -218,6 +221,12 @@ class SecurityRules:
         for index in self.sieve.candidates(folded):  # a few look-ups rule out the others' searches
             trigger = self.triggers[index]
             match = trigger.pattern.search(folded)
+            while (
+                match is not None
+                and LOCUTION.match(folded, match.end())
+                and match.group().endswith(("pris", "prises"))
+            ):
+                match = trigger.pattern.search(folded, match.end())  # "pris pour cible": no one taken
             if match is None:
                 continue
             if trigger.requires is not None and trigger.requires.search(folded) is None:
