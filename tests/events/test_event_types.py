@@ -124,3 +124,16 @@ def test_taken_in_a_locution_is_no_abduction(stages: Stages, body: str, kind: st
     """ "pris pour cible", "pris à partie" are attacks; people "prises" by armed men are abducted."""
     [event] = _events(stages, body, date(2024, 3, 5))
     assert (event.sub_event_type, event.location) == (kind, "Kantchari")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Le mardi 26 mai, le ministre a reçu un lot de 40 véhicules blindés, de combat, de transmission et "
+        "d'ambulances destinés aux unités de Gao.",
+        "Le mardi 26 mai, la Chine a livré des camions logistiques et de combat à l'armée, à Bamako.",
+    ],
+)
+def test_equipment_for_combat_is_no_battle(stages: Stages, body: str) -> None:
+    """ "de combat" naming a kind of vehicle in a list of equipment handed over reports no fighting."""
+    assert _events(stages, body, date(2024, 5, 27)) == []
