@@ -137,3 +137,25 @@ def test_taken_in_a_locution_is_no_abduction(stages: Stages, body: str, kind: st
 def test_equipment_for_combat_is_no_battle(stages: Stages, body: str) -> None:
     """ "de combat" naming a kind of vehicle in a list of equipment handed over reports no fighting."""
     assert _events(stages, body, date(2024, 5, 27)) == []
+
+
+def test_where_the_wounded_were_taken_is_not_where_they_were_hit() -> None:
+    """ "mort à Dakar où il avait été évacué": Dakar is where he was taken, no place of the event."""
+    from vigie.events.places import find_toponyms
+
+    found = find_toponyms("Un casque bleu blessé à Aguelhok est décédé à Niamey, où il avait été évacué.")
+    assert [(t.name, t.role) for t in found] == [("Aguelhok", "direct"), ("Niamey", "other")]
+
+
+def test_a_wounded_soldier_who_died_later_is_no_new_event(stages: Stages) -> None:
+    """The death of someone wounded earlier, where he was evacuated, belongs to the event that
+    wounded him (told before): no event of its own."""
+    events = _events(
+        stages,
+        "Le lundi 4 mars, un convoi de l'armée a sauté sur une mine près de Boni. Un soldat blessé dans "
+        "l'explosion est mort le mercredi 6 mars à Sévaré, où il avait été évacué.",
+        date(2024, 3, 7),
+    )
+    assert [(e.sub_event_type, e.location, e.date) for e in events] == [
+        ("Remote explosive/landmine/IED", "Boni", date(2024, 3, 4))
+    ]
