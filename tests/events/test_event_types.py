@@ -159,3 +159,17 @@ def test_a_wounded_soldier_who_died_later_is_no_new_event(stages: Stages) -> Non
     assert [(e.sub_event_type, e.location, e.date) for e in events] == [
         ("Remote explosive/landmine/IED", "Boni", date(2024, 3, 4))
     ]
+
+
+def test_a_camp_of_displaced_people_is_a_civilian_target(stages: Stages) -> None:
+    """ "camp de déplacés" holds the army word "camp" but names a civilian place."""
+    [event] = _events(
+        stages,
+        "Le lundi 4 mars, des hommes armés ont attaqué un camp de déplacés à Barsalogho, tuant vingt personnes.",
+        date(2024, 3, 5),
+    )
+    assert (event.event_type, event.actor2, event.fatalities) == (
+        "Violence against civilians",
+        "Civilians",
+        20,
+    )

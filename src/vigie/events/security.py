@@ -488,9 +488,13 @@ class SecurityRules:
             for found in self.actors.named.find(folded, item.text):
                 named.append(self._canonical(found, day))
             police = self.actors.police.find(folded, folded)
+            # "un camp de déplacés": a civilian place whose words hold an army word
+            civilian_places = [m.span() for m in self.civilian_targets.finditer(folded)]
             for found in self.actors.army.find(folded, folded):
                 if police and fold_text(found.text) in INSTALLATIONS:
                     continue  # "le camp de la gendarmerie", "une patrouille de police": the police's
+                if _within((found.start, found.end), civilian_places):
+                    continue
                 named.append(self.actors.national_forces.get(country, MALI_FORCES))
             for _ in police:
                 named.append(
@@ -498,7 +502,10 @@ class SecurityRules:
                         country, self.actors.national_forces.get(country, MALI_FORCES)
                     )
                 )
-            armed_spans = [m.span() for m in self.armed_targets.finditer(core)]
+            civilian_spans = [m.span() for m in self.civilian_targets.finditer(core)]
+            armed_spans = [
+                m.span() for m in self.armed_targets.finditer(core) if not _within(m.span(), civilian_spans)
+            ]
             unarmed = any(  # "supplétifs civils de l'armée" are armed
                 not any(a <= m.start() and m.end() <= b for a, b in armed_spans)
                 for m in self.civilian_targets.finditer(core)
@@ -988,6 +995,11 @@ class SecurityRules:
             if specific:
                 return specific[0]
         return None
+
+
+def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a span lies inside a longer one of a list ("camp" in "camp de déplacés")."""
+    return any(a <= span[0] and span[1] <= b and b - a > span[1] - span[0] for a, b in spans)
 
 
 def _main_match(matches: list[Match], folded: str) -> Match:
