@@ -173,3 +173,20 @@ def test_a_camp_of_displaced_people_is_a_civilian_target(stages: Stages) -> None
         "Civilians",
         20,
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Le lundi 4 mars, une attaque contre des positions militaires à Ansongo a été repoussée par les FAMa.",
+        "Le lundi 4 mars, les FAMa ont repoussé une attaque terroriste contre leur camp d'Ansongo.",
+    ],
+)
+def test_the_attackers_of_a_repelled_attack_are_actor1(stages: Stages, body: str) -> None:
+    """ACLED's actor1 began the event: the attackers of a repelled attack, not the defenders."""
+    [event] = _events(stages, body, date(2024, 3, 5))
+    assert (event.actor1, event.actor2, event.location) == (
+        "Unidentified Armed Group",
+        "Military Forces of Mali",
+        "Ansongo",
+    )

@@ -124,6 +124,12 @@ MAX_PLACES = 6  # a sentence listing more places than this is a summary, not eve
 # "prendre" in a locution is no taking of people: "ont été pris pour cible", "pris à partie", "pris
 # d'assaut", "prises en embuscade" (an attack, told by the trigger that follows)
 LOCUTION = re.compile(r"\s+(?:pour cibles?|a partie|d'assaut|en (?:embuscade|tenaille|etau|chasse))\b")
+# an attack repelled: who attacked is actor1 (ACLED's initiator), the defenders actor2
+REPELLED = re.compile(
+    r"(?:attaque|assaut|incursion|offensive)s?\b(?:[\s,]+[\w'-]+){0,14}?[\s,]+(?:a|ont|avait|avaient)\s+"
+    r"(?:(?:elle|ete|aussi|egalement)\s+){0,3}(?:repouss|dejou|mise? en echec)"
+    r"|(?:repouss\w*|dejou\w*|mis en echec)\s+(?:[\w'-]+\s+){0,3}?(?:attaque|assaut|incursion|offensive)s?\b"
+)
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}
 STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
 # the state's word for fighters it killed: "une frappe a neutralisé un groupe de cinq personnes"
@@ -671,7 +677,11 @@ class SecurityRules:
             if trigger.sub_event_type == "Non-state actor overtakes territory":
                 taker = doer if doer is not None and not self._is_state(doer) else UNIDENTIFIED
                 return [(trigger.event_type, trigger.sub_event_type, taker, state)]  # the state loses it
-            return [self._battle(agent, patient, whole, doer, state, folded)]
+            battle = self._battle(agent, patient, whole, doer, state, folded)
+            if REPELLED.search(folded) and battle[3] is not None and self._defends(battle[2]):
+                # "les FAMa ont repoussé une attaque": the attackers began it, they are actor1
+                battle = (battle[0], battle[1], battle[3], battle[2])
+            return [battle]
         return self._violence(agent, patient, whole, doer, state, folded)
 
     def hit_by_mines(self, whole: Side) -> set[str]:
@@ -682,6 +692,11 @@ class SecurityRules:
             for n in whole.named
             if self._is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps", OTHER}
         }
+
+    def _defends(self, actor: str) -> bool:
+        """Whether an actor is one that holds positions attacked by others: state forces,
+        peacekeepers, a village militia."""
+        return self._is_state(actor) or actor in {"MINUSMA", "Dozo militia", "Wagner Group/Africa Corps"}
 
     def _doer(self, agent: Side, whole: Side, folded: str) -> str | None:
         """Who acted: the named actor of the agent role, a named group of the sentence, else none."""
