@@ -123,6 +123,22 @@ def test_country_hint_picks_a_neighbour(gazetteer: Gazetteer) -> None:
     assert (mali.country, burkina.country) == ("MLI", "BFA")
 
 
+def test_a_town_abroad_beats_a_hill_of_mali(gazetteer: Gazetteer) -> None:
+    """Issue 10: news names places people live in; Mali's "Bani Bangou" is a hill, Niger's a town."""
+    place = gazetteer.resolve(
+        "Bani Bangou", "Une patrouille est tombée dans une embuscade près de Bani Bangou."
+    )
+    assert place is not None and (place.country, place.admin1) == ("NER", "Tillabéri")
+
+
+def test_a_border_names_the_other_side_not_the_place(gazetteer: Gazetteer) -> None:
+    """Issue 10: "localité frontalière du Burkina Faso" is a place of the other country."""
+    near = gazetteer.resolve("Kouri", "À Kouri, commune frontalière du Burkina Faso, le marché a brûlé.")
+    inside = gazetteer.resolve("Kouri", "À Kouri, dans le nord du Burkina Faso, le marché a brûlé.")
+    assert near is not None and inside is not None
+    assert (near.country, inside.country) == ("MLI", "BFA")
+
+
 @pytest.mark.parametrize(
     ("phrase", "source_id", "admin1"),
     [

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from vigie.events.context import Timeline, trigger_day
+from vigie.events.context import Timeline, page_country, trigger_day
+from vigie.events.lexicon import load_parties
 from vigie.pipeline import Stages
 from vigie.records import Article, Sentence
 
@@ -103,3 +104,14 @@ def test_a_sentence_stating_two_days_dates_each_act_by_the_day_its_verb_governs(
 def _analysed(stages: Stages, text: str, published: date) -> list[Sentence]:
     article = Article("d" * 40, 0, "full", None, published, None, text, 0, len(text), ((0, len(text)),))
     return list(stages.analyzer(article, text).sentences)
+
+
+def test_a_page_naming_a_neighbour_only_by_its_border_is_of_its_home_country() -> None:
+    """Issue 10: "frontalière du Burkina Faso" names the neighbour, not the page's country."""
+    parties = load_parties()[0]
+    border = (
+        "Des hommes armés ont attaqué Kouri, localité frontalière du Burkina Faso, dans le cercle de "
+        "Yorosso. Près de la frontière avec le Burkina Faso, un autre poste a été visé."
+    )
+    assert page_country(border, parties) == "MLI"
+    assert page_country("Des hommes armés ont attaqué Djibo, au Burkina Faso.", parties) == "BFA"

@@ -25,6 +25,11 @@ HOME = "MLI"  # a Malian paper's news when nothing else tells
 HEAD = re.compile(r"^\s*#?\s*([^:]{2,40}?)\s*:\s")
 # the countries of the outlets this tool reads; the one a page names most is its country
 OUTLETS = ("MLI", "BFA", "NER")
+# a border names the neighbour, not the page's country: "Koury, localité frontalière du Burkina Faso",
+# "près de la frontière avec le Niger"
+BORDER_BEFORE = re.compile(
+    r"frontali\w*\s+(?:du|de la|de l'|des|d')\s*$|frontieres?\s+(?:du|de la|avec (?:le|la|l'))\s*$"
+)
 # the states whose news this tool follows
 SAHEL = ("MLI", "BFA", "NER", "TCD", "MRT", "BEN", "TGO", "CIV", "GIN", "SEN", "DZA", "NGA", "GHA")
 # "a rendu public vendredi le bilan", "indique dans un communiqué publié le 1er avril": a report's date
@@ -352,7 +357,14 @@ def page_country(text: str, parties: Gazette) -> str:
 
 
 def _codes(parties: Gazette, text: str) -> list[str]:
-    return [alias.canonical for found in parties.find(fold_text(text), text) for alias in found.names[:1]]
+    """The parties a text names, not the neighbours named by a border."""
+    folded = fold_text(text)
+    return [
+        alias.canonical
+        for found in parties.find(folded, text)
+        if not BORDER_BEFORE.search(folded[max(0, found.start - 30) : found.start])
+        for alias in found.names[:1]
+    ]
 
 
 def day_of(value: date | datetime | None) -> date | None:

@@ -66,6 +66,11 @@ OTHER_BEFORE = re.compile(
     r"sont rentres|est rentre|sont retournes)\s+(?:[\w']+\s+){0,2}?a\s+$"
     r"|(?:ont|a|avaient|avait) regagne\s+(?:[\w']+\s+){0,2}?$"
 )
+# a place people were taken to after the event: "décédé à Dakar, où il avait été évacué"
+OTHER_AFTER = re.compile(
+    r",?\s+ou\s+(?:il|elle|ils|elles)\s+(?:avait|avaient|a|ont|etait|etaient|sont|est)\s+(?:ete\s+)?"
+    r"(?:evacue|transfere|hospitalise|admis|soigne|conduit|achemine)"
+)
 # the second name of "entre Ménaka et Ansongo"
 AND_BEFORE = re.compile(r"(?:^|\s)et\s+(?:de\s+|d')?$")
 # "Région de Kayes" printed as one capitalised name
@@ -110,6 +115,8 @@ def find_toponyms(sentence: str) -> list[Toponym]:
             continue  # "Mi-24P", "RN3": no place
         before = folded[max(0, match.start() - 60) : match.start()]
         role = _role(before)
+        if OTHER_AFTER.match(folded, match.end()):
+            role = "other"  # "mort à Dakar où il avait été évacué": where he was taken, not where he was hit
         if role == "direct" and out and AND_BEFORE.search(before) and "entre" in before:
             role = out[-1].role  # "entre Ménaka et Ansongo": both are references
         if (

@@ -31,7 +31,7 @@ from vigie.events.lexicon import (
 )
 from vigie.events.places import Toponym, find_toponyms
 from vigie.events.reports import Report, later_tolls, merge_reports
-from vigie.events.tolls import find_toll, tolls_by_place
+from vigie.events.tolls import civilian_toll, find_toll, tolls_by_place
 from vigie.frdate import EventDate
 from vigie.geo.boundary import Boundaries
 from vigie.nlp import Analysis
@@ -121,6 +121,16 @@ AGAINST = re.compile(
 LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|entre|vers|en)\s")
 CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
+# "prendre" in a locution is no taking of people: "ont été pris pour cible", "pris à partie", "pris
+# d'assaut", "prises en embuscade" (an attack, told by the trigger that follows)
+LOCUTION = re.compile(r"\s+(?:pour cibles?|a partie|d'assaut|en (?:embuscade|tenaille|etau|chasse))\b")
+# an attack repelled: who attacked is actor1 (ACLED's initiator), the defenders actor2
+REPELLED = re.compile(
+    r"(?:attaque|assaut|incursion|offensive)s?\b(?:[\s,]+[\w'-]+){0,14}?[\s,]+(?:a|ont|avait|avaient)\s+"
+    r"(?:(?:elle|ete|aussi|egalement)\s+){0,3}(?:repouss|dejou|mise? en echec)"
+    r"|(?:repouss\w*|dejou\w*|mis en echec)\s+(?:[\w'-]+\s+){0,3}?(?:attaque|assaut|incursion|offensive)s?\b"
+)
+RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}
 STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
 # the state's word for fighters it killed: "une frappe a neutralisé un groupe de cinq personnes"
 NEUTRALISED = re.compile(r"neutralis|elimin")
@@ -217,6 +227,12 @@ class SecurityRules:
         for index in self.sieve.candidates(folded):  # a few look-ups rule out the others' searches
             trigger = self.triggers[index]
             match = trigger.pattern.search(folded)
+            while (
+                match is not None
+                and LOCUTION.match(folded, match.end())
+                and match.group().endswith(("pris", "prises"))
+            ):
+                match = trigger.pattern.search(folded, match.end())  # "pris pour cible": no one taken
             if match is None:
                 continue
             if trigger.requires is not None and trigger.requires.search(folded) is None:
@@ -395,7 +411,12 @@ class SecurityRules:
         for toponym, place, precision in places:
             where = place.country if place is not None else country
             decided = self._decide(match, roles, sentence, folded, when.day, where, told_from, matches, after)
+            toll = tolls.get(toponym.name)
+            split = {event_type for event_type, *_ in decided} >= {"Battles", "Violence against civilians"}
+            civilian, others = civilian_toll(sentence.text) if split and toll is not None else (toll, toll)
             for event_type, sub_type, actor1, actor2 in decided:
+                # a raid that is two events: the civilians' dead are the massacre's, the others the clash's
+                fatalities = civilian if event_type == "Violence against civilians" else others
                 events.append(
                     (
                         Event(
@@ -407,7 +428,7 @@ class SecurityRules:
                             actor2=actor2 if actor2 != actor1 else None,
                             location=toponym.name,
                             place=None if place is None else replace(place, geo_precision=precision),
-                            fatalities=tolls.get(toponym.name),
+                            fatalities=fatalities,
                             evidence=(Evidence(article.id, sentence.text, sentence.start, sentence.end),),
                         ),
                         from_focus,
@@ -419,6 +440,18 @@ class SecurityRules:
         if claimant is not None:  # "Le Jnim a revendiqué des tirs de roquettes contre …": this event's author
             events = [(self._claimed(event, claimant), focused) for event, focused in events]
         return events
+
+    def _antecedent(
+        self, roles: Frame, sentence: Sentence, patient: Side, day: date | None, country: str
+    ) -> bool:
+        """Whether the patient of a passive trigger names state forces, a relative pronoun read as
+        the noun it stands for ("l'armée qui a été frappée": the army)."""
+        if patient.forces:
+            return True
+        if not roles.patient or fold_text(roles.patient[0].text) not in RELATIVE_PRONOUNS:
+            return False
+        word = sentence.tokens[sentence.tokens[roles.trigger].head]
+        return self._side((Phrase(0, word.start, word.end, word.text),), day, country).forces
 
     def _frame(self, sentence: Sentence, match: Match) -> Frame | None:
         return self._frame_at(sentence, match.start)
@@ -461,9 +494,13 @@ class SecurityRules:
             for found in self.actors.named.find(folded, item.text):
                 named.append(self._canonical(found, day))
             police = self.actors.police.find(folded, folded)
+            # "un camp de déplacés": a civilian place whose words hold an army word
+            civilian_places = [m.span() for m in self.civilian_targets.finditer(folded)]
             for found in self.actors.army.find(folded, folded):
                 if police and fold_text(found.text) in INSTALLATIONS:
                     continue  # "le camp de la gendarmerie", "une patrouille de police": the police's
+                if _within((found.start, found.end), civilian_places):
+                    continue
                 named.append(self.actors.national_forces.get(country, MALI_FORCES))
             for _ in police:
                 named.append(
@@ -471,7 +508,10 @@ class SecurityRules:
                         country, self.actors.national_forces.get(country, MALI_FORCES)
                     )
                 )
-            armed_spans = [m.span() for m in self.armed_targets.finditer(core)]
+            civilian_spans = [m.span() for m in self.civilian_targets.finditer(core)]
+            armed_spans = [
+                m.span() for m in self.armed_targets.finditer(core) if not _within(m.span(), civilian_spans)
+            ]
             unarmed = any(  # "supplétifs civils de l'armée" are armed
                 not any(a <= m.start() and m.end() <= b for a, b in armed_spans)
                 for m in self.civilian_targets.finditer(core)
@@ -572,6 +612,14 @@ class SecurityRules:
                 arrested = _first([n for n in patient.named if n != actor1 and not self._is_state(n)])
                 return [(trigger.event_type, trigger.sub_event_type, actor1, arrested or CIVILIANS)]
             air = trigger.sub_event_type == "Air/drone strike"
+            if (
+                air
+                and roles is not None
+                and roles.passive
+                and not roles.agent
+                and self._antecedent(roles, sentence, patient, day, country)
+            ):
+                return []  # "c'est l'armée qui a été frappée": the army was hit, it struck no one
             target = _first([n for n in patient.named if n != actor1]) or _first(
                 [
                     n
@@ -629,7 +677,11 @@ class SecurityRules:
             if trigger.sub_event_type == "Non-state actor overtakes territory":
                 taker = doer if doer is not None and not self._is_state(doer) else UNIDENTIFIED
                 return [(trigger.event_type, trigger.sub_event_type, taker, state)]  # the state loses it
-            return [self._battle(agent, patient, whole, doer, state, folded)]
+            battle = self._battle(agent, patient, whole, doer, state, folded)
+            if REPELLED.search(folded) and battle[3] is not None and self._defends(battle[2]):
+                # "les FAMa ont repoussé une attaque": the attackers began it, they are actor1
+                battle = (battle[0], battle[1], battle[3], battle[2])
+            return [battle]
         return self._violence(agent, patient, whole, doer, state, folded)
 
     def hit_by_mines(self, whole: Side) -> set[str]:
@@ -640,6 +692,11 @@ class SecurityRules:
             for n in whole.named
             if self._is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps", OTHER}
         }
+
+    def _defends(self, actor: str) -> bool:
+        """Whether an actor is one that holds positions attacked by others: state forces,
+        peacekeepers, a village militia."""
+        return self._is_state(actor) or actor in {"MINUSMA", "Dozo militia", "Wagner Group/Africa Corps"}
 
     def _doer(self, agent: Side, whole: Side, folded: str) -> str | None:
         """Who acted: the named actor of the agent role, a named group of the sentence, else none."""
@@ -953,6 +1010,11 @@ class SecurityRules:
             if specific:
                 return specific[0]
         return None
+
+
+def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a span lies inside a longer one of a list ("camp" in "camp de déplacés")."""
+    return any(a <= span[0] and span[1] <= b and b - a > span[1] - span[0] for a, b in spans)
 
 
 def _main_match(matches: list[Match], folded: str) -> Match:

@@ -20,17 +20,29 @@ _WORD = "|".join(sorted((*UNITS, *APPROXIMATE), key=len, reverse=True))
 NUMBER = rf"(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?(?:{_WORD})(?:[\s-](?:et[\s-])?(?:{_WORD}))*)(?!\w)"
 DEATHS = (
     r"(?:morts?|tues?|tuees?|neutralises?|corps|victimes|ont peri|ont perdu la vie|ont ete tues|ont ete tuees|"
-    r"ont trouve la mort|executes?|executees?|decedes?|cadavres|elimines?|abattus?|sans vie|perdu la vie|tombes)"
+    r"ont trouve la mort|executes?|executees?|decedes?|cadavres|elimines?|abattus?|sans vie|perdu la vie|tombes|"
+    r"massacres|massacrees?|egorges?|egorgees?|assassines?|assassinees?|fusilles?|fusillees?|decapites?)"
 )
 DEATH_WORD = re.compile(DEATHS)
 # "21 morts à Karou, 14 à Ouatagouna": a number, its unit maybe, then the place
 PER_PLACE = re.compile(rf"(?<!\w){NUMBER}\s+(?:morts?\s+|tues\s+|victimes\s+)?(?:a|au|aux|dans|pour)\s+")
 # a toll: "23 morts", "17 militaires tués", "a fait au moins 22 morts", "203 combattants neutralisés"
-TOLL = re.compile(rf"(?<!\w){NUMBER}\s+(?:(?:[a-z'\-]+,?\s+){{0,5}}?){DEATHS}(?!\w)")
+# (the auxiliary "ont été" is not counted among the words between: "quatre supplétifs civils de
+# l'armée ont été tués")
+TOLL = re.compile(
+    rf"(?<!\w){NUMBER}\s+(?:(?:[a-z'\-]+,?\s+){{0,5}}?)(?:(?:ont|a|avaient|sont)\s+(?:ete\s+)?)?{DEATHS}(?!\w)"
+)
+
+# a range of figures, its lowest counted (FORMAT.md: the lowest specific figure): "de 30 à 32 morts",
+# "entre 30 et 40 morts"
+RANGE = re.compile(rf"(?:\bde|\bentre)\s+{NUMBER}\s+(?:a|et)\s+$")
+# an explanation in brackets is not part of the count: "4 VDP (Volontaires pour la défense de la patrie) tués"
+BRACKETS = re.compile(r"\s*\([^()]{1,80}\)")
 # a toll after its verb: "tuant sept civils", "ont neutralisé au moins une dizaine de terroristes"
 TOLL_AFTER = re.compile(
     r"(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|neutralise|abattu|abattant|executant|"
-    r"coute la vie a|coute la vie de|mort de|la mort de|la vie a|eliminer|eliminant|elimine)\s+"
+    r"coute la vie a|coute la vie de|mort de|la mort de|la vie a|eliminer|eliminant|elimine|execute|"
+    r"egorge|egorgeant|massacre|massacrant|assassine|fusille)\s+"
     rf"(?:au moins\s+|pres de\s+|plus de\s+|plus d'|environ\s+|quelque\s+)?(?<!\w){NUMBER}\s+(?!bless)"
 )
 NO_CASUALTY = re.compile(
@@ -42,7 +54,8 @@ PEOPLE = re.compile(
     r"(?:soldat|militaire|civil|personne|casque|terroriste|assaillant|villageois|passager|enfant|femme|homme|"
     r"gendarme|policier|membre|combattant|jihadiste|djihadiste|otage|eleve|agent|chauffeur|fidele|victime|"
     r"habitant|mort|corps|individu|elements?|garde|ressortissant|touriste|expatrie|client|paysan|berger|"
-    r"vdp|volontaire|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de|d')"
+    r"elu|maire|chef|imam|enseignant|conducteur|pecheur|cultivateur|notable|pelerin|"
+    r"vdp|volontaire|suppletif|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de|d')"
 )
 # a clause boundary between two tolls of two places: "… à Yara ; à Dissa, on dénombre deux morts"
 CLAUSES = re.compile(r"\s*[;:]\s*|,\s*(?:et\s+)?(?=(?:a|au|dans|pour)\s+[a-z])|\s+et\s+(?=(?:a|au)\s)")
@@ -53,7 +66,24 @@ ALTERNATIVE = re.compile(
     r"evoqu|parlent de|avance pour sa part|pour sa part|de son cote|contre \d"
 )
 WOUNDED = re.compile(r"bless")
+# a figure that says not whose dead: "12 morts", "sept victimes"
+UNSAID = re.compile(
+    r"(?:morts?|victimes?|corps|cadavres|tue|tues|tuee|tuees|personnes? tuee|parmi|dont|de\b|d')"
+)
+# the people a figure counts are civilians: "trois civils", "deux villageois", "cinq personnes"
+CIVILIAN_DEAD = re.compile(
+    r"(?:civil|personne|villageois|habitant|passager|enfant|femme|eleve|fidele|commercant|berger|eleveur|"
+    r"paysan|cultivateur|pecheur|orpailleur|forain|chauffeur|elu|maire|notable|pelerin|touriste|expatrie)"
+)
 MAX_TOLL = 100_000
+# a figure coordinated with a toll, its death word shared: "12 militaires et 4 civils tués" (16)
+COORDINATED = re.compile(
+    rf"(?<!\w){NUMBER}\s+{PEOPLE.pattern}[a-z'\-]*\s+(?:[a-z'\-]+\s+){{0,2}}?(?:et|,)\s+(?:d'|de\s+)?$"
+)
+# a figure coordinated after a toll told after its verb: "tuant trois civils [et deux soldats]"
+FOLLOWING = re.compile(
+    rf"[a-z'\-]+(?:\s+[a-z'\-]+){{0,2}}?\s*(?:,|et)\s+(?:au moins\s+)?(?<!\w){NUMBER}\s+(?={PEOPLE.pattern})"
+)
 # the attackers' side of a toll: "17 terroristes neutralisés", "côté ennemi, 77 morts"
 ATTACKERS = re.compile(
     r"terroriste|assaillant|jihadiste|djihadiste|ennemi|combattant|bandit|insurge|rebelle|criminel|elements? du"
@@ -156,10 +186,33 @@ def adds_up(told: Sequence[str], more: str) -> bool:
     return bool(counted and new and not counted & new and not ALTERNATIVE.search(fold_text(more)))
 
 
-def _count(folded: str, sides: set[str] | None = None) -> int | None:
+def civilian_toll(text: str) -> tuple[int | None, int | None]:
+    """The deaths a sentence counts among civilians and among the others (soldiers, fighters), for a
+    raid that is two events (FORMAT.md: "a civilian massacre and a clash with soldiers in the same raid
+    are two events"): each event its own dead.
+
+    >>> civilian_toll("Trois civils et deux soldats ont été tués lors de l'attaque du convoi.")
+    (3, 2)
+    >>> civilian_toll("Deux villageois ont été tués lors d'une attaque contre le poste.")
+    (2, None)
+    >>> civilian_toll("L'attaque du poste et du marché a fait douze morts.")
+    (None, None)
+    """
+    parts: list[tuple[int, str]] = []
+    _count(fold_text(text), parts=parts)
+    civilian = [value for value, window in parts if CIVILIAN_DEAD.match(window)]
+    # "12 morts" says not whose: a toll over both events, null on each (FORMAT.md)
+    other = [value for value, window in parts if not CIVILIAN_DEAD.match(window) and not UNSAID.match(window)]
+    return (sum(civilian) if civilian else None, sum(other) if other else None)
+
+
+def _count(
+    folded: str, sides: set[str] | None = None, parts: list[tuple[int, str]] | None = None
+) -> int | None:
+    folded = BRACKETS.sub("", folded)
     total, seen = 0, False
     counted: list[tuple[int, int]] = []
-    for match in [*_overlapping(TOLL, folded), *_overlapping(TOLL_AFTER, folded)]:
+    for match in [*_overlapping(TOLL, folded), *_following(_overlapping(TOLL_AFTER, folded), folded)]:
         if any(start < match.end(1) and match.start(1) < end for start, end in counted):
             continue  # "tuant 17 soldats tués": one number, counted once
         if WOUNDED.search(folded[match.end(1) : match.end(1) + 12]):
@@ -168,14 +221,39 @@ def _count(folded: str, sides: set[str] | None = None) -> int | None:
         if not after or not (PEOPLE.match(after[0]) or DEATH_WORD.match(after[0])):
             continue  # "un véhicule terroriste neutralisé", "deux frappes ont neutralisé": nobody counted
         value = _number(match.group(1))
+        before = folded[max(0, match.start(1) - 60) : match.start(1)]
+        lowest = RANGE.search(before)
+        if value is not None and lowest is not None:
+            value = min(value, _number(lowest.group(1)) or value)  # "de 30 à 32 morts": 30
+        coordinated = COORDINATED.search(before) if lowest is None else None
+        if value is not None and coordinated is not None:
+            start = match.start(1) - len(before) + coordinated.start(1)
+            if not any(s <= start < e for s, e in counted):
+                # "douze soldats et quatre supplétifs civils … ont été tués": both counted
+                value += _number(coordinated.group(1)) or 0
+                counted.append((start, match.start(1) - len(before) + coordinated.end(1)))
         if value is not None and value < MAX_TOLL:
             counted.append((match.start(1), match.end(1)))
             total += value
             seen = True
+            if parts is not None:
+                parts.append((value, folded[match.end(1) :].lstrip()))
             if sides is not None:
                 window = folded[max(0, match.start(1) - 20) : match.end() + 15]
                 sides.add("attackers" if ATTACKERS.search(window) else "others")
     return total if seen else None
+
+
+def _following(matches: list[re.Match[str]], folded: str) -> list[re.Match[str]]:
+    """The matches of a toll after its verb, and the figures coordinated after each: "tuant trois
+    civils et deux soldats" counts "deux" too."""
+    out = []
+    for match in matches:
+        out.append(match)
+        while (more := FOLLOWING.match(folded, match.end())) is not None:
+            out.append(more)
+            match = more
+    return out
 
 
 def _overlapping(pattern: re.Pattern[str], folded: str) -> list[re.Match[str]]:

@@ -34,7 +34,7 @@ SELECT_PLACES = (
 )
 
 
-Order = tuple[int, int, int, int, int, int, int, int, int]
+Order = tuple[int, int, int, bool, int, int, int, int, int, int]
 
 
 class PlaceIndex:
@@ -196,6 +196,8 @@ class PlaceIndex:
                 -sum(self._matches(index, h) for h in [*wanted, *attached]),
                 -(not self._codes[index]),  # a user place wins on equal names
                 -any(self._matches(index, h) for h in countries),
+                # a town abroad before a hill or a pond of Mali: news names places people live in
+                place.feature_class not in "PA",
                 tiers.get(place.country, len(tiers)),
                 -major,
                 -sum(self._matches(index, h) for h in areas),
