@@ -39,14 +39,14 @@ def _events(stages: Stages, body: str, published: date, title: str | None = None
 def test_an_event_told_first_in_a_country_is_placed_by_the_report_that_follows(stages: Stages) -> None:
     [event] = _events(
         stages,
-        "Ouagadougou, 9 avr 2022 (AFP) - Douze soldats et quatre supplétifs civils de l'armée ont été tués "
-        "vendredi dans une attaque de jihadistes présumés contre un détachement militaire dans le nord du "
-        "Burkina Faso.\n\nL'attaque a visé le détachement de Namissiguima, dans la province du Sanmatenga, "
-        "selon une source sécuritaire.",
-        date(2022, 4, 9),
+        "Ouagadougou, 18 mars 2023 (AFP) - Huit soldats et trois supplétifs civils de l'armée ont été tués "
+        "vendredi dans une attaque de présumés jihadistes contre un poste militaire dans le nord du "
+        "Burkina Faso.\n\nL'assaut a visé le poste de Barsalogho, dans la province du Sanmatenga, "
+        "d'après une source sécuritaire.",
+        date(2023, 3, 18),
     )
     # the dateline's day anchors "vendredi"; civil auxiliaries of the army are armed: a battle
-    assert (event.event_type, event.date, event.location) == ("Battles", date(2022, 4, 8), "Namissiguima")
+    assert (event.event_type, event.date, event.location) == ("Battles", date(2023, 3, 17), "Barsalogho")
     assert event.actor2 == "Military Forces of Burkina Faso" and len(event.evidence) == 2
 
 
