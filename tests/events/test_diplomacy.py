@@ -599,3 +599,42 @@ def test_the_clause_of_the_act_dates_it_not_the_report_verb(stages: Stages) -> N
         date(2025, 9, 10),  # a Wednesday
     )
     assert _told(found) == {("CONSULT", ("CHN", "MLI"), date(2025, 9, 4))}
+
+
+def test_a_meeting_that_only_dates_the_news_is_no_meeting(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Ce nouveau bilan tombe à la veille du sommet de Nouakchott, où le président mauritanien reçoit "
+        "lundi ses homologues du Mali et du Sénégal. Au lendemain du sommet d'Abuja, le Niger a annoncé "
+        "le rappel de son ambassadeur au Nigeria.",
+        date(2024, 3, 9),
+    )
+    assert {i.type for i in found} == {"REJECT"}
+
+
+def test_a_many_party_meeting_gives_one_entry_per_pair(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "La réunion quadripartite des chefs d'état-major du Niger, du Tchad et du Bénin s'est tenue "
+        "le mercredi 6 mars 2024 à Niamey.",
+        None,
+    )
+    assert _told(found) == {
+        ("CONSULT", ("BEN", "NER"), date(2024, 3, 6)),
+        ("CONSULT", ("BEN", "TCD"), date(2024, 3, 6)),
+        ("CONSULT", ("NER", "TCD"), date(2024, 3, 6)),
+    }
+    # a list in another phrase than the meeting's is not its parties
+    found = _interactions(
+        stages,
+        "Ces consultations interviennent après le départ du Mali, du Burkina Faso et du Niger de l'OIF.",
+        None,
+    )
+    assert ("BFA", "NER") not in {i.parties for i in found}
+
+
+def test_a_visit_to_a_foreign_capital_pairs_the_visitor_with_the_host(stages: Stages) -> None:
+    found = _interactions(
+        stages, "Le mardi 5 mars 2024, le ministre malien de la Défense s'est rendu à Niamey.", None
+    )
+    assert _told(found) == {("CONSULT", ("MLI", "NER"), date(2024, 3, 5))}

@@ -20,6 +20,10 @@ from vigie.records import PloverType
 # AGREE and SUPPORT (FORMAT.md), so a weak meeting word stays beside these; beside other acts ("réunis en sommet, les chefs
 # d'État ont décidé des sanctions") it is only the setting
 PRODUCED = frozenset({"AGREE", "SUPPORT"})
+# what may stand between a phrase of time and the meeting word it governs: "de la", "du", "d'une"
+ARTICLE_ONLY = re.compile(
+    r"^\s*(?:(?:de|d'|du|des|a|au|aux)\s*)?(?:(?:la|le|les|l'|un|une|ce|cet|cette|ces)\s*)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,7 @@ class Acts:
         self.topical = frozenset(table["topics"]["types"])
         self.joint_forces = compile_phrases(table["joint"]["forces"])
         self.joint_acts = compile_phrases(table["joint"]["acts"])
+        self.time_references = compile_phrases(table["time_references"]["patterns"])
 
     def find_types(self, folded: str) -> list[PloverType]:
         """The PLOVER types a folded sentence reports, the most specific first.
@@ -113,6 +118,8 @@ class Acts:
             for match in rule.pattern.finditer(masked):
                 if rule.type in self.topical and any(a <= match.start() < b for a, b in topics):
                     continue  # "les échanges ont porté sur la coopération militaire": a topic, no act
+                if rule.weak and self._dates_only(masked, match.start()):
+                    continue  # "à la veille du sommet": the occasion that dates the news, no meeting
                 trigger = Trigger(rule.type, match.start(), match.end(), rule.directed, rule.to_home)
                 if told is None or told(trigger):
                     best[rule.type] = (rule, match)
@@ -131,6 +138,22 @@ class Acts:
             Trigger(rule.type, match.start(), match.end(), rule.directed, rule.to_home)
             for rule, match in kept
         ]
+
+    def _dates_only(self, folded: str, start: int) -> bool:
+        """A meeting word governed by a phrase of time ("à la veille du sommet", "après la
+        réunion"): it dates the sentence's news and is not the act told.
+
+        >>> from vigie.events.lexicon import fold_text
+        >>> text = fold_text("Ce bilan tombe à la veille du sommet de Pau.")
+        >>> Acts()._dates_only(text, text.index("sommet"))
+        True
+        >>> text = fold_text("Le sommet de Niamey s'est ouvert samedi.")
+        >>> Acts()._dates_only(text, text.index("sommet"))
+        False
+        """
+        before = folded[max(0, start - 40) : start]
+        last = next(reversed(list(self.time_references.finditer(before))), None)
+        return last is not None and ARTICLE_ONLY.match(before[last.end() :]) is not None
 
 
 def _with_pluperfect(patterns: list[str]) -> list[str]:

@@ -92,6 +92,32 @@ def told_as_main(sentence: Sentence, index: int) -> bool:
     return False
 
 
+# relative pronouns that open a relative clause ("le sommet de Pau, où le président reçoit …")
+RELATIVE_PRONOUNS = frozenset(
+    {"où", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "duquel"}
+)
+
+
+def opened_by_relative(sentence: Sentence, index: int) -> bool:
+    """A clause in the present the parser hung as an adverbial one though a relative pronoun opens
+    it: "à la veille du sommet de Pau, où le président reçoit lundi les chefs d'État" (the summit's
+    programme, an aside, not the news). French opens a relative clause with "où", "dont", "lequel"
+    standing first in it. One in a past tense ("à Moscou, où il s'était entretenu la veille avec …")
+    tells what was done there and is kept."""
+    tokens = sentence.tokens
+    for current in ancestors(sentence, index):
+        token = tokens[current]
+        if token.pos in {"VERB", "AUX"} and token.dep not in {"ROOT", "conj"}:
+            under = [i for i, t in enumerate(tokens) if t.head == current and i != current]
+            if token.tense not in {"Pres", "Fut"} or any(tokens[i].dep.startswith("aux") for i in under):
+                return False
+            first = min([current] + under)
+            return tokens[first].pos == "PRON" and tokens[first].text.lower() in RELATIVE_PRONOUNS
+        if token.pos in {"VERB", "AUX"}:
+            return False
+    return False
+
+
 def finite(sentence: Sentence, index: int) -> bool:
     """A participle the parser hung as a modifier ("acl") though its auxiliary makes it a finite verb:
     "le président a « fermement » condamné l'attaque" (a relative clause is "acl:relcl")."""

@@ -21,9 +21,16 @@ from functools import partial
 from itertools import combinations, pairwise
 
 from vigie.events.acts import Acts, Trigger
-from vigie.events.clauses import bare_apposition, finite, in_its_clause, told_as_main
+from vigie.events.clauses import (
+    ancestors,
+    bare_apposition,
+    finite,
+    in_its_clause,
+    opened_by_relative,
+    told_as_main,
+)
 from vigie.events.context import TIME_OF_DAY, Timeline, act_day_at
-from vigie.events.frames import Frame, frame, is_subordinate, preposition, token_at
+from vigie.events.frames import Frame, children, frame, is_subordinate, preposition, subtree, token_at
 from vigie.events.lexicon import fold_text
 from vigie.events.parties import ANAPHOR, COORDINATED, Party, PartyFinder, group, told_before
 from vigie.frdate import find_days, find_span, names_a_time
@@ -224,6 +231,8 @@ class DiplomacyRules:
             and not told_as_main(sentence, index)
         ):
             return False
+        if opened_by_relative(sentence, index):
+            return False
         roles = frame(sentence, index)
         head = sentence.tokens[roles.trigger].head
         if sentence.tokens[head].lemma.lower() in PROMISED:
@@ -274,10 +283,10 @@ class DiplomacyRules:
                 return []
             return [(a, b, trigger.type) for a in sources for b in targets if a != b]
         if _listed(
-            named, trigger, folded
-        ):  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé"
-            listed = [p.code for p in named if 0 <= p.start < trigger.start]
-            return [(a, b, trigger.type) for a, b in combinations(listed, 2)]
+            named, _list_may_stand(sentence, trigger), folded
+        ):  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé",
+            # "la réunion tripartite des armées du Sénégal, du Mali et de la Mauritanie": each with each
+            return [(a, b, trigger.type) for a, b in combinations(dict.fromkeys(codes), 2)]
         spans = [(p.start, p.end) for p in named if p.start >= 0]
         if len(spans) > len(
             set(spans)
@@ -374,10 +383,48 @@ class DiplomacyRules:
         return roles
 
 
-def _listed(parties: list[Party], trigger: Trigger, folded: str) -> bool:
-    """Three parties or more, listed together before the trigger: each acts with each."""
-    before = [p for p in parties if 0 <= p.start < trigger.start]
-    return len(before) >= 3 and all(COORDINATED.match(folded[a.end : b.start]) for a, b in pairwise(before))
+def _listed(parties: list[Party], may_stand: tuple[int, int, list[tuple[int, int]]], folded: str) -> bool:
+    """Three parties or more listed together where the act's own parties stand — before the trigger,
+    or in the trigger's phrase or its clause's subject ("la réunion tripartite des armées du Sénégal,
+    du Mali et de la Mauritanie"): a many-party act, one entry per pair (FORMAT.md). A list in
+    another phrase ("interviennent après la sortie du Mali, du Burkina et du Niger") is not."""
+    start, trigger, spans = may_stand
+    run: list[Party] = []
+    for party in (p for p in parties if p.start >= 0):
+        if not (start <= party.start < trigger or any(a <= party.start < b for a, b in spans)):
+            run = []
+            continue
+        if run and (run[-1].code == party.code or not COORDINATED.match(folded[run[-1].end : party.start])):
+            run = []
+        run.append(party)
+        if len(run) >= 3:
+            return True
+    return False
+
+
+def _list_may_stand(sentence: Sentence, trigger: Trigger) -> tuple[int, int, list[tuple[int, int]]]:
+    """Where the parties of an act may be listed (sentence offsets): from the start to the trigger,
+    and the spans of the trigger word's phrase and of its clause's subject."""
+    spans: list[tuple[int, int]] = []
+    index = token_at(sentence, sentence.start + trigger.start) if sentence.tokens else None
+    if index is not None:
+        heads = [index]
+        verb = next(
+            (i for i in ancestors(sentence, index) if sentence.tokens[i].pos in {"VERB", "AUX"}), None
+        )
+        if verb is not None:
+            heads += [
+                i for i in children(sentence, verb) if sentence.tokens[i].dep in {"nsubj", "nsubj:pass"}
+            ]
+        for head in heads:
+            words = [sentence.tokens[i] for i in subtree(sentence, head)]
+            spans.append((words[0].start - sentence.start, words[-1].end - sentence.start))
+        # the words after the trigger up to the next verb: its phrase when the parser split it
+        # ("la réunion tripartite des commandements du Sénégal, du Mali et …")
+        verbs = [t for t in sentence.tokens[index + 1 :] if t.pos in {"VERB", "AUX"}]
+        end = verbs[0].start if verbs else sentence.end
+        spans.append((trigger.start, end - sentence.start))
+    return 0, trigger.start, spans
 
 
 def _dated_acts(triggers: list[Trigger], days: list[tuple[int, date]]) -> dict[PloverType, date]:

@@ -140,6 +140,9 @@ class PartyFinder:
             told = [code for code in told_before if code != named[0].code]  # "Le diplomate a demandé à l'ONU"
             host = visited if visited is not None and visited != named[0].code else (told or [home])[-1]
             parties.append(Party(host, -1, -1))  # the article's country, or the host of a visit
+        elif len(named) == 1 and visited is not None and visited != named[0].code:
+            # "le ministre malien s'est rendu à Niamey": the visitor and the host of the visit
+            parties.append(Party(visited, -1, -1))
         elif len(named) == 1 and (told := [code for code in told_before if code != home]):
             # the page's country named alone, by a subject pointing back: "La délégation était
             # porteuse d'une demande d'appui à la candidature nigérienne" (the delegation told before)
