@@ -638,3 +638,43 @@ def test_a_visit_to_a_foreign_capital_pairs_the_visitor_with_the_host(stages: St
         stages, "Le mardi 5 mars 2024, le ministre malien de la Défense s'est rendu à Niamey.", None
     )
     assert _told(found) == {("CONSULT", ("MLI", "NER"), date(2024, 3, 5))}
+
+
+def test_the_title_before_the_name_says_which_state_acts(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le Mali a répondu sur le même terrain. Jeudi 12 septembre, lors d'une séance du Conseil de sécurité "
+        "consacrée au Sahel, l'ambassadeur du Mali auprès des Nations unies, Moussa Keïta, a accusé le "
+        "représentant ivoirien de relayer des rumeurs.",
+        date(2024, 9, 14),
+    )
+    assert _told(found) == {("ACCUSE", ("CIV", "MLI"), date(2024, 9, 12))}
+
+
+def test_coordinated_verbs_share_their_subject_and_the_presidency_is_the_council(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Dans une lettre du mardi 3 septembre 2024 adressée à la présidence russe du Conseil de sécurité, le "
+        "Niger accuse l'Ukraine d'ingérence et demande la convocation d'une session spéciale.",
+        None,
+    )
+    assert _told(found) == {
+        ("ACCUSE", ("NER", "UKR"), date(2024, 9, 3)),
+        ("REQUEST", ("NER", "UN"), date(2024, 9, 3)),
+    }
+
+
+def test_support_given_to_armed_groups_is_what_an_accusation_charges(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le mercredi 4 septembre 2024, le gouvernement nigérien a accusé le Bénin de soutien aux groupes "
+        "terroristes.",
+        None,
+    )
+    assert {i.type for i in found} == {"ACCUSE"}
+    found = _interactions(
+        stages,
+        "Le mercredi 4 septembre 2024, le Japon a dit soutenir le Niger dans la lutte contre le terrorisme.",
+        None,
+    )
+    assert {i.type for i in found} == {"SUPPORT"}

@@ -30,7 +30,7 @@ from vigie.events.clauses import (
     told_as_main,
 )
 from vigie.events.context import TIME_OF_DAY, Timeline, act_day_at
-from vigie.events.frames import Frame, children, frame, is_subordinate, preposition, subtree, token_at
+from vigie.events.frames import Frame, Phrase, children, frame, is_subordinate, preposition, subtree, token_at
 from vigie.events.lexicon import fold_text
 from vigie.events.parties import ANAPHOR, COORDINATED, Party, PartyFinder, group, told_before
 from vigie.frdate import find_days, find_span, names_a_time
@@ -59,6 +59,8 @@ CARRY_SENTENCES = 2
 # acts whose noun names the giver in its "de" phrase ("le soutien de la Russie"); not so for
 # REJECT or ACCUSE ("le retrait du Mali", "le rejet de la demande": who withdraws, what is rejected)
 GIVEN = {"SUPPORT", "AID", "COOPERATE", "REQUEST", "SANCTION"}
+# prepositions of the complement an act is aimed at, beside its object
+TOWARDS = frozenset({"à", "au", "aux", "contre", "envers", "auprès", "avec", "vis-à-vis"})
 # a visit or a session lasts several days: reports of one within a day of each other are one
 SPANNING = {"CONSULT"}
 # a joint operation or a session told as a period ("menée du 15 au 22 décembre"): its middle day
@@ -317,8 +319,11 @@ class DiplomacyRules:
                 start, end = party.start + offset, party.end + offset
                 if any(p.start < end and start < p.end for p in roles.agent):
                     sources.append(party.code)
-                elif any(p.start <= start < p.end for p in roles.patient + roles.obliques):
+                elif any(p.start <= start < p.end for p in roles.patient + _addressed(roles, sentence)):
                     targets.append(party.code)
+            if not sources:  # "l'ambassadeur du Mali, Issa Konfourou, a accusé": the title before the name
+                sources = [p.code for p in explicit if _in_title(p, roles.agent, sentence, folded)]
+                targets = [code for code in targets if code not in sources]
             for a, b in pairwise(explicit):  # "accusé le Sénégal et la Gambie": the parser may hang
                 if a.code in targets and COORDINATED.match(folded[a.end : b.start]):  # the second
                     targets.append(b.code)  # conjunct on the verb; the list is one object
@@ -371,6 +376,10 @@ class DiplomacyRules:
         if index is None:
             return None
         roles = frame(sentence, index)
+        word = sentence.tokens[roles.trigger]
+        if not roles.agent and word.pos == "VERB" and word.dep == "conj" and word.head != roles.trigger:
+            # "le ministre accuse la France … et demande une réunion": coordinated verbs share a subject
+            roles = replace(roles, agent=frame(sentence, word.head).agent)
         if trigger.type in GIVEN and sentence.tokens[roles.trigger].pos == "NOUN":
             # "la solidarité du Sénégal", "un don du Japon", "les sanctions de la CEDEAO": the first
             # "de" phrase of the act's noun is who gives it
@@ -425,6 +434,31 @@ def _list_may_stand(sentence: Sentence, trigger: Trigger) -> tuple[int, int, lis
         end = verbs[0].start if verbs else sentence.end
         spans.append((trigger.start, end - sentence.start))
     return 0, trigger.start, spans
+
+
+def _addressed(roles: Frame, sentence: Sentence) -> tuple[Phrase, ...]:
+    """The complements that name whom an act is aimed at: "au Conseil", "contre la France", "auprès
+    de l'ONU"; not a time or the occasion ("lors d'une réunion du Conseil de sécurité") when the act
+    has an object. Without an object, every complement may."""
+    if not roles.patient:
+        return roles.obliques
+    return tuple(p for p in roles.obliques if preposition(sentence, p.head) in TOWARDS)
+
+
+def _in_title(party: Party, agent: tuple[Phrase, ...], sentence: Sentence, folded: str) -> bool:
+    """A party named in the title set off by a comma before the name that is the subject: "l'ambassadeur
+    du Mali auprès des Nations unies, Issa Konfourou, a accusé …" (the parser takes the name for the
+    subject and the title for another phrase; French news names an official by title, then name)."""
+    for phrase in agent:
+        start = phrase.start - sentence.start
+        before = folded[:start].rstrip()
+        if not before.endswith(","):
+            continue
+        comma = len(before) - 1
+        opening = max(folded.rfind(",", 0, comma), folded.rfind(":", 0, comma)) + 1
+        if opening <= party.start < comma:
+            return True
+    return False
 
 
 def _dated_acts(triggers: list[Trigger], days: list[tuple[int, date]]) -> dict[PloverType, date]:

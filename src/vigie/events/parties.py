@@ -49,6 +49,12 @@ NEWS_SOURCE = re.compile(
     r"(?:selon|d'apres|a en croire|rapporte|a rapporte|a indique|cite par|citant)\s+(?:l'|la |le |les |un |une )?"
     r"(?:agence|television|radio|journal|quotidien|site|media|medias|presse|chaine)[^,;]*"
 )
+# a diplomat's posting is not a party: "l'ambassadeur du Mali auprès des Nations unies", "le
+# représentant permanent de l'Algérie auprès de l'ONU" (the state of the diplomat acts)
+POSTED = re.compile(
+    r"(?:ambassad\w*|represent\w*|delegue\w*|envoye\w*|charge\w* d'affaires|accredite\w*|mission permanente)"
+    r"(?:\s+[\w'-]+){0,6}\s+aupres\s+(?:du|des|de la|de l'|d'|de)\s*$"
+)
 # "les juntes au pouvoir au Niger, au Mali et au Burkina Faso": the states, not where it happened
 IN_POWER = re.compile(r"au pouvoir (?:a|au|en|aux)\s+(?:[^,;]*(?:,|et)\s+(?:a|au|en|aux)\s+)*$")
 # the occasion, not a party: "en marge de la session de l'Assemblée générale des Nations unies"
@@ -114,6 +120,12 @@ class PartyFinder:
                 continue
             if BORDER.search(folded[max(0, item.start - 24) : item.start]):
                 continue  # "la frontière nigérienne": a place, not a party
+            if folded[max(0, item.start - 11) : item.start] == "presidence " and re.match(
+                r"\s+(?:du|de la|de l'|des)\b", folded[item.end : item.end + 8]
+            ):
+                continue  # "la présidence chinoise du Conseil de sécurité": the Council, not China
+            if POSTED.search(folded[max(0, item.start - 80) : item.start]):
+                continue  # "l'ambassadeur du Mali auprès des Nations unies": where he is posted
             before = folded[max(0, item.start - 6) : item.start]
             capital = fold_text(item.text) in self.capitals
             in_power = IN_POWER.search(folded[max(0, item.start - 24) : item.start]) is not None
