@@ -678,3 +678,33 @@ def test_support_given_to_armed_groups_is_what_an_accusation_charges(stages: Sta
         None,
     )
     assert {i.type for i in found} == {"SUPPORT"}
+
+
+def test_a_negated_predicate_noun_is_no_accusation(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "« Les soldats béninois arrêtés à Niamey ne sont pas des mercenaires », a déclaré le mardi 3 septembre "
+        "2024 le porte-parole de l'ONU.",
+        None,
+    )
+    assert "ACCUSE" not in {i.type for i in found}
+
+
+def test_a_body_s_remit_is_no_cooperation_carried_out(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Les travaux de la 5e session de la commission mixte nigéro-tchadienne, chargée du suivi de la "
+        "coopération militaire, ont pris fin le jeudi 5 septembre 2024 à Niamey.",
+        None,
+    )
+    assert {i.type for i in found} == {"CONSULT"}
+
+
+def test_the_page_s_own_ambassador_received_at_home_is_no_meeting_with_his_posting(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le ministre de la Défense a reçu le lundi 2 septembre 2024 le nouvel ambassadeur de notre pays en "
+        "République arabe d'Égypte.",
+        None,
+    )
+    assert found == []

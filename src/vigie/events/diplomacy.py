@@ -30,7 +30,17 @@ from vigie.events.clauses import (
     told_as_main,
 )
 from vigie.events.context import TIME_OF_DAY, Timeline, act_day_at
-from vigie.events.frames import Frame, Phrase, children, frame, is_subordinate, preposition, subtree, token_at
+from vigie.events.frames import (
+    Frame,
+    Phrase,
+    children,
+    frame,
+    is_negated,
+    is_subordinate,
+    preposition,
+    subtree,
+    token_at,
+)
 from vigie.events.lexicon import fold_text
 from vigie.events.parties import ANAPHOR, COORDINATED, Party, PartyFinder, group, told_before
 from vigie.frdate import find_days, find_span, names_a_time
@@ -241,7 +251,8 @@ class DiplomacyRules:
             return False  # "il a promis l'assistance de la Russie": a promise, not an act
         if sentence.tokens[head].lemma.lower() == "aller" and sentence.tokens[head].tense in {"Pres", "Fut"}:
             return False  # "les soldats vont quitter le pays": the near future
-        return roles.realis and not roles.negated
+        # "les soldats ne sont pas des mercenaires": a predicate noun negated by its copula
+        return roles.realis and not roles.negated and not is_negated(sentence, roles.trigger)
 
     def _title_pairs(self, analysis: Analysis, home: str) -> tuple[int, list[tuple[str, str, str]]] | None:
         """The parties a title names ("Paraphe des accords … de la Fédération de Russie"), paired."""

@@ -55,6 +55,11 @@ POSTED = re.compile(
     r"(?:ambassad\w*|represent\w*|delegue\w*|envoye\w*|charge\w* d'affaires|accredite\w*|mission permanente)"
     r"(?:\s+[\w'-]+){0,6}\s+aupres\s+(?:du|des|de la|de l'|d'|de)\s*$"
 )
+# the country where the page's own ambassador is posted: "le nouvel ambassadeur de notre pays en
+# République arabe d'Égypte" received by a minister is a domestic audience, not a meeting with Egypt
+OUR_ENVOY = re.compile(
+    r"ambassad\w*\s+(?:de notre pays|du pays)\s+(?:en|au|aux|a)\s+(?:republique\s+(?:arabe\s+)?(?:d'|du\s+|de\s+)?)?$"
+)
 # "les juntes au pouvoir au Niger, au Mali et au Burkina Faso": the states, not where it happened
 IN_POWER = re.compile(r"au pouvoir (?:a|au|en|aux)\s+(?:[^,;]*(?:,|et)\s+(?:a|au|en|aux)\s+)*$")
 # the occasion, not a party: "en marge de la session de l'Assemblée générale des Nations unies"
@@ -124,7 +129,9 @@ class PartyFinder:
                 r"\s+(?:du|de la|de l'|des)\b", folded[item.end : item.end + 8]
             ):
                 continue  # "la présidence chinoise du Conseil de sécurité": the Council, not China
-            if POSTED.search(folded[max(0, item.start - 80) : item.start]):
+            if POSTED.search(folded[max(0, item.start - 80) : item.start]) or OUR_ENVOY.search(
+                folded[max(0, item.start - 60) : item.start]
+            ):
                 continue  # "l'ambassadeur du Mali auprès des Nations unies": where he is posted
             before = folded[max(0, item.start - 6) : item.start]
             capital = fold_text(item.text) in self.capitals
