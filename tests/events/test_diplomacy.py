@@ -708,3 +708,35 @@ def test_the_page_s_own_ambassador_received_at_home_is_no_meeting_with_his_posti
         None,
     )
     assert found == []
+
+
+def test_the_verb_an_act_s_noun_completes_says_who_gives_it_to_whom(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le jeudi 5 septembre 2024, à Dakar, Bassirou Diomaye Faye a assuré le Niger de la solidarité du Sénégal.",
+        None,
+    )
+    assert [(i.type, i.source, i.target) for i in found] == [("SUPPORT", "SEN", "NER")]
+
+
+def test_il_and_ces_deux_pays_name_the_parties_told_just_before(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le jeudi 5 septembre 2024, le ministre allemand des Affaires étrangères a été reçu à Niamey. "
+        "S'adressant ensuite au Mali et au Burkina Faso, il a appelé ces deux pays à organiser des élections.",
+        None,
+    )
+    assert {(i.type, i.source, i.target) for i in found if i.type == "REQUEST"} == {
+        ("REQUEST", "DEU", "MLI"),
+        ("REQUEST", "DEU", "BFA"),
+    }
+
+
+def test_a_building_named_for_friendship_is_no_support(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le jeudi 5 septembre 2024, le ministre nigérien de la Santé a visité l'Hôpital de l'amitié "
+        "Niger-Chine de Niamey.",
+        None,
+    )
+    assert "SUPPORT" not in {i.type for i in found}

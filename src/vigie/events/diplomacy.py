@@ -147,7 +147,7 @@ class DiplomacyRules:
                 folded,
                 sentence.text,
                 home,
-                group(folded, groups, self.party_finder.countries),
+                group(folded, groups, self.party_finder.countries, self.party_finder.gazette, sentence.text),
                 told_before(groups, home) if anaphor else (),
             )
             groups.append(self.party_finder.named(sentence))
@@ -162,6 +162,7 @@ class DiplomacyRules:
                         folded,
                         home,
                         fold_text(sentences[index - 1].text) if index > 0 else "",
+                        told_before(groups[:-1], home),
                     )
                 )
                 if joint and trigger.type == "COOPERATE":  # the joint forces and whoever supports them
@@ -275,6 +276,7 @@ class DiplomacyRules:
         folded: str,
         home: str,
         previous: str = "",
+        told: Sequence[str] = (),
     ) -> list[tuple[str, str, str]]:
         """Who acts on whom: (source, target, type) per pair; `previous` is the sentence before (folded),
         which says who "il" is.
@@ -291,7 +293,9 @@ class DiplomacyRules:
         if trigger.to_home:  # "l'UA a dénoncé un assassinat ignoble": with the country that suffered it
             return [(code, home, trigger.type) for code in dict.fromkeys(codes) if code != home]
         if trigger.directed:
-            sources, targets = self._roles(trigger, parties, sentence, subject_from, folded, home, previous)
+            sources, targets = self._roles(
+                trigger, parties, sentence, subject_from, folded, home, previous, told
+            )
             if not sources or not targets:
                 return []
             return [(a, b, trigger.type) for a in sources for b in targets if a != b]
@@ -318,6 +322,7 @@ class DiplomacyRules:
         folded: str,
         home: str,
         previous: str = "",
+        told: Sequence[str] = (),
     ) -> tuple[list[str], list[str]]:
         named = [p for p in parties if not p.venue]
         explicit = [p for p in named if p.start >= 0]
@@ -325,13 +330,12 @@ class DiplomacyRules:
         sources: list[str] = []
         targets: list[str] = []
         if roles is not None and (roles.agent or roles.patient or roles.obliques):
-            offset = sentence.start
-            for party in explicit:  # "le général Abdourahamane Tiani" overlaps the subject "Tiani"
-                start, end = party.start + offset, party.end + offset
-                if any(p.start < end and start < p.end for p in roles.agent):
-                    sources.append(party.code)
-                elif any(p.start <= start < p.end for p in roles.patient + _addressed(roles, sentence)):
-                    targets.append(party.code)
+            sources, targets = _cast(explicit, roles, sentence)
+            if not sources and not targets and (verb := _verb_of(sentence, roles.trigger)) is not None:
+                # "Sonko a assuré le Mali de la solidarité du Sénégal": the act's noun names no one,
+                # the verb it completes says who gives it to whom
+                roles = frame(sentence, verb)
+                sources, targets = _cast(explicit, roles, sentence)
             if not sources:  # "l'ambassadeur du Mali, Issa Konfourou, a accusé": the title before the name
                 sources = [p.code for p in explicit if _in_title(p, roles.agent, sentence, folded)]
                 targets = [code for code in targets if code not in sources]
@@ -369,7 +373,10 @@ class DiplomacyRules:
             official = OFFICIAL.search(subject) or (PRONOUN.search(subject) and OFFICIAL.search(previous))
             if not official:
                 return [], []  # "il demande aux autorités françaises": a person, not a state, asks
-            implied = next((p.code for p in parties if p.start < 0), home)  # the page's country, or the
+            earlier = [code for code in told if code not in targets] if PRONOUN.search(subject) else []
+            earlier = [code for code in earlier if code != home] + [code for code in earlier if code == home]
+            # "il a appelé ces deux pays à …": "il" is the party the sentence before named first
+            implied = next((p.code for p in parties if p.start < 0), earlier[0] if earlier else home)
             sources = (  # party "il", "le diplomate" points back to
                 [implied]
                 if implied not in targets
@@ -445,6 +452,30 @@ def _list_may_stand(sentence: Sentence, trigger: Trigger) -> tuple[int, int, lis
         end = verbs[0].start if verbs else sentence.end
         spans.append((trigger.start, end - sentence.start))
     return 0, trigger.start, spans
+
+
+def _cast(explicit: list[Party], roles: Frame, sentence: Sentence) -> tuple[list[str], list[str]]:
+    """The parties in the agent (sources) and in the object or addressed complements (targets)."""
+    sources: list[str] = []
+    targets: list[str] = []
+    offset = sentence.start
+    for party in explicit:  # "le général Abdourahamane Tiani" overlaps the subject "Tiani"
+        start, end = party.start + offset, party.end + offset
+        if any(p.start < end and start < p.end for p in roles.agent):
+            sources.append(party.code)
+        elif any(p.start <= start < p.end for p in roles.patient + _addressed(roles, sentence)):
+            targets.append(party.code)
+    return sources, targets
+
+
+def _verb_of(sentence: Sentence, noun: int) -> int | None:
+    """The verb a trigger noun completes ("a exprimé sa solidarité": exprimer), if it is a noun."""
+    if sentence.tokens[noun].pos not in {"NOUN", "PROPN"}:
+        return None
+    for index in ancestors(sentence, noun)[1:]:
+        if sentence.tokens[index].pos in {"VERB", "AUX"}:
+            return index
+    return None
 
 
 def _addressed(roles: Frame, sentence: Sentence) -> tuple[Phrase, ...]:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from vigie.events.lexicon import fold_text, load_country_names, load_members, load_parties
+from vigie.events.lexicon import Gazette, fold_text, load_country_names, load_members, load_parties
 from vigie.records import Sentence
 
 MAX_PARTIES = 5
@@ -151,7 +151,10 @@ class PartyFinder:
             for alias in item.names[
                 :1
             ]:  # "Au Sénégal voisin, le président Macky Sall": the venue's state acts
-                if all(p.code != alias.canonical or (p.venue and not venue) for p in parties):
+                if all(
+                    p.code != alias.canonical or (p.venue and not venue) or (group and p.start == group[0])
+                    for p in parties
+                ):  # a state named itself beside "les deux pays" that stands for it keeps its place
                     parties.append(Party(alias.canonical, item.start, item.end, venue))
         parties = sorted(parties, key=lambda p: p.start)[:MAX_PARTIES]
         named = [p for p in parties if not p.venue]
@@ -187,13 +190,22 @@ def told_before(groups: list[list[str]], home: str) -> list[str]:
 
 
 def group(
-    folded: str, groups: list[list[str]], countries: frozenset[str]
+    folded: str,
+    groups: list[list[str]],
+    countries: frozenset[str],
+    gazette: Gazette | None = None,
+    original: str = "",
 ) -> tuple[int, int, list[str]] | None:
-    """The states "les trois pays" stands for: the last sentence that named that many together."""
+    """The states "les trois pays" stands for: named that many before it in its sentence (with
+    `gazette`), else the last sentence that named that many together."""
     match = GROUP.search(folded)
     if match is None:
         return None
     count = NUMBERS[match.group(1)]
+    if gazette is not None:  # "S'adressant au Mali et au Burkina Faso, il a appelé ces deux pays à …"
+        found = gazette.find(folded[: match.start()], original[: match.start()])
+        own = [f.names[0].canonical for f in found if f.names]
+        groups = [*groups, list(dict.fromkeys(own))]
     for named in reversed(groups):
         codes = [code for code in named if code in countries]
         if len(codes) >= count:
