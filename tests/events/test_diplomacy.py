@@ -740,3 +740,39 @@ def test_a_building_named_for_friendship_is_no_support(stages: Stages) -> None:
         None,
     )
     assert "SUPPORT" not in {i.type for i in found}
+
+
+def test_an_act_in_the_conditional_or_the_future_is_a_plan(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le mardi 3 septembre 2024, les autorités ont fait savoir que la Turquie livrerait 50 000 tonnes "
+        "de blé au Niger.",
+        None,
+    )
+    assert found == []
+    found = _interactions(
+        stages, "Le mardi 3 septembre 2024, la Turquie livrait 50 000 tonnes de blé au Niger.", None
+    )
+    assert {(i.type, i.parties) for i in found} == {("AID", ("NER", "TUR"))}
+
+
+def test_an_act_told_as_a_habit_is_no_act_of_a_day(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le mardi 3 septembre 2024, Niamey accuse régulièrement Cotonou de chercher à le déstabiliser.",
+        None,
+    )
+    assert found == []
+
+
+def test_things_received_are_no_audience(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le lundi 2 septembre 2024, Niamey a reçu de nouveaux drones militaires livrés par la Turquie.",
+        None,
+    )
+    assert "CONSULT" not in {i.type for i in found}
+    found = _interactions(
+        stages, "Le lundi 2 septembre 2024, le ministre nigérien a reçu l'ambassadeur de Turquie.", None
+    )
+    assert _told(found) == {("CONSULT", ("NER", "TUR"), date(2024, 9, 2))}

@@ -118,6 +118,34 @@ def opened_by_relative(sentence: Sentence, index: int) -> bool:
     return False
 
 
+# conditionals and futures the tagger often reads as imperfects or presents
+IRREGULAR_IRREALIS = frozenset({
+    "serait", "seraient", "sera", "seront", "aurait", "auraient", "aura", "auront", "pourrait", "pourraient",
+    "pourra", "pourront", "devrait", "devraient", "devra", "devront", "ferait", "feraient", "fera", "feront",
+    "irait", "iraient", "ira", "iront", "viendrait", "viendra", "enverrait", "enverra", "tiendrait", "tiendra",
+})  # fmt: skip
+
+
+def told_as_plan(sentence: Sentence, index: int) -> bool:
+    """The verb that governs a word is a conditional or a future by its form ("la Russie livrerait
+    200 000 tonnes", "fournira"): the stem of the infinitive with the endings of the conditional or
+    the future (FORMAT.md: plans and promises are not interactions). The tagger often tags these as
+    imperfects; the imperfect "livrait" is not "livrer" + "ait"."""
+    tokens = sentence.tokens
+    for current in ancestors(sentence, index):
+        token = tokens[current]
+        if token.pos not in {"VERB", "AUX"}:
+            continue
+        text, lemma = token.text.lower(), token.lemma.lower()
+        auxiliaries = [t.text.lower() for t in tokens if t.head == current and t.dep.startswith("aux")]
+        if text in IRREGULAR_IRREALIS or any(aux in IRREGULAR_IRREALIS for aux in auxiliaries):
+            return True  # "aurait signé", "sera reçu"
+        # "livrer" + "ait", "fournir" + "a", "prendr(e)" + "ait"; "exigeait" is "exige" + "ait", an imperfect
+        stems = {lemma} if lemma.endswith(("er", "ir")) else {lemma[:-1]} if lemma.endswith("re") else set()
+        return any(text == stem + end for stem in stems for end in ("ait", "aient", "a", "ont"))
+    return False
+
+
 def finite(sentence: Sentence, index: int) -> bool:
     """A participle the parser hung as a modifier ("acl") though its auxiliary makes it a finite verb:
     "le président a « fermement » condamné l'attaque" (a relative clause is "acl:relcl")."""

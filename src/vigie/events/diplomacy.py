@@ -22,14 +22,17 @@ from itertools import combinations
 
 from vigie.events.acts import Acts, Trigger
 from vigie.events.clauses import (
+    ancestors,
     bare_apposition,
     finite,
     in_its_clause,
     opened_by_relative,
     told_as_main,
+    told_as_plan,
 )
 from vigie.events.context import TIME_OF_DAY, Timeline, act_day_at
 from vigie.events.frames import (
+    children,
     frame,
     is_negated,
     is_subordinate,
@@ -71,6 +74,19 @@ FRONTED = re.compile(
 )
 # verbs whose complement is an act not yet done (FORMAT.md: plans and promises are not interactions)
 PROMISED = frozenset({"promettre", "envisager", "prévoir", "projeter", "vouloir", "souhaiter", "proposer"})
+
+
+# adverbs of habit: an act told as a habit is no act of a day (FORMAT.md: ongoing situations)
+HABIT = frozenset(
+    {"régulièrement", "souvent", "fréquemment", "habituellement", "systématiquement", "régulier"}
+)
+# who can be received in audience: officials, envoys, delegations (anything else received is a thing)
+PEOPLE = re.compile(
+    r"ministr|ambassad|président|presid|délégation|delegation|homologue|émissaire|envoy|chef|secrétaire|"
+    r"représentant|directeur|directrice|général|colonel|capitaine|commandant|officier|responsable|"
+    r"diplomate|chargé|consul|roi|prince|émir|premier|vice|membre|sénateur|député|gouverneur|maire|"
+    r"conseiller|patron|dirigeant|hôte|visiteur|personnalité|porte-parole|haut"
+)
 
 
 class DiplomacyRules:
@@ -226,7 +242,7 @@ class DiplomacyRules:
             and not told_as_main(sentence, index)
         ):
             return False
-        if opened_by_relative(sentence, index):
+        if opened_by_relative(sentence, index) or told_as_plan(sentence, index):
             return False
         roles = frame(sentence, index)
         head = sentence.tokens[roles.trigger].head
@@ -234,6 +250,20 @@ class DiplomacyRules:
             return False  # "il a promis l'assistance de la Russie": a promise, not an act
         if sentence.tokens[head].lemma.lower() == "aller" and sentence.tokens[head].tense in {"Pres", "Fut"}:
             return False  # "les soldats vont quitter le pays": the near future
+        tokens = sentence.tokens
+        if any(
+            tokens[i].lemma.lower() in HABIT
+            for up in ancestors(sentence, index)
+            for i in children(sentence, up)
+        ):
+            return False  # "Ouagadougou accuse régulièrement Abidjan de …": a habit, no act of a day
+        if (
+            trigger.type == "CONSULT"
+            and tokens[roles.trigger].lemma.lower() == "recevoir"
+            and roles.patient
+            and not any(_a_person(sentence, p.head) for p in roles.patient)
+        ):
+            return False  # "Bamako a reçu de nouveaux appareils": things received, no audience
         # "les soldats ne sont pas des mercenaires": a predicate noun negated by its copula
         return roles.realis and not roles.negated and not is_negated(sentence, roles.trigger)
 
@@ -248,6 +278,12 @@ class DiplomacyRules:
             pair_parties(Trigger("CONSULT", 0, 0), parties, title, 0, folded, home)
         )
         return (-CARRY_SENTENCES - 1, pairs) if pairs else None  # only "les deux pays" refers to it
+
+
+def _a_person(sentence: Sentence, head: int) -> bool:
+    """A received object that is someone: a name, a pronoun or a word for an official."""
+    token = sentence.tokens[head]
+    return token.pos in {"PROPN", "PRON"} or PEOPLE.match(token.lemma.lower()) is not None
 
 
 def _dated_acts(triggers: list[Trigger], days: list[tuple[int, date]]) -> dict[PloverType, date]:
