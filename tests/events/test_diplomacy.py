@@ -776,3 +776,14 @@ def test_things_received_are_no_audience(stages: Stages) -> None:
         stages, "Le lundi 2 septembre 2024, le ministre nigérien a reçu l'ambassadeur de Turquie.", None
     )
     assert _told(found) == {("CONSULT", ("NER", "TUR"), date(2024, 9, 2))}
+
+
+def test_an_organisation_is_no_party_beside_each_of_its_members(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le jeudi 3 avril 2025, à Moscou, le ministre russe Sergueï Lavrov s'est entretenu avec les ministres "
+        "du Mali, du Burkina Faso et du Niger. Le même jour, la Russie a tenu une réunion avec l'AES.",
+        None,
+    )
+    assert ("AES", "RUS") not in {i.parties for i in found}
+    assert {("BFA", "RUS"), ("MLI", "RUS"), ("NER", "RUS")} <= {i.parties for i in found}

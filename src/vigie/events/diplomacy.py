@@ -206,7 +206,23 @@ class DiplomacyRules:
                             target=target,
                         )
                     )
-        return merge_interactions(found)
+        return self._members_for_their_organisation(merge_interactions(found))
+
+    def _members_for_their_organisation(self, found: list[Interaction]) -> list[Interaction]:
+        """Drop an act with an organisation told the same day with each of its members ("Lavrov a
+        réuni ses homologues du Mali, du Burkina Faso et du Niger", then "les pays de l'AES"): the
+        states stand for it, and it is no party a second time."""
+        told = {(i.type, i.date, frozenset(i.parties)) for i in found}
+        members = self.party_finder.members
+        return [
+            i
+            for i in found
+            if not any(
+                members.get(org)
+                and all((i.type, i.date, frozenset((other, m))) in told for m in members[org])
+                for org, other in (i.parties, i.parties[::-1])
+            )
+        ]
 
     def _joint_forces(self, folded: str, original: str) -> tuple[int, list[str]] | None:
         """Where the forces of two states or more are told acting together in an operation, and the

@@ -217,7 +217,8 @@ def _list_may_stand(sentence: Sentence, trigger: Trigger) -> tuple[int, int, lis
             spans.append((words[0].start - sentence.start, words[-1].end - sentence.start))
         # the words after the trigger up to the next verb: its phrase when the parser split it
         # ("la réunion tripartite des commandements du Sénégal, du Mali et …")
-        verbs = [t for t in sentence.tokens[index + 1 :] if t.pos in {"VERB", "AUX"}]
+        after = sentence.start + trigger.end  # past the trigger's own words ("s'est entretenu")
+        verbs = [t for t in sentence.tokens[index + 1 :] if t.pos in {"VERB", "AUX"} and t.start >= after]
         end = verbs[0].start if verbs else sentence.end
         spans.append((trigger.start, end - sentence.start))
     return 0, trigger.start, spans
