@@ -599,3 +599,191 @@ def test_the_clause_of_the_act_dates_it_not_the_report_verb(stages: Stages) -> N
         date(2025, 9, 10),  # a Wednesday
     )
     assert _told(found) == {("CONSULT", ("CHN", "MLI"), date(2025, 9, 4))}
+
+
+def test_a_meeting_that_only_dates_the_news_is_no_meeting(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Ce nouveau bilan tombe à la veille du sommet de Nouakchott, où le président mauritanien reçoit "
+        "lundi ses homologues du Mali et du Sénégal. Au lendemain du sommet d'Abuja, le Niger a annoncé "
+        "le rappel de son ambassadeur au Nigeria.",
+        date(2024, 3, 9),
+    )
+    assert {i.type for i in found} == {"REJECT"}
+
+
+def test_a_many_party_meeting_gives_one_entry_per_pair(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "La réunion quadripartite des chefs d'état-major du Niger, du Tchad et du Bénin s'est tenue "
+        "le mercredi 6 mars 2024 à Niamey.",
+        None,
+    )
+    assert _told(found) == {
+        ("CONSULT", ("BEN", "NER"), date(2024, 3, 6)),
+        ("CONSULT", ("BEN", "TCD"), date(2024, 3, 6)),
+        ("CONSULT", ("NER", "TCD"), date(2024, 3, 6)),
+    }
+    # a list in another phrase than the meeting's is not its parties
+    found = _interactions(
+        stages,
+        "Ces consultations interviennent après le départ du Mali, du Burkina Faso et du Niger de l'OIF.",
+        None,
+    )
+    assert ("BFA", "NER") not in {i.parties for i in found}
+
+
+def test_a_visit_to_a_foreign_capital_pairs_the_visitor_with_the_host(stages: Stages) -> None:
+    found = _interactions(
+        stages, "Le mardi 5 mars 2024, le ministre malien de la Défense s'est rendu à Niamey.", None
+    )
+    assert _told(found) == {("CONSULT", ("MLI", "NER"), date(2024, 3, 5))}
+
+
+def test_the_title_before_the_name_says_which_state_acts(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le Mali a répondu sur le même terrain. Jeudi 12 septembre, lors d'une séance du Conseil de sécurité "
+        "consacrée au Sahel, l'ambassadeur du Mali auprès des Nations unies, Moussa Keïta, a accusé le "
+        "représentant ivoirien de relayer des rumeurs.",
+        date(2024, 9, 14),
+    )
+    assert _told(found) == {("ACCUSE", ("CIV", "MLI"), date(2024, 9, 12))}
+
+
+def test_coordinated_verbs_share_their_subject_and_the_presidency_is_the_council(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Dans une lettre du mardi 3 septembre 2024 adressée à la présidence russe du Conseil de sécurité, le "
+        "Niger accuse l'Ukraine d'ingérence et demande la convocation d'une session spéciale.",
+        None,
+    )
+    assert _told(found) == {
+        ("ACCUSE", ("NER", "UKR"), date(2024, 9, 3)),
+        ("REQUEST", ("NER", "UN"), date(2024, 9, 3)),
+    }
+
+
+def test_support_given_to_armed_groups_is_what_an_accusation_charges(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le mercredi 4 septembre 2024, le gouvernement nigérien a accusé le Bénin de soutien aux groupes "
+        "terroristes.",
+        None,
+    )
+    assert {i.type for i in found} == {"ACCUSE"}
+    found = _interactions(
+        stages,
+        "Le mercredi 4 septembre 2024, le Japon a dit soutenir le Niger dans la lutte contre le terrorisme.",
+        None,
+    )
+    assert {i.type for i in found} == {"SUPPORT"}
+
+
+def test_a_negated_predicate_noun_is_no_accusation(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "« Les soldats béninois arrêtés à Niamey ne sont pas des mercenaires », a déclaré le mardi 3 septembre "
+        "2024 le porte-parole de l'ONU.",
+        None,
+    )
+    assert "ACCUSE" not in {i.type for i in found}
+
+
+def test_a_body_s_remit_is_no_cooperation_carried_out(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Les travaux de la 5e session de la commission mixte nigéro-tchadienne, chargée du suivi de la "
+        "coopération militaire, ont pris fin le jeudi 5 septembre 2024 à Niamey.",
+        None,
+    )
+    assert {i.type for i in found} == {"CONSULT"}
+
+
+def test_the_page_s_own_ambassador_received_at_home_is_no_meeting_with_his_posting(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le ministre de la Défense a reçu le lundi 2 septembre 2024 le nouvel ambassadeur de notre pays en "
+        "République arabe d'Égypte.",
+        None,
+    )
+    assert found == []
+
+
+def test_the_verb_an_act_s_noun_completes_says_who_gives_it_to_whom(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le jeudi 5 septembre 2024, à Dakar, Bassirou Diomaye Faye a assuré le Niger de la solidarité du Sénégal.",
+        None,
+    )
+    assert [(i.type, i.source, i.target) for i in found] == [("SUPPORT", "SEN", "NER")]
+
+
+def test_il_and_ces_deux_pays_name_the_parties_told_just_before(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le jeudi 5 septembre 2024, le ministre allemand des Affaires étrangères a été reçu à Niamey. "
+        "S'adressant ensuite au Mali et au Burkina Faso, il a appelé ces deux pays à organiser des élections.",
+        None,
+    )
+    assert {(i.type, i.source, i.target) for i in found if i.type == "REQUEST"} == {
+        ("REQUEST", "DEU", "MLI"),
+        ("REQUEST", "DEU", "BFA"),
+    }
+
+
+def test_a_building_named_for_friendship_is_no_support(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le jeudi 5 septembre 2024, le ministre nigérien de la Santé a visité l'Hôpital de l'amitié "
+        "Niger-Chine de Niamey.",
+        None,
+    )
+    assert "SUPPORT" not in {i.type for i in found}
+
+
+def test_an_act_in_the_conditional_or_the_future_is_a_plan(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le mardi 3 septembre 2024, les autorités ont fait savoir que la Turquie livrerait 50 000 tonnes "
+        "de blé au Niger.",
+        None,
+    )
+    assert found == []
+    found = _interactions(
+        stages, "Le mardi 3 septembre 2024, la Turquie livrait 50 000 tonnes de blé au Niger.", None
+    )
+    assert {(i.type, i.parties) for i in found} == {("AID", ("NER", "TUR"))}
+
+
+def test_an_act_told_as_a_habit_is_no_act_of_a_day(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le mardi 3 septembre 2024, Niamey accuse régulièrement Cotonou de chercher à le déstabiliser.",
+        None,
+    )
+    assert found == []
+
+
+def test_things_received_are_no_audience(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le lundi 2 septembre 2024, Niamey a reçu de nouveaux drones militaires livrés par la Turquie.",
+        None,
+    )
+    assert "CONSULT" not in {i.type for i in found}
+    found = _interactions(
+        stages, "Le lundi 2 septembre 2024, le ministre nigérien a reçu l'ambassadeur de Turquie.", None
+    )
+    assert _told(found) == {("CONSULT", ("NER", "TUR"), date(2024, 9, 2))}
+
+
+def test_an_organisation_is_no_party_beside_each_of_its_members(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le jeudi 3 avril 2025, à Moscou, le ministre russe Sergueï Lavrov s'est entretenu avec les ministres "
+        "du Mali, du Burkina Faso et du Niger. Le même jour, la Russie a tenu une réunion avec l'AES.",
+        None,
+    )
+    assert ("AES", "RUS") not in {i.parties for i in found}
+    assert {("BFA", "RUS"), ("MLI", "RUS"), ("NER", "RUS")} <= {i.parties for i in found}

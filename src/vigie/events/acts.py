@@ -20,6 +20,12 @@ from vigie.records import PloverType
 # AGREE and SUPPORT (FORMAT.md), so a weak meeting word stays beside these; beside other acts ("réunis en sommet, les chefs
 # d'État ont décidé des sanctions") it is only the setting
 PRODUCED = frozenset({"AGREE", "SUPPORT"})
+# the fight against armed groups, not support given to them
+FIGHT = re.compile(r"(?<!\w)(?:contre|lutte|combat|face|guerre)(?!\w)")
+# what may stand between a phrase of time and the meeting word it governs: "de la", "du", "d'une"
+ARTICLE_ONLY = re.compile(
+    r"^\s*(?:(?:de|d'|du|des|a|au|aux)\s*)?(?:(?:la|le|les|l'|un|une|ce|cet|cette|ces)\s*)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +76,8 @@ class Acts:
         self.topical = frozenset(table["topics"]["types"])
         self.joint_forces = compile_phrases(table["joint"]["forces"])
         self.joint_acts = compile_phrases(table["joint"]["acts"])
+        self.time_references = compile_phrases(table["time_references"]["patterns"])
+        self.abetting = compile_phrases(table["abetting"]["patterns"])
 
     def find_types(self, folded: str) -> list[PloverType]:
         """The PLOVER types a folded sentence reports, the most specific first.
@@ -113,6 +121,10 @@ class Acts:
             for match in rule.pattern.finditer(masked):
                 if rule.type in self.topical and any(a <= match.start() < b for a, b in topics):
                     continue  # "les échanges ont porté sur la coopération militaire": a topic, no act
+                if rule.type == "SUPPORT" and self._abets(folded, match.end()):
+                    continue  # "de soutien aux groupes terroristes": what an accusation charges
+                if rule.weak and self._dates_only(masked, match.start()):
+                    continue  # "à la veille du sommet": the occasion that dates the news, no meeting
                 trigger = Trigger(rule.type, match.start(), match.end(), rule.directed, rule.to_home)
                 if told is None or told(trigger):
                     best[rule.type] = (rule, match)
@@ -132,6 +144,29 @@ class Acts:
             for rule, match in kept
         ]
 
+    def _abets(self, folded: str, end: int) -> bool:
+        """Support given to armed groups: "de soutien aux groupes terroristes"; not support in the
+        fight against them ("soutiennent le Niger dans la lutte contre le terrorisme")."""
+        after = _clause_after(folded, end)
+        found = self.abetting.search(after)
+        return found is not None and FIGHT.search(after[: found.start()]) is None
+
+    def _dates_only(self, folded: str, start: int) -> bool:
+        """A meeting word governed by a phrase of time ("à la veille du sommet", "après la
+        réunion"): it dates the sentence's news and is not the act told.
+
+        >>> from vigie.events.lexicon import fold_text
+        >>> text = fold_text("Ce bilan tombe à la veille du sommet de Pau.")
+        >>> Acts()._dates_only(text, text.index("sommet"))
+        True
+        >>> text = fold_text("Le sommet de Niamey s'est ouvert samedi.")
+        >>> Acts()._dates_only(text, text.index("sommet"))
+        False
+        """
+        before = folded[max(0, start - 40) : start]
+        last = next(reversed(list(self.time_references.finditer(before))), None)
+        return last is not None and ARTICLE_ONLY.match(before[last.end() :]) is not None
+
 
 def _with_pluperfect(patterns: list[str]) -> list[str]:
     """The patterns, with the pluperfect of each one in the passé composé: "a reçu" also as
@@ -143,6 +178,13 @@ def _with_pluperfect(patterns: list[str]) -> list[str]:
     more = [f"avait {p[2:]}" for p in patterns if p.startswith("a ")]
     more += [f"avaient {p[4:]}" for p in patterns if p.startswith("ont ")]
     return patterns + more
+
+
+def _clause_after(folded: str, end: int) -> str:
+    """The words after a trigger in its phrase: up to 60 characters, to the next comma or stop."""
+    window = folded[end : end + 60]
+    stops = [i for i in (window.find(","), window.find(";"), window.find(".")) if i >= 0]
+    return window[: min(stops)] if stops else window
 
 
 def _clause_end(folded: str, start: int) -> int:

@@ -92,6 +92,60 @@ def told_as_main(sentence: Sentence, index: int) -> bool:
     return False
 
 
+# relative pronouns that open a relative clause ("le sommet de Pau, où le président reçoit …")
+RELATIVE_PRONOUNS = frozenset(
+    {"où", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "duquel"}
+)
+
+
+def opened_by_relative(sentence: Sentence, index: int) -> bool:
+    """A clause in the present the parser hung as an adverbial one though a relative pronoun opens
+    it: "à la veille du sommet de Pau, où le président reçoit lundi les chefs d'État" (the summit's
+    programme, an aside, not the news). French opens a relative clause with "où", "dont", "lequel"
+    standing first in it. One in a past tense ("à Moscou, où il s'était entretenu la veille avec …")
+    tells what was done there and is kept."""
+    tokens = sentence.tokens
+    for current in ancestors(sentence, index):
+        token = tokens[current]
+        if token.pos in {"VERB", "AUX"} and token.dep not in {"ROOT", "conj"}:
+            under = [i for i, t in enumerate(tokens) if t.head == current and i != current]
+            if token.tense not in {"Pres", "Fut"} or any(tokens[i].dep.startswith("aux") for i in under):
+                return False
+            first = min([current] + under)
+            return tokens[first].pos == "PRON" and tokens[first].text.lower() in RELATIVE_PRONOUNS
+        if token.pos in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+# conditionals and futures the tagger often reads as imperfects or presents
+IRREGULAR_IRREALIS = frozenset({
+    "serait", "seraient", "sera", "seront", "aurait", "auraient", "aura", "auront", "pourrait", "pourraient",
+    "pourra", "pourront", "devrait", "devraient", "devra", "devront", "ferait", "feraient", "fera", "feront",
+    "irait", "iraient", "ira", "iront", "viendrait", "viendra", "enverrait", "enverra", "tiendrait", "tiendra",
+})  # fmt: skip
+
+
+def told_as_plan(sentence: Sentence, index: int) -> bool:
+    """The verb that governs a word is a conditional or a future by its form ("la Russie livrerait
+    200 000 tonnes", "fournira"): the stem of the infinitive with the endings of the conditional or
+    the future (FORMAT.md: plans and promises are not interactions). The tagger often tags these as
+    imperfects; the imperfect "livrait" is not "livrer" + "ait"."""
+    tokens = sentence.tokens
+    for current in ancestors(sentence, index):
+        token = tokens[current]
+        if token.pos not in {"VERB", "AUX"}:
+            continue
+        text, lemma = token.text.lower(), token.lemma.lower()
+        auxiliaries = [t.text.lower() for t in tokens if t.head == current and t.dep.startswith("aux")]
+        if text in IRREGULAR_IRREALIS or any(aux in IRREGULAR_IRREALIS for aux in auxiliaries):
+            return True  # "aurait signé", "sera reçu"
+        # "livrer" + "ait", "fournir" + "a", "prendr(e)" + "ait"; "exigeait" is "exige" + "ait", an imperfect
+        stems = {lemma} if lemma.endswith(("er", "ir")) else {lemma[:-1]} if lemma.endswith("re") else set()
+        return any(text == stem + end for stem in stems for end in ("ait", "aient", "a", "ont"))
+    return False
+
+
 def finite(sentence: Sentence, index: int) -> bool:
     """A participle the parser hung as a modifier ("acl") though its auxiliary makes it a finite verb:
     "le président a « fermement » condamné l'attaque" (a relative clause is "acl:relcl")."""

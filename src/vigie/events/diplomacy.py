@@ -18,14 +18,29 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import partial
-from itertools import combinations, pairwise
+from itertools import combinations
 
 from vigie.events.acts import Acts, Trigger
-from vigie.events.clauses import bare_apposition, finite, in_its_clause, told_as_main
+from vigie.events.clauses import (
+    ancestors,
+    bare_apposition,
+    finite,
+    in_its_clause,
+    opened_by_relative,
+    told_as_main,
+    told_as_plan,
+)
 from vigie.events.context import TIME_OF_DAY, Timeline, act_day_at
-from vigie.events.frames import Frame, frame, is_subordinate, preposition, token_at
+from vigie.events.frames import (
+    children,
+    frame,
+    is_negated,
+    is_subordinate,
+    token_at,
+)
 from vigie.events.lexicon import fold_text
-from vigie.events.parties import ANAPHOR, COORDINATED, Party, PartyFinder, group, told_before
+from vigie.events.parties import ANAPHOR, COORDINATED, PartyFinder, group, told_before
+from vigie.events.roles import pair_parties
 from vigie.frdate import find_days, find_span, names_a_time
 from vigie.nlp import Analysis
 from vigie.records import Article, Evidence, Interaction, PloverType, Sentence
@@ -38,20 +53,9 @@ BOTH_SIDES = re.compile(
     r"(?<!\w)(?:les|des|aux) deux (?:pays|parties|ministres|hommes|delegations|chefs|presidents|capitales|"
     r"gouvernements|homologues|dirigeants|etats|departements|premiers ministres|armees|responsables)(?!\w)"
 )
-# who acts for a state when no country is named: "le ministre", "le gouvernement", "les autorités"
-OFFICIAL = re.compile(
-    r"president|ministre|ministere|gouvernement|autorites|ambassad|chef de l'etat|porte-parole|transition|"
-    r"etat-major|diplomat|delegation|conseil|armee|etat|junte|pouvoir|koulouba|colonel|general|capitaine|"
-    r"premier ministre|primature|\broi\b|\bemir|souverain|chef de la diplomatie|representant|envoye|emissaire"
-)
-# "il", "elle": an official when the sentence before names one
-PRONOUN = re.compile(r"(?<!\w)(?:il|elle|ils|elles)(?!\w)")
 # a sentence with a trigger and no party of its own takes the parties of an interaction told
 # at most this many sentences before ("La rencontre a permis la signature de cinq accords.")
 CARRY_SENTENCES = 2
-# acts whose noun names the giver in its "de" phrase ("le soutien de la Russie"); not so for
-# REJECT or ACCUSE ("le retrait du Mali", "le rejet de la demande": who withdraws, what is rejected)
-GIVEN = {"SUPPORT", "AID", "COOPERATE", "REQUEST", "SANCTION"}
 # a visit or a session lasts several days: reports of one within a day of each other are one
 SPANNING = {"CONSULT"}
 # a joint operation or a session told as a period ("menée du 15 au 22 décembre"): its middle day
@@ -70,6 +74,19 @@ FRONTED = re.compile(
 )
 # verbs whose complement is an act not yet done (FORMAT.md: plans and promises are not interactions)
 PROMISED = frozenset({"promettre", "envisager", "prévoir", "projeter", "vouloir", "souhaiter", "proposer"})
+
+
+# adverbs of habit: an act told as a habit is no act of a day (FORMAT.md: ongoing situations)
+HABIT = frozenset(
+    {"régulièrement", "souvent", "fréquemment", "habituellement", "systématiquement", "régulier"}
+)
+# who can be received in audience: officials, envoys, delegations (anything else received is a thing)
+PEOPLE = re.compile(
+    r"ministr|ambassad|président|presid|délégation|delegation|homologue|émissaire|envoy|chef|secrétaire|"
+    r"représentant|directeur|directrice|général|colonel|capitaine|commandant|officier|responsable|"
+    r"diplomate|chargé|consul|roi|prince|émir|premier|vice|membre|sénateur|député|gouverneur|maire|"
+    r"conseiller|patron|dirigeant|hôte|visiteur|personnalité|porte-parole|haut"
+)
 
 
 class DiplomacyRules:
@@ -128,14 +145,14 @@ class DiplomacyRules:
                 folded,
                 sentence.text,
                 home,
-                group(folded, groups, self.party_finder.countries),
+                group(folded, groups, self.party_finder.countries, self.party_finder.gazette, sentence.text),
                 told_before(groups, home) if anaphor else (),
             )
             groups.append(self.party_finder.named(sentence))
             acts: list[tuple[PloverType, list[tuple[str, str, str]]]] = []
             for trigger in triggers:
                 pairs = self.party_finder.apart_from_members(
-                    self._pairs(
+                    pair_parties(
                         trigger,
                         in_its_clause(sentence, trigger, parties),
                         sentence,
@@ -143,6 +160,7 @@ class DiplomacyRules:
                         folded,
                         home,
                         fold_text(sentences[index - 1].text) if index > 0 else "",
+                        told_before(groups[:-1], home),
                     )
                 )
                 if joint and trigger.type == "COOPERATE":  # the joint forces and whoever supports them
@@ -188,7 +206,23 @@ class DiplomacyRules:
                             target=target,
                         )
                     )
-        return merge_interactions(found)
+        return self._members_for_their_organisation(merge_interactions(found))
+
+    def _members_for_their_organisation(self, found: list[Interaction]) -> list[Interaction]:
+        """Drop an act with an organisation told the same day with each of its members ("Lavrov a
+        réuni ses homologues du Mali, du Burkina Faso et du Niger", then "les pays de l'AES"): the
+        states stand for it, and it is no party a second time."""
+        told = {(i.type, i.date, frozenset(i.parties)) for i in found}
+        members = self.party_finder.members
+        return [
+            i
+            for i in found
+            if not any(
+                members.get(org)
+                and all((i.type, i.date, frozenset((other, m))) in told for m in members[org])
+                for org, other in (i.parties, i.parties[::-1])
+            )
+        ]
 
     def _joint_forces(self, folded: str, original: str) -> tuple[int, list[str]] | None:
         """Where the forces of two states or more are told acting together in an operation, and the
@@ -224,13 +258,30 @@ class DiplomacyRules:
             and not told_as_main(sentence, index)
         ):
             return False
+        if opened_by_relative(sentence, index) or told_as_plan(sentence, index):
+            return False
         roles = frame(sentence, index)
         head = sentence.tokens[roles.trigger].head
         if sentence.tokens[head].lemma.lower() in PROMISED:
             return False  # "il a promis l'assistance de la Russie": a promise, not an act
         if sentence.tokens[head].lemma.lower() == "aller" and sentence.tokens[head].tense in {"Pres", "Fut"}:
             return False  # "les soldats vont quitter le pays": the near future
-        return roles.realis and not roles.negated
+        tokens = sentence.tokens
+        if any(
+            tokens[i].lemma.lower() in HABIT
+            for up in ancestors(sentence, index)
+            for i in children(sentence, up)
+        ):
+            return False  # "Ouagadougou accuse régulièrement Abidjan de …": a habit, no act of a day
+        if (
+            trigger.type == "CONSULT"
+            and tokens[roles.trigger].lemma.lower() == "recevoir"
+            and roles.patient
+            and not any(_a_person(sentence, p.head) for p in roles.patient)
+        ):
+            return False  # "Bamako a reçu de nouveaux appareils": things received, no audience
+        # "les soldats ne sont pas des mercenaires": a predicate noun negated by its copula
+        return roles.realis and not roles.negated and not is_negated(sentence, roles.trigger)
 
     def _title_pairs(self, analysis: Analysis, home: str) -> tuple[int, list[tuple[str, str, str]]] | None:
         """The parties a title names ("Paraphe des accords … de la Fédération de Russie"), paired."""
@@ -240,144 +291,15 @@ class DiplomacyRules:
         folded = fold_text(title.text)
         parties = self.party_finder.find(folded, title.text, home)
         pairs = self.party_finder.apart_from_members(
-            self._pairs(Trigger("CONSULT", 0, 0), parties, title, 0, folded, home)
+            pair_parties(Trigger("CONSULT", 0, 0), parties, title, 0, folded, home)
         )
         return (-CARRY_SENTENCES - 1, pairs) if pairs else None  # only "les deux pays" refers to it
 
-    def _pairs(
-        self,
-        trigger: Trigger,
-        parties: list[Party],
-        sentence: Sentence,
-        subject_from: int,
-        folded: str,
-        home: str,
-        previous: str = "",
-    ) -> list[tuple[str, str, str]]:
-        """Who acts on whom: (source, target, type) per pair; `previous` is the sentence before (folded),
-        which says who "il" is.
 
-        Directed types pair the sources (the subject of the trigger, or the parties named before
-        it) with the targets (its object or "à" complement, or the parties after it); the article's
-        country stands in for a missing side. Symmetric types pair the article's country with each
-        partner, or, without it, every two parties (each with each when three or more are listed).
-        """
-        if not parties:
-            return []
-        named = [p for p in parties if not p.venue]
-        codes = [p.code for p in named]
-        if trigger.to_home:  # "l'UA a dénoncé un assassinat ignoble": with the country that suffered it
-            return [(code, home, trigger.type) for code in dict.fromkeys(codes) if code != home]
-        if trigger.directed:
-            sources, targets = self._roles(trigger, parties, sentence, subject_from, folded, home, previous)
-            if not sources or not targets:
-                return []
-            return [(a, b, trigger.type) for a in sources for b in targets if a != b]
-        if _listed(
-            named, trigger, folded
-        ):  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé"
-            listed = [p.code for p in named if 0 <= p.start < trigger.start]
-            return [(a, b, trigger.type) for a, b in combinations(listed, 2)]
-        spans = [(p.start, p.end) for p in named if p.start >= 0]
-        if len(spans) > len(
-            set(spans)
-        ):  # "les trois pays ont signé": the states told together before, each with each
-            return [(a, b, trigger.type) for a, b in combinations(dict.fromkeys(codes), 2)]
-        if home in codes:
-            return [(home, other, trigger.type) for other in dict.fromkeys(codes) if other != home]
-        return [(a, b, trigger.type) for a, b in combinations(dict.fromkeys(codes), 2)]
-
-    def _roles(
-        self,
-        trigger: Trigger,
-        parties: list[Party],
-        sentence: Sentence,
-        subject_from: int,
-        folded: str,
-        home: str,
-        previous: str = "",
-    ) -> tuple[list[str], list[str]]:
-        named = [p for p in parties if not p.venue]
-        explicit = [p for p in named if p.start >= 0]
-        roles = self._frame(sentence, trigger)
-        sources: list[str] = []
-        targets: list[str] = []
-        if roles is not None and (roles.agent or roles.patient or roles.obliques):
-            offset = sentence.start
-            for party in explicit:  # "le général Abdourahamane Tiani" overlaps the subject "Tiani"
-                start, end = party.start + offset, party.end + offset
-                if any(p.start < end and start < p.end for p in roles.agent):
-                    sources.append(party.code)
-                elif any(p.start <= start < p.end for p in roles.patient + roles.obliques):
-                    targets.append(party.code)
-            for a, b in pairwise(explicit):  # "accusé le Sénégal et la Gambie": the parser may hang
-                if a.code in targets and COORDINATED.match(folded[a.end : b.start]):  # the second
-                    targets.append(b.code)  # conjunct on the verb; the list is one object
-        if not sources and not targets:  # positional: the subject before the trigger, the object after
-            before = [p for p in named if subject_from <= p.start < trigger.start]
-            after = [p for p in parties if p.start >= trigger.start]
-            sources = [p.code for p in before]
-            targets = [p.code for p in after[:1]]
-            for a, b in pairwise(after):
-                if not COORDINATED.match(folded[a.end : b.start]):
-                    break
-                targets.append(b.code)
-        sources = list(dict.fromkeys(sources))
-        targets = [t for t in dict.fromkeys(targets) if t not in sources]
-        if (
-            not sources
-            and len(targets) >= 2
-            and roles is not None
-            and not roles.agent
-            and sentence.tokens[roles.trigger].pos == "NOUN"
-        ):
-            sources, targets = (
-                targets[:1],
-                targets[1:],
-            )  # "le retrait du Mali du G5 Sahel": who withdraws, from what
-        if not sources and targets:  # "Le Roi Mohammed VI a adressé un message de félicitations au
-            sources = [  # président …": the act's noun has no giver; the party before it gives
-                p.code for p in named if subject_from <= p.start < trigger.start and p.code not in targets
-            ][:1]
-        if not sources:  # no party named as the subject: the article's country, when a state acts
-            subject = folded[subject_from : trigger.start]
-            official = OFFICIAL.search(subject) or (PRONOUN.search(subject) and OFFICIAL.search(previous))
-            if not official:
-                return [], []  # "il demande aux autorités françaises": a person, not a state, asks
-            implied = next((p.code for p in parties if p.start < 0), home)  # the page's country, or the
-            sources = (  # party "il", "le diplomate" points back to
-                [implied]
-                if implied not in targets
-                else [p.code for p in explicit if p.code not in targets][:1]
-            )
-        if not targets:
-            rest = [p.code for p in parties if p.code not in sources]
-            targets = rest[:1] if rest else ([home] if home not in sources else [])
-        return sources, targets
-
-    def _frame(self, sentence: Sentence, trigger: Trigger) -> Frame | None:
-        if not sentence.tokens:
-            return None
-        index = token_at(sentence, sentence.start + trigger.start)
-        if index is None:
-            return None
-        roles = frame(sentence, index)
-        if trigger.type in GIVEN and sentence.tokens[roles.trigger].pos == "NOUN":
-            # "la solidarité du Sénégal", "un don du Japon", "les sanctions de la CEDEAO": the first
-            # "de" phrase of the act's noun is who gives it
-            givers = tuple(
-                p for p in roles.patient if preposition(sentence, p.head) in {"de", "du", "des", "d'"}
-            )[:1]
-            roles = replace(
-                roles, agent=roles.agent + givers, patient=tuple(p for p in roles.patient if p not in givers)
-            )
-        return roles
-
-
-def _listed(parties: list[Party], trigger: Trigger, folded: str) -> bool:
-    """Three parties or more, listed together before the trigger: each acts with each."""
-    before = [p for p in parties if 0 <= p.start < trigger.start]
-    return len(before) >= 3 and all(COORDINATED.match(folded[a.end : b.start]) for a, b in pairwise(before))
+def _a_person(sentence: Sentence, head: int) -> bool:
+    """A received object that is someone: a name, a pronoun or a word for an official."""
+    token = sentence.tokens[head]
+    return token.pos in {"PROPN", "PRON"} or PEOPLE.match(token.lemma.lower()) is not None
 
 
 def _dated_acts(triggers: list[Trigger], days: list[tuple[int, date]]) -> dict[PloverType, date]:

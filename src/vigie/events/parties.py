@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from vigie.events.lexicon import fold_text, load_country_names, load_members, load_parties
+from vigie.events.lexicon import Gazette, fold_text, load_country_names, load_members, load_parties
 from vigie.records import Sentence
 
 MAX_PARTIES = 5
@@ -48,6 +48,17 @@ BORDER = re.compile(
 NEWS_SOURCE = re.compile(
     r"(?:selon|d'apres|a en croire|rapporte|a rapporte|a indique|cite par|citant)\s+(?:l'|la |le |les |un |une )?"
     r"(?:agence|television|radio|journal|quotidien|site|media|medias|presse|chaine)[^,;]*"
+)
+# a diplomat's posting is not a party: "l'ambassadeur du Mali auprès des Nations unies", "le
+# représentant permanent de l'Algérie auprès de l'ONU" (the state of the diplomat acts)
+POSTED = re.compile(
+    r"(?:ambassad\w*|represent\w*|delegue\w*|envoye\w*|charge\w* d'affaires|accredite\w*|mission permanente)"
+    r"(?:\s+[\w'-]+){0,6}\s+aupres\s+(?:du|des|de la|de l'|d'|de)\s*$"
+)
+# the country where the page's own ambassador is posted: "le nouvel ambassadeur de notre pays en
+# République arabe d'Égypte" received by a minister is a domestic audience, not a meeting with Egypt
+OUR_ENVOY = re.compile(
+    r"ambassad\w*\s+(?:de notre pays|du pays)\s+(?:en|au|aux|a)\s+(?:republique\s+(?:arabe\s+)?(?:d'|du\s+|de\s+)?)?$"
 )
 # "les juntes au pouvoir au Niger, au Mali et au Burkina Faso": the states, not where it happened
 IN_POWER = re.compile(r"au pouvoir (?:a|au|en|aux)\s+(?:[^,;]*(?:,|et)\s+(?:a|au|en|aux)\s+)*$")
@@ -114,6 +125,14 @@ class PartyFinder:
                 continue
             if BORDER.search(folded[max(0, item.start - 24) : item.start]):
                 continue  # "la frontière nigérienne": a place, not a party
+            if folded[max(0, item.start - 11) : item.start] == "presidence " and re.match(
+                r"\s+(?:du|de la|de l'|des)\b", folded[item.end : item.end + 8]
+            ):
+                continue  # "la présidence chinoise du Conseil de sécurité": the Council, not China
+            if POSTED.search(folded[max(0, item.start - 80) : item.start]) or OUR_ENVOY.search(
+                folded[max(0, item.start - 60) : item.start]
+            ):
+                continue  # "l'ambassadeur du Mali auprès des Nations unies": where he is posted
             before = folded[max(0, item.start - 6) : item.start]
             capital = fold_text(item.text) in self.capitals
             in_power = IN_POWER.search(folded[max(0, item.start - 24) : item.start]) is not None
@@ -132,7 +151,10 @@ class PartyFinder:
             for alias in item.names[
                 :1
             ]:  # "Au Sénégal voisin, le président Macky Sall": the venue's state acts
-                if all(p.code != alias.canonical or (p.venue and not venue) for p in parties):
+                if all(
+                    p.code != alias.canonical or (p.venue and not venue) or (group and p.start == group[0])
+                    for p in parties
+                ):  # a state named itself beside "les deux pays" that stands for it keeps its place
                     parties.append(Party(alias.canonical, item.start, item.end, venue))
         parties = sorted(parties, key=lambda p: p.start)[:MAX_PARTIES]
         named = [p for p in parties if not p.venue]
@@ -140,6 +162,9 @@ class PartyFinder:
             told = [code for code in told_before if code != named[0].code]  # "Le diplomate a demandé à l'ONU"
             host = visited if visited is not None and visited != named[0].code else (told or [home])[-1]
             parties.append(Party(host, -1, -1))  # the article's country, or the host of a visit
+        elif len(named) == 1 and visited is not None and visited != named[0].code:
+            # "le ministre malien s'est rendu à Niamey": the visitor and the host of the visit
+            parties.append(Party(visited, -1, -1))
         elif len(named) == 1 and (told := [code for code in told_before if code != home]):
             # the page's country named alone, by a subject pointing back: "La délégation était
             # porteuse d'une demande d'appui à la candidature nigérienne" (the delegation told before)
@@ -165,13 +190,22 @@ def told_before(groups: list[list[str]], home: str) -> list[str]:
 
 
 def group(
-    folded: str, groups: list[list[str]], countries: frozenset[str]
+    folded: str,
+    groups: list[list[str]],
+    countries: frozenset[str],
+    gazette: Gazette | None = None,
+    original: str = "",
 ) -> tuple[int, int, list[str]] | None:
-    """The states "les trois pays" stands for: the last sentence that named that many together."""
+    """The states "les trois pays" stands for: named that many before it in its sentence (with
+    `gazette`), else the last sentence that named that many together."""
     match = GROUP.search(folded)
     if match is None:
         return None
     count = NUMBERS[match.group(1)]
+    if gazette is not None:  # "S'adressant au Mali et au Burkina Faso, il a appelé ces deux pays à …"
+        found = gazette.find(folded[: match.start()], original[: match.start()])
+        own = [f.names[0].canonical for f in found if f.names]
+        groups = [*groups, list(dict.fromkeys(own))]
     for named in reversed(groups):
         codes = [code for code in named if code in countries]
         if len(codes) >= count:

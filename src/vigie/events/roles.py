@@ -1,0 +1,273 @@
+"""Who acts on whom in a PLOVER act: a sentence's parties paired as source and target.
+
+Directed types (SUPPORT, AID, REJECT, ACCUSE, SANCTION, REQUEST) read the roles from the parse:
+the trigger's subject is the source, its object or the complement it is aimed at ("à", "contre",
+"auprès de") the target; an act's noun names its giver in its "de" phrase, else the verb it
+completes says who gives it to whom; a title set off before an official's name gives the state
+that acts; a pronoun subject is the party the sentences before named. Symmetric types pair the
+page's country with each partner, or each party with each when three or more are listed where the
+act's own parties stand (FORMAT.md: one entry per pair).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import combinations, pairwise
+
+from vigie.events.acts import Trigger
+from vigie.events.clauses import ancestors
+from vigie.events.frames import Frame, Phrase, children, frame, preposition, subtree, token_at
+from vigie.events.parties import COORDINATED, Party
+from vigie.records import Sentence
+
+# who acts for a state when no country is named: "le ministre", "le gouvernement", "les autorités"
+OFFICIAL = re.compile(
+    r"president|ministre|ministere|gouvernement|autorites|ambassad|chef de l'etat|porte-parole|transition|"
+    r"etat-major|diplomat|delegation|conseil|armee|etat|junte|pouvoir|koulouba|colonel|general|capitaine|"
+    r"premier ministre|primature|\broi\b|\bemir|souverain|chef de la diplomatie|representant|envoye|emissaire"
+)
+
+# "il", "elle": an official when the sentence before names one
+PRONOUN = re.compile(r"(?<!\w)(?:il|elle|ils|elles)(?!\w)")
+
+# acts whose noun names the giver in its "de" phrase ("le soutien de la Russie"); not so for
+# REJECT or ACCUSE ("le retrait du Mali", "le rejet de la demande": who withdraws, what is rejected)
+GIVEN = {"SUPPORT", "AID", "COOPERATE", "REQUEST", "SANCTION"}
+
+# prepositions of the complement an act is aimed at, beside its object
+TOWARDS = frozenset({"à", "au", "aux", "contre", "envers", "auprès", "avec", "vis-à-vis"})
+
+
+def pair_parties(
+    trigger: Trigger,
+    parties: list[Party],
+    sentence: Sentence,
+    subject_from: int,
+    folded: str,
+    home: str,
+    previous: str = "",
+    told: Sequence[str] = (),
+) -> list[tuple[str, str, str]]:
+    """Who acts on whom: (source, target, type) per pair; `previous` is the sentence before (folded),
+    which says who "il" is.
+
+    Directed types pair the sources (the subject of the trigger, or the parties named before
+    it) with the targets (its object or "à" complement, or the parties after it); the article's
+    country stands in for a missing side. Symmetric types pair the article's country with each
+    partner, or, without it, every two parties (each with each when three or more are listed).
+    """
+    if not parties:
+        return []
+    named = [p for p in parties if not p.venue]
+    codes = [p.code for p in named]
+    if trigger.to_home:  # "l'UA a dénoncé un assassinat ignoble": with the country that suffered it
+        return [(code, home, trigger.type) for code in dict.fromkeys(codes) if code != home]
+    if trigger.directed:
+        sources, targets = _roles(trigger, parties, sentence, subject_from, folded, home, previous, told)
+        if not sources or not targets:
+            return []
+        return [(a, b, trigger.type) for a in sources for b in targets if a != b]
+    if _listed(
+        named, _list_may_stand(sentence, trigger), folded
+    ):  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé",
+        # "la réunion tripartite des armées du Sénégal, du Mali et de la Mauritanie": each with each
+        return [(a, b, trigger.type) for a, b in combinations(dict.fromkeys(codes), 2)]
+    spans = [(p.start, p.end) for p in named if p.start >= 0]
+    if len(spans) > len(
+        set(spans)
+    ):  # "les trois pays ont signé": the states told together before, each with each
+        return [(a, b, trigger.type) for a, b in combinations(dict.fromkeys(codes), 2)]
+    if home in codes:
+        return [(home, other, trigger.type) for other in dict.fromkeys(codes) if other != home]
+    return [(a, b, trigger.type) for a, b in combinations(dict.fromkeys(codes), 2)]
+
+
+def _roles(
+    trigger: Trigger,
+    parties: list[Party],
+    sentence: Sentence,
+    subject_from: int,
+    folded: str,
+    home: str,
+    previous: str = "",
+    told: Sequence[str] = (),
+) -> tuple[list[str], list[str]]:
+    named = [p for p in parties if not p.venue]
+    explicit = [p for p in named if p.start >= 0]
+    roles = _frame(sentence, trigger)
+    sources: list[str] = []
+    targets: list[str] = []
+    if roles is not None and (roles.agent or roles.patient or roles.obliques):
+        sources, targets = _cast(explicit, roles, sentence)
+        if not sources and not targets and (verb := _verb_of(sentence, roles.trigger)) is not None:
+            # "Sonko a assuré le Mali de la solidarité du Sénégal": the act's noun names no one,
+            # the verb it completes says who gives it to whom
+            roles = frame(sentence, verb)
+            sources, targets = _cast(explicit, roles, sentence)
+        if not sources:  # "l'ambassadeur du Mali, Issa Konfourou, a accusé": the title before the name
+            sources = [p.code for p in explicit if _in_title(p, roles.agent, sentence, folded)]
+            targets = [code for code in targets if code not in sources]
+        for a, b in pairwise(explicit):  # "accusé le Sénégal et la Gambie": the parser may hang
+            if a.code in targets and COORDINATED.match(folded[a.end : b.start]):  # the second
+                targets.append(b.code)  # conjunct on the verb; the list is one object
+    if not sources and not targets:  # positional: the subject before the trigger, the object after
+        before = [p for p in named if subject_from <= p.start < trigger.start]
+        after = [p for p in parties if p.start >= trigger.start]
+        sources = [p.code for p in before]
+        targets = [p.code for p in after[:1]]
+        for a, b in pairwise(after):
+            if not COORDINATED.match(folded[a.end : b.start]):
+                break
+            targets.append(b.code)
+    sources = list(dict.fromkeys(sources))
+    targets = [t for t in dict.fromkeys(targets) if t not in sources]
+    if (
+        not sources
+        and len(targets) >= 2
+        and roles is not None
+        and not roles.agent
+        and sentence.tokens[roles.trigger].pos == "NOUN"
+    ):
+        sources, targets = (
+            targets[:1],
+            targets[1:],
+        )  # "le retrait du Mali du G5 Sahel": who withdraws, from what
+    if not sources and targets:  # "Le Roi Mohammed VI a adressé un message de félicitations au
+        sources = [  # président …": the act's noun has no giver; the party before it gives
+            p.code for p in named if subject_from <= p.start < trigger.start and p.code not in targets
+        ][:1]
+    if not sources:  # no party named as the subject: the article's country, when a state acts
+        subject = folded[subject_from : trigger.start]
+        official = OFFICIAL.search(subject) or (PRONOUN.search(subject) and OFFICIAL.search(previous))
+        if not official:
+            return [], []  # "il demande aux autorités françaises": a person, not a state, asks
+        earlier = [code for code in told if code not in targets] if PRONOUN.search(subject) else []
+        earlier = [code for code in earlier if code != home] + [code for code in earlier if code == home]
+        # "il a appelé ces deux pays à …": "il" is the party the sentence before named first
+        implied = next((p.code for p in parties if p.start < 0), earlier[0] if earlier else home)
+        sources = (  # party "il", "le diplomate" points back to
+            [implied] if implied not in targets else [p.code for p in explicit if p.code not in targets][:1]
+        )
+    if not targets:
+        rest = [p.code for p in parties if p.code not in sources]
+        targets = rest[:1] if rest else ([home] if home not in sources else [])
+    return sources, targets
+
+
+def _frame(sentence: Sentence, trigger: Trigger) -> Frame | None:
+    if not sentence.tokens:
+        return None
+    index = token_at(sentence, sentence.start + trigger.start)
+    if index is None:
+        return None
+    roles = frame(sentence, index)
+    word = sentence.tokens[roles.trigger]
+    if not roles.agent and word.pos == "VERB" and word.dep == "conj" and word.head != roles.trigger:
+        # "le ministre accuse la France … et demande une réunion": coordinated verbs share a subject
+        roles = replace(roles, agent=frame(sentence, word.head).agent)
+    if trigger.type in GIVEN and sentence.tokens[roles.trigger].pos == "NOUN":
+        # "la solidarité du Sénégal", "un don du Japon", "les sanctions de la CEDEAO": the first
+        # "de" phrase of the act's noun is who gives it
+        givers = tuple(
+            p for p in roles.patient if preposition(sentence, p.head) in {"de", "du", "des", "d'"}
+        )[:1]
+        roles = replace(
+            roles, agent=roles.agent + givers, patient=tuple(p for p in roles.patient if p not in givers)
+        )
+    return roles
+
+
+def _listed(parties: list[Party], may_stand: tuple[int, int, list[tuple[int, int]]], folded: str) -> bool:
+    """Three parties or more listed together where the act's own parties stand — before the trigger,
+    or in the trigger's phrase or its clause's subject ("la réunion tripartite des armées du Sénégal,
+    du Mali et de la Mauritanie"): a many-party act, one entry per pair (FORMAT.md). A list in
+    another phrase ("interviennent après la sortie du Mali, du Burkina et du Niger") is not."""
+    start, trigger, spans = may_stand
+    run: list[Party] = []
+    for party in (p for p in parties if p.start >= 0):
+        if not (start <= party.start < trigger or any(a <= party.start < b for a, b in spans)):
+            run = []
+            continue
+        if run and (run[-1].code == party.code or not COORDINATED.match(folded[run[-1].end : party.start])):
+            run = []
+        run.append(party)
+        if len(run) >= 3:
+            return True
+    return False
+
+
+def _list_may_stand(sentence: Sentence, trigger: Trigger) -> tuple[int, int, list[tuple[int, int]]]:
+    """Where the parties of an act may be listed (sentence offsets): from the start to the trigger,
+    and the spans of the trigger word's phrase and of its clause's subject."""
+    spans: list[tuple[int, int]] = []
+    index = token_at(sentence, sentence.start + trigger.start) if sentence.tokens else None
+    if index is not None:
+        heads = [index]
+        verb = next(
+            (i for i in ancestors(sentence, index) if sentence.tokens[i].pos in {"VERB", "AUX"}), None
+        )
+        if verb is not None:
+            heads += [
+                i for i in children(sentence, verb) if sentence.tokens[i].dep in {"nsubj", "nsubj:pass"}
+            ]
+        for head in heads:
+            words = [sentence.tokens[i] for i in subtree(sentence, head)]
+            spans.append((words[0].start - sentence.start, words[-1].end - sentence.start))
+        # the words after the trigger up to the next verb: its phrase when the parser split it
+        # ("la réunion tripartite des commandements du Sénégal, du Mali et …")
+        after = sentence.start + trigger.end  # past the trigger's own words ("s'est entretenu")
+        verbs = [t for t in sentence.tokens[index + 1 :] if t.pos in {"VERB", "AUX"} and t.start >= after]
+        end = verbs[0].start if verbs else sentence.end
+        spans.append((trigger.start, end - sentence.start))
+    return 0, trigger.start, spans
+
+
+def _cast(explicit: list[Party], roles: Frame, sentence: Sentence) -> tuple[list[str], list[str]]:
+    """The parties in the agent (sources) and in the object or addressed complements (targets)."""
+    sources: list[str] = []
+    targets: list[str] = []
+    offset = sentence.start
+    for party in explicit:  # "le général Abdourahamane Tiani" overlaps the subject "Tiani"
+        start, end = party.start + offset, party.end + offset
+        if any(p.start < end and start < p.end for p in roles.agent):
+            sources.append(party.code)
+        elif any(p.start <= start < p.end for p in roles.patient + _addressed(roles, sentence)):
+            targets.append(party.code)
+    return sources, targets
+
+
+def _verb_of(sentence: Sentence, noun: int) -> int | None:
+    """The verb a trigger noun completes ("a exprimé sa solidarité": exprimer), if it is a noun."""
+    if sentence.tokens[noun].pos not in {"NOUN", "PROPN"}:
+        return None
+    for index in ancestors(sentence, noun)[1:]:
+        if sentence.tokens[index].pos in {"VERB", "AUX"}:
+            return index
+    return None
+
+
+def _addressed(roles: Frame, sentence: Sentence) -> tuple[Phrase, ...]:
+    """The complements that name whom an act is aimed at: "au Conseil", "contre la France", "auprès
+    de l'ONU"; not a time or the occasion ("lors d'une réunion du Conseil de sécurité") when the act
+    has an object. Without an object, every complement may."""
+    if not roles.patient:
+        return roles.obliques
+    return tuple(p for p in roles.obliques if preposition(sentence, p.head) in TOWARDS)
+
+
+def _in_title(party: Party, agent: tuple[Phrase, ...], sentence: Sentence, folded: str) -> bool:
+    """A party named in the title set off by a comma before the name that is the subject: "l'ambassadeur
+    du Mali auprès des Nations unies, Issa Konfourou, a accusé …" (the parser takes the name for the
+    subject and the title for another phrase; French news names an official by title, then name)."""
+    for phrase in agent:
+        start = phrase.start - sentence.start
+        before = folded[:start].rstrip()
+        if not before.endswith(","):
+            continue
+        comma = len(before) - 1
+        opening = max(folded.rfind(",", 0, comma), folded.rfind(":", 0, comma)) + 1
+        if opening <= party.start < comma:
+            return True
+    return False
