@@ -163,7 +163,9 @@ def dots_markup(dots: Sequence[Dot], lang: str, href: Callable[[MapPoint], str] 
             f'<circle class="{"ring" if dot.approximate else "disc"}" {written(dot.x, dot.y, dot.r)} '
             f'{paint} data-event="{event}" data-count="{point.count}"><title>{title}</title></circle>'
         )
-        parts.append(f'<a class="dot" href="{href(point)}">{circle}</a>' if href else f'<g class="dot">{circle}</g>')
+        parts.append(
+            f'<a class="dot" href="{href(point)}">{circle}</a>' if href else f'<g class="dot">{circle}</g>'
+        )
     return Markup("\n".join(parts))
 
 
