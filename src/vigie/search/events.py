@@ -6,7 +6,7 @@ show the same events for the same URL.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import starmap
@@ -280,7 +280,7 @@ def map_points(store: Store, filters: EventFilter) -> list[MapPoint]:
         # up to 2,000 rows for the dashboard's map: on SQLite, the driver's own tuples (the
         # columns are floats, text and integers, which SQLAlchemy passes as they are), a third
         # of the time SQLAlchemy's rows took
-        rows: list[Any] = found.cursor.fetchall() if sqlite else list(found.all())
+        rows: Sequence[Any] = found.cursor.fetchall() if sqlite else found.all()
         found.close()
     return list(starmap(MapPoint, rows))
 
