@@ -124,3 +124,23 @@ def test_an_older_database_gets_its_months_counted(tmp_path: Path) -> None:
             (date(2023, 2, 1), 1, 3),
             (date(2024, 8, 1), 1, 3),
         ]
+
+
+def test_a_types_weeks_are_counted_from_the_maps_index_alone(news_store: Store) -> None:
+    """0021_timeline_index: the fatalities end the map's index, so the timeline of a type over a
+    period (weekly bars, or the months its dates cut) reads no event row; the same counts as before."""
+    from sqlalchemy import text
+
+    from vigie.search.summary import _grouped
+
+    battles = EventFilter(event_type="Battles", start=date(2024, 7, 1), end=date(2024, 9, 30))
+    weeks = period_counts(news_store, battles, "week")
+    assert [(row.start, row.count, row.fatalities, row.reported) for row in weeks] == [
+        (date(2024, 7, 29), 1, 3, 1)
+    ]
+    with news_store.engine.connect() as connection:
+        statement = _grouped(connection, battles, "week").compile(
+            connection, compile_kwargs={"literal_binds": True}
+        )
+        plan = " ".join(row[-1] for row in connection.execute(text(f"EXPLAIN QUERY PLAN {statement}")))
+    assert "COVERING INDEX ix_events_type_date_place" in plan

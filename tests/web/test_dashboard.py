@@ -103,6 +103,34 @@ def test_an_event_at_a_regions_centre_is_a_ring() -> None:
     assert [(dot.point.event_id, dot.approximate) for dot in drawing.dots] == [(7, True), (8, False)]
 
 
+def test_map_dots_escape_names_and_link_to_their_events() -> None:
+    """Each dot's title and link written escaped (the names escaped and quoted once per process,
+    the page's query once per map): a place with an apostrophe and an ampersand, at a region's
+    centre, and a single event linking to its page with the page's query."""
+    from vigie.search import MapPoint
+    from vigie.web.app import _drawn
+
+    latitude, longitude = sorted(region_centres())[0]
+    points = (
+        MapPoint(latitude, longitude, "N'Tahaka & Tarkint", "Gao", "Battles", 3, 7),
+        MapPoint(16.27, -0.04, "Bourem", "Gao", "Riots", 1, 8),
+    )
+    _, dots = _drawn(points, "fr", "?start=2024-01-01&", "?start=2024-01-01")
+    first, second = str(dots).split("\n")
+    assert first.startswith(
+        '<a class="dot" href="?start=2024-01-01&amp;location=N%27Tahaka+%26+Tarkint&amp;event_type=Battles">'
+        '<circle class="ring" '
+    )
+    assert first.endswith(
+        'r="7.8" fill="none" stroke="#c0392b" data-event="7" data-count="3"><title>N&#39;Tahaka &amp; '
+        "Tarkint: Affrontements (3) — centre de région seulement (lieu exact inconnu)</title></circle></a>"
+    )
+    assert second == (
+        '<a class="dot" href="/events/8?start=2024-01-01"><circle class="disc" cx="467.3" cy="352.4" '
+        'r="6.0" fill="#795548" data-event="8" data-count="1"><title>Bourem: Émeutes (1)</title></circle></a>'
+    )
+
+
 def test_event_page_speaks_the_interface_language(client: TestClient) -> None:
     page = client.get("/events/1", params={"admin1": "Mopti"}).text
     fields = dict(re.findall(r'<tr data-field="\w+"><th>([^<]+)</th><td>(.*?)</td></tr>', page, re.S))

@@ -53,7 +53,7 @@ from vigie.store.schema import (
 
 # The newest migration (tested equal to Alembic's head): a database at it is opened without
 # importing Alembic, which takes longer than everything else a light command does
-REVISION = "0020_event_points"
+REVISION = "0021_timeline_index"
 # The PostgreSQL advisory lock of writers (ingest, crawl, places add): one at a time per database
 WRITER_LOCK = 0x5649474945  # "VIGIE"
 # "postgresql://vigie:secret@host/db": the password part of a URL that does not parse

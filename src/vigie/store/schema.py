@@ -328,9 +328,10 @@ Index("ix_events_region_date_type", EventRow.admin1, EventRow.event_date, EventR
 # (0010_actor_place_indexes, 0019_serve_fast)
 Index("ix_events_actor1_place", EventRow.actor1, EventRow.longitude, EventRow.latitude, EventRow.event_date)
 Index("ix_events_actor2_place", EventRow.actor2, EventRow.longitude, EventRow.latitude, EventRow.event_date)
-# the map's points of a type over a period, from the index alone (0011_map_index)
+# the map's points and the timeline of a type over a period, from the index alone (0011_map_index,
+# 0021_timeline_index)
 Index("ix_events_type_date_place", EventRow.event_type, EventRow.event_date, EventRow.latitude,
-      EventRow.longitude, EventRow.location, EventRow.admin1)  # fmt: skip
+      EventRow.longitude, EventRow.location, EventRow.admin1, EventRow.fatalities)  # fmt: skip
 # the newest event of a point of the map (0019_serve_fast; SQLite only, beside event_points)
 Index("ix_events_place", EventRow.latitude, EventRow.longitude, EventRow.event_type)
 # the map's largest points, of any type or of one (0020_event_points; SQLite only)

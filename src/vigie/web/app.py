@@ -48,7 +48,7 @@ from vigie.search import (
     search_articles,
 )
 from vigie.store import Store, is_stopped_query
-from vigie.web.charts import TYPE_COLOURS, MapDrawing, dots_markup, draw_map, highlight
+from vigie.web.charts import TYPE_COLOURS, MapDrawing, dots_markup, draw_map, escape_text, highlight
 from vigie.web.i18n import (
     LANGUAGES,
     field_label,
@@ -316,22 +316,24 @@ def _drawn(points: tuple[MapPoint, ...], lang: str, chosen: str, opened: str) ->
     """A map and its dots, kept for the same points, language and query (the other pages of the
     same list, or the same filters asked again: the map of every event, 2,000 dots, is drawn once
     until its points change). Each dot is a link: one event opens its page, several filter the list
-    to them. Each name is quoted once: a map of 2,000 dots encoded a query per dot."""
+    to them. The links are written escaped: the page's query escaped once, each name quoted once
+    per process (quote_plus leaves nothing to escape)."""
     drawing = draw_map(list(points))
-    quoted: dict[str, str] = {}
-
-    def plus(value: str) -> str:  # as urlencode quotes a value
-        found = quoted.get(value)
-        if found is None:
-            found = quoted[value] = quote_plus(value)
-        return found
+    chosen, opened = escape_text(chosen), escape_text(opened)
 
     def href(point: MapPoint) -> str:
         if point.count == 1:
-            return f"/events/{quote(str(point.event_id), safe='')}{opened}"
-        return f"{chosen}location={plus(point.location or '')}&event_type={plus(point.event_type)}"
+            event = point.event_id if type(point.event_id) is int else quote(str(point.event_id), safe="")
+            return f"/events/{event}{opened}"
+        return f"{chosen}location={_quoted(point.location or '')}&amp;event_type={_quoted(point.event_type)}"
 
     return drawing, dots_markup(drawing.dots, lang, href)
+
+
+@lru_cache(maxsize=16384)
+def _quoted(value: str) -> str:
+    """`value` quoted as urlencode quotes a query's value, kept: the maps name the same places."""
+    return quote_plus(value)
 
 
 def lang_of(request: Request) -> str:

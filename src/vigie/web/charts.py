@@ -13,7 +13,7 @@ import math
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -85,6 +85,7 @@ def project(longitude: float, latitude: float) -> tuple[float, float]:
     return round(x, 1), round(y, 1)
 
 
+@lru_cache(maxsize=4096)
 def radius(count: int) -> float:
     """A dot's radius: its area grows with the number of events.
 
@@ -94,15 +95,21 @@ def radius(count: int) -> float:
     return round(3.5 + 2.5 * math.sqrt(count), 1)
 
 
+@lru_cache(maxsize=16384)
+def placed(latitude: float, longitude: float) -> tuple[float, float, bool]:
+    """A place's pixels, and whether it is a region's centre (an event placed in a region only):
+    kept per place, as the maps of every period draw the same few thousand villages again."""
+    x, y = project(longitude, latitude)
+    return x, y, (round(latitude, 3), round(longitude, 3)) in region_centres()
+
+
 def draw_map(points: list[MapPoint], marker: float | None = None) -> MapDrawing:
     """The base map and one dot per point, area proportional to its count, largest drawn first;
     `marker`: one radius for every dot (an event page's small map)."""
     outlines, attribution = _base_map()
-    centres = region_centres()
     dots = []
     for point in sorted(points, key=lambda p: -p.count):
-        x, y = project(point.longitude, point.latitude)
-        approximate = (round(point.latitude, 3), round(point.longitude, 3)) in centres
+        x, y, approximate = placed(point.latitude, point.longitude)
         colour = TYPE_COLOURS.get(point.event_type, OTHER_COLOUR)
         dots.append(Dot(x, y, marker or radius(point.count), colour, point, approximate))
     peak = max((p.count for p in points), default=1)
@@ -131,9 +138,10 @@ def region_centres() -> frozenset[tuple[float, float]]:
 
 def dots_markup(dots: Sequence[Dot], lang: str, href: Callable[[MapPoint], str] | None = None) -> Markup:
     """The map's dots as SVG, every text escaped: built here in one pass, since a year of events
-    draws up to 2,000 dots and ten template expressions each took half the page's time. A dot at a
-    region's centre is a ring; `href` makes each dot a link."""
-    approximate = translator(lang)("map.approximate")
+    draws up to 2,000 dots and ten template expressions each took half the page's time (each
+    place's name escaped once per process). A dot at a region's centre is a ring; `href` makes each
+    dot a link: it gives the link already escaped for an attribute (`escape_text`)."""
+    approximate = " — " + escape_text(translator(lang)("map.approximate"))
     labels: dict[str, str] = {}  # a handful of types and colours over up to 2,000 dots
     colours: dict[str, str] = {}
     parts = []
@@ -141,24 +149,45 @@ def dots_markup(dots: Sequence[Dot], lang: str, href: Callable[[MapPoint], str] 
         point = dot.point
         label = labels.get(point.event_type)
         if label is None:
-            label = labels[point.event_type] = type_label(point.event_type, lang)
+            label = labels[point.event_type] = escape_text(type_label(point.event_type, lang))
         colour = colours.get(dot.colour)
         if colour is None:
-            colour = colours[dot.colour] = str(escape(dot.colour))
-        title = f"{point.location or ''}: {label} ({point.count})"
+            colour = colours[dot.colour] = escape_text(dot.colour)
+        # escaping works character by character: the pieces escaped apart make the title escaped
+        title = f"{escape_text(point.location or '')}: {label} ({point.count})"
         if dot.approximate:
-            title += f" — {approximate}"
+            title += approximate
+        event = point.event_id if type(point.event_id) is int else escape(point.event_id)
         paint = f'fill="none" stroke="{colour}"' if dot.approximate else f'fill="{colour}"'
         circle = (
-            f'<circle class="{"ring" if dot.approximate else "disc"}" cx="{dot.x}" cy="{dot.y}" r="{dot.r}" '
-            f'{paint} data-event="{escape(point.event_id)}" data-count="{point.count}"><title>{escape(title)}</title></circle>'
+            f'<circle class="{"ring" if dot.approximate else "disc"}" {written(dot.x, dot.y, dot.r)} '
+            f'{paint} data-event="{event}" data-count="{point.count}"><title>{title}</title></circle>'
         )
         parts.append(
-            f'<a class="dot" href="{escape(href(point))}">{circle}</a>'
-            if href
-            else f'<g class="dot">{circle}</g>'
+            f'<a class="dot" href="{href(point)}">{circle}</a>' if href else f'<g class="dot">{circle}</g>'
         )
     return Markup("\n".join(parts))
+
+
+def written(x: float, y: float, r: float) -> str:
+    """A dot's centre and radius as attributes, kept: writing three floats took a third of a dot.
+    A zero is written apart (0.0 and -0.0 are one key, not one text).
+
+    >>> written(-0.0, 12.5, 6.0), written(0.0, 12.5, 6.0)
+    ('cx="-0.0" cy="12.5" r="6.0"', 'cx="0.0" cy="12.5" r="6.0"')
+    """
+    return _written(x, y, r) if x and y and r else f'cx="{x}" cy="{y}" r="{r}"'
+
+
+@lru_cache(maxsize=16384)
+def _written(x: float, y: float, r: float) -> str:
+    return f'cx="{x}" cy="{y}" r="{r}"'
+
+
+@lru_cache(maxsize=16384)
+def escape_text(text: str) -> str:
+    """`text` escaped for HTML, kept: a map names the same places, types and colours again."""
+    return str(escape(text))
 
 
 def highlight(
