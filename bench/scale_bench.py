@@ -93,7 +93,10 @@ def _cpu(who: int) -> float:
 
 def rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, but the time each document was stored."""
+    from vigie.store.packed import register
+
     with sqlite3.connect(db) as connection:
+        register(connection)  # the search index reads the articles' text through vigie_article_text
         names = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         found = {}
         for (table,) in names.fetchall():
