@@ -59,6 +59,7 @@ WRITER_LOCK = 0x5649474945  # "VIGIE"
 # "postgresql://vigie:secret@host/db": the password part of a URL that does not parse
 PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 PROGRESS_STEPS = 10_000
+OPEN_WAIT_SECONDS = 60.0  # how long opening waits for an SQLite file another process holds locked
 MMAP_BYTES = 1 << 30
 CACHE_KIB = 16_000
 ID_QUERY = 500  # ids asked for in one query (SQLite binds at most 32,766 values)
@@ -122,15 +123,30 @@ class Store:
             event.listen(engine, "connect", _sqlite_pragmas)
         store = cls(engine)
         try:
-            if not create and not store.is_created():
-                raise StoreError(
-                    f"{masked(url)} holds no Vigie database yet: check the URL, or create one with vigie ingest"
-                )
-            store.migrate()
+            store._ready(url, create)
         except BaseException:
             engine.dispose()
             raise
         return store
+
+    def _ready(self, url: str, create: bool) -> None:
+        """Check and migrate the database; an SQLite file another process holds locked beyond the
+        busy timeout (one creating or migrating it, a backup) is tried again until OPEN_WAIT_SECONDS."""
+        deadline = time.monotonic() + OPEN_WAIT_SECONDS
+        while True:
+            try:
+                if not create and not self.is_created():
+                    raise StoreError(
+                        f"{masked(url)} holds no Vigie database yet: check the URL, or create one with vigie ingest"
+                    )
+                self.migrate()
+                return
+            except StoreError as err:
+                cause = err.__cause__
+                locked = isinstance(cause, OperationalError) and "database is locked" in str(cause.orig)
+                if not locked or time.monotonic() >= deadline:
+                    raise
+            time.sleep(0.25)
 
     def is_created(self) -> bool:
         """Whether the database was created by Vigie (its migrations table exists)."""
