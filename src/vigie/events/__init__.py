@@ -10,7 +10,8 @@ from vigie.events.confidence import Seen
 from vigie.events.context import HOME, Timeline, article_country, day_of, page_country
 from vigie.events.diplomacy import DiplomacyRules, merge_interactions
 from vigie.events.lexicon import fold_text, load_parties
-from vigie.events.security import Locate, SecurityRules
+from vigie.events.security import SecurityRules
+from vigie.events.siting import Locate
 from vigie.geo import distance_km
 from vigie.nlp import Analysis
 from vigie.records import Article, Event, Extraction

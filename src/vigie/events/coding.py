@@ -1,0 +1,455 @@
+"""Coding a security event: a trigger and the roles its frame names -> ACLED type, actor1 and actor2.
+
+The codebook decides: an assault on soldiers or their posts is a battle, on villagers an attack on
+civilians, on both two events; explosions and air strikes take the one who laid or launched them as
+actor1; arrests and strikes are the state's. `Side` says what a role names (named actors, armed
+forces, unarmed people); the lexicons are patterns/acled.toml (targets) and patterns/actors.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from vigie.events.frames import Frame, Phrase, frame, token_at
+from vigie.events.lexicon import Actors, Found, compile_phrases, fold_text
+from vigie.records import EventType, Sentence, SubEventType
+
+UNIDENTIFIED = "Unidentified Armed Group"
+CIVILIANS = "Civilians"
+OTHER = "Other"
+MALI_FORCES = "Military Forces of Mali"
+# operations led by state forces: "les FAMa ont neutralisé", "une opération de ratissage"
+STATE_ACTION = re.compile(
+    r"neutralis|operation|ratissage|elimin|mis en deroute|mettent en deroute|repouss|riposte|reconnaissance offensive|"
+    r"aeroterrestre|bilan d'une|traque|interpell|frappe"
+)
+# the target of an attack: "contre le poste de police et le campement de Diré"
+AGAINST = re.compile(
+    r"(?<!\w)contre\s+((?:l'|le |la |les |des |un |une |leur |sa |son |ses )[^,.;:()«»]{3,80})"
+)
+# where a phrase goes on to say where: "une base de l'armée | dans le village d'Indelimane"
+LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|entre|vers|en)\s")
+# an attack repelled: who attacked is actor1 (ACLED's initiator), the defenders actor2
+REPELLED = re.compile(
+    r"(?:attaque|assaut|incursion|offensive)s?\b(?:[\s,]+[\w'-]+){0,14}?[\s,]+(?:a|ont|avait|avaient)\s+"
+    r"(?:(?:elle|ete|aussi|egalement)\s+){0,3}(?:repouss|dejou|mise? en echec)"
+    r"|(?:repouss\w*|dejou\w*|mis en echec)\s+(?:[\w'-]+\s+){0,3}?(?:attaque|assaut|incursion|offensive)s?\b"
+)
+RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}
+STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
+# the state's word for fighters it killed: "une frappe a neutralisé un groupe de cinq personnes"
+NEUTRALISED = re.compile(r"neutralis|elimin")
+CIVILIAN_DEAD = re.compile(r"\bcivil|enfants|femmes")
+# a UN mission or an NGO tells of an air strike, it is not struck by it (FORMAT.md: investigating bodies)
+NOT_STRUCK = {"MINUSMA", OTHER}
+# army words that name a place or a unit of whatever force holds it: "le camp de la gendarmerie"
+INSTALLATIONS = {"camp", "detachement", "garnison", "unites", "patrouille"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One trigger entry of patterns/acled.toml."""
+
+    event_type: EventType
+    sub_event_type: SubEventType
+    priority: int
+    kind: str  # fixed, violence, clash, state
+    pattern: re.Pattern[str]
+    requires: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger found in a sentence (offsets into the folded sentence)."""
+
+    trigger: Trigger
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """The actors one role of a frame names."""
+
+    named: tuple[str, ...]  # canonical actors
+    armed: bool  # names armed forces or their installations (soldiers, a camp, a post)
+    civilian: bool  # names unarmed people or their places (villagers, a village, a bus)
+    forces: bool = False  # names them in words, not only as an actor ("le poste", not "des hommes armés")
+
+
+class Coder:
+    """Types and actors of an event from its trigger and roles (the lexicons loaded once)."""
+
+    def __init__(self, targets: dict[str, Any], actors: Actors) -> None:
+        self.civilian_targets = compile_phrases(targets["civilians"])
+        self.armed_targets = compile_phrases(targets["armed"])
+        self.escorted_targets = compile_phrases(targets["escorted"])
+        self.actors = actors
+
+    def antecedent(
+        self, roles: Frame, sentence: Sentence, patient: Side, day: date | None, country: str
+    ) -> bool:
+        """Whether the patient of a passive trigger names state forces, a relative pronoun read as
+        the noun it stands for ("l'armée qui a été frappée": the army)."""
+        if patient.forces:
+            return True
+        if not roles.patient or fold_text(roles.patient[0].text) not in RELATIVE_PRONOUNS:
+            return False
+        word = sentence.tokens[sentence.tokens[roles.trigger].head]
+        return self.side((Phrase(0, word.start, word.end, word.text),), day, country).forces
+
+    def frame_at(self, sentence: Sentence, start: int) -> Frame | None:
+        if not sentence.tokens:
+            return None
+        index = token_at(sentence, sentence.start + start)
+        return frame(sentence, index) if index is not None else None
+
+    def side(self, phrases: tuple[Phrase, ...], day: date | None, country: str, whole: bool = False) -> Side:
+        named: list[str] = []
+        armed = civilian = False
+        for item in phrases:
+            folded = fold_text(item.text)
+            core = folded if whole else LOCATIVE_TAIL.split(folded, maxsplit=1)[0]
+            if not self.armed_targets.search(core) and not self.civilian_targets.search(core):
+                core = folded  # "irruption dans trois villages": the place is the target
+            # "une base de l'armée dans le village de X": a base, not a village
+            for found in self.actors.named.find(folded, item.text):
+                named.append(self.canonical(found, day))
+            police = self.actors.police.find(folded, folded)
+            # "un camp de déplacés": a civilian place whose words hold an army word
+            civilian_places = [m.span() for m in self.civilian_targets.finditer(folded)]
+            for found in self.actors.army.find(folded, folded):
+                if police and fold_text(found.text) in INSTALLATIONS:
+                    continue  # "le camp de la gendarmerie", "une patrouille de police": the police's
+                if _within((found.start, found.end), civilian_places):
+                    continue
+                named.append(self.actors.national_forces.get(country, MALI_FORCES))
+            for _ in police:
+                named.append(
+                    self.actors.national_police.get(
+                        country, self.actors.national_forces.get(country, MALI_FORCES)
+                    )
+                )
+            civilian_spans = [m.span() for m in self.civilian_targets.finditer(core)]
+            armed_spans = [
+                m.span() for m in self.armed_targets.finditer(core) if not _within(m.span(), civilian_spans)
+            ]
+            unarmed = any(  # "supplétifs civils de l'armée" are armed
+                not any(a <= m.start() and m.end() <= b for a, b in armed_spans)
+                for m in self.civilian_targets.finditer(core)
+            )
+            escorted = not unarmed and self.escorted_targets.search(core) is not None
+            armed = armed or bool(armed_spans) or escorted
+            civilian = civilian or unarmed
+        named = list(dict.fromkeys(named))
+        forces = armed
+        armed = armed or any(n not in self.actors.unarmed for n in named)
+        civilian = civilian or any(n in self.actors.unarmed for n in named)
+        return Side(tuple(named), armed, civilian, forces)
+
+    def decide(
+        self,
+        match: Match,
+        roles: Frame | None,
+        sentence: Sentence,
+        folded: str,
+        day: date | None,
+        country: str,
+        told_from: int = 0,
+        matches: Sequence[Match] = (),
+        after: str = "",
+    ) -> list[tuple[EventType, SubEventType, str, str | None]]:
+        """The type(s) and actors of a sentence's event, from its trigger and the roles around it."""
+        trigger = match.trigger
+        agents = list(roles.agent) if roles else []
+        patients = list(roles.patient) if roles else []
+        if trigger.kind == "violence":  # "deux civils ont été tués lors d'une attaque contre le poste": both
+            for other in matches:
+                if other.trigger.kind == "violence":
+                    for start in _all_starts(other.trigger.pattern, folded):
+                        more = self.frame_at(sentence, start)
+                        if more is not None:
+                            agents += more.agent
+                            patients += more.patient
+        if trigger.kind in {"violence", "clash"}:  # "une attaque simultanée contre le poste et le campement"
+            for against in AGAINST.finditer(sentence.text):
+                patients.append(
+                    Phrase(
+                        0,
+                        sentence.start + against.start(1),
+                        sentence.start + against.end(1),
+                        against.group(1),
+                    )
+                )
+        agent = self.side(tuple(agents), day, country)
+        patient = self.side(tuple(patients), day, country)
+        told = sentence.text[told_from:]
+        whole = self.side(
+            (Phrase(0, sentence.start + told_from, sentence.end, told),), day, country, whole=True
+        )
+        state = self.actors.national_forces.get(country, MALI_FORCES)
+        if after and not (
+            patient.armed
+            or patient.civilian
+            or whole.forces
+            or whole.civilian
+            or any(map(is_state, whole.named))
+        ):
+            # "À Djibo, l'attaque a débuté vers 5h30." then "Des dizaines de soldats ont été tués":
+            # the victims told next say whom the attack was against
+            later = self.side((Phrase(0, 0, len(after), after),), day, country, whole=True)
+            whole = Side(whole.named, later.armed, later.civilian, later.forces or later.armed)
+        doer = self._doer(agent, whole, folded)
+        if trigger.event_type in {"Protests", "Riots"}:
+            target = _first(patient.named) if trigger.sub_event_type != "Peaceful protest" else None
+            if trigger.sub_event_type == "Mob violence":
+                target = CIVILIANS
+            return [(trigger.event_type, trigger.sub_event_type, OTHER, target)]
+        if trigger.kind == "state" or trigger.sub_event_type in STATE_LED:
+            actor1 = (
+                _first([n for n in agent.named if n not in self.actors.unarmed])
+                or _first(
+                    [
+                        n
+                        for n in whole.named
+                        if is_state(n) or n in {"Wagner Group/Africa Corps", OTHER, "FLA"}
+                    ]
+                )
+                or state
+            )
+            if trigger.sub_event_type == "Arrests":
+                state_named = any(
+                    is_state(n) or n in {OTHER, "Wagner Group/Africa Corps"} for n in whole.named
+                )
+                if patient.civilian and (doer is None or not is_state(doer)) and not state_named:
+                    # "des passagers avaient été capturés": taken by armed men, an abduction
+                    return [
+                        (
+                            "Violence against civilians",
+                            "Abduction/forced disappearance",
+                            doer or UNIDENTIFIED,
+                            CIVILIANS,
+                        )
+                    ]
+                arrested = _first([n for n in patient.named if n != actor1 and not is_state(n)])
+                return [(trigger.event_type, trigger.sub_event_type, actor1, arrested or CIVILIANS)]
+            air = trigger.sub_event_type == "Air/drone strike"
+            if (
+                air
+                and roles is not None
+                and roles.passive
+                and not roles.agent
+                and self.antecedent(roles, sentence, patient, day, country)
+            ):
+                return []  # "c'est l'armée qui a été frappée": the army was hit, it struck no one
+            target = _first([n for n in patient.named if n != actor1]) or _first(
+                [n for n in whole.named if n != actor1 and not is_state(n) and not (air and n in NOT_STRUCK)]
+            )  # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck
+            if air and target is None and whole.forces and not is_state(actor1):
+                target = state  # "le camp de Soumpi … cible d'une attaque aux drones revendiquée par le FLA"
+            if air and target is None:
+                target = CIVILIANS if whole.civilian and not whole.armed else UNIDENTIFIED
+            if (
+                air
+                and target == CIVILIANS
+                and NEUTRALISED.search(folded)
+                and not CIVILIAN_DEAD.search(folded)
+            ):
+                target = (
+                    UNIDENTIFIED  # "neutralisé un groupe de cinq personnes": the army's word for fighters
+                )
+            if trigger.sub_event_type == "Disrupted weapons use":
+                target = target if target not in {CIVILIANS} else None
+            return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
+        if (
+            trigger.event_type == "Explosions/Remote violence"
+            or trigger.event_type == "Violence against civilians"
+            and trigger.kind == "fixed"
+        ):
+            actor1 = doer or UNIDENTIFIED
+            if trigger.event_type == "Violence against civilians":
+                return [(trigger.event_type, trigger.sub_event_type, actor1, CIVILIANS)]
+            if trigger.sub_event_type == "Remote explosive/landmine/IED" and doer in self.hit_by_mines(whole):
+                # "un véhicule de l'armée a sauté sur une mine": who drove onto it was hit, the one
+                # who laid it is unnamed (ACLED: actor1 the group that planted the device)
+                return [(trigger.event_type, trigger.sub_event_type, UNIDENTIFIED, doer)]
+            target = self._target(patient, whole, actor1, state)
+            return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
+        if trigger.event_type == "Strategic developments":
+            return [self._development(trigger, agent, patient, whole, doer, state)]
+        if trigger.kind == "violence":
+            return self._violence(agent, patient, whole, doer, state, folded)
+        if trigger.kind == "clash" or trigger.event_type == "Battles":
+            if trigger.sub_event_type == "Government regains territory":
+                return [
+                    (
+                        trigger.event_type,
+                        trigger.sub_event_type,
+                        doer or state,
+                        _first([n for n in whole.named if not is_state(n) and n not in self.actors.unarmed])
+                        or UNIDENTIFIED,
+                    )
+                ]
+            if trigger.sub_event_type == "Non-state actor overtakes territory":
+                taker = doer if doer is not None and not is_state(doer) else UNIDENTIFIED
+                return [(trigger.event_type, trigger.sub_event_type, taker, state)]  # the state loses it
+            battle = self._battle(agent, patient, whole, doer, state, folded)
+            if REPELLED.search(folded) and battle[3] is not None and self._defends(battle[2]):
+                # "les FAMa ont repoussé une attaque": the attackers began it, they are actor1
+                battle = (battle[0], battle[1], battle[3], battle[2])
+            return [battle]
+        return self._violence(agent, patient, whole, doer, state, folded)
+
+    def hit_by_mines(self, whole: Side) -> set[str]:
+        """The actors that an explosive device laid on a road strikes rather than lays: state
+        forces, peacekeepers and foreign forces."""
+        return {n for n in whole.named if is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps", OTHER}}
+
+    def _defends(self, actor: str) -> bool:
+        """Whether an actor is one that holds positions attacked by others: state forces,
+        peacekeepers, a village militia."""
+        return is_state(actor) or actor in {"MINUSMA", "Dozo militia", "Wagner Group/Africa Corps"}
+
+    def _doer(self, agent: Side, whole: Side, folded: str) -> str | None:
+        """Who acted: the named actor of the agent role, a named group of the sentence, else none."""
+        acting = [n for n in agent.named if n not in self.actors.unarmed]
+        named_groups = [n for n in acting if n not in {UNIDENTIFIED} and not is_state(n)]
+        if named_groups:
+            return named_groups[0]
+        if acting:
+            return acting[0]
+        return None
+
+    def _violence(
+        self, agent: Side, patient: Side, whole: Side, doer: str | None, state: str, folded: str
+    ) -> list[tuple[EventType, SubEventType, str, str | None]]:
+        """An assault or a killing: the target decides (codebook): armed targets make a battle,
+        unarmed ones an attack on civilians; both make both."""
+        whole_armed = whole.forces or any(is_state(n) and n != doer for n in whole.named)
+        armed_target = patient.armed or (
+            not patient.named and not patient.civilian and whole_armed and not whole.civilian
+        )  # "des hommes armés ont attaqué Ogossagou": the attackers are armed, not the target
+        civilian_target = patient.civilian or (not patient.armed and not armed_target)
+        actor1 = doer or UNIDENTIFIED
+        out: list[tuple[EventType, SubEventType, str, str | None]] = []
+        groups_hit = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
+        if doer is None and groups_hit and len(groups_hit) == len(patient.named) and not patient.civilian:
+            # "l'armée annonce avoir éliminé une dizaine de terroristes": the fighters killed with no
+            # one else named as their killer fell to the state's forces (the army's communiqués)
+            killers = _first([n for n in whole.named if is_state(n)]) or state
+            return [("Battles", "Armed clash", killers, _named_first(groups_hit))]
+        if doer is not None and is_state(doer) and not patient.civilian:
+            enemy = _first(
+                [n for n in patient.named + whole.named if not is_state(n) and n not in self.actors.unarmed]
+            )
+            return [("Battles", "Armed clash", doer, enemy or UNIDENTIFIED)]
+        if armed_target:
+            forces = _first([n for n in patient.named if n not in self.actors.unarmed and n != actor1])
+            if forces is None:
+                forces = _first([n for n in whole.named if is_state(n) and n != actor1]) or state
+            out.append(("Battles", "Armed clash", actor1, forces))
+        if civilian_target and (patient.civilian or not armed_target):
+            out.append(("Violence against civilians", "Attack", actor1, CIVILIANS))
+        return out
+
+    def _battle(
+        self, agent: Side, patient: Side, whole: Side, doer: str | None, state: str, folded: str = ""
+    ) -> tuple[EventType, SubEventType, str, str | None]:
+        actor1 = doer
+        forces_named = [n for n in whole.named if is_state(n)]
+        if actor1 is None and forces_named and STATE_ACTION.search(folded):
+            actor1 = forces_named[0]  # "l'armée annonce 203 terroristes neutralisés"
+        groups_hit = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
+        if actor1 is None and groups_hit and not [n for n in patient.named if is_state(n)]:
+            return (
+                "Battles",
+                "Armed clash",
+                forces_named[0] if forces_named else state,
+                _named_first(groups_hit),
+            )
+        if actor1 is None:
+            groups = [n for n in whole.named if not is_state(n) and n not in self.actors.unarmed]
+            actor1 = groups[0] if groups else UNIDENTIFIED
+        if is_state(actor1):
+            other = _first(
+                [n for n in patient.named + whole.named if not is_state(n) and n not in self.actors.unarmed]
+            )
+            return ("Battles", "Armed clash", actor1, other or UNIDENTIFIED)
+        forces = _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]) or _first(
+            [n for n in whole.named if is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps"}]
+        )
+        return ("Battles", "Armed clash", actor1, forces or state)
+
+    def _development(
+        self, trigger: Trigger, agent: Side, patient: Side, whole: Side, doer: str | None, state: str
+    ) -> tuple[EventType, SubEventType, str, str | None]:
+        sub = trigger.sub_event_type
+        if sub == "Looting/property destruction":
+            if doer is not None and is_state(doer):
+                return (trigger.event_type, sub, doer, UNIDENTIFIED)
+            return (
+                trigger.event_type,
+                sub,
+                doer
+                or _first([n for n in whole.named if n not in self.actors.unarmed and not is_state(n)])
+                or UNIDENTIFIED,
+                CIVILIANS,
+            )
+        if sub == "Non-violent transfer of territory":
+            return (
+                trigger.event_type,
+                sub,
+                doer or state,
+                _first([n for n in patient.named + whole.named if n != doer]),
+            )
+        actor1 = doer or _first([n for n in whole.named if n not in self.actors.unarmed]) or state
+        return (
+            trigger.event_type,
+            sub,
+            actor1,
+            _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]),
+        )
+
+    def _target(self, patient: Side, whole: Side, actor1: str, state: str) -> str | None:
+        named = [n for n in patient.named if n != actor1]
+        if named:
+            return named[0]
+        if patient.civilian and not patient.armed:
+            return CIVILIANS
+        if patient.armed:
+            return state
+        forces = [n for n in whole.named if n != actor1 and (is_state(n) or n in {"MINUSMA", CIVILIANS})]
+        if forces:
+            return forces[0]
+        return CIVILIANS if whole.civilian and not whole.armed else state if whole.armed else None
+
+    def canonical(self, found: Found, day: date | None) -> str:
+        valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
+        return valid[0].canonical if valid else UNIDENTIFIED
+
+
+def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a span lies inside a longer one of a list ("camp" in "camp de déplacés")."""
+    return any(a <= span[0] and span[1] <= b and b - a > span[1] - span[0] for a, b in spans)
+
+
+def _all_starts(pattern: re.Pattern[str], folded: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(folded)][:4]
+
+
+def _named_first(groups: Sequence[str]) -> str:
+    """The group a phrase names, before the generic fighters: "six combattants de l'État islamique"."""
+    return next((g for g in groups if g != UNIDENTIFIED), groups[0])
+
+
+def _first(names: Sequence[str]) -> str | None:
+    return names[0] if names else None
+
+
+def is_state(name: str) -> bool:
+    """Whether an actor is a state's military or police forces."""
+    return name.startswith("Military Forces") or name.startswith("Police Forces")

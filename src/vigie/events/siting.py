@@ -1,0 +1,262 @@
+"""Siting a security event: the places a sentence puts it at, resolved in the gazetteer.
+
+Direct places ("à Nouna", "le village de Sakoani") come first, then references ("à l'est de X"),
+routes, cercles and regions; a country alone places an event that says no more (FORMAT.md: its
+name, precision 3). Names of actors, people and governments ("Bamako accuse Alger") are not places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+from typing import Protocol
+
+from vigie.events.lexicon import Found, fold_text
+from vigie.events.places import Toponym, find_toponyms
+from vigie.geo.boundary import Boundaries
+from vigie.nlp import Analysis
+from vigie.records import Place, Sentence
+from vigie.segment.published import DATELINE  # "Bamako, 8 sept 2023 (AFP) - ": where the report was written
+
+# "Radisson Blu de Bamako", "Président Modibo Keïta de Bamako": the place is after the last "de"
+TAIL = re.compile(r"\s(?:de|du|d')\s*([A-ZÀ-Ý][\w\-]*\w(?:\s+[A-ZÀ-Ý][\w\-]*\w)*)$")
+# "dans la localité de Tibezas", "le village peul d'Ogossagou": an unknown name given as a place
+PLACE_WORD_BEFORE = re.compile(
+    r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site|campement|secteur|foret|zone|axe|domicile|pont)"
+    r"(?:\s+\w+){0,2}?\s+(?:de\s+|d'|du\s+)$"
+)
+# ", un campement du département de Tillia", ", dans la région de Diffa", " (région de Kidal)": what
+# follows a name that is a place
+PLACE_WORD_AFTER = re.compile(
+    r"^\s*(?:,\s*|\()\s*(?:(?:un|une|le|la|petit|petite|gros)\s+)?(?:village|localite|hameau|campement|commune|ville|"
+    r"bourgade|chef-lieu|site|dans la region|dans le cercle|dans le departement|dans la province|dans la commune|"
+    r"region|cercle|departement|province|a \d+ km|situe|non loin|pres)"
+)
+# the country an article is about, named beside a place name to pick among homonyms
+COUNTRY_HINT = {"MLI": "Mali", "BFA": "Burkina Faso", "NER": "Niger"}
+# an event told only as "au Burkina Faso", "dans le nord du Mali": the country is its place
+IN_COUNTRY = re.compile(
+    r"(?:\bau|dans (?:le |l')(?:nord|sud|centre|est|ouest)(?:[- ](?:est|ouest))? du|sur le territoire du"
+    r"|a travers le)\s+(mali|burkina(?: faso)?|niger)\b(?!\s+(?:et|ou)\b)"
+)
+COUNTRY_OF_WORD = {"mali": "MLI", "burkina": "BFA", "burkina faso": "BFA", "niger": "NER"}
+# "à Moura", "dans Gao": a name spaCy calls a place, introduced as one
+AT_PLACE = re.compile(r"(?:^|\s)(?:a|dans|pres de)\s+$")  # "à Tominian"
+LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|dans|vers|sur|pres de|de)\s+$")
+# "ont attaqué Ogossagou": the object of an attack verb is a place
+ATTACKED_BEFORE = re.compile(
+    r"(?:attaque|attaquent|attaquaient|assiege|pris d'assaut|investi|encercle|vise|visant|frappe|bombarde)\s+$"
+)
+# between two names of one list: "Diallassagou, Dianweli et Deguessagou"
+LISTED = re.compile(r"^\s*(?:,|et|,\s*et|ou)\s*(?:de\s+|d'|du\s+|a\s+|à\s+)?$")
+# "à l'est de Nioro, ainsi qu'au nord de Kayes": two places struck
+ALSO = re.compile(r"ainsi qu|de meme qu|et aussi")
+MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
+
+
+class Locate(Protocol):
+    """What the events stage needs of the gazetteer (vigie.geo.Gazetteer)."""
+
+    def locate(self, name: str, admin1: str | None = None, country: str | None = None) -> Place | None: ...
+
+    def resolve(self, mention: str, context: str = "", hint: str = "") -> Place | None: ...
+
+
+class Siting:
+    """Where the events of a sentence happened (country words and capitals loaded once)."""
+
+    def __init__(self, countries: frozenset[str], capitals: frozenset[str]) -> None:
+        self.countries = countries
+        self.capitals = capitals
+        borders = Boundaries.load()
+        self.country_places = {
+            iso: Place(name, lat, lon, iso, None, None, None, None, 3, "A", 0, f"country:{iso}")
+            for iso, name in COUNTRY_HINT.items()
+            if (centre := borders.centre(iso)) is not None
+            for lat, lon in [centre]
+        }
+
+    def title_places(self, title: Sentence, locate: Locate | None) -> list[tuple[Toponym, Place | None, int]]:
+        """The place a headline names ("Mali : blocus jihadiste sur le village de Dinangourou",
+        "… pris pour cible près de Diéma"), else the place it opens with ("Kidal : …")."""
+        if locate is None:
+            return []
+        places = self.places(title, Analysis((title,), (), frozenset(), True), [], locate)
+        if places:
+            return places[:1]
+        head = re.match(r"^\s*#?\s*([^:]{2,40}?)\s*:\s", title.text)
+        if head is None:
+            return []
+        name = head.group(1).strip()
+        place = locate.locate(name)
+        if place is None or fold_text(name) in self.countries:
+            return []
+        return [(Toponym(name, 0, len(name), "direct"), place, place.geo_precision)]
+
+    def country_place(
+        self, folded: str, sentence: Sentence, locate: Locate | None, country: str, stated: bool
+    ) -> list[tuple[Toponym, Place | None, int]]:
+        """A dated event placed only in a country ("dans le nord du Burkina Faso", "au Mali"):
+        FORMAT.md codes the country's French name, region null, precision 3."""
+        if not stated:
+            return []
+        found = {COUNTRY_OF_WORD[m.group(1)] for m in IN_COUNTRY.finditer(folded)}
+        if len(found) != 1:
+            return []
+        place = self.country_places.get(found.pop())
+        if place is None:
+            return []
+        return [(Toponym(place.name, 0, 0, "direct"), place, 3)]
+
+    def places(
+        self,
+        sentence: Sentence,
+        analysis: Analysis,
+        actors: list[Found],
+        locate: Locate | None,
+        told_from: int = 0,
+        hint: str = "",
+    ) -> list[tuple[Toponym, Place | None, int]]:
+        """The places an event of this sentence is at: direct ones, else references, else containers."""
+        text = sentence.text
+        people = [
+            (m.start - sentence.start, m.end - sentence.start)
+            for m in analysis.mentions
+            if m.label in {"PER", "ORG", "MISC"} and sentence.start <= m.start < sentence.end
+        ]
+        actor_spans = {(f.start, f.end) for f in actors}
+        taken = [(f.start, f.end) for f in actors] + people
+        resolved: list[tuple[Toponym, Place | None]] = []
+        places_said = [
+            (m.start - sentence.start, m.end - sentence.start)
+            for m in analysis.mentions
+            if m.label == "LOC" and sentence.start <= m.start < sentence.end
+        ]
+        text_for_places = _without_dateline(text)
+        for toponym in find_toponyms(text_for_places):
+            if toponym.role == "other" or toponym.start < told_from:
+                continue  # "Selon la gendarmerie de Koutiala, …": who tells it, not where
+            listed = (
+                bool(resolved)
+                and len(toponym.name) > 3  # "Sebabougou, Cer." is a teaser cut short
+                and LISTED.match(text[resolved[-1][0].end : toponym.start]) is not None
+            )  # "les villages de Diallassagou, Dianweli et Deguessagou": listed with a place
+            overlaps = [(s, e) for s, e in taken if s < toponym.end and toponym.start < e]
+            introduced = _introduced(text, toponym)  # "à Nouna", "le village de Sakoani", "X, un campement"
+            at = AT_PLACE.search(fold_text(text[max(0, toponym.start - 12) : toponym.start]))
+            known_at = at is not None and locate is not None and locate.locate(toponym.name) is not None
+            if any((s, e) in actor_spans for s, e in overlaps) or (
+                overlaps and toponym.role == "direct" and not listed and not introduced and not known_at
+            ):  # ("à Tominian", a known place after "à", is a place even when the parser saw a person)
+                continue  # "Souleymane Dembélé", "katiba Macina": a person or an actor, not a place
+            named = self._known_name(toponym, locate)
+            if named is None:
+                said = any(start <= toponym.start and toponym.end <= end for start, end in places_said)
+                said = said and bool(
+                    LOCATIVE_BEFORE.search(fold_text(text[max(0, toponym.start - 12) : toponym.start]))
+                )
+                if not (said or listed or introduced):
+                    continue
+                named = toponym
+            if fold_text(named.name) in self.countries:
+                continue  # "au Niger", "la France": a country, not where the event is
+            if fold_text(named.name) in self.capitals and not LOCATIVE_BEFORE.search(
+                fold_text(text[max(0, named.start - 14) : named.start])
+            ):
+                continue  # "en guerre contre Bamako", "Bamako accuse Alger": the government, not a place
+            place = locate.resolve(named.name, text, hint) if locate is not None else None
+            resolved.append((named, place))
+        direct_known = any(t.role in {"direct", "cercle"} and p is not None for t, p in resolved)
+        subordinate = {id(t) for t, _ in resolved if t.qualifies and direct_known}
+        for role, precision in (("direct", 1), ("reference", 2), ("route", 2), ("cercle", 2), ("region", 3)):
+            chosen = [(t, p) for t, p in resolved if t.role == role and id(t) not in subordinate]
+            if (
+                role == "reference"
+                and len(chosen) >= 2
+                and (
+                    "entre" in fold_text(text[: chosen[1][0].start])
+                    or chosen[0][0].end + 1 == chosen[1][0].start
+                )
+            ):
+                # "entre Oursi et Déou", "l'axe Oursi-Déou": the better-known of the two (FORMAT.md)
+                chosen = sorted(chosen, key=lambda item: -(item[1].population if item[1] is not None else -1))
+            if role in {"reference", "route"}:  # "à l'est de X": one place described, however many references
+                chosen = chosen[:1] + [
+                    (t, p)
+                    for (a, _), (t, p) in pairwise(chosen)
+                    if role == "reference" and ALSO.search(text[a.end : t.start])
+                ]  # "… de Nioro du Sahel, ainsi qu'au nord de Kayes": a second place
+            if role == "cercle":  # "la commune de Dialloubé, dans le cercle de Mopti": the commune
+                chosen = chosen[:1] + [
+                    (t, p) for (a, _), (t, p) in pairwise(chosen) if LISTED.match(text[a.end : t.start])
+                ]  # "dans les cercles de Goundam et de Niafunké": both
+            if chosen:
+                containers = [(t, p) for t, p in resolved if t.role in {"cercle", "region"} and p is not None]
+                if (
+                    containers
+                ):  # "les villages de Daoutegeft et Dirga, dans le cercle d'Ansongo": placed there
+                    area_role, area = containers[0]
+                    chosen = [
+                        (
+                            t,
+                            p
+                            if p is not None
+                            else replace(area, geo_precision=2 if area_role.role == "cercle" else 3),
+                        )
+                        for t, p in chosen
+                    ]
+                return [(t, p, _precision(p, precision)) for t, p in chosen[:MAX_PLACES]]
+        return []
+
+    def _known_name(self, toponym: Toponym, locate: Locate | None) -> Toponym | None:
+        """The toponym, or its tail after "de" ("Radisson Blu de Bamako" -> "Bamako"), if the gazetteer knows it."""
+        if locate is None:
+            return toponym
+        if locate.locate(toponym.name) is not None:
+            return toponym
+        tail = TAIL.search(toponym.name)
+        if tail is not None and locate.locate(tail.group(1)) is not None:
+            offset = toponym.end - len(tail.group(1))
+            return Toponym(tail.group(1), offset, toponym.end, toponym.role, toponym.qualifies)
+        return None
+
+
+def inside(place: Place | None, region: Place | None) -> bool:
+    """Whether a precise place lies in a region-only place."""
+    if place is None or region is None or place.geo_precision == 3:
+        return False
+    return place.admin1 is not None and place.admin1 == region.admin1
+
+
+def listed(text: str, places: Sequence[tuple[Toponym, Place | None, int]]) -> bool:
+    """Whether the places are one list of the sentence: "à Dambam, Gudba et Tokabangou"."""
+    ordered = sorted((t for t, _, _ in places), key=lambda t: t.start)
+    return all(LISTED.match(text[a.end : b.start]) is not None for a, b in pairwise(ordered))
+
+
+def _precision(place: Place | None, default: int) -> int:
+    if place is None:
+        return default
+    return max(default, place.geo_precision)
+
+
+def _introduced(sentence: str, toponym: Toponym) -> bool:
+    """A name introduced as a place: "dans la localité de Tibezas", "le village de Sincina", "à
+    Bakorat, un campement du département de Tillia", "à Chétima Wango, dans la région de Diffa"."""
+    before = fold_text(sentence[max(0, toponym.start - 40) : toponym.start])
+    after = fold_text(sentence[toponym.end : toponym.end + 60])
+    scene = fold_text(sentence[: toponym.start]).strip() == "a"  # "À Bankass aussi, des habitants …"
+    return bool(
+        scene
+        or PLACE_WORD_BEFORE.search(before)
+        or ATTACKED_BEFORE.search(before)
+        or (LOCATIVE_BEFORE.search(before) and PLACE_WORD_AFTER.match(after))
+    )
+
+
+def _without_dateline(text: str) -> str:
+    """The sentence with its opening dateline blanked: "Bamako, le 27 mars 2020 – …" is not where it happened."""
+    match = DATELINE.match(text)
+    return " " * match.end() + text[match.end() :] if match else text
