@@ -3,7 +3,7 @@
 Executors read, segment and extract (`mapPartitions`, spark/analyse.py: spaCy loaded once per
 Python worker) and write one row per document to Parquet (spark/rows.py); the driver reads the
 rows back in input order and stores them with `pipeline.save_document`, the code `vigie ingest`
-stores with.
+stores with, a group of documents to a few transactions (`Store.batched`) as `vigie ingest` does.
 
 Why the documents are stored in input order by one writer, rather than clustered in Spark and
 merged per cluster by many: near-duplicate clusters and events told by several documents depend
@@ -133,19 +133,24 @@ def store_results(
     with store.writing(on_wait):
         clusterer = Clusterer.load(store.signatures(), settings.dedup_threshold, settings.dedup_lead_words)
         for batch in _batches(iter(results)):
-            known = store.lookup([(item.raw.sha1, item.raw.source) for item in batch if item.raw is not None])
-            for item in batch:
-                if item.kind == "passed_over":
-                    report.passed_over.append(Skip(item.location, item.message or ""))
-                elif item.kind == "warning":
-                    report.warnings.append(Skip(item.location, item.message or ""))
-                elif item.raw is not None and item.raw.sha1 in known.stored:
-                    report.unchanged += 1  # a skip too: `vigie ingest` never segments bytes it holds
-                elif item.kind == "skipped" or item.raw is None or item.articles is None:
-                    report.skipped.append(Skip(item.location, item.message or ""))
-                else:
-                    _save(item, store, clusterer, report, known)
+            with store.batched():  # a few transactions, not a commit per document (as `vigie ingest`)
+                _save_batch(batch, store, clusterer, report)
     return report
+
+
+def _save_batch(batch: list[Result], store: Store, clusterer: Clusterer, report: IngestReport) -> None:
+    known = store.lookup([(item.raw.sha1, item.raw.source) for item in batch if item.raw is not None])
+    for item in batch:
+        if item.kind == "passed_over":
+            report.passed_over.append(Skip(item.location, item.message or ""))
+        elif item.kind == "warning":
+            report.warnings.append(Skip(item.location, item.message or ""))
+        elif item.raw is not None and item.raw.sha1 in known.stored:
+            report.unchanged += 1  # a skip too: `vigie ingest` never segments bytes it holds
+        elif item.kind == "skipped" or item.raw is None or item.articles is None:
+            report.skipped.append(Skip(item.location, item.message or ""))
+        else:
+            _save(item, store, clusterer, report, known)
 
 
 def _save(item: Result, store: Store, clusterer: Clusterer, report: IngestReport, known: Any) -> None:
