@@ -14,7 +14,7 @@ from typing import Literal
 
 from vigie.events.lexicon import fold_text
 
-Role = Literal["direct", "reference", "route", "cercle", "region", "other"]
+Role = Literal["direct", "reference", "route", "cercle", "region", "home", "other"]
 
 # A toponym: capitalised words, with lower-case links ("Nioro du Sahel", "Sobane Da", "Tongo Tongo")
 # ("N'Djamena", "Fada N'Gourma": the Mande and Hausa "N'" belongs to the name)
@@ -38,13 +38,17 @@ REFERENCE_BEFORE = re.compile(
     r"(?:pres|non loin|proximite|environs|abords|sortie|large|alentours|encablures|hauteur|axe|route)\s+"
     r"(?:\w+\s+)?(?:de\s+(?:la ville de\s+)?|d'|du\s+|des\s+)?$"
     r"|(?:km|kilometres?|kilometre)\s+(?:au\s+\w+\s+|a l'\w+\s+)?(?:de\s+(?:la ville de\s+)?|d'|du\s+)$"
+    # "à 11 km du camp de la MINUSMA de Tessalit": a distance from a camp or a post of the town
+    r"|(?:km|kilometres?)\s+(?:du|de la|de l')\s*(?:camp|base|poste|ville|village|localite|commune)\s+(?:de\s+la\s+|de\s+l'|du\s+|de\s+|d')?$"
     r"|(?:nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest|centre)\s+(?:de\s+(?:la ville de\s+)?|d'|du\s+)$"
     r"|(?:zone|foret|secteur|axe)\s+(?:de\s+|d'|du\s+)$"
+    r"|voisine?s?\s+(?:de\s+|d'|du\s+)$"  # "Aorema, une localité voisine de Karma": near Karma
     r"|entre\s+(?:les villages de\s+|les localites de\s+|la ville de\s+)?$"
 )
 # ends of a route: "un convoi qui reliait Douentza à Sévaré", "allant de Tessalit à Kidal"
 ROUTE_BEFORE = re.compile(
-    r"(?:reliait|reliant|relie|allant de|en provenance de|a destination de|en route pour)\s+(?:la ville de\s+)?$"
+    r"(?:reliait\s+|reliant\s+|relie\s+|allant d'|allant de\s+|en provenance d'|en provenance de\s+|a destination d'|"
+    r"a destination de\s+|en route pour\s+)(?:la ville de\s+)?$"
     r"|reli\w*\s+(?:[\w']+\s+){1,3}a\s+$"  # the second end: "qui relie la ville à Ansongo"
 )
 # names that are not where it happened: "venus de Tessalit", "le sous-préfet de Dioungani", "évacué à Dakar"
@@ -65,6 +69,17 @@ OTHER_BEFORE = re.compile(
     r"|(?:affirme|affirment|declare|declarent|annonce|indique|confirme|explique|rapporte|temoigne|interroge|"
     r"sont rentres|est rentre|sont retournes)\s+(?:[\w']+\s+){0,2}?a\s+$"
     r"|(?:ont|a|avaient|avait) regagne\s+(?:[\w']+\s+){0,2}?$"
+    # where people serve, not where they were hit: "président du conseil régional de Ségou",
+    # "venus de la gendarmerie de Bouna"
+    r"|conseil\s+(?:regional|municipal|communal|de cercle|local)\s+(?:de\s+|d'|du\s+)$"
+    r"|(?:venus?|venant|venues|partis?|originaires?)\s+(?:de la|du|de l')\s*(?:gendarmerie|brigade|garnison|base|camp|"
+    r"detachement|caserne|poste|commissariat)\s+(?:de\s+|d'|du\s+)$"
+)
+# a unit named by its home post: "une unité du détachement de Markoye … accrochée aux abords de
+# Tokabangou"; the post is the scene only when the sentence names no other place
+HOME_BEFORE = re.compile(
+    r"(?:detachement|garnison|escadron|bataillon|compagnie|brigade|unite|renforts?)\s+(?:de\s+|d'|du\s+)$"
+    r"|(?:en poste|en service|en fonction|affectee?s?|stationnee?s?)\s+a\s+$"  # "des gendarmes en poste à X"
 )
 # a place people were taken to after the event: "décédé à Dakar, où il avait été évacué"
 OTHER_AFTER = re.compile(
@@ -152,6 +167,8 @@ def find_toponyms(sentence: str) -> list[Toponym]:
 def _role(before: str) -> Role:
     if OTHER_BEFORE.search(before):
         return "other"
+    if HOME_BEFORE.search(before):
+        return "home"
     if ROUTE_BEFORE.search(before):
         return "route"
     if REGION_BEFORE.search(before):

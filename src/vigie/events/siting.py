@@ -41,6 +41,7 @@ IN_COUNTRY = re.compile(
     r"(?:\bau|dans (?:le |l')(?:nord|sud|centre|est|ouest)(?:[- ](?:est|ouest))? du|sur le territoire du"
     r"|a travers le)\s+(mali|burkina(?: faso)?|niger)\b(?!\s+(?:et|ou)\b)"
 )
+APPOSED = re.compile(r"[A-ZÀ-Ý][\w'’-]*\w\s*,\s*$")  # "Gao, " before "au Mali"
 COUNTRY_OF_WORD = {"mali": "MLI", "burkina": "BFA", "burkina faso": "BFA", "niger": "NER"}
 # "à Moura", "dans Gao": a name spaCy calls a place, introduced as one
 AT_PLACE = re.compile(r"(?:^|\s)(?:a|dans|pres de)\s+$")  # "à Tominian"
@@ -52,7 +53,11 @@ ATTACKED_BEFORE = re.compile(
 # between two names of one list: "Diallassagou, Dianweli et Deguessagou"
 LISTED = re.compile(r"^\s*(?:,|et|,\s*et|ou)\s*(?:de\s+|d'|du\s+|a\s+|à\s+)?$")
 # "à l'est de Nioro, ainsi qu'au nord de Kayes": two places struck
-ALSO = re.compile(r"ainsi qu|de meme qu|et aussi")
+# ("la première entre Dia et Diafarabé, la seconde entre Koumara et Macina": two places)
+ALSO = re.compile(r"ainsi qu|de meme qu|et aussi|(?:la|le) (?:seconde?|deuxieme)\b|l'autre\b")
+# between the two ends of one stretch of road: "entre Oursi et Déou", "l'axe Oursi-Déou",
+# "la route reliant Douentza à Boni"
+ENDS = re.compile(r"^\s*(?:et|-|a|à)\s*(?:de\s+|d'|du\s+|la ville de\s+|la localite de\s+)?$")
 MAX_PLACES = 6  # a sentence listing more places than this is a summary, not events
 
 
@@ -62,6 +67,8 @@ class Locate(Protocol):
     def locate(self, name: str, admin1: str | None = None, country: str | None = None) -> Place | None: ...
 
     def resolve(self, mention: str, context: str = "", hint: str = "") -> Place | None: ...
+
+    def prominence(self, place: Place) -> int: ...
 
 
 class Siting:
@@ -102,7 +109,11 @@ class Siting:
         FORMAT.md codes the country's French name, region null, precision 3."""
         if not stated:
             return []
-        found = {COUNTRY_OF_WORD[m.group(1)] for m in IN_COUNTRY.finditer(folded)}
+        found = {
+            COUNTRY_OF_WORD[m.group(1)]
+            for m in IN_COUNTRY.finditer(folded)
+            if not APPOSED.search(sentence.text[: m.start()])
+        }  # "pour rejoindre Gao, au Mali, …": the country of a place named, not where it happened
         if len(found) != 1:
             return []
         place = self.country_places.get(found.pop())
@@ -144,6 +155,12 @@ class Siting:
                 and LISTED.match(text[resolved[-1][0].end : toponym.start]) is not None
             )  # "les villages de Diallassagou, Dianweli et Deguessagou": listed with a place
             overlaps = [(s, e) for s, e in taken if s < toponym.end and toponym.start < e]
+            tail = TAIL.search(toponym.name)
+            if overlaps and tail is not None and max(e for _, e in overlaps) <= toponym.start + tail.start(1):
+                # "du camp de la MINUSMA de Tessalit": the actor's place after it, not the actor
+                at = toponym.start + tail.start(1)
+                toponym = Toponym(tail.group(1), at, toponym.end, toponym.role, toponym.qualifies)
+                overlaps = []
             introduced = _introduced(text, toponym)  # "à Nouna", "le village de Sakoani", "X, un campement"
             at = AT_PLACE.search(fold_text(text[max(0, toponym.start - 12) : toponym.start]))
             known_at = at is not None and locate is not None and locate.locate(toponym.name) is not None
@@ -166,27 +183,29 @@ class Siting:
                 fold_text(text[max(0, named.start - 14) : named.start])
             ):
                 continue  # "en guerre contre Bamako", "Bamako accuse Alger": the government, not a place
-            place = locate.resolve(named.name, text, hint) if locate is not None else None
+            # the article's country picks among homonyms ("au Niger": Bosso by Lake Chad, not Bosso of Ségou)
+            place = (
+                locate.resolve(named.name, text, f"au {hint}" if hint else "") if locate is not None else None
+            )
             resolved.append((named, place))
-        direct_known = any(t.role in {"direct", "cercle"} and p is not None for t, p in resolved)
+        direct_known = any(t.role in {"direct", "cercle", "home"} and p is not None for t, p in resolved)
         subordinate = {id(t) for t, _ in resolved if t.qualifies and direct_known}
-        for role, precision in (("direct", 1), ("reference", 2), ("route", 2), ("cercle", 2), ("region", 3)):
+        for role, precision in (
+            ("direct", 1),
+            ("reference", 2),
+            ("route", 2),
+            ("cercle", 2),
+            ("region", 3),
+            ("home", 1),
+        ):
             chosen = [(t, p) for t, p in resolved if t.role == role and id(t) not in subordinate]
-            if (
-                role == "reference"
-                and len(chosen) >= 2
-                and (
-                    "entre" in fold_text(text[: chosen[1][0].start])
-                    or chosen[0][0].end + 1 == chosen[1][0].start
-                )
-            ):
-                # "entre Oursi et Déou", "l'axe Oursi-Déou": the better-known of the two (FORMAT.md)
-                chosen = sorted(chosen, key=lambda item: -(item[1].population if item[1] is not None else -1))
+            if role in {"reference", "route"} and locate is not None:
+                chosen = _better_known_ends(text, chosen, locate)  # "entre Oursi et Déou": one place
             if role in {"reference", "route"}:  # "à l'est de X": one place described, however many references
                 chosen = chosen[:1] + [
                     (t, p)
                     for (a, _), (t, p) in pairwise(chosen)
-                    if role == "reference" and ALSO.search(text[a.end : t.start])
+                    if role == "reference" and ALSO.search(fold_text(text[a.end : t.start]))
                 ]  # "… de Nioro du Sahel, ainsi qu'au nord de Kayes": a second place
             if role == "cercle":  # "la commune de Dialloubé, dans le cercle de Mopti": the commune
                 chosen = chosen[:1] + [
@@ -234,6 +253,43 @@ def listed(text: str, places: Sequence[tuple[Toponym, Place | None, int]]) -> bo
     """Whether the places are one list of the sentence: "à Dambam, Gudba et Tokabangou"."""
     ordered = sorted((t for t, _, _ in places), key=lambda t: t.start)
     return all(LISTED.match(text[a.end : b.start]) is not None for a, b in pairwise(ordered))
+
+
+def _better_known_ends(
+    text: str, chosen: list[tuple[Toponym, Place | None]], locate: Locate
+) -> list[tuple[Toponym, Place | None]]:
+    """Each stretch of road told by its two ends ("entre Teguey et Bankilaré", "l'axe Oursi-Déou",
+    "reliant Douentza à Boni") reduced to its better-known end (FORMAT.md), at precision 2: the
+    seat of the higher administrative level, else the larger town, else the one the gazetteer
+    spells as written, else the second named (the press names the small place first and anchors
+    it with the town it leads to)."""
+    out: list[tuple[Toponym, Place | None]] = []
+    paired = False
+    for index, item in enumerate(chosen):
+        if paired:
+            paired = False
+            continue
+        if index + 1 < len(chosen):
+            following = chosen[index + 1]
+            between = fold_text(text[item[0].end : following[0].start])
+            road = item[0].role == "route" or "entre" in fold_text(
+                text[max(0, item[0].start - 40) : item[0].start]
+            )
+            if ENDS.match(between) and (road or between.strip() == "-"):
+                out.append(max((following, item), key=lambda end: _known(end, locate)))
+                paired = True
+                continue
+        out.append(item)
+    return out
+
+
+def _known(end: tuple[Toponym, Place | None], locate: Locate) -> tuple[int, int, bool]:
+    """Rank of a road's end: its administrative level, its size, whether the gazetteer has the
+    name as written (not only a near spelling)."""
+    toponym, place = end
+    if place is None:
+        return (-1, -1, False)
+    return (locate.prominence(place), place.population, fold_text(place.name) == fold_text(toponym.name))
 
 
 def _precision(place: Place | None, default: int) -> int:

@@ -291,6 +291,10 @@ class Recording:
         """`Gazetteer.locate`, not noted: the events stage asks it of every capitalised word."""
         return self.gazetteer.locate(name, admin1, country)
 
+    def prominence(self, place: Place) -> int:
+        """`Gazetteer.prominence`: how well known a place is."""
+        return self.gazetteer.prominence(place)
+
     def resolve(self, mention: str, context: str = "", hint: str = "") -> Place | None:
         """`Gazetteer.resolve`, noting the name, its sentence and whether it was known, once each."""
         found = self.gazetteer.lookup(mention, f"{context} {hint}".strip())

@@ -25,6 +25,12 @@ from vigie.records import Place
 
 SCHEMA = "1"  # data/gazetteer.sqlite layout read here; the build script writes it into `meta`
 LOCATED_KEPT = 4096  # names whose place `locate` keeps
+# How well known a town is, for "entre A et B" (FORMAT.md: the better-known locality): GeoNames
+# codes the seats of a capital, a region, a cercle/department/province and a commune; most
+# populations are 0, so the code is the signal. A village that gives its name to a cercle or
+# department (an admin2 area of its country) is that area's seat.
+SEAT_RANKS = {"PPLC": 5, "PPLA": 4, "PPLA2": 3, "PPLA3": 2}
+ADMIN2_SEAT = 3
 REBUILD = "Rebuild it: python scripts/build_gazetteer.py --shared ../shared"
 # columns in Place order; labels (admin names, codes) are ids into the `label` table, -1 for NULL
 SELECT_PLACES = (
@@ -57,6 +63,31 @@ class PlaceIndex:
         self._loose = loose
         # the events stage asks for every capitalised word of every sentence: the answers are kept
         self._located = lru_cache(maxsize=LOCATED_KEPT)(self._locate)
+        self._ranks: dict[str, int] | None = None  # source_id -> prominence, built on first use
+
+    def prominence(self, place: Place) -> int:
+        """How well known a place is: 5 a capital, 4 a region's seat, 3 a cercle's (department's,
+        province's), 2 a commune's, 1 another inhabited place, 0 anything else or unknown.
+
+        >>> gazetteer = PlaceIndex.load()
+        >>> [gazetteer.prominence(gazetteer.locate(n)) for n in ("Bamako", "Kayes", "Macina", "Diboli")]
+        [5, 4, 3, 1]
+        """
+        if self._ranks is None:
+            seats = {
+                (p.country, fold_name(p.name))
+                for p, level in zip(self.places, self._levels, strict=True)
+                if level == "admin2"
+            }
+            self._ranks = {}
+            for p, code in zip(self.places, self._codes, strict=True):
+                if p.feature_class != "P" or p.source_id in self._ranks:
+                    continue
+                rank = SEAT_RANKS.get(code, 1)
+                if rank < ADMIN2_SEAT and (p.country, fold_name(p.name)) in seats:
+                    rank = ADMIN2_SEAT
+                self._ranks[p.source_id] = rank
+        return self._ranks.get(place.source_id, 0)
 
     @classmethod
     def load(cls, path: Path | None = None, extra: Iterable[Place] = ()) -> Self:
