@@ -158,8 +158,8 @@ class Siting:
             tail = TAIL.search(toponym.name)
             if overlaps and tail is not None and max(e for _, e in overlaps) <= toponym.start + tail.start(1):
                 # "du camp de la MINUSMA de Tessalit": the actor's place after it, not the actor
-                at = toponym.start + tail.start(1)
-                toponym = Toponym(tail.group(1), at, toponym.end, toponym.role, toponym.qualifies)
+                begins = toponym.start + tail.start(1)
+                toponym = Toponym(tail.group(1), begins, toponym.end, toponym.role, toponym.qualifies)
                 overlaps = []
             introduced = _introduced(text, toponym)  # "à Nouna", "le village de Sakoani", "X, un campement"
             at = AT_PLACE.search(fold_text(text[max(0, toponym.start - 12) : toponym.start]))
