@@ -141,3 +141,51 @@ def test_the_articles_country_picks_among_homonyms(country: str, region: str) ->
     analysis = Analysis((sentence,), (), frozenset(), True)
     places = siting.places(sentence, analysis, [], Gazetteer.load(), 0, country)
     assert [(t.name, p.admin1 if p else None) for t, p, _ in places] == [("Bosso", region)]
+
+
+def test_a_town_named_after_a_postposed_reporting_clause_is_where_it_was_reported() -> None:
+    sentence = (
+        "Un ingénieur allemand a été enlevé mardi soir dans son hôtel de Zinder, ont annoncé mercredi "
+        "la police et le ministère des affaires étrangères à Berlin."
+    )
+    roles = {t.name: t.role for t in find_toponyms(sentence)}
+    assert (roles["Zinder"], roles["Berlin"]) == ("direct", "other")
+
+
+def test_a_resident_quoted_after_the_report_still_names_the_village() -> None:
+    sentence = "« Ils ont tout brûlé », a raconté à la radio un habitant de Goulgountou, joint au téléphone."
+    assert [t.role for t in find_toponyms(sentence) if t.name == "Goulgountou"] == ["direct"]
+
+
+def test_a_participle_opening_a_sentence_is_not_a_place() -> None:
+    names = [
+        t.name for t in find_toponyms("Parti de Nouakchott pour rejoindre Kayes, le camion a été arrêté.")
+    ]
+    assert not any(name.startswith("Parti") for name in names)
+
+
+def test_a_building_of_a_town_is_placed_in_the_town(stages: Stages) -> None:
+    sentence = (
+        "Le vendredi 7 juin 2024, des hommes armés ont ouvert le feu sur la foule à Mopti, au Palais des "
+        "Sports Hamadoun, tuant six civils."
+    )
+    assert [site for site, _ in _sites(stages, sentence)] == ["Mopti"]
+
+
+def test_this_commune_of_a_department_is_the_place_told_before(stages: Stages) -> None:
+    body = (
+        "Le samedi 8 juin 2024, des hommes armés ont attaqué le village de Toumnia, tuant cinq civils.\n\n"
+        "Le dimanche 9 juin 2024, des hommes armés ont de nouveau attaqué cette commune du département "
+        "de Bosso, tuant deux civils."
+    )
+    sites = {e.location for e in _events(stages, body, "Niger : cinq civils tués dans le sud-est")}
+    assert sites == {"Toumnia"}
+
+
+def test_a_country_named_in_the_sentence_beats_the_town_told_before(stages: Stages) -> None:
+    body = (
+        "Le mardi 4 juin 2024, des manifestants ont bloqué un convoi militaire à Téra, au Niger.\n\n"
+        "Le mercredi 29 mai 2024, le même convoi avait été bloqué par des manifestants au Burkina Faso."
+    )
+    events = _events(stages, body, "Niger : un convoi bloqué par des manifestants")
+    assert sorted(e.location for e in events) == ["Burkina Faso", "Téra"]

@@ -100,7 +100,20 @@ NOT_PLACES = {
     "union", "nations", "transition", "general", "colonel", "commandant", "capitaine", "premier", "chef",
     "cour", "tribunal", "parquet", "assemblee", "comite", "commission", "operation", "bureau", "service",
     "garde", "police", "gendarmerie", "casques", "monsieur", "madame", "mme", "m",
+    # participles that open a sentence: "Parti de Côte d'Ivoire pour rejoindre Gao, …"
+    "parti", "partis", "partie", "parties", "venu", "venus", "venue", "arrive", "arrives", "situe", "situee",
+    "installe", "installes", "base", "bases", "basee", "ne", "nee", "originaire", "originaires",
 }  # fmt: skip
+RESIDENT_BEFORE = re.compile(
+    r"(?:habitante?s?|residente?s?|temoins?|notables?|elus?|chefs? de village)\s+(?:de\s+|d'|du\s+)$"
+)
+# a reporting clause put after the report: "…, ont confirmé lundi les autorités et le ministère à
+# Berne": the names after it say where the report was made, not where the event was (but "a
+# indiqué un habitant de Ouakara": a resident speaks of his village, the scene)
+REPORTED_AFTER = re.compile(
+    r",\s*(?:ont|a|avait|avaient|auraient|aurait)\s+(?:\w+\s+)?(?:confirme|annonce|indique|declare|rapporte|"
+    r"precise|affirme|assure|souligne|explique|fait savoir|appris)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +135,7 @@ def find_toponyms(sentence: str) -> list[Toponym]:
     [('Ogossagou', 'direct'), ('Bankass', 'reference'), ('Mopti', 'region')]
     """
     folded = fold_text(sentence)
+    reported = REPORTED_AFTER.search(folded)
     out: list[Toponym] = []
     for match in TOPONYM.finditer(sentence):
         name = match.group(1)
@@ -130,7 +144,9 @@ def find_toponyms(sentence: str) -> list[Toponym]:
             continue  # "Mi-24P", "RN3": no place
         before = folded[max(0, match.start() - 60) : match.start()]
         role = _role(before)
-        if OTHER_AFTER.match(folded, match.end()):
+        if OTHER_AFTER.match(folded, match.end()) or (
+            reported is not None and match.start() > reported.end() and not RESIDENT_BEFORE.search(before)
+        ):
             role = "other"  # "mort à Dakar où il avait été évacué": where he was taken, not where he was hit
         if role == "direct" and out and AND_BEFORE.search(before) and "entre" in before:
             role = out[-1].role  # "entre Ménaka et Ansongo": both are references

@@ -258,6 +258,15 @@ class SecurityRules:
         )
         from_focus = False
         if (
+            not places and focus and focus[0][1] is not None
+        ):  # "… bloqué au Burkina Faso": not the Niger town told before
+            named = self.siting.country_place(folded, sentence, locate, country, stated)
+            places = (
+                named
+                if named and named[0][1] is not None and named[0][1].country != focus[0][1].country
+                else []
+            )
+        if (
             not places
             and focus
             and (ANAPHORIC_PLACE.search(folded) or ANAPHORIC_EVENT.search(folded) or stated)

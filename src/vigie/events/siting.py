@@ -55,6 +55,13 @@ LISTED = re.compile(r"^\s*(?:,|et|,\s*et|ou)\s*(?:de\s+|d'|du\s+|a\s+|à\s+)?$")
 # "à l'est de Nioro, ainsi qu'au nord de Kayes": two places struck
 # ("la première entre Dia et Diafarabé, la seconde entre Koumara et Macina": two places)
 ALSO = re.compile(r"ainsi qu|de meme qu|et aussi|(?:la|le) (?:seconde?|deuxieme)\b|l'autre\b")
+# a place told before, then its container: "dans cette commune du département de Bosso"
+THIS_PLACE_IN = re.compile(
+    r"\b(?:ce|cette|cet)\s+(?:village|localite|commune|hameau|ville|campement|bourgade)\s+"
+    r"(?:du|de la|de l')\s*(?:cercle|departement|commune|region|province|prefecture)\s+(?:de\s+|d'|du\s+)?$"
+)
+# a building or quarter named after its town: "à Moscou, au Crocus City Hall"
+VENUE_AFTER = re.compile(r"^\s*,\s*(?:au|a la|a l'|aux|dans le|dans la|dans l')\s*$")
 # between the two ends of one stretch of road: "entre Oursi et Déou", "l'axe Oursi-Déou",
 # "la route reliant Douentza à Boni"
 ENDS = re.compile(r"^\s*(?:et|-|a|à)\s*(?:de\s+|d'|du\s+|la ville de\s+|la localite de\s+)?$")
@@ -179,11 +186,24 @@ class Siting:
                 named = toponym
             if fold_text(named.name) in self.countries:
                 continue  # "au Niger", "la France": a country, not where the event is
+            if toponym.role in {"cercle", "region"} and THIS_PLACE_IN.search(
+                fold_text(text[: toponym.start])
+            ):
+                return []  # "dans cette commune du département de Bosso": the place told before, inside Bosso
             if fold_text(named.name) in self.capitals and not LOCATIVE_BEFORE.search(
                 fold_text(text[max(0, named.start - 14) : named.start])
             ):
                 continue  # "en guerre contre Bamako", "Bamako accuse Alger": the government, not a place
             # the article's country picks among homonyms ("au Niger": Bosso by Lake Chad, not Bosso of Ségou)
+            if (
+                locate is not None
+                and resolved
+                and resolved[-1][0].role == "direct"
+                and toponym.role == "direct"
+                and VENUE_AFTER.match(fold_text(text[resolved[-1][0].end : toponym.start]))
+                and locate.locate(named.name) is None
+            ):
+                continue  # "à Moscou, au Crocus City Hall": a building of the town named before
             place = (
                 locate.resolve(named.name, text, f"au {hint}" if hint else "") if locate is not None else None
             )
