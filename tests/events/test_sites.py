@@ -189,3 +189,16 @@ def test_a_country_named_in_the_sentence_beats_the_town_told_before(stages: Stag
     )
     events = _events(stages, body, "Niger : un convoi bloqué par des manifestants")
     assert sorted(e.location for e in events) == ["Burkina Faso", "Téra"]
+
+
+def test_a_rank_or_title_makes_a_name_a_person() -> None:
+    roles = {t.name: t.role for t in find_toponyms("Le colonel Sanogo a inspecté mardi le camp de Sévaré.")}
+    assert roles == {"Sanogo": "other", "Sévaré": "direct"}
+
+
+def test_the_short_name_of_burkina_is_a_country_not_a_place(stages: Stages) -> None:
+    sentence = (
+        "Le dimanche 9 juin 2024, l'armée a frappé une colonne de terroristes qui quittait le Mali pour "
+        "entrer au Burkina."
+    )
+    assert all(site != "Burkina" for site, _ in _sites(stages, sentence))

@@ -104,6 +104,11 @@ NOT_PLACES = {
     "parti", "partis", "partie", "parties", "venu", "venus", "venue", "arrive", "arrives", "situe", "situee",
     "installe", "installes", "base", "bases", "basee", "ne", "nee", "originaire", "originaires",
 }  # fmt: skip
+# a rank or title before a name makes it a person: "le capitaine Traoré", "le général Diarra"
+PERSON_BEFORE = re.compile(
+    r"(?:^|\s)(?:capitaine|colonel|colonel-major|general|commandant|lieutenant|adjudant|sergent|caporal|"
+    r"president|ministre|premier ministre|imam|cheikh|docteur|dr|professeur|monsieur|madame|mme|m\.)\s+$"
+)
 RESIDENT_BEFORE = re.compile(
     r"(?:habitante?s?|residente?s?|temoins?|notables?|elus?|chefs? de village)\s+(?:de\s+|d'|du\s+)$"
 )
@@ -181,7 +186,7 @@ def find_toponyms(sentence: str) -> list[Toponym]:
 
 
 def _role(before: str) -> Role:
-    if OTHER_BEFORE.search(before):
+    if OTHER_BEFORE.search(before) or PERSON_BEFORE.search(before):
         return "other"
     if HOME_BEFORE.search(before):
         return "home"

@@ -82,7 +82,7 @@ class Siting:
     """Where the events of a sentence happened (country words and capitals loaded once)."""
 
     def __init__(self, countries: frozenset[str], capitals: frozenset[str]) -> None:
-        self.countries = countries
+        self.countries = countries | frozenset(COUNTRY_OF_WORD)  # and the short "Burkina"
         self.capitals = capitals
         borders = Boundaries.load()
         self.country_places = {
