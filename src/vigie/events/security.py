@@ -25,6 +25,7 @@ from vigie.events.coding import (
 )
 from vigie.events.confidence import PLUPERFECT, EventFilter, Seen, features
 from vigie.events.context import Dated, Timeline, trigger_day
+from vigie.events.frames import children, subtree, token_at
 from vigie.events.lexicon import (
     Sieve,
     compile_phrases,
@@ -74,6 +75,10 @@ NO_DEATHS = re.compile(r"aucun (?:deces|mort)|sans (?:faire de )?(?:victime|mort
 CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
 # "prendre" in a locution is no taking of people: "ont été pris pour cible", "pris à partie", "pris
 # d'assaut", "prises en embuscade" (an attack, told by the trigger that follows)
+# a trigger noun told as the time of another act: "après l'attaque", "depuis son enlèvement",
+# "au lendemain de l'embuscade", "à la suite de l'assaut", "fait suite à l'attaque"
+TIME_PREPOSITIONS = {"apres", "depuis", "avant"}
+TIME_NOUNS = {"lendemain", "veille", "suite"}
 LOCUTION = re.compile(r"\s+(?:pour cibles?|a partie|d'assaut|en (?:embuscade|tenaille|etau|chasse))\b")
 
 
@@ -256,6 +261,13 @@ class SecurityRules:
         places = self.siting.places(
             sentence, analysis, found_actors, locate, told_from, COUNTRY_HINT.get(country, "")
         )
+        scope = reference_scope(sentence, match.start)
+        if scope is not None:
+            # "a reçu à Ouagadougou une délégation … après l'attaque": the attack is the time of
+            # another act; only a place of its own ("après l'attaque qui a visé Aorema") places it
+            places = [p for p in places if scope[0] <= p[0].start < scope[1]]
+            if not places:
+                return []
         from_focus = False
         if (
             not places and focus and focus[0][1] is not None
@@ -391,6 +403,41 @@ class SecurityRules:
             if specific:
                 return specific[0]
         return None
+
+
+def reference_scope(sentence: Sentence, start: int) -> tuple[int, int] | None:
+    """Where the words of a trigger noun told as the time of another act lie in its sentence
+    ("après l'attaque", "depuis son enlèvement", "au lendemain de l'embuscade", "fait suite à
+    l'attaque"), None when the trigger is told for itself.
+
+    >>> from vigie.records import Token
+    >>> words = [("Le", "det", 1, "DET"), ("ministre", "nsubj", 2, "NOUN"), ("arrive", "ROOT", 2, "VERB"),
+    ...     ("après", "case", 5, "ADP"), ("l'", "det", 5, "DET"), ("attaque", "obl:mod", 2, "NOUN"),
+    ...     ("de", "case", 7, "ADP"), ("Boni", "nmod", 5, "PROPN")]
+    >>> tokens, at = [], 0
+    >>> for text, dep, head, pos in words:
+    ...     tokens.append(Token(text, at, at + len(text), text.lower(), pos, dep, head))
+    ...     at += len(text) + 1
+    >>> sentence = Sentence(" ".join(w[0] for w in words), 0, at - 1, tuple(tokens))
+    >>> scope = reference_scope(sentence, sentence.text.index("attaque"))
+    >>> sentence.text[scope[0] : scope[1]]
+    "après l' attaque de Boni"
+    """
+    if not sentence.tokens:
+        return None
+    index = token_at(sentence, sentence.start + start)
+    if index is None or sentence.tokens[index].pos != "NOUN":
+        return None
+    tokens = sentence.tokens
+    marks = {fold_text(tokens[i].text) for i in children(sentence, index) if tokens[i].dep == "case"}
+    head = tokens[tokens[index].head]
+    told_for_time = bool(marks & TIME_PREPOSITIONS) or (
+        head.pos == "NOUN" and fold_text(head.text) in TIME_NOUNS and bool(marks & {"de", "d'", "du", "a"})
+    )
+    if not told_for_time:
+        return None
+    words = subtree(sentence, index)
+    return tokens[words[0]].start - sentence.start, tokens[words[-1]].end - sentence.start
 
 
 def _main_match(matches: list[Match], folded: str) -> Match:
