@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from vigie.events import merge_events
 from vigie.pipeline import Stages
 from vigie.records import Article, Event
 
@@ -39,3 +40,35 @@ def test_an_attack_told_as_a_time_keeps_the_place_of_its_own_clause(stages: Stag
         date(2024, 6, 4),
     )
     assert [(e.event_type, e.location, e.date) for e in events] == [("Battles", "Boni", date(2024, 6, 1))]
+
+
+def test_a_massacre_denounced_by_a_mayor_is_not_placed_at_his_commune(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Le maire de la commune de Bankass a dénoncé mercredi un massacre de civils.",
+        date(2023, 5, 4),
+    )
+    assert [e.location for e in events] == []
+
+
+def test_two_towns_each_with_its_own_protest_are_two_events_when_roughly_dated(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Des centaines de jeunes ont manifesté à Bandiagara contre l'insécurité. "
+        "A Bankass aussi, des habitants sont descendus dans la rue pour réclamer le retour de l'armée.",
+        date(2023, 5, 4),
+    )
+    # the pipeline merges the reports of a document: a roughly dated report joins an event of its
+    # region, but two towns each named as the scene are two events
+    merged = merge_events(events)
+    assert sorted(str(e.location) for e in merged if e.event_type == "Protests") == ["Bandiagara", "Bankass"]
+
+
+def test_suspects_arrested_in_a_list_of_villages_are_one_arrest(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Samedi, lors d'une patrouille dans les villages de Kolondiéba, Fana et Koumantou, les gendarmes "
+        "ont interpellé sept individus suspects.",
+        date(2024, 3, 11),
+    )
+    assert [(e.sub_event_type, e.location) for e in events] == [("Arrests", "Kolondiéba")]

@@ -108,6 +108,8 @@ def _rough_same(a: Event, b: Event) -> bool:
     """One event told twice, once with a rough date: same region, one date week- or month-precise."""
     if max(a.date_precision, b.date_precision) == 1 or a.place is None or b.place is None:
         return False
+    if a.place.geo_precision == b.place.geo_precision == 1 and a.place.source_id != b.place.source_id:
+        return False  # two towns each named as the place: two events, whatever their dates
     return a.place.admin1 is not None and a.place.admin1 == b.place.admin1
 
 

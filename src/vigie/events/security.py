@@ -40,6 +40,7 @@ from vigie.events.reports import Report, later_tolls, merge_reports
 from vigie.events.siting import COUNTRY_HINT, Locate, Siting, inside, listed
 from vigie.events.tolls import civilian_toll, find_toll, tolls_by_place
 from vigie.frdate import EventDate
+from vigie.frnumber import parse_number
 from vigie.nlp import Analysis
 from vigie.records import Article, Event, Evidence, Place, Sentence
 
@@ -79,6 +80,8 @@ CARRY_VICTIMS = 2  # sentences after an attack told without its target that may 
 # "au lendemain de l'embuscade", "à la suite de l'assaut", "fait suite à l'attaque"
 TIME_PREPOSITIONS = {"apres", "depuis", "avant"}
 TIME_NOUNS = {"lendemain", "veille", "suite"}
+# a trigger noun an act of speech is about: "le maire a dénoncé un massacre", "nous avons appris l'attaque"
+SPOKEN_OF = {"denoncer", "condamner", "deplorer", "apprendre", "evoquer", "saluer", "rappeler", "commenter"}
 LOCUTION = re.compile(r"\s+(?:pour cibles?|a partie|d'assaut|en (?:embuscade|tenaille|etau|chasse))\b")
 
 
@@ -300,15 +303,21 @@ class SecurityRules:
             joint = find_toll(sentence.text)
             names = [t.name for t, _, _ in places]
             own = sum(value is not None for value in tolls_by_place(after, names).values()) >= 2
+            counted = roles is not None and any(  # "a interpellé cinq individus": one outcome for the list
+                0 < (parse_number(word) or 0) < 1000
+                for phrase in roles.patient
+                for word in phrase.text.split()
+            )
             if (
                 all(value is None for value in tolls.values())
-                and joint is not None
+                and (joint is not None or counted)
                 and not own
                 and listed(sentence.text, places)
             ):
-                # "ont fait irruption à A, B et C … et y ont tué 11 civils": adjacent villages with one
-                # joint outcome are one event at the first named, near it (FORMAT.md), unless the next
-                # sentences give each its own toll ("70 morts à A et 30 à B")
+                # "ont fait irruption à A, B et C … et y ont tué 11 civils", "ont interpellé cinq
+                # suspects à A, B et C": adjacent villages with one joint outcome are one event at
+                # the first named, near it (FORMAT.md), unless the next sentences give each its own
+                # toll ("70 morts à A et 30 à B")
                 first, place, _ = places[0]
                 places, tolls = [(first, place, 2)], {first.name: joint}
             elif all(value is None for value in tolls.values()):
@@ -434,7 +443,8 @@ def reference_scope(sentence: Sentence, start: int) -> tuple[int, int] | None:
     told_for_time = bool(marks & TIME_PREPOSITIONS) or (
         head.pos == "NOUN" and fold_text(head.text) in TIME_NOUNS and bool(marks & {"de", "d'", "du", "a"})
     )
-    if not told_for_time:
+    spoken_of = tokens[index].dep == "obj" and fold_text(head.lemma) in SPOKEN_OF
+    if not (told_for_time or spoken_of):
         return None
     words = subtree(sentence, index)
     return tokens[words[0]].start - sentence.start, tokens[words[-1]].end - sentence.start
