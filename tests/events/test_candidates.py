@@ -72,3 +72,16 @@ def test_suspects_arrested_in_a_list_of_villages_are_one_arrest(stages: Stages) 
         date(2024, 3, 11),
     )
     assert [(e.sub_event_type, e.location) for e in events] == [("Arrests", "Kolondiéba")]
+
+
+def test_a_claim_told_the_next_day_adds_nothing_but_its_author(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Le mardi 5 mars 2024, un camion de la gendarmerie a sauté sur une mine près de Kolondiéba. "
+        "Deux gendarmes ont été tués. Le lendemain, le JNIM a revendiqué l'attaque dans une vidéo, "
+        "affirmant avoir enlevé un gendarme.",
+        date(2024, 3, 8),
+    )
+    assert [(e.event_type, e.date, e.actor1) for e in events] == [
+        ("Explosions/Remote violence", date(2024, 3, 5), "JNIM")
+    ]

@@ -173,12 +173,16 @@ class SecurityRules:
         for index in indexes:
             sentence = sentences[index]
             dated = timeline[index]
-            anaphoric = bool(ANAPHORIC_EVENT.search(fold_text(sentence.text)))
+            folded = fold_text(sentence.text)
+            anaphoric = bool(ANAPHORIC_EVENT.search(folded))
+            # "Le lendemain, le JNIM a revendiqué l'opération, affirmant avoir enlevé un policier": the
+            # claim of the event told before; its date is the claim's, what it tells is that event's
+            stated = dated.stated and not (anaphoric and CLAIM_ACTIVE.search(folded))
             after = " ".join(s.text for s in sentences[index + 1 : index + 1 + CARRY_VICTIMS])
             for event, from_focus in self._from_sentence(
                 article, sentence, analysis, locate, dated.when, dated.stated, country, focus, after, dated
             ):
-                reports.append(Report(event, index, dated.stated, anaphoric, from_focus))
+                reports.append(Report(event, index, stated, anaphoric, from_focus))
                 if event.place is not None and event.location:
                     focus = [
                         (Toponym(event.location, 0, 0, "direct"), event.place, event.place.geo_precision)
