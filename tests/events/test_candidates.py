@@ -18,7 +18,11 @@ def stages() -> Stages:
 
 
 def _events(stages: Stages, body: str, published: date) -> list[Event]:
-    article = Article("c" * 40, 0, "full", None, published, None, body, 0, len(body), ((0, len(body)),))
+    spans, at = [], 0
+    for paragraph in body.split("\n\n"):  # the segmenter's paragraphs
+        spans.append((at, at + len(paragraph)))
+        at += len(paragraph) + 2
+    article = Article("c" * 40, 0, "full", None, published, None, body, 0, len(body), tuple(spans))
     return list(stages.extractor(article, stages.analyzer(article, body), stages.gazetteer).events)
 
 
@@ -85,3 +89,16 @@ def test_a_claim_told_the_next_day_adds_nothing_but_its_author(stages: Stages) -
     assert [(e.event_type, e.date, e.actor1) for e in events] == [
         ("Explosions/Remote violence", date(2024, 3, 5), "JNIM")
     ]
+
+
+def test_a_heading_inside_an_article_founds_no_event_but_places_the_text_below(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Le ministre de la Défense a présidé lundi une réunion du conseil de sécurité.\n\n"
+        "La riposte de Tessalit\n\n"
+        "Le ministre a salué le courage des soldats.\n\n"
+        "Nouvelle attaque à Ménaka\n\n"
+        "Le samedi 9 mars 2024, vers 5 heures, une position de l'armée a été attaquée par des hommes armés.",
+        date(2024, 3, 11),
+    )
+    assert [(e.event_type, e.location, e.date) for e in events] == [("Battles", "Ménaka", date(2024, 3, 9))]

@@ -173,6 +173,9 @@ class SecurityRules:
         for index in indexes:
             sentence = sentences[index]
             dated = timeline[index]
+            # "La riposte de Konfourou", "Nouvelle attaque à Ménaka": a section's heading places
+            # what the text below it tells, and founds no event of its own
+            heading = _subheading(sentence)
             folded = fold_text(sentence.text)
             anaphoric = bool(ANAPHORIC_EVENT.search(folded))
             # "Le lendemain, le JNIM a revendiqué l'opération, affirmant avoir enlevé un policier": the
@@ -182,7 +185,8 @@ class SecurityRules:
             for event, from_focus in self._from_sentence(
                 article, sentence, analysis, locate, dated.when, dated.stated, country, focus, after, dated
             ):
-                reports.append(Report(event, index, stated, anaphoric, from_focus))
+                if not heading:
+                    reports.append(Report(event, index, stated, anaphoric, from_focus))
                 if event.place is not None and event.location:
                     focus = [
                         (Toponym(event.location, 0, 0, "direct"), event.place, event.place.geo_precision)
@@ -416,6 +420,15 @@ class SecurityRules:
             if specific:
                 return specific[0]
         return None
+
+
+def _subheading(sentence: Sentence) -> bool:
+    """A heading inside an article: a line without a verb and without a full stop."""
+    return (
+        bool(sentence.tokens)
+        and not sentence.text.rstrip().endswith((".", "!", "?", "»", '"'))
+        and not any(token.pos in {"VERB", "AUX"} for token in sentence.tokens)
+    )
 
 
 def reference_scope(sentence: Sentence, start: int) -> tuple[int, int] | None:
