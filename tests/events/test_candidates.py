@@ -102,3 +102,12 @@ def test_a_heading_inside_an_article_founds_no_event_but_places_the_text_below(s
         date(2024, 3, 11),
     )
     assert [(e.event_type, e.location, e.date) for e in events] == [("Battles", "Ménaka", date(2024, 3, 9))]
+
+
+def test_a_place_of_the_time_compared_with_is_not_the_event_s(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Il s'agit de l'embuscade la plus meurtrière depuis celle du poste de Tessit, survenue en mars.",
+        date(2024, 6, 4),
+    )
+    assert [e.location for e in events] == []

@@ -279,6 +279,13 @@ class SecurityRules:
             places = [p for p in places if scope[0] <= p[0].start < scope[1]]
             if not places:
                 return []
+        elsewhen = earlier_phrases(sentence, match.start)
+        if places and elsewhen:
+            # "le plus meurtrier depuis celui du camp de Boni": a place of the time compared with
+            # is not where this event is
+            places = [p for p in places if not any(a <= p[0].start < b for a, b in elsewhen)]
+            if not places:
+                return []
         from_focus = False
         if (
             not places and focus and focus[0][1] is not None
@@ -429,6 +436,22 @@ def _subheading(sentence: Sentence) -> bool:
         and not sentence.text.rstrip().endswith((".", "!", "?", "»", '"'))
         and not any(token.pos in {"VERB", "AUX"} for token in sentence.tokens)
     )
+
+
+def earlier_phrases(sentence: Sentence, start: int) -> list[tuple[int, int]]:
+    """Where the phrases that tell another time ("depuis celui de Boni", "avant l'attaque de
+    Kidal") lie in a sentence, when the trigger at `start` is not in them."""
+    index = token_at(sentence, sentence.start + start) if sentence.tokens else None
+    if index is None:
+        return []
+    tokens, out = sentence.tokens, []
+    for head in range(len(tokens)):
+        marks = {fold_text(tokens[i].text) for i in children(sentence, head) if tokens[i].dep == "case"}
+        if marks & TIME_PREPOSITIONS:
+            words = subtree(sentence, head)
+            if index not in words:
+                out.append((tokens[words[0]].start - sentence.start, tokens[words[-1]].end - sentence.start))
+    return out
 
 
 def reference_scope(sentence: Sentence, start: int) -> tuple[int, int] | None:
