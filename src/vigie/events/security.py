@@ -25,7 +25,6 @@ from vigie.events.coding import (
 )
 from vigie.events.confidence import PLUPERFECT, EventFilter, Seen, features
 from vigie.events.context import Dated, Timeline, trigger_day
-from vigie.events.frames import children, subtree, token_at
 from vigie.events.lexicon import (
     Sieve,
     compile_phrases,
@@ -38,6 +37,7 @@ from vigie.events.lexicon import (
 from vigie.events.places import Toponym
 from vigie.events.reports import Report, later_tolls, merge_reports
 from vigie.events.siting import COUNTRY_HINT, Locate, Siting, inside, listed
+from vigie.events.telling import earlier_phrases, reference_scope, subheading
 from vigie.events.tolls import civilian_toll, find_toll, tolls_by_place
 from vigie.frdate import EventDate
 from vigie.frnumber import parse_number
@@ -76,12 +76,6 @@ NO_DEATHS = re.compile(r"aucun (?:deces|mort)|sans (?:faire de )?(?:victime|mort
 CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
 # "prendre" in a locution is no taking of people: "ont été pris pour cible", "pris à partie", "pris
 # d'assaut", "prises en embuscade" (an attack, told by the trigger that follows)
-# a trigger noun told as the time of another act: "après l'attaque", "depuis son enlèvement",
-# "au lendemain de l'embuscade", "à la suite de l'assaut", "fait suite à l'attaque"
-TIME_PREPOSITIONS = {"apres", "depuis", "avant"}
-TIME_NOUNS = {"lendemain", "veille", "suite"}
-# a trigger noun an act of speech is about: "le maire a dénoncé un massacre", "nous avons appris l'attaque"
-SPOKEN_OF = {"denoncer", "condamner", "deplorer", "apprendre", "evoquer", "saluer", "rappeler", "commenter"}
 LOCUTION = re.compile(r"\s+(?:pour cibles?|a partie|d'assaut|en (?:embuscade|tenaille|etau|chasse))\b")
 
 
@@ -175,7 +169,7 @@ class SecurityRules:
             dated = timeline[index]
             # "La riposte de Konfourou", "Nouvelle attaque à Ménaka": a section's heading places
             # what the text below it tells, and founds no event of its own
-            heading = _subheading(sentence)
+            heading = subheading(sentence)
             folded = fold_text(sentence.text)
             anaphoric = bool(ANAPHORIC_EVENT.search(folded))
             # "Le lendemain, le JNIM a revendiqué l'opération, affirmant avoir enlevé un policier": the
@@ -427,67 +421,6 @@ class SecurityRules:
             if specific:
                 return specific[0]
         return None
-
-
-def _subheading(sentence: Sentence) -> bool:
-    """A heading inside an article: a line without a verb and without a full stop."""
-    return (
-        bool(sentence.tokens)
-        and not sentence.text.rstrip().endswith((".", "!", "?", "»", '"'))
-        and not any(token.pos in {"VERB", "AUX"} for token in sentence.tokens)
-    )
-
-
-def earlier_phrases(sentence: Sentence, start: int) -> list[tuple[int, int]]:
-    """Where the phrases that tell another time ("depuis celui de Boni", "avant l'attaque de
-    Kidal") lie in a sentence, when the trigger at `start` is not in them."""
-    index = token_at(sentence, sentence.start + start) if sentence.tokens else None
-    if index is None:
-        return []
-    tokens, out = sentence.tokens, []
-    for head in range(len(tokens)):
-        marks = {fold_text(tokens[i].text) for i in children(sentence, head) if tokens[i].dep == "case"}
-        if marks & TIME_PREPOSITIONS:
-            words = subtree(sentence, head)
-            if index not in words:
-                out.append((tokens[words[0]].start - sentence.start, tokens[words[-1]].end - sentence.start))
-    return out
-
-
-def reference_scope(sentence: Sentence, start: int) -> tuple[int, int] | None:
-    """Where the words of a trigger noun told as the time of another act lie in its sentence
-    ("après l'attaque", "depuis son enlèvement", "au lendemain de l'embuscade", "fait suite à
-    l'attaque"), None when the trigger is told for itself.
-
-    >>> from vigie.records import Token
-    >>> words = [("Le", "det", 1, "DET"), ("ministre", "nsubj", 2, "NOUN"), ("arrive", "ROOT", 2, "VERB"),
-    ...     ("après", "case", 5, "ADP"), ("l'", "det", 5, "DET"), ("attaque", "obl:mod", 2, "NOUN"),
-    ...     ("de", "case", 7, "ADP"), ("Boni", "nmod", 5, "PROPN")]
-    >>> tokens, at = [], 0
-    >>> for text, dep, head, pos in words:
-    ...     tokens.append(Token(text, at, at + len(text), text.lower(), pos, dep, head))
-    ...     at += len(text) + 1
-    >>> sentence = Sentence(" ".join(w[0] for w in words), 0, at - 1, tuple(tokens))
-    >>> scope = reference_scope(sentence, sentence.text.index("attaque"))
-    >>> sentence.text[scope[0] : scope[1]]
-    "après l' attaque de Boni"
-    """
-    if not sentence.tokens:
-        return None
-    index = token_at(sentence, sentence.start + start)
-    if index is None or sentence.tokens[index].pos != "NOUN":
-        return None
-    tokens = sentence.tokens
-    marks = {fold_text(tokens[i].text) for i in children(sentence, index) if tokens[i].dep == "case"}
-    head = tokens[tokens[index].head]
-    told_for_time = bool(marks & TIME_PREPOSITIONS) or (
-        head.pos == "NOUN" and fold_text(head.text) in TIME_NOUNS and bool(marks & {"de", "d'", "du", "a"})
-    )
-    spoken_of = tokens[index].dep == "obj" and fold_text(head.lemma) in SPOKEN_OF
-    if not (told_for_time or spoken_of):
-        return None
-    words = subtree(sentence, index)
-    return tokens[words[0]].start - sentence.start, tokens[words[-1]].end - sentence.start
 
 
 def _main_match(matches: list[Match], folded: str) -> Match:
