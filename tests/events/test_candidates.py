@@ -111,3 +111,13 @@ def test_a_place_of_the_time_compared_with_is_not_the_event_s(stages: Stages) ->
         date(2024, 6, 4),
     )
     assert [e.location for e in events] == []
+
+
+def test_places_of_a_purpose_clause_are_not_where_the_strike_was(stages: Stages) -> None:
+    events = _events(
+        stages,
+        "Le samedi 6 avril 2024, l'armée a mené des bombardements sur une colline de la région de "
+        "Mopti d'où partaient des terroristes pour semer la désolation dans les localités de Konna et Boré.",
+        date(2024, 4, 8),
+    )
+    assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Mopti")]

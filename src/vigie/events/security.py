@@ -263,23 +263,26 @@ class SecurityRules:
         source = SOURCE_FIRST.match(folded)  # "Selon le maire et la gendarmerie de Koutiala, …"
         told_from = source.end() if source else 0
         found_actors = [f for f in self.actors.named.find(folded, sentence.text) if f.start >= told_from]
-        places = self.siting.places(
-            sentence, analysis, found_actors, locate, told_from, COUNTRY_HINT.get(country, "")
-        )
+        hint = COUNTRY_HINT.get(country, "")
+        places = self.siting.places(sentence, analysis, found_actors, locate, told_from, hint)
+        # "a reçu à Ouagadougou une délégation … après l'attaque": the attack is the time of another
+        # act, placed only by words of its own ("après l'attaque qui a visé Aorema"); "le plus
+        # meurtrier depuis celui du camp de Boni", "d'où partaient des terroristes pour piller A et
+        # B": the places of another time or of a purpose are not this event's
         scope = reference_scope(sentence, match.start)
-        if scope is not None:
-            # "a reçu à Ouagadougou une délégation … après l'attaque": the attack is the time of
-            # another act; only a place of its own ("après l'attaque qui a visé Aorema") places it
-            places = [p for p in places if scope[0] <= p[0].start < scope[1]]
+        hidden = [(0, scope[0]), (scope[1], len(sentence.text))] if scope is not None else []
+        hidden += earlier_phrases(sentence, match.start)
+        if places and hidden:
+            text = sentence.text
+            for a, b in hidden:
+                text = text[:a] + " " * (b - a) + text[b:]
+            places = self.siting.places(
+                replace(sentence, text=text), analysis, found_actors, locate, told_from, hint
+            )
             if not places:
                 return []
-        elsewhen = earlier_phrases(sentence, match.start)
-        if places and elsewhen:
-            # "le plus meurtrier depuis celui du camp de Boni": a place of the time compared with
-            # is not where this event is
-            places = [p for p in places if not any(a <= p[0].start < b for a, b in elsewhen)]
-            if not places:
-                return []
+        if scope is not None and not places:
+            return []  # "portés disparus après l'attaque": the sentence tells another act
         from_focus = False
         if (
             not places and focus and focus[0][1] is not None

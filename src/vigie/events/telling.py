@@ -16,6 +16,8 @@ from vigie.records import Sentence
 # "au lendemain de l'embuscade", "à la suite de l'assaut", "fait suite à l'attaque"
 TIME_PREPOSITIONS = {"apres", "depuis", "avant"}
 TIME_NOUNS = {"lendemain", "veille", "suite"}
+# a clause of purpose: "d'où partaient des terroristes pour semer la désolation dans les localités de …"
+PURPOSE = {"pour", "afin"}
 # a trigger noun an act of speech is about: "le maire a dénoncé un massacre", "nous avons appris l'attaque"
 SPOKEN_OF = {"denoncer", "condamner", "deplorer", "apprendre", "evoquer", "saluer", "rappeler", "commenter"}
 
@@ -31,14 +33,17 @@ def subheading(sentence: Sentence) -> bool:
 
 def earlier_phrases(sentence: Sentence, start: int) -> list[tuple[int, int]]:
     """Where the phrases that tell another time ("depuis celui de Boni", "avant l'attaque de
-    Kidal") lie in a sentence, when the trigger at `start` is not in them."""
+    Kidal") or a purpose ("pour semer la désolation à Lanfiera") lie in a sentence, when the
+    trigger at `start` is not in them."""
     index = token_at(sentence, sentence.start + start) if sentence.tokens else None
     if index is None:
         return []
     tokens, out = sentence.tokens, []
     for head in range(len(tokens)):
-        marks = {fold_text(tokens[i].text) for i in children(sentence, head) if tokens[i].dep == "case"}
-        if marks & TIME_PREPOSITIONS:
+        marks = {
+            fold_text(tokens[i].text) for i in children(sentence, head) if tokens[i].dep in {"case", "mark"}
+        }
+        if marks & (TIME_PREPOSITIONS | PURPOSE):
             words = subtree(sentence, head)
             if index not in words:
                 out.append((tokens[words[0]].start - sentence.start, tokens[words[-1]].end - sentence.start))
