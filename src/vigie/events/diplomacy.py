@@ -39,7 +39,7 @@ from vigie.events.frames import (
     token_at,
 )
 from vigie.events.lexicon import fold_text
-from vigie.events.parties import ANAPHOR, COORDINATED, PartyFinder, group, told_before
+from vigie.events.parties import COORDINATED, PartyFinder, group, points_back, told_before
 from vigie.events.roles import pair_parties
 from vigie.frdate import find_days, find_span, names_a_time
 from vigie.nlp import Analysis
@@ -140,12 +140,19 @@ class DiplomacyRules:
             if YEAR_ONLY.search(folded) and not dated.stated:
                 continue  # "en 2006, les deux pays avaient signé…": history
             fronted = FRONTED.match(folded)
-            anaphor = ANAPHOR.match(folded[fronted.end() if fronted else 0 :]) is not None
+            anaphor = points_back(sentence, folded, fronted.end() if fronted else 0)
             parties = self.party_finder.find(
                 folded,
                 sentence.text,
                 home,
-                group(folded, groups, self.party_finder.countries, self.party_finder.gazette, sentence.text),
+                group(
+                    folded,
+                    groups,
+                    self.party_finder.countries,
+                    self.party_finder.gazette,
+                    sentence.text,
+                    self.party_finder.members,
+                ),
                 told_before(groups, home) if anaphor else (),
             )
             groups.append(self.party_finder.named(sentence))

@@ -12,10 +12,17 @@ lone foreign party has the page's country beside it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from vigie.events.lexicon import Gazette, fold_text, load_country_names, load_members, load_parties
+from vigie.events.lexicon import (
+    Gazette,
+    fold_text,
+    load_country_names,
+    load_members,
+    load_parties,
+    read_table,
+)
 from vigie.records import Sentence
 
 MAX_PARTIES = 5
@@ -39,7 +46,8 @@ VISIT = re.compile(
 BORDER = re.compile(
     r"(?:frontieres?|cote|rive|territoire|sol|eaux|capitale|ville|espace aerien|presse|television|lac|golfe de|"
     r"bassin du|bassin du lac|dollars?|nationalite|origine|langue|destination d[eu]|destination de l'|"
-    r"partie? de|partis de|en provenance d[eu]|venue?s? d[eu]|venue?s? d'|originaires? d[eu]|retour vers|vers)\s*$"
+    r"partie? de|partis de|en provenance d[eu]|venue?s? d[eu]|venue?s? d'|originaires? d[eu]|retour vers|vers|"
+    r"(?:frontieres?|cote|rive|rives|lac|golfe|bassin)\s+(?:du|de la|de l'|d'|des))\s*$"
 )  # "la frontière nigérienne", "le lac Tchad", "des dollars américains", "de nationalité française":
 # a place, a currency, a person's origin or a language, not a party; "parti de Côte d'Ivoire",
 # "à destination du Tchad", "sur le chemin du retour vers Niamey": where one comes from or goes
@@ -90,15 +98,21 @@ class PartyFinder:
         self.gazette, self.capitals = load_parties()
         self.members = load_members()
         self.countries = frozenset(load_country_names())  # "les trois pays" are states, not organisations
+        # the words for a country's people, written in lower case in countries.toml ("malien",
+        # "italienne"): capitalised after "l'", "le", "un", they name one person of that nationality
+        self.demonyms = frozenset(
+            fold_text(name)
+            for party in read_table("countries.toml")["party"]
+            for name in party["names"]
+            if name[:1].islower()
+        )
 
     def named(self, sentence: Sentence) -> list[str]:
-        """The parties a sentence names, as codes, in order."""
-        codes = [
-            f.names[0].canonical
-            for f in self.gazette.find(fold_text(sentence.text), sentence.text)
-            if f.names
-        ]
-        return list(dict.fromkeys(codes))
+        """The parties a sentence names, as codes, in order: not the places, venues, postings and
+        nationalities `find` sets aside ("troisième étape d'une tournée qui l'a conduit en Guinée",
+        then "les délégations des deux pays": not Guinea)."""
+        mentions, _ = self._mentions(fold_text(sentence.text), sentence.text)
+        return list(dict.fromkeys(p.code for p in mentions if not p.venue))
 
     def find(
         self,
@@ -117,6 +131,22 @@ class PartyFinder:
         ours = OUR.search(folded)
         if ours is not None:
             parties.append(Party(home, ours.start(), ours.end()))
+        mentions, visited = self._mentions(folded, original)
+        for mention in mentions:
+            # a party once, where first named; a venue gives way to the party named after it ("Au
+            # Sénégal voisin, le président Macky Sall": the venue's state acts), a state named
+            # itself beside "les deux pays" that stands for it keeps its place
+            if all(
+                p.code != mention.code or (p.venue and not mention.venue) or (group and p.start == group[0])
+                for p in parties
+            ):
+                parties.append(mention)
+        return self._finish(parties, visited, home, told_before)
+
+    def _mentions(self, folded: str, original: str) -> tuple[list[Party], str | None]:
+        """Every mention of a party in a sentence, but those that name no party (a venue is marked),
+        and the host of a visit."""
+        parties: list[Party] = []
         visited: str | None = None
         occasions = [m.span() for m in OCCASION.finditer(folded)]
         occasions += [m.span() for m in NEWS_SOURCE.finditer(folded)]
@@ -133,6 +163,8 @@ class PartyFinder:
                 folded[max(0, item.start - 60) : item.start]
             ):
                 continue  # "l'ambassadeur du Mali auprès des Nations unies": where he is posted
+            if self._a_national(original[item.start : item.end], folded[max(0, item.start - 5) : item.start]):
+                continue  # "la coordonnatrice de l'ONU, l'Italienne Barbara Manzi": a person's nationality
             before = folded[max(0, item.start - 6) : item.start]
             capital = fold_text(item.text) in self.capitals
             in_power = IN_POWER.search(folded[max(0, item.start - 24) : item.start]) is not None
@@ -148,28 +180,40 @@ class PartyFinder:
                 capital and CAPITAL_OF.search(folded[max(0, item.start - 8) : item.start])
             ):
                 continue  # "à Accra": where it happened; "le sommet d'Accra": a place
-            for alias in item.names[
-                :1
-            ]:  # "Au Sénégal voisin, le président Macky Sall": the venue's state acts
-                if all(
-                    p.code != alias.canonical or (p.venue and not venue) or (group and p.start == group[0])
-                    for p in parties
-                ):  # a state named itself beside "les deux pays" that stands for it keeps its place
-                    parties.append(Party(alias.canonical, item.start, item.end, venue))
-        parties = sorted(parties, key=lambda p: p.start)[:MAX_PARTIES]
-        named = [p for p in parties if not p.venue]
-        if len(named) == 1 and named[0].code != home:
-            told = [code for code in told_before if code != named[0].code]  # "Le diplomate a demandé à l'ONU"
-            host = visited if visited is not None and visited != named[0].code else (told or [home])[-1]
+            parties += [Party(alias.canonical, item.start, item.end, venue) for alias in item.names[:1]]
+        return parties, visited
+
+    def _finish(
+        self, parties: list[Party], visited: str | None, home: str, told_before: Sequence[str]
+    ) -> list[Party]:
+        """The parties in text order, at most `MAX_PARTIES` of them; one foreign party alone gets
+        a second: the host of its visit, the party told before, else the page's country."""
+        parties = sorted(parties, key=lambda p: p.start)
+        kept = list(dict.fromkeys(p.code for p in parties))[:MAX_PARTIES]
+        parties = [p for p in parties if p.code in kept]
+        named = list(dict.fromkeys(p.code for p in parties if not p.venue))
+        if len(named) == 1 and named[0] != home:
+            # "Le diplomate a demandé à l'ONU": the party told first in the sentence before
+            told = [code for code in told_before if code != named[0]]
+            host = visited if visited is not None and visited != named[0] else (told or [home])[0]
             parties.append(Party(host, -1, -1))  # the article's country, or the host of a visit
-        elif len(named) == 1 and visited is not None and visited != named[0].code:
+        elif len(named) == 1 and visited is not None and visited != named[0]:
             # "le ministre malien s'est rendu à Niamey": the visitor and the host of the visit
             parties.append(Party(visited, -1, -1))
         elif len(named) == 1 and (told := [code for code in told_before if code != home]):
             # the page's country named alone, by a subject pointing back: "La délégation était
             # porteuse d'une demande d'appui à la candidature nigérienne" (the delegation told before)
             parties.append(Party(told[-1], -1, -1))
-        return parties if len(parties) >= 2 else []
+        return parties if len({p.code for p in parties}) >= 2 else []
+
+    def _a_national(self, written: str, before: str) -> bool:
+        """A demonym written as a noun after a singular article names one person of that nationality
+        ("l'Italienne Barbara Manzi", "le Français arrêté"), not the state."""
+        return (
+            written[:1].isupper()
+            and fold_text(written) in self.demonyms
+            and re.search(r"(?:^|\s)(?:l'|l’|le |la |un |une )$", before) is not None
+        )
 
     def apart_from_members(self, pairs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
         """The pairs but those of an organisation with one of its own members ("les trois pays ont
@@ -179,6 +223,21 @@ class PartyFinder:
             for a, b, kind in pairs
             if b not in self.members.get(a, ()) and a not in self.members.get(b, ())
         ]
+
+
+def points_back(sentence: Sentence, folded: str, start: int = 0) -> bool:
+    """Whether the one who acts is told in the sentences before: a subject such as "Le diplomate",
+    "Il" opening the sentence (after a fronted phrase), or a personal pronoun as the subject of
+    the main verb wherever it stands ("Sur le chemin du retour, il s'est entretenu avec …")."""
+    if ANAPHOR.match(folded[start:]) is not None:
+        return True
+    return any(
+        token.dep in {"nsubj", "nsubj:pass"}
+        and token.pos == "PRON"
+        and token.text.lower() in {"il", "elle", "ils", "elles"}
+        and sentence.tokens[token.head].dep == "ROOT"
+        for token in sentence.tokens
+    )
 
 
 def told_before(groups: list[list[str]], home: str) -> list[str]:
@@ -195,9 +254,12 @@ def group(
     countries: frozenset[str],
     gazette: Gazette | None = None,
     original: str = "",
+    members: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[int, int, list[str]] | None:
     """The states "les trois pays" stands for: named that many before it in its sentence (with
-    `gazette`), else the last sentence that named that many together."""
+    `gazette`), else the last sentence that named that many together; an organisation of that
+    many members told before stands for them ("la Confédération des Etats du Sahel…", then "les
+    trois gouvernements")."""
     match = GROUP.search(folded)
     if match is None:
         return None
@@ -208,6 +270,9 @@ def group(
         groups = [*groups, list(dict.fromkeys(own))]
     for named in reversed(groups):
         codes = [code for code in named if code in countries]
+        if len(codes) < count and members:
+            codes = list(dict.fromkeys(m for code in named for m in sorted(members.get(code, ())) or [code]))
+            codes = [code for code in codes if code in countries]
         if len(codes) >= count:
             return match.start(), match.end(), codes[:count]
     return None

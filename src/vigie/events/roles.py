@@ -39,6 +39,16 @@ GIVEN = {"SUPPORT", "AID", "COOPERATE", "REQUEST", "SANCTION"}
 # prepositions of the complement an act is aimed at, beside its object
 TOWARDS = frozenset({"à", "au", "aux", "contre", "envers", "auprès", "avec", "vis-à-vis"})
 
+# whom an accusation is brought before, not the accused: "saisissent le Conseil de sécurité du
+# soutien de l'Ukraine", "une plainte devant la Cour" (PLOVER ACCUSE: the target is the one accused)
+AUDIENCE_VERBS = frozenset({"saisir", "alerter", "interpeller"})
+AUDIENCE_PREPOSITIONS = frozenset({"devant"})
+
+# prepositions of a phrase that places the act in time by another fact: "après la sortie du Mali,
+# du Burkina Faso et du Niger de la CEDEAO", "Après le Mali, Ouagadougou et Niamey ont annoncé…",
+# "depuis la rupture avec la France": the parties of that fact are not those of the act
+BEFORE_AFTER = frozenset({"après", "avant", "depuis", "dès"})
+
 
 def pair_parties(
     trigger: Trigger,
@@ -58,6 +68,7 @@ def pair_parties(
     country stands in for a missing side. Symmetric types pair the article's country with each
     partner, or, without it, every two parties (each with each when three or more are listed).
     """
+    parties = _outside_time_phrases(sentence, trigger, parties)
     if not parties:
         return []
     named = [p for p in parties if not p.venue]
@@ -101,11 +112,15 @@ def _roles(
     targets: list[str] = []
     if roles is not None and (roles.agent or roles.patient or roles.obliques):
         sources, targets = _cast(explicit, roles, sentence)
-        if not sources and not targets and (verb := _verb_of(sentence, roles.trigger)) is not None:
+        if not sources and (verb := _verb_of(sentence, roles.trigger)) is not None:
             # "Sonko a assuré le Mali de la solidarité du Sénégal": the act's noun names no one,
-            # the verb it completes says who gives it to whom
-            roles = frame(sentence, verb)
-            sources, targets = _cast(explicit, roles, sentence)
+            # the verb it completes says who gives it to whom; "Copenhague a annoncé le rapatriement
+            # des militaires danois": the noun names no giver, the verb's subject is the one who acts
+            outer = frame(sentence, verb)
+            more_sources, more_targets = _cast(explicit, outer, sentence)
+            if not targets:
+                roles, targets = outer, more_targets
+            sources = more_sources
         if not sources:  # "l'ambassadeur du Mali, Issa Konfourou, a accusé": the title before the name
             sources = [p.code for p in explicit if _in_title(p, roles.agent, sentence, folded)]
             targets = [code for code in targets if code not in sources]
@@ -123,6 +138,14 @@ def _roles(
             targets.append(b.code)
     sources = list(dict.fromkeys(sources))
     targets = [t for t in dict.fromkeys(targets) if t not in sources]
+    if trigger.type == "ACCUSE" and (
+        heard := {p.code for p in explicit if _an_audience(sentence, p)} & set(targets)
+    ):
+        # the body seized is the audience; the accused is the other party the complaint names
+        accused = [
+            p.code for p in explicit if p.start >= trigger.start and p.code not in heard | set(sources)
+        ]
+        targets = [t for t in targets if t not in heard] or accused[:1] or targets
     if (
         not sources
         and len(targets) >= 2
@@ -135,9 +158,12 @@ def _roles(
             targets[1:],
         )  # "le retrait du Mali du G5 Sahel": who withdraws, from what
     if not sources and targets:  # "Le Roi Mohammed VI a adressé un message de félicitations au
-        sources = [  # président …": the act's noun has no giver; the party before it gives
-            p.code for p in named if subject_from <= p.start < trigger.start and p.code not in targets
+        sources = [  # président …": the act's noun has no giver; the party before it gives (also
+            p.code  # when named again among several targets: "le porte-parole, le colonel Abdoulaye
+            for p in named  # Maïga, a annoncé le rappel des ambassadeurs du Mali … de la CEDEAO")
+            if subject_from <= p.start < trigger.start and (p.code not in targets or len(set(targets)) >= 2)
         ][:1]
+        targets = [code for code in targets if code not in sources]
     if not sources:  # no party named as the subject: the article's country, when a state acts
         subject = folded[subject_from : trigger.start]
         official = OFFICIAL.search(subject) or (PRONOUN.search(subject) and OFFICIAL.search(previous))
@@ -271,3 +297,38 @@ def _in_title(party: Party, agent: tuple[Phrase, ...], sentence: Sentence, folde
         if opening <= party.start < comma:
             return True
     return False
+
+
+def _outside_time_phrases(sentence: Sentence, trigger: Trigger, parties: list[Party]) -> list[Party]:
+    """The parties but those named in a phrase that dates the act by another fact ("Ces
+    consultations interviennent après la sortie du Mali, du Burkina Faso et du Niger de la
+    CEDEAO": none of these is a party to the consultations), unless that phrase holds the trigger."""
+    if not sentence.tokens:
+        return parties
+    at = token_at(sentence, sentence.start + trigger.start)
+    if at is None:
+        return parties
+    holding = set(ancestors(sentence, at))
+    kept = []
+    for party in parties:
+        index = token_at(sentence, sentence.start + party.start) if party.start >= 0 else None
+        path = [] if index is None else [i for i in ancestors(sentence, index) if i not in holding]
+        if not any(
+            sentence.tokens[i].pos in {"NOUN", "PROPN"} and preposition(sentence, i) in BEFORE_AFTER
+            for i in path
+        ):
+            kept.append(party)
+    return kept
+
+
+def _an_audience(sentence: Sentence, party: Party) -> bool:
+    """A party an accusation is brought before: the object of "saisir" ("saisissent le Conseil de
+    sécurité du soutien de l'Ukraine") or a "devant" phrase ("devant la Cour internationale")."""
+    index = token_at(sentence, sentence.start + party.start) if sentence.tokens else None
+    if index is None:
+        return False
+    token = sentence.tokens[index]
+    head = sentence.tokens[token.head]
+    return (token.dep in {"obj", "iobj"} and head.lemma.lower() in AUDIENCE_VERBS) or preposition(
+        sentence, index
+    ) in AUDIENCE_PREPOSITIONS
