@@ -98,3 +98,15 @@ def test_the_body_an_accusation_is_brought_before_is_not_the_accused(stages: Sta
     )
     assert ("ACCUSE", ("NER", "UKR")) in _pairs(found)
     assert ("ACCUSE", ("NER", "UN")) not in _pairs(found)
+
+
+def test_a_party_named_again_as_the_subject_is_who_acts(stages: Stages) -> None:
+    # first named in the clause that sets the scene, then as the subject of the act
+    found = _interactions(
+        stages,
+        "Alors que la crise des soldats ivoiriens détenus à Bamako dure depuis juillet, le gouvernement "
+        "ivoirien a annoncé le lundi 14 novembre 2022 le retrait de ses soldats de la mission des "
+        "Nations unies.",
+    )
+    assert ("REJECT", ("CIV", "UN")) in _pairs(found)
+    assert ("REJECT", ("MLI", "UN")) not in _pairs(found)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vigie.events.lexicon import (
     Gazette,
@@ -89,6 +89,7 @@ class Party:
     start: int
     end: int
     venue: bool = False  # "au Niger": the venue, unless a directed act points there ("sanctions au Niger")
+    again: bool = False  # a party named a second time: it may be who acts, never whom it acts on
 
 
 class PartyFinder:
@@ -141,6 +142,10 @@ class PartyFinder:
                 for p in parties
             ):
                 parties.append(mention)
+            elif not mention.venue:  # "Alors que l'affaire des militaires ivoiriens…, le gouvernement
+                # ivoirien annonce le retrait": the parse finds who acts in the second mention; a
+                # second mention in the object is the actor's own ("le rapatriement des soldats danois")
+                parties.append(replace(mention, again=True))
         return self._finish(parties, visited, home, told_before)
 
     def _mentions(self, folded: str, original: str) -> tuple[list[Party], str | None]:

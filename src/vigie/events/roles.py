@@ -69,6 +69,8 @@ def pair_parties(
     partner, or, without it, every two parties (each with each when three or more are listed).
     """
     parties = _outside_time_phrases(sentence, trigger, parties)
+    again = [p for p in parties if p.again]  # named a second time: may be the subject the parse finds
+    parties = [p for p in parties if not p.again]
     if not parties:
         return []
     named = [p for p in parties if not p.venue]
@@ -76,7 +78,9 @@ def pair_parties(
     if trigger.to_home:  # "l'UA a dénoncé un assassinat ignoble": with the country that suffered it
         return [(code, home, trigger.type) for code in dict.fromkeys(codes) if code != home]
     if trigger.directed:
-        sources, targets = _roles(trigger, parties, sentence, subject_from, folded, home, previous, told)
+        sources, targets = _roles(
+            trigger, parties, sentence, subject_from, folded, home, previous, told, again
+        )
         if not sources or not targets:
             return []
         return [(a, b, trigger.type) for a in sources for b in targets if a != b]
@@ -104,6 +108,7 @@ def _roles(
     home: str,
     previous: str = "",
     told: Sequence[str] = (),
+    again: Sequence[Party] = (),
 ) -> tuple[list[str], list[str]]:
     named = [p for p in parties if not p.venue]
     explicit = [p for p in named if p.start >= 0]
@@ -111,13 +116,13 @@ def _roles(
     sources: list[str] = []
     targets: list[str] = []
     if roles is not None and (roles.agent or roles.patient or roles.obliques):
-        sources, targets = _cast(explicit, roles, sentence)
+        sources, targets = _cast(explicit, roles, sentence, again)
         if not sources and (verb := _verb_of(sentence, roles.trigger)) is not None:
             # "Sonko a assuré le Mali de la solidarité du Sénégal": the act's noun names no one,
             # the verb it completes says who gives it to whom; "Copenhague a annoncé le rapatriement
             # des militaires danois": the noun names no giver, the verb's subject is the one who acts
             outer = frame(sentence, verb)
-            more_sources, more_targets = _cast(explicit, outer, sentence)
+            more_sources, more_targets = _cast(explicit, outer, sentence, again)
             if not targets:
                 roles, targets = outer, more_targets
             sources = more_sources
@@ -250,16 +255,21 @@ def _list_may_stand(sentence: Sentence, trigger: Trigger) -> tuple[int, int, lis
     return 0, trigger.start, spans
 
 
-def _cast(explicit: list[Party], roles: Frame, sentence: Sentence) -> tuple[list[str], list[str]]:
-    """The parties in the agent (sources) and in the object or addressed complements (targets)."""
+def _cast(
+    explicit: list[Party], roles: Frame, sentence: Sentence, again: Sequence[Party] = ()
+) -> tuple[list[str], list[str]]:
+    """The parties in the agent (sources) and in the object or addressed complements (targets); a
+    party named a second time counts in the agent only."""
     sources: list[str] = []
     targets: list[str] = []
     offset = sentence.start
-    for party in explicit:  # "le général Abdourahamane Tiani" overlaps the subject "Tiani"
+    for party in sorted([*explicit, *again], key=lambda p: p.start):
         start, end = party.start + offset, party.end + offset
-        if any(p.start < end and start < p.end for p in roles.agent):
-            sources.append(party.code)
-        elif any(p.start <= start < p.end for p in roles.patient + _addressed(roles, sentence)):
+        if any(p.start < end and start < p.end for p in roles.agent):  # "le général Abdourahamane
+            sources.append(party.code)  # Tiani" overlaps the subject "Tiani"
+        elif not party.again and any(
+            p.start <= start < p.end for p in roles.patient + _addressed(roles, sentence)
+        ):
             targets.append(party.code)
     return sources, targets
 
