@@ -104,9 +104,9 @@ def test_a_party_named_again_as_the_subject_is_who_acts(stages: Stages) -> None:
     # first named in the clause that sets the scene, then as the subject of the act
     found = _interactions(
         stages,
-        "Alors que la crise des soldats ivoiriens détenus à Bamako dure depuis juillet, le gouvernement "
-        "ivoirien a annoncé le lundi 14 novembre 2022 le retrait de ses soldats de la mission des "
-        "Nations unies.",
+        "Alors que les deux capitales s'opposent depuis l'arrestation de soldats ivoiriens, le "
+        "gouvernement ivoirien annonce le lundi 14 novembre 2022 le retrait de ses soldats de la "
+        "mission des Nations unies pour la paix au Mali.",
     )
     assert ("REJECT", ("CIV", "UN")) in _pairs(found)
     assert ("REJECT", ("MLI", "UN")) not in _pairs(found)
