@@ -113,3 +113,22 @@ def test_remote_fire_within_a_battle_is_the_battle() -> None:
     )
     assert distinct(("Battles", "Armed clash"), ("Strategic developments", "Arrests"))
     assert not distinct(("Battles", "Armed clash"), ("Violence against civilians", "Attack"))
+
+
+def test_a_place_held_by_soldiers_and_villagers_is_attacked_on_both(stages: Stages) -> None:
+    """ACLED: an assault that hits state forces and civilians at once is a battle and an attack on
+    civilians; a village with only villagers told is an attack on civilians alone."""
+    events = _events(
+        stages,
+        "Le samedi 7 juin, des hommes armés ont pris pour cible la commune de Djibo au moment où des "
+        "habitants et des soldats creusaient une tranchée.",
+        date(2025, 6, 9),
+    )
+    assert _kinds(events) == [("Battles", "Armed clash"), ("Violence against civilians", "Attack")]
+    [alone] = _events(
+        stages,
+        "Le samedi 7 juin, des hommes armés ont pris pour cible la commune de Djibo au moment où des "
+        "habitants creusaient un puits.",
+        date(2025, 6, 9),
+    )
+    assert (alone.event_type, alone.actor2) == ("Violence against civilians", "Civilians")

@@ -215,6 +215,8 @@ class Coder:
             (Phrase(0, sentence.start + told_from, sentence.end, told),), day, country, whole=True
         )
         state = self.actors.national_forces.get(country, MALI_FORCES)
+        # state forces and civilians both told in the sentence itself (not the attackers' own words)
+        both_present = whole.civilian and any(map(is_state, whole.named))
         if after and not (
             patient.armed
             or patient.civilian
@@ -305,7 +307,7 @@ class Coder:
         if trigger.event_type == "Strategic developments":
             return [self._development(trigger, agent, patient, whole, doer, state)]
         if trigger.kind == "violence":
-            return self._violence(agent, patient, whole, doer, state, folded)
+            return self._violence(agent, patient, whole, doer, state, folded, both_present)
         if trigger.kind == "clash" or trigger.event_type == "Battles":
             if trigger.sub_event_type == "Government regains territory":
                 return [
@@ -368,7 +370,14 @@ class Coder:
         return None
 
     def _violence(
-        self, agent: Side, patient: Side, whole: Side, doer: str | None, state: str, folded: str
+        self,
+        agent: Side,
+        patient: Side,
+        whole: Side,
+        doer: str | None,
+        state: str,
+        folded: str,
+        both_present: bool = False,
     ) -> list[tuple[EventType, SubEventType, str, str | None]]:
         """An assault or a killing: the target decides (codebook): armed targets make a battle,
         unarmed ones an attack on civilians; both make both."""
@@ -377,6 +386,17 @@ class Coder:
             not patient.named and not patient.civilian and whole_armed and not whole.civilian
         )  # "des hommes armés ont attaqué Ogossagou": the attackers are armed, not the target
         civilian_target = patient.civilian or (not patient.armed and not armed_target)
+        held_by_both = (
+            not patient.armed
+            and not patient.civilian
+            and not patient.named
+            and both_present
+            and not is_state(doer or UNIDENTIFIED)
+        )
+        if held_by_both:
+            # "ont pris pour cible la commune de X au moment où des habitants, des soldats et des VDP
+            # creusaient des tranchées": a place held by both, both hit (ACLED: two events)
+            armed_target = True
         actor1 = doer or UNIDENTIFIED
         out: list[tuple[EventType, SubEventType, str, str | None]] = []
         groups_hit = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
@@ -395,7 +415,7 @@ class Coder:
             if forces is None:
                 forces = _first([n for n in whole.named if is_state(n) and n != actor1]) or state
             out.append(("Battles", "Armed clash", actor1, forces))
-        if civilian_target and (patient.civilian or not armed_target):
+        if civilian_target and (patient.civilian or not armed_target or held_by_both):
             out.append(("Violence against civilians", "Attack", actor1, CIVILIANS))
         return out
 
