@@ -48,8 +48,9 @@ DISTINCT_ACTS = {
     "Mob violence", "Protest with intervention", "Violent demonstration", "Non-violent transfer of territory",
 }  # fmt: skip
 # ... except remote fire within a battle: air support of the troops ("l'appui aérien déployé après
-# l'embuscade a neutralisé …") and the shelling that opens an assault are the battle (ACLED: a
-# battle is coded once, whatever weapons its sides use); a strike after a mine is its own event
+# l'embuscade a neutralisé …") and the shelling that opens an assault are the battle (our reading of
+# the codebook's Battles, a fight of two armed sides, as the train gold codes it); a strike after a
+# mine is its own event
 PART_OF_BATTLE = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
