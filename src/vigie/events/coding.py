@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from vigie.events.frames import Frame, Phrase, frame, token_at
+from vigie.events.frames import Frame, Phrase, frame, token_at, undergone
 from vigie.events.lexicon import Actors, Found, compile_phrases, fold_text
 from vigie.records import EventType, Sentence, SubEventType
 
@@ -40,6 +40,29 @@ REPELLED = re.compile(
     r"|(?:repouss\w*|dejou\w*|mis en echec)\s+(?:[\w'-]+\s+){0,3}?(?:attaque|assaut|incursion|offensive)s?\b"
 )
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}
+# acts that are never another event told again: an arrest, a defused mine, a lynching told after a
+# raid (ACLED codes each as its own event: "the ratissage that followed led to 31 arrests"); the
+# place told before is theirs when they name none
+DISTINCT_ACTS = {
+    "Arrests", "Air/drone strike", "Shelling/artillery/missile attack", "Disrupted weapons use",
+    "Mob violence", "Protest with intervention", "Violent demonstration", "Non-violent transfer of territory",
+}  # fmt: skip
+# ... except remote fire within a battle: air support of the troops ("l'appui aérien déployé après
+# l'embuscade a neutralisé …") and the shelling that opens an assault are the battle (our reading of
+# the codebook's Battles, a fight of two armed sides, as the train gold codes it); a strike after a
+# mine is its own event
+PART_OF_BATTLE = {"Air/drone strike", "Shelling/artillery/missile attack"}
+
+
+def distinct(told: tuple[str, str], act: tuple[str, str]) -> bool:
+    """Whether an act (event type, sub-event type) told after an event is an event of its own."""
+    if act[1] == told[1] or act[1] not in DISTINCT_ACTS:
+        return False
+    if told[1] == "Disrupted weapons use" and act[0] == "Explosions/Remote violence":
+        return False  # "une cache d'armes … Le stock se compose de roquettes et d'obus": the arms seized
+    return not (told[0] == "Battles" and act[1] in PART_OF_BATTLE)
+
+
 STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
 # the state's word for fighters it killed: "une frappe a neutralisé un groupe de cinq personnes"
 NEUTRALISED = re.compile(r"neutralis|elimin")
@@ -84,7 +107,8 @@ class Side:
 class Coder:
     """Types and actors of an event from its trigger and roles (the lexicons loaded once)."""
 
-    def __init__(self, targets: dict[str, Any], actors: Actors) -> None:
+    def __init__(self, targets: dict[str, Any], actors: Actors, defused: Sequence[str] = ()) -> None:
+        self.defused = {word.lower() for word in defused}  # patterns/acled.toml [defused]
         self.civilian_targets = compile_phrases(targets["civilians"])
         self.armed_targets = compile_phrases(targets["armed"])
         self.escorted_targets = compile_phrases(targets["escorted"])
@@ -164,7 +188,7 @@ class Coder:
         after: str = "",
     ) -> list[tuple[EventType, SubEventType, str, str | None]]:
         """The type(s) and actors of a sentence's event, from its trigger and the roles around it."""
-        trigger = match.trigger
+        trigger = self._kind(match, sentence)
         agents = list(roles.agent) if roles else []
         patients = list(roles.patient) if roles else []
         if trigger.kind == "violence":  # "deux civils ont été tués lors d'une attaque contre le poste": both
@@ -192,6 +216,8 @@ class Coder:
             (Phrase(0, sentence.start + told_from, sentence.end, told),), day, country, whole=True
         )
         state = self.actors.national_forces.get(country, MALI_FORCES)
+        # state forces and civilians both told in the sentence itself (not the attackers' own words)
+        both_present = whole.civilian and any(map(is_state, whole.named))
         if after and not (
             patient.armed
             or patient.civilian
@@ -282,7 +308,7 @@ class Coder:
         if trigger.event_type == "Strategic developments":
             return [self._development(trigger, agent, patient, whole, doer, state)]
         if trigger.kind == "violence":
-            return self._violence(agent, patient, whole, doer, state, folded)
+            return self._violence(agent, patient, whole, doer, state, folded, both_present)
         if trigger.kind == "clash" or trigger.event_type == "Battles":
             if trigger.sub_event_type == "Government regains territory":
                 return [
@@ -303,6 +329,26 @@ class Coder:
                 battle = (battle[0], battle[1], battle[3], battle[2])
             return [battle]
         return self._violence(agent, patient, whole, doer, state, folded)
+
+    def _kind(self, match: Match, sentence: Sentence) -> Trigger:
+        """The trigger as its frame reads it: an explosive device defused, seized or found (the
+        object of a verb of patterns/acled.toml [defused]) is Disrupted weapons use, not an explosion."""
+        trigger = match.trigger
+        if (
+            trigger.event_type != "Explosions/Remote violence"
+            or trigger.kind != "fixed"
+            or not sentence.tokens
+        ):
+            return trigger
+        index = token_at(sentence, sentence.start + match.start)
+        if index is not None and undergone(sentence, index) & self.defused:
+            return replace(
+                trigger,
+                event_type="Strategic developments",
+                sub_event_type="Disrupted weapons use",
+                kind="state",
+            )
+        return trigger
 
     def hit_by_mines(self, whole: Side) -> set[str]:
         """The actors that an explosive device laid on a road strikes rather than lays: state
@@ -325,7 +371,14 @@ class Coder:
         return None
 
     def _violence(
-        self, agent: Side, patient: Side, whole: Side, doer: str | None, state: str, folded: str
+        self,
+        agent: Side,
+        patient: Side,
+        whole: Side,
+        doer: str | None,
+        state: str,
+        folded: str,
+        both_present: bool = False,
     ) -> list[tuple[EventType, SubEventType, str, str | None]]:
         """An assault or a killing: the target decides (codebook): armed targets make a battle,
         unarmed ones an attack on civilians; both make both."""
@@ -334,6 +387,17 @@ class Coder:
             not patient.named and not patient.civilian and whole_armed and not whole.civilian
         )  # "des hommes armés ont attaqué Ogossagou": the attackers are armed, not the target
         civilian_target = patient.civilian or (not patient.armed and not armed_target)
+        held_by_both = (
+            not patient.armed
+            and not patient.civilian
+            and not patient.named
+            and both_present
+            and not is_state(doer or UNIDENTIFIED)
+        )
+        if held_by_both:
+            # "ont pris pour cible la commune de X au moment où des habitants, des soldats et des VDP
+            # creusaient des tranchées": a place held by both, both hit (ACLED: two events)
+            armed_target = True
         actor1 = doer or UNIDENTIFIED
         out: list[tuple[EventType, SubEventType, str, str | None]] = []
         groups_hit = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
@@ -352,7 +416,7 @@ class Coder:
             if forces is None:
                 forces = _first([n for n in whole.named if is_state(n) and n != actor1]) or state
             out.append(("Battles", "Armed clash", actor1, forces))
-        if civilian_target and (patient.civilian or not armed_target):
+        if civilian_target and (patient.civilian or not armed_target or held_by_both):
             out.append(("Violence against civilians", "Attack", actor1, CIVILIANS))
         return out
 

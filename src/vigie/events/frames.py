@@ -397,3 +397,18 @@ def is_subordinate(sentence: Sentence, index: int, participles: bool = True) -> 
 
 def lemma_of(tokens: tuple[Token, ...], index: int) -> str:
     return tokens[index].lemma.lower()
+
+
+def undergone(sentence: Sentence, index: int) -> set[str]:
+    """The lemmas of the verbs a word is the object or the passive subject of, with the verbs
+    joined to them ("ont repéré puis neutralisé une mine": repérer, neutraliser)."""
+    tokens = sentence.tokens
+    if not 0 <= index < len(tokens) or tokens[index].dep not in {"obj", "nsubj:pass"}:
+        return set()
+    verb = tokens[index].head
+    if verb == index:
+        return set()
+    verbs = {verb} | {i for i in children(sentence, verb) if tokens[i].dep == "conj"}
+    if tokens[verb].dep == "conj" and tokens[verb].head != verb:
+        verbs.add(tokens[verb].head)
+    return {tokens[i].lemma.lower() for i in verbs if tokens[i].pos in {"VERB", "AUX"}}

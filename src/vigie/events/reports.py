@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from vigie.events.coding import distinct
 from vigie.events.lexicon import fold_text
 from vigie.events.tolls import adds_up, find_toll, tolls_by_place
 from vigie.records import Event, Sentence
@@ -48,12 +49,28 @@ def merge_reports(reports: list[Report]) -> list[Event]:
             and bool(out)
             and fold_text(out[-1].location or "") != fold_text(event.location or "")
         )
-        if out and not report.stated and (report.told_before or report.anaphoric) and not elsewhere:
+        if (
+            out
+            and not report.stated
+            and (report.told_before or report.anaphoric)
+            and not elsewhere
+            and (report.anaphoric or not _distinct(out[-1], event))
+        ):
+            if _distinct(out[-1], event):  # "… détruit une base. … dans cette frappe": it was a strike
+                out[-1] = replace(
+                    out[-1],
+                    event_type=event.event_type,
+                    sub_event_type=event.sub_event_type,
+                    actor1=event.actor1,
+                    actor2=event.actor2,
+                )
             out[-1] = combine(out[-1], event, borrowed[-1] and not report.told_before)
             borrowed[-1] = borrowed[-1] and report.told_before
             continue
         place = fold_text(event.location or "")
         for i, kept in enumerate(out):
+            if _distinct(kept, event):
+                continue
             same_place = fold_text(kept.location or "") == place
             close = _days(kept.date, event.date) <= (1 if kept.event_type == event.event_type else 0)
             if same_place and close and (kept.event_type == event.event_type or report.anaphoric):
@@ -77,6 +94,11 @@ def merge_reports(reports: list[Report]) -> list[Event]:
             out.append(event)
             borrowed.append(report.told_before)
     return out
+
+
+def _distinct(kept: Event, event: Event) -> bool:
+    """Whether a report tells an act of its own, not the event told before (an arrest after a raid)."""
+    return distinct((kept.event_type, kept.sub_event_type), (event.event_type, event.sub_event_type))
 
 
 def _is_country(event: Event) -> bool:

@@ -16,6 +16,7 @@ from datetime import date
 
 from vigie.events.coding import (
     CIVILIANS,
+    DISTINCT_ACTS,
     STATE_LED,
     UNIDENTIFIED,
     Coder,
@@ -100,11 +101,13 @@ class SecurityRules:
         self.masks = compile_phrases(table["masks"]["patterns"])
         self.actors = load_actors()
         self.filter = EventFilter.load()
-        self.coder = Coder(table["targets"], self.actors)
+        self.coder = Coder(table["targets"], self.actors, table["defused"]["verbs"])
         self.siting = Siting(load_country_words(), load_parties()[1])
 
-    def find_triggers(self, folded: str) -> list[Match]:
-        """The triggers of a folded (and masked) sentence, the most specific first.
+    def find_triggers(self, folded: str, context: str | None = None) -> list[Match]:
+        """The triggers of a folded (and masked) sentence, the most specific first; a trigger's
+        `requires` words are looked for in `context` (the sentence with the names of organisations
+        kept: "l'état-major des armées a frappé" is the army's) when given.
 
         >>> rules = SecurityRules()
         >>> [m.trigger.sub_event_type for m in rules.find_triggers(fold_text("Le camp a été frappé par un attentat-suicide au véhicule piégé."))][:1]
@@ -124,7 +127,7 @@ class SecurityRules:
                 match = trigger.pattern.search(folded, match.end())  # "pris pour cible": no one taken
             if match is None:
                 continue
-            if trigger.requires is not None and trigger.requires.search(folded) is None:
+            if trigger.requires is not None and trigger.requires.search(context or folded) is None:
                 continue
             key = (trigger.event_type, trigger.sub_event_type)
             if key not in found or trigger.priority > found[key].trigger.priority:
@@ -248,7 +251,7 @@ class SecurityRules:
         if self.not_events.search(folded):
             return []
         masked = self._masked(folded, sentence, analysis)
-        matches = self.find_triggers(masked)
+        matches = self.find_triggers(masked, self.masks.sub(lambda m: " " * len(m.group()), folded))
         if not matches:
             return []
         match = _main_match(matches, folded)
@@ -296,7 +299,12 @@ class SecurityRules:
         if (
             not places
             and focus
-            and (ANAPHORIC_PLACE.search(folded) or ANAPHORIC_EVENT.search(folded) or stated)
+            and (
+                ANAPHORIC_PLACE.search(folded)
+                or ANAPHORIC_EVENT.search(folded)
+                or stated
+                or own_act(match, matches)
+            )
         ):
             places, from_focus = focus[:1], True
         elif (
@@ -426,11 +434,28 @@ class SecurityRules:
         return None
 
 
+def own_act(match: Match, matches: list[Match]) -> bool:
+    """An act of its own told after an event, at its place ("Les opérations de ratissage qui ont
+    suivi ont conduit à l'interpellation de …"); a capture told with killings goes on telling the
+    fight ("trois combattants tués et un autre capturé")."""
+    if match.trigger.sub_event_type not in DISTINCT_ACTS:
+        return False
+    return match.trigger.event_type == "Explosions/Remote violence" or all(
+        m.trigger.kind not in {"violence", "clash"} for m in matches
+    )
+
+
 def _main_match(matches: list[Match], folded: str) -> Match:
     """The trigger that types the sentence: the most specific, except that burning and looting
     are the damage of an assault when people were killed in it ("exécutant les habitants et
     incendiant le marché" is an attack on civilians)."""
     best = matches[0]
+    if best.trigger.sub_event_type == "Arrests":
+        # "la riposte a permis de neutraliser vingt assaillants et d'en interpeller onze": fighters
+        # captured in the fight are the battle's (ACLED codes the battle, not an arrest)
+        fight = [m for m in matches if m.trigger.kind == "clash"]
+        if fight:
+            return fight[0]
     if best.trigger.sub_event_type == "Looting/property destruction":
         violence = [m for m in matches if m.trigger.kind in {"violence", "clash"}]
         if violence and not NO_DEATHS.search(folded):
