@@ -259,7 +259,9 @@ def _clause_dates(
 
 def _governed_by(tokens: tuple[Token, ...], index: int, trigger: int) -> bool:
     """The date word at `index` belongs to the clause of the trigger at `trigger` (its verb or noun):
-    its chain of heads reaches the trigger before any other verb."""
+    its chain of heads reaches the trigger before any other verb, and before any noun that is not
+    a time word: "l'accord du 17 décembre 2018" names when the accord was made, not the day it was
+    denounced, and "le coup d'État du 26 juillet" dates the coup, not the act told about it."""
     targets = {trigger, tokens[trigger].head} if tokens[trigger].pos == "AUX" else {trigger}
     for _ in range(len(tokens)):
         head = tokens[index].head
@@ -268,6 +270,8 @@ def _governed_by(tokens: tuple[Token, ...], index: int, trigger: int) -> bool:
         if head in targets:
             return True
         if tokens[head].pos in {"VERB", "AUX"}:
+            return False
+        if tokens[head].pos in {"NOUN", "PROPN"} and fold_text(tokens[head].text) not in TIME_NOUNS:
             return False
         index = head
     return False
