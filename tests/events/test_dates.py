@@ -37,3 +37,51 @@ def test_a_date_of_a_past_coup_does_not_date_the_visit(stages: Stages) -> None:
     [analysed] = _analysed(stages, sentence)
     timeline = Timeline([analysed], date(2024, 5, 10), None)
     assert trigger_day(analysed, sentence.index("rencontré"), timeline[0]).day == date(2024, 5, 9)
+
+
+def _timeline(stages: Stages, sentences: list[str], published: date) -> Timeline:
+    analysed = _analysed(stages, " ".join(sentences))
+    assert [s.text for s in analysed] == sentences  # one sentence each, as written
+    return Timeline(analysed, published, None)
+
+
+def test_news_that_comes_days_after_an_attack_dates_the_attack_back_from_the_story(stages: Stages) -> None:
+    timeline = _timeline(
+        stages,
+        [
+            "Le ministre burkinabè de la Défense a été reçu le mardi 14 mai 2024 à Niamey par le général Tiani.",
+            "Cette visite intervient trois jours après l'embuscade contre le poste de Téra.",
+            "Les deux hommes ont parlé de la sécurité de la frontière.",
+        ],
+        date(2024, 5, 16),
+    )
+    # the visit is the story's day; the ambush, three days before it (not three days after)
+    assert (timeline[1].when.day, timeline[1].when.precision) == (date(2024, 5, 11), 1)
+    # the story goes on from the visit
+    assert timeline[2].when.day == date(2024, 5, 14)
+
+
+def test_the_day_before_and_a_day_the_complement_states_itself(stages: Stages) -> None:
+    timeline = _timeline(
+        stages,
+        [
+            "Des hommes armés ont attaqué le jeudi 9 mai 2024 le poste de douane de Markoye.",
+            "Cette attaque survient au lendemain d'une autre, qui avait visé la brigade de Dori.",
+            "Ce drame intervient une semaine après celle qui a frappé le jeudi 2 mai le camp de Boulkessi.",
+        ],
+        date(2024, 5, 10),
+    )
+    assert timeline[1].when.day == date(2024, 5, 8)
+    assert timeline[2].when.day == date(2024, 5, 2)
+
+
+def test_some_days_before_the_story_is_no_day(stages: Stages) -> None:
+    timeline = _timeline(
+        stages,
+        [
+            "Un convoi de camions a été incendié le vendredi 17 mai 2024 près de Kolondiéba.",
+            "Cette nouvelle attaque intervient quelques jours seulement après un premier assaut sur le même axe.",
+        ],
+        date(2024, 5, 18),
+    )
+    assert (timeline[1].when.day, timeline[1].when.precision) == (None, 3)
