@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from vigie.events import merge_events
 from vigie.events.context import Timeline, trigger_day
 from vigie.pipeline import Stages
 from vigie.records import Article, Sentence
@@ -85,3 +86,16 @@ def test_some_days_before_the_story_is_no_day(stages: Stages) -> None:
         date(2024, 5, 18),
     )
     assert (timeline[1].when.day, timeline[1].when.precision) == (None, 3)
+
+
+def test_an_event_told_in_a_week_then_on_its_day_takes_its_day(stages: Stages) -> None:
+    body = (
+        "L'armée malienne a payé un lourd tribut la semaine dernière, avec une embuscade meurtrière à "
+        "Diabaly, dans le cercle de Niono. Dans la nuit du mardi 5 au mercredi 6 mars, une unité de "
+        "l'armée déployée dans le cercle de Niono a été prise pour cible par des hommes armés à moto."
+    )
+    published = date(2024, 3, 11)
+    article = Article("d" * 40, 0, "full", None, published, None, body, 0, len(body), ((0, len(body)),))
+    analysis = stages.analyzer(article, body)
+    events = merge_events(stages.extractor(article, analysis, stages.gazetteer).events)
+    assert [(e.event_type, e.date, e.date_precision) for e in events] == [("Battles", date(2024, 3, 6), 1)]
