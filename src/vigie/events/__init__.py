@@ -95,9 +95,9 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
                 break
             if _rough_same(kept, event):
                 first, other = (kept, event) if _day_order(kept) <= _day_order(event) else (event, kept)
-                merged[i] = replace(
-                    _combine(first, other), date=first.date, date_precision=first.date_precision
-                )
+                # "la semaine dernière" … "dans la nuit du jeudi 3 au vendredi 4": that day
+                day = other if _within_week(other, first) else first
+                merged[i] = replace(_combine(first, other), date=day.date, date_precision=day.date_precision)
                 break
         else:
             merged.append(event)
@@ -111,6 +111,13 @@ def _rough_same(a: Event, b: Event) -> bool:
     if a.place.geo_precision == b.place.geo_precision == 1 and a.place.source_id != b.place.source_id:
         return False  # two towns each named as the place: two events, whatever their dates
     return a.place.admin1 is not None and a.place.admin1 == b.place.admin1
+
+
+def _within_week(day: Event, week: Event) -> bool:
+    """A day-precise report inside the week a week-precise one names: the day is the event's."""
+    if day.date is None or week.date is None or day.date_precision != 1 or week.date_precision != 2:
+        return False
+    return 0 <= (day.date - week.date).days <= 6
 
 
 def _day_order(event: Event) -> date:

@@ -11,12 +11,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from vigie.events.confidence import PLUPERFECT
 from vigie.events.frames import subtree, token_at
 from vigie.events.lexicon import Gazette, fold_text
-from vigie.frdate import MONTHS, RELATIVE_TO, WEEKDAYS, EventDate, find_days, find_event_date, names_a_time
+from vigie.frdate import (
+    MONTHS,
+    RELATIVE_TO,
+    WEEKDAYS,
+    EventDate,
+    find_counted_back,
+    find_days,
+    find_event_date,
+    names_a_time,
+)
 from vigie.records import Sentence, Token
 from vigie.segment.published import DATELINE, find_dateline
 
@@ -118,6 +127,16 @@ class Timeline:
             folded = fold_text(sentence.text)
             text, anchor = _after_dateline(sentence.text, published, reference_year)
             found = find_event_date(text, anchor, named or previous, reference_year, story)
+            back = _counted_back(text, anchor, reference_year, story or previous)
+            if back is not None:
+                # "Cette attaque survient au lendemain d'une autre, à Diallabougou": the subject is the
+                # story told again, the complement the new act, which the sentence's events take
+                base, when = back
+                if base.precision == 1:
+                    previous, named, last_stated = base.day, base.day, index
+                carried = base.day if base.precision == 1 else narrative or previous
+                self.dated.append(Dated(when, True, carried, vague=when.day is None))
+                continue
             if found is not None and found.day is not None:
                 clauses = _clause_dates(sentence, text, (anchor, named or previous, reference_year, story))
                 if REPORT_DATE.search(folded) and len(DATE_WORDS.findall(folded)) == 1:
@@ -161,6 +180,38 @@ class Timeline:
 
     def __getitem__(self, index: int) -> Dated:
         return self.dated[index]
+
+
+def _counted_back(
+    text: str, published: date | None, reference_year: int | None, story: date | None
+) -> tuple[EventDate, EventDate] | None:
+    """ "Ce déplacement intervient deux jours après l'attaque de Sandaré": the day of the news its
+    subject names again (the story's), and the day of the act its complement names, counted back
+    from it ("quelques jours après": no day). None when the sentence is not so built or nothing
+    anchors it."""
+    back = find_counted_back(fold_text(text))
+    if back is None:
+        return None
+    offset, shift = back
+    days = find_days(text, published, reference_year)
+    before = [day for at, day in days if at < offset]
+    inside = [day for at, day in days if at >= offset]  # "… après l'attaque qui a visé le 15 avril"
+    if before:
+        base = EventDate(before[0], 1)
+    elif story is not None:
+        base = EventDate(story, 1)
+    elif published is not None:
+        base = EventDate(published, 2)  # the news of the page: its day, week-precise
+    else:
+        return None
+    assert base.day is not None
+    if inside:
+        when = EventDate(inside[0], 1)
+    elif shift is None:
+        when = EventDate(None, 3)
+    else:
+        when = EventDate(base.day + timedelta(days=shift), max(base.precision, 1 if abs(shift) <= 3 else 2))
+    return base, when
 
 
 def _main_clause_date(
@@ -259,7 +310,9 @@ def _clause_dates(
 
 def _governed_by(tokens: tuple[Token, ...], index: int, trigger: int) -> bool:
     """The date word at `index` belongs to the clause of the trigger at `trigger` (its verb or noun):
-    its chain of heads reaches the trigger before any other verb."""
+    its chain of heads reaches the trigger before any other verb, and before any noun that is not
+    a time word: "l'accord du 17 décembre 2018" names when the accord was made, not the day it was
+    denounced, and "le coup d'État du 26 juillet" dates the coup, not the act told about it."""
     targets = {trigger, tokens[trigger].head} if tokens[trigger].pos == "AUX" else {trigger}
     for _ in range(len(tokens)):
         head = tokens[index].head
@@ -268,6 +321,8 @@ def _governed_by(tokens: tuple[Token, ...], index: int, trigger: int) -> bool:
         if head in targets:
             return True
         if tokens[head].pos in {"VERB", "AUX"}:
+            return False
+        if tokens[head].pos in {"NOUN", "PROPN"} and fold_text(tokens[head].text) not in TIME_NOUNS:
             return False
         index = head
     return False

@@ -32,6 +32,14 @@ RELATIVE_TO = re.compile(
     r"(?<!\w)(?:(\w+) (jours?|semaines?) (avant|apres)|(?:au |le )(lendemain)|(?:a )?la (veille)) "
     r"(?:de (?:l'|la |ce |cet |cette |son |sa |leur )|d'|du |des |l'|le |la |les |ce |cet |cette |ces |son |sa |ses |leurs? )"
 )
+# "Ce déplacement intervient deux jours après l'attaque de Sandaré", "Cette livraison survient au
+# lendemain d'une attaque": the news the subject names is the story's day, and the act its
+# complement names is counted back from it (the reverse of "trois jours après l'attaque, ils ont …")
+COUNTED_BACK = re.compile(
+    r"(?:^|, )(?:ce|cet|cette|ces) [\w'-]+(?: [\w'-]+){0,3}? "
+    r"(?:intervien\w*|survien\w*|arrive\w*|a lieu|ont lieu|se produit|se tien\w*) (?:\w+ )?"
+    r"(?:(\w+) (jours?|semaines?) (?:\w+ )?(apres|avant)|(au lendemain)|(a la veille)) "
+)
 # "en mars 2019", "fin janvier 2022"
 # a month without its year: "en janvier", "en septembre dernier", "fin août", "mi-mars", "début
 # mai": the latest such month up to publication (FORMAT.md: a month only is its 1st, precision 3;
@@ -110,6 +118,25 @@ def find_relative_to(text: str, story: date | None) -> EventDate | None:
         return None
     days = count * (7 if match[2].startswith("semaine") else 1)
     return EventDate(story + timedelta(days=days if match[3] == "apres" else -days), 1 if days <= 3 else 2)
+
+
+def find_counted_back(text: str) -> tuple[int, int | None] | None:
+    """ "Ce déplacement intervient deux jours après l'attaque": where the complement starts, and
+    how many days its act lies from the story's day (None: "quelques jours après", no count).
+
+    >>> find_counted_back("ce deplacement intervient deux jours apres l'attaque de sandare")
+    (26, -2)
+    >>> find_counted_back("cette nouvelle attaque intervient quelques jours seulement apres un assaut")
+    (34, None)
+    """
+    match = COUNTED_BACK.search(text)
+    if match is None:
+        return None
+    if match[4] or match[5]:
+        return match.start(4) if match[4] else match.start(5), -1 if match[4] else 1
+    count = SMALL_NUMBERS.get(match[1]) or (int(match[1]) if match[1].isdigit() else 0)
+    days = count * (7 if match[2].startswith("semaine") else 1)
+    return match.start(1), (None if not days else -days if match[3] == "apres" else days)
 
 
 def find_relative(text: str, published: date | None, previous: date | None) -> EventDate | None:
