@@ -95,3 +95,43 @@ def test_a_request_for_a_meeting_is_still_a_request(acts: Acts) -> None:
 def test_a_month_given_to_leave_is_a_demand(acts: Acts) -> None:
     sentence = "Le gouvernement donne un mois aux coopérants militaires étrangers pour quitter le pays."
     assert "REQUEST" in _kinds(acts, sentence)
+
+
+# --- what the parse says is not an act of the day (`[frames]` in plover.toml)
+
+
+def test_what_a_request_asks_for_is_no_act_of_its_own(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le mardi 4 mars 2025, le ministre nigérien a demandé au Conseil de sécurité des Nations unies de "
+        "sanctionner les pays qui arment les groupes terroristes.",
+        None,
+    )
+    assert [(i.type, i.parties) for i in found] == [("REQUEST", ("NER", "UN"))]
+
+
+def test_an_act_beside_a_demand_is_still_told(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le mardi 4 mars 2025, le gouvernement malien a exigé le départ de l'ambassadeur de Suède et suspendu "
+        "la coopération avec Stockholm.",
+        None,
+    )
+    assert {i.type for i in found} >= {"REJECT"}
+
+
+def test_a_renounced_visit_is_no_consultation(stages: Stages) -> None:
+    found = _interactions(
+        stages,
+        "Le samedi 8 juin 2024, le président nigérien a renoncé à se rendre à Abuja pour rencontrer son "
+        "homologue nigérian.",
+        None,
+    )
+    assert [i.type for i in found] == []
+
+
+def test_a_gradual_withdrawal_is_an_ongoing_situation(stages: Stages) -> None:
+    body = "Au Mali, la mission des Nations unies se retire progressivement de ses bases du Nord."
+    assert [i.type for i in _interactions(stages, body, None)] == []
+    body = "Le mardi 4 mars 2025, la mission des Nations unies s'est retirée de sa base de Tessalit au Mali."
+    assert [i.type for i in _interactions(stages, body, None)] == ["REJECT"]

@@ -81,6 +81,9 @@ class Acts:
         self.time_references = compile_phrases(table["time_references"]["patterns"])
         self.abetting = compile_phrases(table["abetting"]["patterns"])
         self.abetted = frozenset(table["abetting"]["types"])
+        self.requesting = frozenset(table["frames"]["requesting"])
+        self.not_done = frozenset(table["frames"]["not_done"])
+        self.ongoing = frozenset(table["frames"]["ongoing"])
 
     def find_types(self, folded: str) -> list[PloverType]:
         """The PLOVER types a folded sentence reports, the most specific first.

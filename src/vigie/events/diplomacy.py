@@ -45,6 +45,8 @@ from vigie.frdate import find_days, find_span, names_a_time
 from vigie.nlp import Analysis
 from vigie.records import Article, Evidence, Interaction, PloverType, Sentence
 
+# how what is asked hangs on the word that asks it: its object, an infinitive, a "de"/"à" phrase
+COMPLEMENTS = frozenset({"obj", "iobj", "xcomp", "ccomp", "obl", "nmod", "acl"})
 # "en 2006", "depuis 2005": history with a year only is not annotated
 YEAR_ONLY = re.compile(r"(?:en|depuis|des|dès)\s+(?:19|20)\d\d(?!\d)")
 # where it took place: "à Moscou", "à Abu Dhabi"
@@ -71,14 +73,6 @@ REACTION = re.compile(
 # fronted prepositional phrase does not hold the subject
 FRONTED = re.compile(
     r"^(?:dans|selon|au cours|lors|en marge|par|pour|apres|a l'issue|a la suite|face|malgre|depuis)\b[^,]*,"
-)
-# verbs whose complement is an act not yet done (FORMAT.md: plans and promises are not interactions)
-PROMISED = frozenset({"promettre", "envisager", "prévoir", "projeter", "vouloir", "souhaiter", "proposer"})
-
-
-# adverbs of habit: an act told as a habit is no act of a day (FORMAT.md: ongoing situations)
-HABIT = frozenset(
-    {"régulièrement", "souvent", "fréquemment", "habituellement", "systématiquement", "régulier"}
 )
 # who can be received in audience: officials, envoys, delegations (anything else received is a thing)
 PEOPLE = re.compile(
@@ -269,13 +263,15 @@ class DiplomacyRules:
             return False
         roles = frame(sentence, index)
         head = sentence.tokens[roles.trigger].head
-        if sentence.tokens[head].lemma.lower() in PROMISED:
+        if sentence.tokens[head].lemma.lower() in self.acts.not_done:
             return False  # "il a promis l'assistance de la Russie": a promise, not an act
+        if trigger.type != "REQUEST" and self._requested(sentence, index):
+            return False  # "a demandé au Conseil de sanctionner ces acteurs": what is asked
         if sentence.tokens[head].lemma.lower() == "aller" and sentence.tokens[head].tense in {"Pres", "Fut"}:
             return False  # "les soldats vont quitter le pays": the near future
         tokens = sentence.tokens
         if any(
-            tokens[i].lemma.lower() in HABIT
+            tokens[i].lemma.lower() in self.acts.ongoing
             for up in ancestors(sentence, index)
             for i in children(sentence, up)
         ):
@@ -289,6 +285,20 @@ class DiplomacyRules:
             return False  # "Bamako a reçu de nouveaux appareils": things received, no audience
         # "les soldats ne sont pas des mercenaires": a predicate noun negated by its copula
         return roles.realis and not roles.negated and not is_negated(sentence, roles.trigger)
+
+    def _requested(self, sentence: Sentence, index: int) -> bool:
+        """A trigger in the complement of a request ("a demandé au Conseil de trouver une formulation
+        permettant de sanctionner …", "appelle à mettre fin à …"): what is asked, not an act done.
+        Its subject ("la demande du Mali a été rejetée") is no complement."""
+        tokens = sentence.tokens
+        path = ancestors(sentence, index)
+        for below, above in zip(path, path[1:], strict=False):
+            if tokens[below].dep.startswith("nsubj"):
+                return False
+            if tokens[above].lemma.lower() in self.acts.requesting:
+                # its complement; not a clause beside it ("a exigé son départ et retiré l'agrément")
+                return tokens[below].dep.split(":")[0] in COMPLEMENTS
+        return False
 
     def _title_pairs(self, analysis: Analysis, home: str) -> tuple[int, list[tuple[str, str, str]]] | None:
         """The parties a title names ("Paraphe des accords … de la Fédération de Russie"), paired."""
