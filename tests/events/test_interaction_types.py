@@ -120,14 +120,36 @@ def test_an_act_beside_a_demand_is_still_told(stages: Stages) -> None:
     assert {i.type for i in found} >= {"REJECT"}
 
 
-def test_a_renounced_visit_is_no_consultation(stages: Stages) -> None:
-    found = _interactions(
-        stages,
-        "Le samedi 8 juin 2024, le président nigérien a renoncé à se rendre à Abuja pour rencontrer son "
-        "homologue nigérian.",
-        None,
+def test_a_renounced_visit_or_signature_is_no_act(stages: Stages) -> None:
+    body = "Le samedi 8 juin 2024, le président nigérien a renoncé à sa visite officielle au Nigeria."
+    assert [i.type for i in _interactions(stages, body, None)] == []
+    body = "Le samedi 8 juin 2024, le Niger a renoncé à signer l'accord de coopération avec le Bénin."
+    assert [i.type for i in _interactions(stages, body, None)] == []
+    body = "Le samedi 8 juin 2024, le Niger a signé l'accord de coopération avec le Bénin."
+    assert [i.type for i in _interactions(stages, body, None)] == ["AGREE"]
+
+
+def test_an_act_that_dates_the_news_is_background(stages: Stages) -> None:
+    body = (
+        "Le jeudi 6 février 2025, depuis la rupture avec l'Ukraine, le Niger a reçu une délégation "
+        "de la Chine."
     )
-    assert [i.type for i in found] == []
+    assert {i.type for i in _interactions(stages, body, None)} == {"CONSULT"}
+
+
+def test_an_act_with_a_day_of_its_own_in_a_phrase_of_time_is_told(stages: Stages) -> None:
+    body = (
+        "Des instructeurs russes sont arrivés à Niamey, après l'entretien téléphonique du 26 mars 2024 "
+        "entre le général Tiani et Vladimir Poutine."
+    )
+    found = _interactions(stages, body, None)
+    assert [(i.type, i.parties, i.date) for i in found if i.type == "CONSULT"] == [
+        ("CONSULT", ("NER", "RUS"), date(2024, 3, 26))
+    ]
+
+
+def test_an_idiom_of_arrival_is_no_visit(acts: Acts) -> None:
+    assert _kinds(acts, "Ces nouveaux hélicoptères arrivent à point nommé pour l'armée.") == []
 
 
 def test_a_gradual_withdrawal_is_an_ongoing_situation(stages: Stages) -> None:

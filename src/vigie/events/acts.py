@@ -84,6 +84,7 @@ class Acts:
         self.requesting = frozenset(table["frames"]["requesting"])
         self.not_done = frozenset(table["frames"]["not_done"])
         self.ongoing = frozenset(table["frames"]["ongoing"])
+        self.background = frozenset(table["frames"]["background"])
 
     def find_types(self, folded: str) -> list[PloverType]:
         """The PLOVER types a folded sentence reports, the most specific first.

@@ -36,6 +36,7 @@ from vigie.events.frames import (
     frame,
     is_negated,
     is_subordinate,
+    subtree,
     token_at,
 )
 from vigie.events.lexicon import fold_text
@@ -263,9 +264,13 @@ class DiplomacyRules:
             return False
         roles = frame(sentence, index)
         head = sentence.tokens[roles.trigger].head
-        if sentence.tokens[head].lemma.lower() in self.acts.not_done:
-            return False  # "il a promis l'assistance de la Russie": a promise, not an act
-        if trigger.type != "REQUEST" and self._requested(sentence, index):
+        if sentence.tokens[head].lemma.lower() in self.acts.not_done or _under(
+            sentence, index, self.acts.not_done
+        ):
+            return False  # "il a promis l'assistance de la Russie", "a renoncé à signer l'accord"
+        if _in_background(sentence, index, self.acts.background):
+            return False  # "depuis la rupture avec la France, la Russie forme l'armée": a date, no news
+        if trigger.type != "REQUEST" and _under(sentence, index, self.acts.requesting):
             return False  # "a demandé au Conseil de sanctionner ces acteurs": what is asked
         if sentence.tokens[head].lemma.lower() == "aller" and sentence.tokens[head].tense in {"Pres", "Fut"}:
             return False  # "les soldats vont quitter le pays": the near future
@@ -286,20 +291,6 @@ class DiplomacyRules:
         # "les soldats ne sont pas des mercenaires": a predicate noun negated by its copula
         return roles.realis and not roles.negated and not is_negated(sentence, roles.trigger)
 
-    def _requested(self, sentence: Sentence, index: int) -> bool:
-        """A trigger in the complement of a request ("a demandé au Conseil de trouver une formulation
-        permettant de sanctionner …", "appelle à mettre fin à …"): what is asked, not an act done.
-        Its subject ("la demande du Mali a été rejetée") is no complement."""
-        tokens = sentence.tokens
-        path = ancestors(sentence, index)
-        for below, above in zip(path, path[1:], strict=False):
-            if tokens[below].dep.startswith("nsubj"):
-                return False
-            if tokens[above].lemma.lower() in self.acts.requesting:
-                # its complement; not a clause beside it ("a exigé son départ et retiré l'agrément")
-                return tokens[below].dep.split(":")[0] in COMPLEMENTS
-        return False
-
     def _title_pairs(self, analysis: Analysis, home: str) -> tuple[int, list[tuple[str, str, str]]] | None:
         """The parties a title names ("Paraphe des accords … de la Fédération de Russie"), paired."""
         if not analysis.has_title or not analysis.sentences:
@@ -311,6 +302,36 @@ class DiplomacyRules:
             pair_parties(Trigger("CONSULT", 0, 0), parties, title, 0, folded, home)
         )
         return (-CARRY_SENTENCES - 1, pairs) if pairs else None  # only "les deux pays" refers to it
+
+
+def _under(sentence: Sentence, index: int, lemmas: frozenset[str]) -> bool:
+    """A trigger in the complement of one of these words: of a request ("a demandé au Conseil de
+    trouver une formulation permettant de sanctionner …": what is asked, no act done), of a promise
+    or a renouncement ("a renoncé à signer l'accord"). Its subject ("la demande du Mali a été
+    rejetée") is no complement, nor a clause beside it ("a exigé son départ et retiré l'agrément")."""
+    tokens = sentence.tokens
+    path = ancestors(sentence, index)
+    for below, above in zip(path, path[1:], strict=False):
+        if tokens[below].dep.startswith("nsubj"):
+            return False
+        if tokens[above].lemma.lower() in lemmas:
+            return tokens[below].dep.split(":")[0] in COMPLEMENTS
+    return False
+
+
+def _in_background(sentence: Sentence, index: int, prepositions: frozenset[str]) -> bool:
+    """A trigger in a phrase of time that dates the news ("depuis la fin de l'accord, dont Bamako
+    s'est retiré, …"): the word it hangs on, or one above it, is introduced by such a preposition.
+    A phrase that gives the act its own day tells it ("après l'entretien téléphonique du 26 mars")."""
+    tokens = sentence.tokens
+    return any(
+        tokens[child].dep == "case"
+        and tokens[child].lemma.lower() in prepositions
+        and not names_a_time(" ".join(tokens[i].text for i in sorted(subtree(sentence, up))))
+        for up in ancestors(sentence, index)
+        if tokens[up].pos in {"NOUN", "PROPN"}
+        for child in children(sentence, up)
+    )
 
 
 def _a_person(sentence: Sentence, head: int) -> bool:
