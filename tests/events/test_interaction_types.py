@@ -157,3 +157,20 @@ def test_a_gradual_withdrawal_is_an_ongoing_situation(stages: Stages) -> None:
     assert [i.type for i in _interactions(stages, body, None)] == []
     body = "Le mardi 4 mars 2025, la mission des Nations unies s'est retirée de sa base de Tessalit au Mali."
     assert [i.type for i in _interactions(stages, body, None)] == ["REJECT"]
+
+
+def test_a_state_that_goes_on_since_a_break_is_no_act_of_a_day(stages: Stages) -> None:
+    body = "Depuis la rupture avec Paris, la Russie fournit des armes et des munitions à l'armée nigérienne."
+    assert [i.type for i in _interactions(stages, body, date(2025, 3, 4))] == []
+    body = "Le mardi 4 mars 2025, la Russie a fourni des armes et des munitions à l'armée nigérienne."
+    assert [i.type for i in _interactions(stages, body, date(2025, 3, 5))] == ["COOPERATE"]
+
+
+def test_a_meeting_proposed_is_no_meeting(stages: Stages) -> None:
+    body = (
+        "Le ministre béninois a renouvelé le mardi 4 mars 2025 sa proposition d'une rencontre avec son "
+        "homologue nigérien."
+    )
+    assert [i.type for i in _interactions(stages, body, None)] == []
+    body = "Le mardi 4 mars 2025, le Bénin a fait au Niger la proposition d'une rencontre entre les deux gouvernements."
+    assert [i.type for i in _interactions(stages, body, None)] == []

@@ -85,6 +85,7 @@ class Acts:
         self.not_done = frozenset(table["frames"]["not_done"])
         self.ongoing = frozenset(table["frames"]["ongoing"])
         self.background = frozenset(table["frames"]["background"])
+        self.since = frozenset(table["frames"]["since"])
 
     def find_types(self, folded: str) -> list[PloverType]:
         """The PLOVER types a folded sentence reports, the most specific first.

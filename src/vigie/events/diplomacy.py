@@ -268,6 +268,8 @@ class DiplomacyRules:
             sentence, index, self.acts.not_done
         ):
             return False  # "il a promis l'assistance de la Russie", "a renoncé à signer l'accord"
+        if _going_on(sentence, index, self.acts.since):
+            return False  # "depuis la rupture, la Russie forme l'armée malienne": a state, no act
         if _in_background(sentence, index, self.acts.background):
             return False  # "depuis la rupture avec la France, la Russie forme l'armée": a date, no news
         if trigger.type != "REQUEST" and _under(sentence, index, self.acts.requesting):
@@ -316,6 +318,25 @@ def _under(sentence: Sentence, index: int, lemmas: frozenset[str]) -> bool:
             return False
         if tokens[above].lemma.lower() in lemmas:
             return tokens[below].dep.split(":")[0] in COMPLEMENTS
+    return False
+
+
+def _going_on(sentence: Sentence, index: int, prepositions: frozenset[str]) -> bool:
+    """The verb that governs a trigger is in a simple tense (no auxiliary) with a "depuis" phrase: a
+    state that goes on ("la Russie forme l'armée depuis la rupture"), not an act done on a day."""
+    tokens = sentence.tokens
+    for up in ancestors(sentence, index):
+        if tokens[up].pos not in {"VERB", "AUX"}:
+            continue
+        under = children(sentence, up)
+        # a simple tense: the tagger reads "fournit" as a passé simple as often as a present
+        if tokens[up].tense not in {"Pres", "Imp", "Past"} or any(tokens[i].dep.startswith("aux") for i in under):
+            return False
+        return any(
+            tokens[i].dep.startswith("obl")
+            and any(tokens[c].dep == "case" and tokens[c].lemma.lower() in prepositions for c in children(sentence, i))
+            for i in under
+        )
     return False
 
 
