@@ -51,7 +51,9 @@ def test_a_meeting_without_a_summons_stays_a_consultation(acts: Acts) -> None:
 
 
 def test_weapons_delivered_are_cooperation_not_aid(acts: Acts) -> None:
-    sentence = "Le chef de l'État a présidé la cérémonie de réception d'un lot de drones de fabrication chinoise."
+    sentence = (
+        "Le chef de l'État a présidé la cérémonie de réception d'un lot de drones de fabrication chinoise."
+    )
     assert _kinds(acts, sentence) == ["COOPERATE"]
 
 
@@ -69,7 +71,9 @@ def test_a_lot_of_food_is_still_aid(acts: Acts) -> None:
 
 
 def test_arms_supplied_to_armed_groups_are_charged_not_cooperation(acts: Acts) -> None:
-    sentence = "Le général a affirmé que le Bénin avait fourni des drones à des groupes armés opérant au nord."
+    sentence = (
+        "Le général a affirmé que le Bénin avait fourni des drones à des groupes armés opérant au nord."
+    )
     assert "COOPERATE" not in _kinds(acts, sentence)
     assert "AID" not in _kinds(acts, sentence)
 

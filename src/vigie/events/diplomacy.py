@@ -330,11 +330,16 @@ def _going_on(sentence: Sentence, index: int, prepositions: frozenset[str]) -> b
             continue
         under = children(sentence, up)
         # a simple tense: the tagger reads "fournit" as a passé simple as often as a present
-        if tokens[up].tense not in {"Pres", "Imp", "Past"} or any(tokens[i].dep.startswith("aux") for i in under):
+        if tokens[up].tense not in {"Pres", "Imp", "Past"} or any(
+            tokens[i].dep.startswith("aux") for i in under
+        ):
             return False
         return any(
             tokens[i].dep.startswith("obl")
-            and any(tokens[c].dep == "case" and tokens[c].lemma.lower() in prepositions for c in children(sentence, i))
+            and any(
+                tokens[c].dep == "case" and tokens[c].lemma.lower() in prepositions
+                for c in children(sentence, i)
+            )
             for i in under
         )
     return False
