@@ -75,6 +75,6 @@ def test_reextract_on_postgres_matches_sqlite(postgres_url: str, tmp_path: Path)
     summary, events, _, flagged = on_postgres
     assert summary == (
         "6 documents read again (1 cut into other articles); events: 4 kept, 0 new, 1 gone; "
-        "interactions: 4 kept, 0 new, 0 gone; 0 documents skipped"
+        "interactions: 3 kept, 0 new, 0 gone; 0 documents skipped"
     )
     assert STALE not in events and events[flagged][4] is True
