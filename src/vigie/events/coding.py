@@ -190,6 +190,8 @@ class Coder:
         """The type(s) and actors of a sentence's event, from its trigger and the roles around it."""
         trigger = self._kind(match, sentence)
         agents = list(roles.agent) if roles else []
+        if roles is not None and not agents:
+            agents = _source_tail(roles.obliques)
         patients = list(roles.patient) if roles else []
         if trigger.kind == "violence":  # "deux civils ont été tués lors d'une attaque contre le poste": both
             for other in matches:
@@ -446,6 +448,18 @@ class Coder:
         forces = _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]) or _first(
             [n for n in whole.named if is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps"}]
         )
+        if forces is None:
+            # "des dozos ont affronté des jihadistes de la katiba Macina", "le JNIM a attaqué des
+            # positions de l'EIGS": two armed groups, no soldiers said; a militia fights unnamed
+            # jihadists too
+            groups = [
+                n
+                for n in whole.named
+                if n != actor1
+                and n not in self.actors.unarmed
+                and (n != UNIDENTIFIED or actor1 == "Dozo militia")
+            ]
+            forces = _named_first(groups) if groups else None
         return ("Battles", "Armed clash", actor1, forces or state)
 
     def _development(
@@ -494,6 +508,24 @@ class Coder:
     def canonical(self, found: Found, day: date | None) -> str:
         valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
         return valid[0].canonical if valid else UNIDENTIFIED
+
+
+# "Selon un rapport de la MINUSMA publié mardi, des soldats maliens ont exécuté …": a source told first
+SOURCE_LEAD = re.compile(r"(?:selon|d'apres|de source)\b")
+
+
+def _source_tail(obliques: Sequence[Phrase]) -> list[Phrase]:
+    """The subject the parser folded into a source told first: "Selon un rapport de la MINUSMA, des
+    soldats maliens ont exécuté…" parses "des soldats maliens" inside the "selon" phrase; what follows
+    its last comma is the clause's subject (the source is who tells, not who acted)."""
+    for phrase in obliques:
+        if SOURCE_LEAD.match(fold_text(phrase.text)) and "," in phrase.text:
+            cut = phrase.text.rindex(",") + 1
+            tail = phrase.text[cut:].lstrip()
+            start = phrase.end - len(tail)
+            if tail:
+                return [Phrase(phrase.head, start, phrase.end, tail)]
+    return []
 
 
 def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
