@@ -85,3 +85,49 @@ def test_dozo_hunters_attacking_a_village_are_the_perpetrators(stages: Stages) -
         stages, "Des dozos ont attaqué mardi le village peul de Sobane, tuant douze civils.", date(2024, 3, 8)
     )
     assert (event.actor1, event.actor2, event.fatalities) == ("Dozo militia", "Civilians", 12)
+
+
+def test_a_repelled_incursion_by_a_militia_is_its_clash_with_unidentified_men(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "Mardi, une incursion visant le village de Guimini a été repoussée par Dan Na Ambassagou.",
+        date(2024, 3, 8),
+    )
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group", "Dozo militia")
+
+
+def test_self_defence_fighters_killed_fell_to_no_state_force(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "Une vingtaine de membres d'un groupe d'autodéfense ont été tués mardi à Bakorat, dans le "
+        "département de Tillia.",
+        date(2024, 3, 8),
+    )
+    assert event.actor1 == "Unidentified Armed Group" and event.fatalities == 20
+
+
+def test_a_group_named_in_the_conditional_is_suspicion_not_a_claim(stages: Stages) -> None:
+    [event] = _events(
+        stages,
+        "Quatre militaires nigériens sont morts lundi au cours d'une attaque visant une position de l'armée "
+        "à Chétima Wango. Selon l'agence de presse, les assaillants seraient des éléments de Boko Haram.",
+        date(2024, 3, 8),
+    )
+    assert (event.actor1, event.actor2, event.fatalities) == (
+        "Unidentified Armed Group",
+        "Military Forces of Niger",
+        4,
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "La division des droits de l'homme de la MINUSMA a documenté l'exécution de 33 civils à Diafarabé "
+        "le 5 mai 2021.",
+        "Human Rights Watch dénonce le massacre de 33 civils à Djibasso le 5 mai 2021.",
+    ],
+)
+def test_an_investigating_body_is_not_the_perpetrator(stages: Stages, body: str) -> None:
+    [event] = _events(stages, body, date(2021, 6, 1))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Unidentified Armed Group", "Civilians", 33)

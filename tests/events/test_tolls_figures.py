@@ -38,6 +38,15 @@ def _events(stages: Stages, body: str, published: date, title: str | None = None
         ("Trois femmes et deux nourrissons ont été tués dans la frappe.", 5),
         # wounded are not dead
         ("L'explosion a fait deux morts et onze blessés parmi les passagers.", 2),
+        # a day told between the verb and its toll
+        ("Des éléments de l'EIGS ont exécuté mardi 12 villageois à Tillia.", 12),
+        ("Le Jnim a tué dimanche 3 mars plus de vingt soldats, selon deux sources.", 20),
+        # the killing told as a noun: "l'exécution de 33 civils", "le massacre de 40 villageois"
+        ("La commission a documenté l'exécution de 33 civils dans le cercle de Niono.", 33),
+        ("Des ONG dénoncent le massacre de 40 villageois peuls.", 40),
+        ("Le hameau a été le théâtre d'un massacre dans la nuit.", None),
+        # workers are people too
+        ("Six employés d'une société minière ont été tués dans l'embuscade.", 6),
     ],
 )
 def test_a_sentence_gives_its_toll(sentence: str, toll: int | None) -> None:

@@ -39,6 +39,10 @@ REPELLED = re.compile(
     r"(?:(?:elle|ete|aussi|egalement)\s+){0,3}(?:repouss|dejou|mise? en echec)"
     r"|(?:repouss\w*|dejou\w*|mis en echec)\s+(?:[\w'-]+\s+){0,3}?(?:attaque|assaut|incursion|offensive)s?\b"
 )
+# militias of villagers (Dozo hunters, self-defence groups): they fight the jihadists, not the state,
+# and the fighters of such a group killed with no one named fell to unidentified armed men
+MILITIAS = {"Dozo militia"}
+SELF_DEFENCE = re.compile(r"autodefense|koglweogo|dozo|chasseurs traditionnels|milice")
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}
 # acts that are never another event told again: an arrest, a defused mine, a lynching told after a
 # raid (ACLED codes each as its own event: "the ratissage that followed led to 31 arrests"); the
@@ -403,7 +407,13 @@ class Coder:
         actor1 = doer or UNIDENTIFIED
         out: list[tuple[EventType, SubEventType, str, str | None]] = []
         groups_hit = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
-        if doer is None and groups_hit and len(groups_hit) == len(patient.named) and not patient.civilian:
+        if (
+            doer is None
+            and groups_hit
+            and len(groups_hit) == len(patient.named)
+            and not patient.civilian
+            and not SELF_DEFENCE.search(folded)
+        ):
             # "l'armée annonce avoir éliminé une dizaine de terroristes": the fighters killed with no
             # one else named as their killer fell to the state's forces (the army's communiqués)
             killers = _first([n for n in whole.named if is_state(n)]) or state
@@ -460,6 +470,8 @@ class Coder:
                 and (n != UNIDENTIFIED or actor1 == "Dozo militia")
             ]
             forces = _named_first(groups) if groups else None
+        if forces is None and actor1 in MILITIAS:
+            forces = UNIDENTIFIED  # "une incursion repoussée par les dozos": they fight the jihadists
         return ("Battles", "Armed clash", actor1, forces or state)
 
     def _development(

@@ -60,7 +60,8 @@ AUTHOR = re.compile(r"(?:assaillants|attaquants|ravisseurs|auteurs)\b")
 AUTHOR_REACH = 60  # characters after "les assaillants" where their group may be named
 NOT_CLAIMANTS = {UNIDENTIFIED, CIVILIANS, "MINUSMA"}
 # "plusieurs spécialistes soupçonnent l'EIGS": suspicion names no author
-SUSPICION = re.compile(r"soupcon|suspect|pourrait|pourraient|hypothese|accus")
+# "les assaillants seraient des éléments de Boko Haram": the conditional reports, it does not claim
+SUSPICION = re.compile(r"soupcon|suspect|pourrait|pourraient|hypothese|accus|\bseraient\b|\bserait\b")
 # "Selon le maire et un responsable de la gendarmerie de Koutiala, …": the source, not the event
 SOURCE_FIRST = re.compile(r"^(?:selon|d'apres|de source)\b[^,]{0,150},")
 # a place told again: "le village", "la localité", "sur place", "les lieux": the place told before

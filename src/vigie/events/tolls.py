@@ -41,11 +41,16 @@ BRACKETS = re.compile(r"\s*\([^()]{1,80}\)")
 # nor is a part of it told in apposition: "neuf personnes, dont six VDP, ont été tuées" (nine)
 APPOSITION = re.compile(r",\s*dont\s+[^,.;:]{1,80},")
 # a toll after its verb: "tuant sept civils", "ont neutralisé au moins une dizaine de terroristes"
+# a day told between the verb and its toll: "ont exécuté mardi 12 villageois", "a tué dimanche 1er juin
+# plus de trente soldats"
+_DAY = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|avant-hier"
+_MONTH = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+WHEN = rf"(?:(?:{_DAY})\s+(?:(?:matin|soir|dernier|\d{{1,2}}(?:er)?\s+(?:{_MONTH})(?:\s+\d{{4}})?),?\s+)?)?"
 TOLL_AFTER = re.compile(
     r"(?:(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|neutralise|abattu|abattant|executant|"
     r"coute la vie a|coute la vie de|mort de|la mort de|la vie a|eliminer|eliminant|elimine|execute|"
-    r"egorge|egorgeant|massacre|massacrant|assassine|fusille)\s+|(?:mort|vie) d')"
-    rf"(?:au moins\s+|pres de\s+|plus de\s+|plus d'|environ\s+|quelque\s+)?(?<!\w){NUMBER}\s+(?!bless)"
+    r"egorge|egorgeant|massacre|massacrant|assassine|fusille)\s+|(?:mort|vie) d'|(?:execution|massacre|assassinat|meurtre)s? (?:de\s+|d'))"
+    rf"{WHEN}(?:au moins\s+|pres de\s+|plus de\s+|plus d'|environ\s+|quelque\s+)?(?<!\w){NUMBER}\s+(?!bless)"
 )
 NO_CASUALTY = re.compile(
     r"sans (?:faire de )?(?:victime|blesse|perte|deplorer)|aucune? (?:perte|victime|deces|mort)|pas de victime"
@@ -60,7 +65,7 @@ PEOPLE = re.compile(
     r"vdp|volontaire|suppletif|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de|d'|"
     r"nourrisson|bebe|fillette|garcon|vieillard|epouse|mari|fils|fille|frere|parent|proche|pere|mere|"
     r"eleveur|transporteur|commando|kamikaze|rebelle|insurge|bandit|ravisseur|assaillant|ennemi|"
-    r"presume|recrue|officier|sous-officier|caporal|sergent|lieutenant|capitaine|commandant|colonel|guide|dozo|chasseur)"
+    r"presume|employe|ouvrier|travailleur|recrue|officier|sous-officier|caporal|sergent|lieutenant|capitaine|commandant|colonel|guide|dozo|chasseur)"
 )
 # a clause boundary between two tolls of two places: "… à Yara ; à Dissa, on dénombre deux morts"
 CLAUSES = re.compile(r"\s*[;:]\s*|,\s*(?:et\s+)?(?=(?:a|au|dans|pour)\s+[a-z])|\s+et\s+(?=(?:a|au)\s)")
