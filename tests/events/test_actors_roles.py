@@ -131,3 +131,19 @@ def test_a_group_named_in_the_conditional_is_suspicion_not_a_claim(stages: Stage
 def test_an_investigating_body_is_not_the_perpetrator(stages: Stages, body: str) -> None:
     [event] = _events(stages, body, date(2021, 6, 1))
     assert (event.actor1, event.actor2, event.fatalities) == ("Unidentified Armed Group", "Civilians", 33)
+
+
+def test_a_foreign_air_force_named_by_its_country_keeps_its_country(stages: Stages) -> None:
+    # a strike in Mali by the Niger air force: the named force, not the forces of the place
+    [event] = _events(
+        stages,
+        "Mardi, l'aviation nigérienne a frappé des terroristes près de Ménaka, au Mali, neutralisant une "
+        "vingtaine d'entre eux.",
+        date(2024, 3, 8),
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Air/drone strike",
+        "Military Forces of Niger",
+        "Unidentified Armed Group",
+        20,
+    )
