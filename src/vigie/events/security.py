@@ -191,9 +191,7 @@ class SecurityRules:
                 # "Jeudi, l'EIGS a revendiqué l'attaque": a claim of the event told before, dated by the claim
                 claim = bool(reports) and CLAIM_OF_TOLD.search(folded) is not None
                 if not heading:
-                    reports.append(
-                        Report(event, index, stated and not claim, anaphoric or claim, from_focus)
-                    )
+                    reports.append(Report(event, index, stated and not claim, anaphoric or claim, from_focus))
                 if event.place is not None and event.location:
                     focus = [
                         (Toponym(event.location, 0, 0, "direct"), event.place, event.place.geo_precision)
