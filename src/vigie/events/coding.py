@@ -39,6 +39,10 @@ REPELLED = re.compile(
     r"(?:(?:elle|ete|aussi|egalement)\s+){0,3}(?:repouss|dejou|mise? en echec)"
     r"|(?:repouss\w*|dejou\w*|mis en echec)\s+(?:[\w'-]+\s+){0,3}?(?:attaque|assaut|incursion|offensive)s?\b"
 )
+# militias of villagers (Dozo hunters, self-defence groups): they fight the jihadists, not the state,
+# and the fighters of such a group killed with no one named fell to unidentified armed men
+MILITIAS = {"Dozo militia"}
+SELF_DEFENCE = re.compile(r"autodefense|koglweogo|dozo|chasseurs traditionnels|milice")
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}
 # acts that are never another event told again: an arrest, a defused mine, a lynching told after a
 # raid (ACLED codes each as its own event: "the ratissage that followed led to 31 arrests"); the
@@ -190,6 +194,8 @@ class Coder:
         """The type(s) and actors of a sentence's event, from its trigger and the roles around it."""
         trigger = self._kind(match, sentence)
         agents = list(roles.agent) if roles else []
+        if roles is not None and not agents:
+            agents = _source_tail(roles.obliques)
         patients = list(roles.patient) if roles else []
         if trigger.kind == "violence":  # "deux civils ont été tués lors d'une attaque contre le poste": both
             for other in matches:
@@ -401,7 +407,13 @@ class Coder:
         actor1 = doer or UNIDENTIFIED
         out: list[tuple[EventType, SubEventType, str, str | None]] = []
         groups_hit = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
-        if doer is None and groups_hit and len(groups_hit) == len(patient.named) and not patient.civilian:
+        if (
+            doer is None
+            and groups_hit
+            and len(groups_hit) == len(patient.named)
+            and not patient.civilian
+            and not SELF_DEFENCE.search(folded)
+        ):
             # "l'armée annonce avoir éliminé une dizaine de terroristes": the fighters killed with no
             # one else named as their killer fell to the state's forces (the army's communiqués)
             killers = _first([n for n in whole.named if is_state(n)]) or state
@@ -446,6 +458,20 @@ class Coder:
         forces = _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]) or _first(
             [n for n in whole.named if is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps"}]
         )
+        if forces is None:
+            # "des dozos ont affronté des jihadistes de la katiba Macina", "le JNIM a attaqué des
+            # positions de l'EIGS": two armed groups, no soldiers said; a militia fights unnamed
+            # jihadists too
+            groups = [
+                n
+                for n in whole.named
+                if n != actor1
+                and n not in self.actors.unarmed
+                and (n != UNIDENTIFIED or actor1 == "Dozo militia")
+            ]
+            forces = _named_first(groups) if groups else None
+        if forces is None and actor1 in MILITIAS:
+            forces = UNIDENTIFIED  # "une incursion repoussée par les dozos": they fight the jihadists
         return ("Battles", "Armed clash", actor1, forces or state)
 
     def _development(
@@ -494,6 +520,24 @@ class Coder:
     def canonical(self, found: Found, day: date | None) -> str:
         valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
         return valid[0].canonical if valid else UNIDENTIFIED
+
+
+# "Selon un rapport de la MINUSMA publié mardi, des soldats maliens ont exécuté …": a source told first
+SOURCE_LEAD = re.compile(r"(?:selon|d'apres|de source)\b")
+
+
+def _source_tail(obliques: Sequence[Phrase]) -> list[Phrase]:
+    """The subject the parser folded into a source told first: "Selon un rapport de la MINUSMA, des
+    soldats maliens ont exécuté…" parses "des soldats maliens" inside the "selon" phrase; what follows
+    its last comma is the clause's subject (the source is who tells, not who acted)."""
+    for phrase in obliques:
+        if SOURCE_LEAD.match(fold_text(phrase.text)) and "," in phrase.text:
+            cut = phrase.text.rindex(",") + 1
+            tail = phrase.text[cut:].lstrip()
+            start = phrase.end - len(tail)
+            if tail:
+                return [Phrase(phrase.head, start, phrase.end, tail)]
+    return []
 
 
 def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:

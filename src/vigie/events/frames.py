@@ -38,6 +38,9 @@ SUFFERED = {"subir", "essuyer", "tomber", "déplorer", "enregistrer"}
 REPORTING = {
     "annoncer", "indiquer", "affirmer", "déclarer", "préciser", "rapporter", "confirmer", "signaler",
     "revendiquer", "dire", "assurer", "expliquer", "ajouter", "souligner", "faire savoir", "communiquer",
+    # an investigating body documents or denounces what others did (FORMAT.md: never the perpetrator)
+    "documenter", "dénoncer", "condamner", "recenser", "dénombrer", "évoquer", "constater", "accuser",
+    "attribuer", "imputer", "enquêter",
 }  # fmt: skip
 
 

@@ -16,10 +16,18 @@ from datetime import date
 
 from vigie.events.coding import distinct
 from vigie.events.lexicon import fold_text
-from vigie.events.tolls import adds_up, find_toll, tolls_by_place
+from vigie.events.tolls import adds_up, another_figure, find_toll, tolls_by_place
 from vigie.records import Event, Sentence
 
 UNIDENTIFIED = "Unidentified Armed Group"
+# a toll revised upwards supersedes the figures given before it
+REVISED = re.compile(r"porte le bilan|portant le bilan|nouveau bilan|bilan (?:revu|revise|actualise)|alourdi")
+# a toll revised upwards supersedes the figures given before it
+REVISED = re.compile(r"porte le bilan|portant le bilan|nouveau bilan|bilan (?:revu|revise|actualise)|alourdi")
+# a toll over several events: "lors de deux attaques", "dans une série d'attaques"
+SEVERAL_EVENTS = re.compile(
+    r"\b(?:attaques|assauts|embuscades|frappes|explosions|incidents|raids|operations|violences|serie d)\b"
+)
 CIVILIANS = "Civilians"
 
 
@@ -171,9 +179,9 @@ def later_tolls(
                 if value is not None and events[i].fatalities is None:
                     events[i] = replace(events[i], fatalities=value)
             continue
-        if not named and before and _shared(events, before[-1]) >= 2:
+        if not named and before and _shared([events[i] for i in before], len(before) - 1) >= 2:
             continue  # a toll over several events of the day: null on each (FORMAT.md)
-        chosen = named[-1] if named else before[-1] if before else None
+        chosen = named[-1] if named else before[-1] if before else _led(events, folded)
         if chosen is None:
             continue
         kept = events[chosen].fatalities
@@ -181,8 +189,29 @@ def later_tolls(
             events[chosen] = replace(events[chosen], fatalities=toll)
         elif adds_up(counted[chosen], sentence.text):
             events[chosen] = replace(events[chosen], fatalities=kept + toll)  # the other side's dead
+        elif another_figure(counted[chosen], sentence.text) and not _revised(counted[chosen]):
+            # "au moins 16 morts selon des sources locales" then "l'armée annonce 5 morts": two
+            # figures for one event, the lowest specific one (FORMAT.md)
+            events[chosen] = replace(events[chosen], fatalities=min(kept, toll))
         counted[chosen].append(sentence.text)
     return events
+
+
+def _led(events: list[Event], folded: str) -> int | None:
+    """The event a lead sentence with no place of its own sums up ("Deux militaires ont perdu la vie
+    mercredi dans l'explosion d'une mine", then "un pick-up a roulé sur l'engin à Dansan"): the first
+    event told after it, unless the lead counts the dead of several attacks ("lors de deux attaques")
+    or the article tells several of one type and day. A strategic development has no toll."""
+    first = min(range(len(events)), key=lambda i: events[i].evidence[0].start)
+    if SEVERAL_EVENTS.search(folded) or events[first].event_type == "Strategic developments":
+        return None
+    return first if _shared(events, first) < 2 else None
+
+
+def _revised(told: Sequence[str]) -> bool:
+    """Whether the event's sentences give a revised toll ("la CNDH porte le bilan à 34 morts"): the
+    figures told before it are superseded, not a second source's."""
+    return any(REVISED.search(fold_text(text)) for text in told)
 
 
 def _shared(events: list[Event], index: int) -> int:

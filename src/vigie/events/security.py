@@ -48,6 +48,11 @@ from vigie.records import Article, Event, Evidence, Place, Sentence
 # "revendiqué par l'organisation État islamique": the claimant is the attacker of the article's event
 # "des hommes armés se réclamant du JNIM": the attackers name their group themselves
 CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+|se reclam\w*\s+(?:de|du|des)\b")
+# "a revendiqué l'attaque", "revendiquant cette embuscade": the claim of an event told before
+CLAIM_OF_TOLD = re.compile(
+    r"revendiqu\w*\s+(?:\w+\s+){0,2}?(?:l'|cette |cet |ces |les |la |le )"
+    r"(?:attaque|assaut|embuscade|operation|attentat|enlevement|incursion|action|raid)"
+)
 # "Le CSP a revendiqué l'opération": the claimant before the verb
 CLAIM_ACTIVE = re.compile(r"\b(?:a|ont|avait|avoir)\s+(?:\w+\s+)?revendique\b")
 # "les assaillants, vraisemblablement de l'EIGS", "les ravisseurs seraient des éléments de la katiba"
@@ -55,7 +60,8 @@ AUTHOR = re.compile(r"(?:assaillants|attaquants|ravisseurs|auteurs)\b")
 AUTHOR_REACH = 60  # characters after "les assaillants" where their group may be named
 NOT_CLAIMANTS = {UNIDENTIFIED, CIVILIANS, "MINUSMA"}
 # "plusieurs spécialistes soupçonnent l'EIGS": suspicion names no author
-SUSPICION = re.compile(r"soupcon|suspect|pourrait|pourraient|hypothese|accus")
+# "les assaillants seraient des éléments de Boko Haram": the conditional reports, it does not claim
+SUSPICION = re.compile(r"soupcon|suspect|pourrait|pourraient|hypothese|accus|\bseraient\b|\bserait\b")
 # "Selon le maire et un responsable de la gendarmerie de Koutiala, …": the source, not the event
 SOURCE_FIRST = re.compile(r"^(?:selon|d'apres|de source)\b[^,]{0,150},")
 # a place told again: "le village", "la localité", "sur place", "les lieux": the place told before
@@ -182,8 +188,10 @@ class SecurityRules:
             for event, from_focus in self._from_sentence(
                 article, sentence, analysis, locate, dated.when, dated.stated, country, focus, after, dated
             ):
+                # "Jeudi, l'EIGS a revendiqué l'attaque": a claim of the event told before, dated by the claim
+                claim = bool(reports) and CLAIM_OF_TOLD.search(folded) is not None
                 if not heading:
-                    reports.append(Report(event, index, stated, anaphoric, from_focus))
+                    reports.append(Report(event, index, stated and not claim, anaphoric or claim, from_focus))
                 if event.place is not None and event.location:
                     focus = [
                         (Toponym(event.location, 0, 0, "direct"), event.place, event.place.geo_precision)

@@ -25,7 +25,7 @@ DEATHS = (
 )
 DEATH_WORD = re.compile(DEATHS)
 # "21 morts à Karou, 14 à Ouatagouna": a number, its unit maybe, then the place
-PER_PLACE = re.compile(rf"(?<!\w){NUMBER}\s+(?:morts?\s+|tues\s+|victimes\s+)?(?:a|au|aux|dans|pour)\s+")
+
 # a toll: "23 morts", "17 militaires tués", "a fait au moins 22 morts", "203 combattants neutralisés"
 # (the auxiliary "ont été" is not counted among the words between: "quatre supplétifs civils de
 # l'armée ont été tués")
@@ -38,12 +38,19 @@ TOLL = re.compile(
 RANGE = re.compile(rf"(?:\bde|\bentre)\s+{NUMBER}\s+(?:a|et)\s+$")
 # an explanation in brackets is not part of the count: "4 VDP (Volontaires pour la défense de la patrie) tués"
 BRACKETS = re.compile(r"\s*\([^()]{1,80}\)")
+# nor is a part of it told in apposition: "neuf personnes, dont six VDP, ont été tuées" (nine)
+APPOSITION = re.compile(r",\s*dont\s+[^,.;:]{1,80},")
 # a toll after its verb: "tuant sept civils", "ont neutralisé au moins une dizaine de terroristes"
+# a day told between the verb and its toll: "ont exécuté mardi 12 villageois", "a tué dimanche 1er juin
+# plus de trente soldats"
+_DAY = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|avant-hier"
+_MONTH = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+WHEN = rf"(?:(?:{_DAY})\s+(?:(?:matin|soir|dernier|\d{{1,2}}(?:er)?\s+(?:{_MONTH})(?:\s+\d{{4}})?),?\s+)?)?"
 TOLL_AFTER = re.compile(
-    r"(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|neutralise|abattu|abattant|executant|"
+    r"(?:(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|neutralise|abattu|abattant|executant|"
     r"coute la vie a|coute la vie de|mort de|la mort de|la vie a|eliminer|eliminant|elimine|execute|"
-    r"egorge|egorgeant|massacre|massacrant|assassine|fusille)\s+"
-    rf"(?:au moins\s+|pres de\s+|plus de\s+|plus d'|environ\s+|quelque\s+)?(?<!\w){NUMBER}\s+(?!bless)"
+    r"egorge|egorgeant|massacre|massacrant|assassine|fusille)\s+|(?:mort|vie) d'|(?:execution|massacre|assassinat|meurtre)s? (?:de\s+|d'))"
+    rf"{WHEN}(?:au moins\s+|pres de\s+|plus de\s+|plus d'|environ\s+|quelque\s+)?(?<!\w){NUMBER}\s+(?!bless)"
 )
 NO_CASUALTY = re.compile(
     r"sans (?:faire de )?(?:victime|blesse|perte|deplorer)|aucune? (?:perte|victime|deces|mort)|pas de victime"
@@ -55,7 +62,10 @@ PEOPLE = re.compile(
     r"gendarme|policier|membre|combattant|jihadiste|djihadiste|otage|eleve|agent|chauffeur|fidele|victime|"
     r"habitant|mort|corps|individu|elements?|garde|ressortissant|touriste|expatrie|client|paysan|berger|"
     r"elu|maire|chef|imam|enseignant|conducteur|pecheur|cultivateur|notable|pelerin|"
-    r"vdp|volontaire|suppletif|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de|d')"
+    r"vdp|volontaire|suppletif|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de|d'|"
+    r"nourrisson|bebe|fillette|garcon|vieillard|epouse|mari|fils|fille|frere|parent|proche|pere|mere|"
+    r"eleveur|transporteur|commando|kamikaze|rebelle|insurge|bandit|ravisseur|assaillant|ennemi|"
+    r"presume|employe|ouvrier|travailleur|recrue|officier|sous-officier|caporal|sergent|lieutenant|capitaine|commandant|colonel|guide|dozo|chasseur)"
 )
 # a clause boundary between two tolls of two places: "… à Yara ; à Dissa, on dénombre deux morts"
 CLAUSES = re.compile(r"\s*[;:]\s*|,\s*(?:et\s+)?(?=(?:a|au|dans|pour)\s+[a-z])|\s+et\s+(?=(?:a|au)\s)")
@@ -76,6 +86,11 @@ CIVILIAN_DEAD = re.compile(
     r"paysan|cultivateur|pecheur|orpailleur|forain|chauffeur|elu|maire|notable|pelerin|touriste|expatrie)"
 )
 MAX_TOLL = 100_000
+# "21 morts à Karou, 14 à Ouatagouna", "tuant sept personnes à A et quatre à B": a number, who it
+# counts maybe, then the place
+PER_PLACE = re.compile(
+    rf"(?<!\w){NUMBER}\s+(?:(?:morts?|tues|victimes|{PEOPLE.pattern}[a-z]*)\s+)?(?:a|au|aux|dans|pour)\s+"
+)
 # a figure coordinated with a toll, its death word shared: "12 militaires et 4 civils tués" (16)
 COORDINATED = re.compile(
     rf"(?<!\w){NUMBER}\s+{PEOPLE.pattern}[a-z'\-]*\s+(?:[a-z'\-]+\s+){{0,2}}?(?:et|,)\s+(?:d'|de\s+)?$"
@@ -129,7 +144,7 @@ def tolls_by_place(text: str, places: list[str]) -> dict[str, int | None]:
     folded = fold_text(text)
     keys = {place: fold_text(place) for place in places}
     out: dict[str, int | None] = {place: None for place in places}
-    if DEATH_WORD.search(
+    if DEATH_WORD.search(folded) or TOLL_AFTER.search(
         folded
     ):  # "21 morts à Karou, 14 à Ouatagouna et 7 à Dirga": a number before each place
         for match in PER_PLACE.finditer(folded):
@@ -186,6 +201,40 @@ def adds_up(told: Sequence[str], more: str) -> bool:
     return bool(counted and new and not counted & new and not ALTERNATIVE.search(fold_text(more)))
 
 
+# deaths told on top of those counted: "deux autres soldats ont succombé", "portant le bilan à"
+MORE_DEAD = re.compile(r"\bautres?\b|supplementaire|succomb|s'ajout|portant le bilan|porte le bilan|alourdi")
+
+
+# a figure given first and superseded since: "un premier bilan faisait état de 12 soldats tués"
+FIRST_FIGURE = re.compile(
+    r"premier bilan|dans un premier temps|initialement|bilan initial|precedent bilan|d'abord"
+)
+
+
+def another_figure(told: Sequence[str], more: str) -> bool:
+    """Whether a later sentence gives another figure for deaths already counted (another source's
+    bilan, the army's own): FORMAT.md keeps the lowest specific one. Deaths told as more ("deux
+    autres soldats ont succombé") are not another figure.
+
+    >>> another_figure(["Au moins 16 morts ont été enregistrés, selon des sources locales."], "L'armée annonce de son côté un bilan de 5 morts.")
+    True
+    >>> another_figure(["Trois soldats ont été tués."], "Deux autres militaires ont succombé à leurs blessures.")
+    False
+    >>> another_figure(["Cinq soldats ont été tués."], "L'armée dit avoir neutralisé une centaine d'assaillants.")
+    False
+    """
+    counted = frozenset[str]().union(*(toll_sides(text) for text in told))
+    new = toll_sides(more)
+    folded = fold_text(more)
+    return bool(
+        counted
+        and new
+        and new <= counted
+        and not MORE_DEAD.search(folded)
+        and not FIRST_FIGURE.search(folded)
+    )
+
+
 def civilian_toll(text: str) -> tuple[int | None, int | None]:
     """The deaths a sentence counts among civilians and among the others (soldiers, fighters), for a
     raid that is two events (FORMAT.md: "a civilian massacre and a clash with soldiers in the same raid
@@ -209,7 +258,7 @@ def civilian_toll(text: str) -> tuple[int | None, int | None]:
 def _count(
     folded: str, sides: set[str] | None = None, parts: list[tuple[int, str]] | None = None
 ) -> int | None:
-    folded = BRACKETS.sub("", folded)
+    folded = APPOSITION.sub("", BRACKETS.sub("", folded))
     total, seen = 0, False
     counted: list[tuple[int, int]] = []
     for match in [*_overlapping(TOLL, folded), *_following(_overlapping(TOLL_AFTER, folded), folded)]:
