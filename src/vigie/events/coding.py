@@ -2,8 +2,8 @@
 
 The codebook decides: an assault on soldiers or their posts is a battle, on villagers an attack on
 civilians, on both two events; explosions and air strikes take the one who laid or launched them as
-actor1; arrests and strikes are the state's. `Side` says what a role names (named actors, armed
-forces, unarmed people); the lexicons are patterns/acled.toml (targets) and patterns/actors.toml.
+actor1; arrests and strikes are the state's. `sides.py` reads what a role names (named actors,
+armed forces, unarmed people); the lexicons are patterns/acled.toml and patterns/actors.toml.
 """
 
 from __future__ import annotations
@@ -15,13 +15,12 @@ from datetime import date
 from typing import Any
 
 from vigie.events.frames import Frame, Phrase, frame, token_at, undergone
-from vigie.events.lexicon import Actors, Found, compile_phrases, fold_text
+from vigie.events.lexicon import Actors, fold_text
+from vigie.events.sides import MALI_FORCES, UNIDENTIFIED, Side, SideReader, is_state
 from vigie.records import EventType, Sentence, SubEventType
 
-UNIDENTIFIED = "Unidentified Armed Group"
 CIVILIANS = "Civilians"
 OTHER = "Other"
-MALI_FORCES = "Military Forces of Mali"
 # operations led by state forces: "les FAMa ont neutralisé", "une opération de ratissage"
 STATE_ACTION = re.compile(
     r"neutralis|operation|ratissage|elimin|mis en deroute|mettent en deroute|repouss|riposte|reconnaissance offensive|"
@@ -31,8 +30,6 @@ STATE_ACTION = re.compile(
 AGAINST = re.compile(
     r"(?<!\w)contre\s+((?:l'|le |la |les |des |un |une |leur |sa |son |ses )[^,.;:()«»]{3,80})"
 )
-# where a phrase goes on to say where: "une base de l'armée | dans le village d'Indelimane"
-LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|entre|vers|en)\s")
 # an attack repelled: who attacked is actor1 (ACLED's initiator), the defenders actor2
 REPELLED = re.compile(
     r"(?:attaque|assaut|incursion|offensive)s?\b(?:[\s,]+[\w'-]+){0,14}?[\s,]+(?:a|ont|avait|avaient)\s+"
@@ -73,8 +70,6 @@ NEUTRALISED = re.compile(r"neutralis|elimin")
 CIVILIAN_DEAD = re.compile(r"\bcivil|enfants|femmes")
 # a UN mission or an NGO tells of an air strike, it is not struck by it (FORMAT.md: investigating bodies)
 NOT_STRUCK = {"MINUSMA", OTHER}
-# army words that name a place or a unit of whatever force holds it: "le camp de la gendarmerie"
-INSTALLATIONS = {"camp", "detachement", "garnison", "unites", "patrouille"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,25 +93,13 @@ class Match:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Side:
-    """The actors one role of a frame names."""
-
-    named: tuple[str, ...]  # canonical actors
-    armed: bool  # names armed forces or their installations (soldiers, a camp, a post)
-    civilian: bool  # names unarmed people or their places (villagers, a village, a bus)
-    forces: bool = False  # names them in words, not only as an actor ("le poste", not "des hommes armés")
-
-
 class Coder:
     """Types and actors of an event from its trigger and roles (the lexicons loaded once)."""
 
     def __init__(self, targets: dict[str, Any], actors: Actors, defused: Sequence[str] = ()) -> None:
         self.defused = {word.lower() for word in defused}  # patterns/acled.toml [defused]
-        self.civilian_targets = compile_phrases(targets["civilians"])
-        self.armed_targets = compile_phrases(targets["armed"])
-        self.escorted_targets = compile_phrases(targets["escorted"])
         self.actors = actors
+        self.sides = SideReader(targets, actors)
 
     def antecedent(
         self, roles: Frame, sentence: Sentence, patient: Side, day: date | None, country: str
@@ -128,56 +111,13 @@ class Coder:
         if not roles.patient or fold_text(roles.patient[0].text) not in RELATIVE_PRONOUNS:
             return False
         word = sentence.tokens[sentence.tokens[roles.trigger].head]
-        return self.side((Phrase(0, word.start, word.end, word.text),), day, country).forces
+        return self.sides.read((Phrase(0, word.start, word.end, word.text),), day, country).forces
 
     def frame_at(self, sentence: Sentence, start: int) -> Frame | None:
         if not sentence.tokens:
             return None
         index = token_at(sentence, sentence.start + start)
         return frame(sentence, index) if index is not None else None
-
-    def side(self, phrases: tuple[Phrase, ...], day: date | None, country: str, whole: bool = False) -> Side:
-        named: list[str] = []
-        armed = civilian = False
-        for item in phrases:
-            folded = fold_text(item.text)
-            core = folded if whole else LOCATIVE_TAIL.split(folded, maxsplit=1)[0]
-            if not self.armed_targets.search(core) and not self.civilian_targets.search(core):
-                core = folded  # "irruption dans trois villages": the place is the target
-            # "une base de l'armée dans le village de X": a base, not a village
-            for found in self.actors.named.find(folded, item.text):
-                named.append(self.canonical(found, day))
-            police = self.actors.police.find(folded, folded)
-            # "un camp de déplacés": a civilian place whose words hold an army word
-            civilian_places = [m.span() for m in self.civilian_targets.finditer(folded)]
-            for found in self.actors.army.find(folded, folded):
-                if police and fold_text(found.text) in INSTALLATIONS:
-                    continue  # "le camp de la gendarmerie", "une patrouille de police": the police's
-                if _within((found.start, found.end), civilian_places):
-                    continue
-                named.append(self.actors.national_forces.get(country, MALI_FORCES))
-            for _ in police:
-                named.append(
-                    self.actors.national_police.get(
-                        country, self.actors.national_forces.get(country, MALI_FORCES)
-                    )
-                )
-            civilian_spans = [m.span() for m in self.civilian_targets.finditer(core)]
-            armed_spans = [
-                m.span() for m in self.armed_targets.finditer(core) if not _within(m.span(), civilian_spans)
-            ]
-            unarmed = any(  # "supplétifs civils de l'armée" are armed
-                not any(a <= m.start() and m.end() <= b for a, b in armed_spans)
-                for m in self.civilian_targets.finditer(core)
-            )
-            escorted = not unarmed and self.escorted_targets.search(core) is not None
-            armed = armed or bool(armed_spans) or escorted
-            civilian = civilian or unarmed
-        named = list(dict.fromkeys(named))
-        forces = armed
-        armed = armed or any(n not in self.actors.unarmed for n in named)
-        civilian = civilian or any(n in self.actors.unarmed for n in named)
-        return Side(tuple(named), armed, civilian, forces)
 
     def decide(
         self,
@@ -215,10 +155,10 @@ class Coder:
                         against.group(1),
                     )
                 )
-        agent = self.side(tuple(agents), day, country)
-        patient = self.side(tuple(patients), day, country)
+        agent = self.sides.read(tuple(agents), day, country)
+        patient = self.sides.read(tuple(patients), day, country)
         told = sentence.text[told_from:]
-        whole = self.side(
+        whole = self.sides.read(
             (Phrase(0, sentence.start + told_from, sentence.end, told),), day, country, whole=True
         )
         state = self.actors.national_forces.get(country, MALI_FORCES)
@@ -233,7 +173,7 @@ class Coder:
         ):
             # "À Djibo, l'attaque a débuté vers 5h30." then "Des dizaines de soldats ont été tués":
             # the victims told next say whom the attack was against
-            later = self.side((Phrase(0, 0, len(after), after),), day, country, whole=True)
+            later = self.sides.read((Phrase(0, 0, len(after), after),), day, country, whole=True)
             whole = Side(whole.named, later.armed, later.civilian, later.forces or later.armed)
         doer = self._doer(agent, whole, folded)
         if trigger.event_type in {"Protests", "Riots"}:
@@ -517,10 +457,6 @@ class Coder:
             return forces[0]
         return CIVILIANS if whole.civilian and not whole.armed else state if whole.armed else None
 
-    def canonical(self, found: Found, day: date | None) -> str:
-        valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
-        return valid[0].canonical if valid else UNIDENTIFIED
-
 
 # "Selon un rapport de la MINUSMA publié mardi, des soldats maliens ont exécuté …": a source told first
 SOURCE_LEAD = re.compile(r"(?:selon|d'apres|de source)\b")
@@ -540,11 +476,6 @@ def _source_tail(obliques: Sequence[Phrase]) -> list[Phrase]:
     return []
 
 
-def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether a span lies inside a longer one of a list ("camp" in "camp de déplacés")."""
-    return any(a <= span[0] and span[1] <= b and b - a > span[1] - span[0] for a, b in spans)
-
-
 def _all_starts(pattern: re.Pattern[str], folded: str) -> list[int]:
     return [m.start() for m in pattern.finditer(folded)][:4]
 
@@ -556,8 +487,3 @@ def _named_first(groups: Sequence[str]) -> str:
 
 def _first(names: Sequence[str]) -> str | None:
     return names[0] if names else None
-
-
-def is_state(name: str) -> bool:
-    """Whether an actor is a state's military or police forces."""
-    return name.startswith("Military Forces") or name.startswith("Police Forces")

@@ -18,11 +18,9 @@ from vigie.events.coding import (
     CIVILIANS,
     DISTINCT_ACTS,
     STATE_LED,
-    UNIDENTIFIED,
     Coder,
     Match,
     Trigger,
-    is_state,
 )
 from vigie.events.confidence import PLUPERFECT, EventFilter, Seen, features
 from vigie.events.context import Dated, Timeline, trigger_day
@@ -37,6 +35,7 @@ from vigie.events.lexicon import (
 )
 from vigie.events.places import Toponym
 from vigie.events.reports import Report, later_tolls, merge_reports
+from vigie.events.sides import UNIDENTIFIED, is_state
 from vigie.events.siting import COUNTRY_HINT, Locate, Siting, inside, listed
 from vigie.events.telling import earlier_phrases, reference_scope, subheading
 from vigie.events.tolls import civilian_toll, find_toll, tolls_by_place
@@ -425,7 +424,7 @@ class SecurityRules:
             found = self.actors.named.find(folded, sentence.text)
             active = CLAIM_ACTIVE.search(folded)
             if active is not None:  # "Le CSP a revendiqué l'opération"
-                before = [self.coder.canonical(f, day) for f in found if f.end <= active.start()]
+                before = [self.coder.sides.canonical(f, day) for f in found if f.end <= active.start()]
                 named = [n for n in before if n not in NOT_CLAIMANTS and not is_state(n)]
                 if named:
                     return named[-1]
@@ -435,7 +434,7 @@ class SecurityRules:
                 continue
             end = claim.end() if claim is not None else author.end() if author is not None else 0
             reach = len(folded) if claim is not None else end + AUTHOR_REACH
-            named = [self.coder.canonical(f, day) for f in found if end <= f.start < reach]
+            named = [self.coder.sides.canonical(f, day) for f in found if end <= f.start < reach]
             specific = [n for n in named if n not in NOT_CLAIMANTS and not is_state(n)]
             if specific:
                 return specific[0]

@@ -1,0 +1,101 @@
+"""What one role of an event's frame names: actors by name, armed forces, unarmed people.
+
+"les assaillants ont attaqué le poste de la gendarmerie": the patient names the police of the
+article's country and armed targets; "un camp de déplacés" holds an army word and is civilian.
+The words are data: patterns/acled.toml [targets] and patterns/actors.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from vigie.events.frames import Phrase
+from vigie.events.lexicon import Actors, Found, compile_phrases, fold_text
+
+UNIDENTIFIED = "Unidentified Armed Group"
+MALI_FORCES = "Military Forces of Mali"
+# where a phrase goes on to say where: "une base de l'armée | dans le village d'Indelimane"
+LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|entre|vers|en)\s")
+# army words that name a place or a unit of whatever force holds it: "le camp de la gendarmerie"
+INSTALLATIONS = {"camp", "detachement", "garnison", "unites", "patrouille"}
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """The actors one role of a frame names."""
+
+    named: tuple[str, ...]  # canonical actors
+    armed: bool  # names armed forces or their installations (soldiers, a camp, a post)
+    civilian: bool  # names unarmed people or their places (villagers, a village, a bus)
+    forces: bool = False  # names them in words, not only as an actor ("le poste", not "des hommes armés")
+
+
+class SideReader:
+    """Reads `Side`s (the target lexicons and the actors loaded once)."""
+
+    def __init__(self, targets: dict[str, Any], actors: Actors) -> None:
+        self.civilian_targets = compile_phrases(targets["civilians"])
+        self.armed_targets = compile_phrases(targets["armed"])
+        self.escorted_targets = compile_phrases(targets["escorted"])
+        self.actors = actors
+
+    def read(self, phrases: tuple[Phrase, ...], day: date | None, country: str, whole: bool = False) -> Side:
+        named: list[str] = []
+        armed = civilian = False
+        for item in phrases:
+            folded = fold_text(item.text)
+            core = folded if whole else LOCATIVE_TAIL.split(folded, maxsplit=1)[0]
+            if not self.armed_targets.search(core) and not self.civilian_targets.search(core):
+                core = folded  # "irruption dans trois villages": the place is the target
+            # "une base de l'armée dans le village de X": a base, not a village
+            for found in self.actors.named.find(folded, item.text):
+                named.append(self.canonical(found, day))
+            police = self.actors.police.find(folded, folded)
+            # "un camp de déplacés": a civilian place whose words hold an army word
+            civilian_places = [m.span() for m in self.civilian_targets.finditer(folded)]
+            for found in self.actors.army.find(folded, folded):
+                if police and fold_text(found.text) in INSTALLATIONS:
+                    continue  # "le camp de la gendarmerie", "une patrouille de police": the police's
+                if _within((found.start, found.end), civilian_places):
+                    continue
+                named.append(self.actors.national_forces.get(country, MALI_FORCES))
+            for _ in police:
+                named.append(
+                    self.actors.national_police.get(
+                        country, self.actors.national_forces.get(country, MALI_FORCES)
+                    )
+                )
+            civilian_spans = [m.span() for m in self.civilian_targets.finditer(core)]
+            armed_spans = [
+                m.span() for m in self.armed_targets.finditer(core) if not _within(m.span(), civilian_spans)
+            ]
+            unarmed = any(  # "supplétifs civils de l'armée" are armed
+                not any(a <= m.start() and m.end() <= b for a, b in armed_spans)
+                for m in self.civilian_targets.finditer(core)
+            )
+            escorted = not unarmed and self.escorted_targets.search(core) is not None
+            armed = armed or bool(armed_spans) or escorted
+            civilian = civilian or unarmed
+        named = list(dict.fromkeys(named))
+        forces = armed
+        armed = armed or any(n not in self.actors.unarmed for n in named)
+        civilian = civilian or any(n in self.actors.unarmed for n in named)
+        return Side(tuple(named), armed, civilian, forces)
+
+    def canonical(self, found: Found, day: date | None) -> str:
+        valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
+        return valid[0].canonical if valid else UNIDENTIFIED
+
+
+def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a span lies inside a longer one of a list ("camp" in "camp de déplacés")."""
+    return any(a <= span[0] and span[1] <= b and b - a > span[1] - span[0] for a, b in spans)
+
+
+def is_state(name: str) -> bool:
+    """Whether an actor is a state's military or police forces."""
+    return name.startswith("Military Forces") or name.startswith("Police Forces")
