@@ -69,6 +69,15 @@ def test_a_stretch_of_road_is_placed_at_its_better_known_end(
     assert _sites(stages, sentence) == [(site, 2)]
 
 
+def test_the_end_of_a_road_the_sentence_names_again_is_the_place(stages: Stages) -> None:
+    # Niono ranks above Sokolo, but the text itself says the mine was near Sokolo
+    sentence = (
+        "Le mardi 11 juin 2024, un camion a sauté sur une mine sur l'axe Niono-Sokolo, à une dizaine "
+        "de kilomètres de Sokolo, faisant trois morts."
+    )
+    assert [site for site, _ in _sites(stages, sentence)] == ["Sokolo"]
+
+
 def test_two_stretches_of_road_give_two_places(stages: Stages) -> None:
     sentence = (
         "Le mardi 11 juin 2024, l'armée a été la cible de deux embuscades : la première entre Sokolo et "

@@ -296,20 +296,31 @@ def _better_known_ends(
                 text[max(0, item[0].start - 40) : item[0].start]
             )
             if ENDS.match(between) and (road or between.strip() == "-"):
-                out.append(max((following, item), key=lambda end: _known(end, locate)))
+                folded = fold_text(text)
+                out.append(max((following, item), key=lambda end: _known(end, locate, folded)))
                 paired = True
                 continue
         out.append(item)
     return out
 
 
-def _known(end: tuple[Toponym, Place | None], locate: Locate) -> tuple[int, int, bool]:
-    """Rank of a road's end: its administrative level, its size, whether the gazetteer has the
-    name as written (not only a near spelling)."""
+def _known(
+    end: tuple[Toponym, Place | None], locate: Locate, folded: str = ""
+) -> tuple[bool, int, int, bool]:
+    """Rank of a road's end: whether the sentence names it again ("sur l'axe Bankass-Koro, à une
+    quinzaine de kilomètres de Bankass": the text itself says which end it was near), its
+    administrative level, its size, whether the gazetteer has the name as written (not only a near
+    spelling)."""
     toponym, place = end
+    again = len(re.findall(rf"(?<!\w){re.escape(fold_text(toponym.name))}(?!\w)", folded)) >= 2
     if place is None:
-        return (-1, -1, False)
-    return (locate.prominence(place), place.population, fold_text(place.name) == fold_text(toponym.name))
+        return (again, -1, -1, False)
+    return (
+        again,
+        locate.prominence(place),
+        place.population,
+        fold_text(place.name) == fold_text(toponym.name),
+    )
 
 
 def _precision(place: Place | None, default: int) -> int:
