@@ -9,6 +9,7 @@ for `diplomacy._realis`, and keep the parties of a relative clause out of the ma
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from vigie.events.acts import Trigger
@@ -21,23 +22,31 @@ def in_its_clause(sentence: Sentence, trigger: Trigger, parties: list[Party]) ->
     """The parties but those named inside a relative clause that does not hold the trigger
     ("Venu d'Abuja, où il a pris part au sommet de la CEDEAO, le président tchadien s'est
     entretenu à Niamey avec …": ECOWAS is no party to the talks)."""
+    kept = parties_apart(
+        sentence, trigger, parties, lambda path: any(sentence.tokens[i].dep == "acl:relcl" for i in path)
+    )
+    return kept if kept is not None and len(kept) >= 2 else parties
+
+
+def parties_apart(
+    sentence: Sentence, trigger: Trigger, parties: list[Party], apart: Callable[[list[int]], bool]
+) -> list[Party] | None:
+    """The parties but those whose way up the parse, beyond the words that hold the trigger, is
+    `apart` (a relative clause, a phrase of time); None without a parse of the trigger's word. A
+    party the sentence does not name (the host of a visit) is kept."""
     if not sentence.tokens:
-        return parties
+        return None
     at = token_at(sentence, sentence.start + trigger.start)
     if at is None:
-        return parties
+        return None
     holding = set(ancestors(sentence, at))
     kept = []
     for party in parties:
         index = token_at(sentence, sentence.start + party.start) if party.start >= 0 else None
-        clauses = (
-            []
-            if index is None
-            else [i for i in ancestors(sentence, index) if sentence.tokens[i].dep == "acl:relcl"]
-        )
-        if not any(i not in holding for i in clauses):
+        path = [] if index is None else [i for i in ancestors(sentence, index) if i not in holding]
+        if not apart(path):
             kept.append(party)
-    return kept if len(kept) >= 2 else parties
+    return kept
 
 
 def ancestors(sentence: Sentence, index: int) -> list[int]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from itertools import combinations, pairwise
 
 from vigie.events.acts import Trigger
-from vigie.events.clauses import ancestors
+from vigie.events.clauses import ancestors, parties_apart
 from vigie.events.frames import Frame, Phrase, children, frame, preposition, subtree, token_at
 from vigie.events.parties import COORDINATED, Party
 from vigie.records import Sentence
@@ -313,22 +313,16 @@ def _outside_time_phrases(sentence: Sentence, trigger: Trigger, parties: list[Pa
     """The parties but those named in a phrase that dates the act by another fact ("Ces
     consultations interviennent après la sortie du Mali, du Burkina Faso et du Niger de la
     CEDEAO": none of these is a party to the consultations), unless that phrase holds the trigger."""
-    if not sentence.tokens:
-        return parties
-    at = token_at(sentence, sentence.start + trigger.start)
-    if at is None:
-        return parties
-    holding = set(ancestors(sentence, at))
-    kept = []
-    for party in parties:
-        index = token_at(sentence, sentence.start + party.start) if party.start >= 0 else None
-        path = [] if index is None else [i for i in ancestors(sentence, index) if i not in holding]
-        if not any(
+    kept = parties_apart(
+        sentence,
+        trigger,
+        parties,
+        lambda path: any(
             sentence.tokens[i].pos in {"NOUN", "PROPN"} and preposition(sentence, i) in BEFORE_AFTER
             for i in path
-        ):
-            kept.append(party)
-    return kept
+        ),
+    )
+    return parties if kept is None else kept
 
 
 def _an_audience(sentence: Sentence, party: Party) -> bool:
