@@ -7,13 +7,8 @@ from datetime import date
 
 import pytest
 
+from tests.events.extracting import article_events as _events
 from vigie.pipeline import Stages
-from vigie.records import Article, Event
-
-
-def _events(stages: Stages, body: str, published: date) -> list[Event]:
-    article = Article("a" * 40, 0, "full", None, published, None, body, 0, len(body), ((0, len(body)),))
-    return list(stages.extractor(article, stages.analyzer(article, body), stages.gazetteer).events)
 
 
 @pytest.mark.parametrize(

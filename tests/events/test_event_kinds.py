@@ -7,14 +7,10 @@ from datetime import date
 
 import pytest
 
+from tests.events.extracting import article_events as _events
 from vigie.events.coding import distinct
 from vigie.pipeline import Stages
-from vigie.records import Article, Event
-
-
-def _events(stages: Stages, body: str, published: date) -> list[Event]:
-    article = Article("e" * 40, 0, "full", None, published, None, body, 0, len(body), ((0, len(body)),))
-    return list(stages.extractor(article, stages.analyzer(article, body), stages.gazetteer).events)
+from vigie.records import Event
 
 
 def _kinds(events: list[Event]) -> list[tuple[str, str]]:

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.events.extracting import article_events as _events
 from vigie.events.places import find_toponyms
 from vigie.pipeline import Stages
-from vigie.records import Article, Event
-
-
-def _events(stages: Stages, body: str, published: date, title: str | None = None) -> list[Event]:
-    text = (title + "\n\n" if title else "") + body
-    start = len(title) + 2 if title else 0
-    article = Article("f" * 40, 0, "full", title, published, None, body, 0, len(text), ((start, len(text)),))
-    return list(stages.extractor(article, stages.analyzer(article, text), stages.gazetteer).events)
 
 
 def _roles(sentence: str) -> list[tuple[str, str]]:

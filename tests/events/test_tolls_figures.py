@@ -7,16 +7,9 @@ from datetime import date
 
 import pytest
 
+from tests.events.extracting import article_events as _events
 from vigie.events.tolls import another_figure, find_toll, tolls_by_place
 from vigie.pipeline import Stages
-from vigie.records import Article, Event
-
-
-def _events(stages: Stages, body: str, published: date, title: str | None = None) -> list[Event]:
-    text = (title + "\n\n" if title else "") + body
-    start = len(title) + 2 if title else 0
-    article = Article("f" * 40, 0, "full", title, published, None, body, 0, len(text), ((start, len(text)),))
-    return list(stages.extractor(article, stages.analyzer(article, text), stages.gazetteer).events)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,16 @@
+"""What the extraction tests share: the events of one article written for a test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from vigie.pipeline import Stages
+from vigie.records import Article, Event
+
+
+def article_events(stages: Stages, body: str, published: date, title: str | None = None) -> list[Event]:
+    """The events the stages extract from one full article (its body one span, after its title)."""
+    text = (title + "\n\n" if title else "") + body
+    start = len(title) + 2 if title else 0
+    article = Article("f" * 40, 0, "full", title, published, None, body, 0, len(text), ((start, len(text)),))
+    return list(stages.extractor(article, stages.analyzer(article, text), stages.gazetteer).events)
