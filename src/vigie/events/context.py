@@ -25,6 +25,7 @@ from vigie.frdate import (
     find_days,
     find_event_date,
     names_a_time,
+    report_day,
 )
 from vigie.records import Sentence, Token
 from vigie.segment.published import DATELINE, find_dateline
@@ -82,6 +83,12 @@ SAYING = {"annoncer", "apprendre", "indiquer", "préciser", "déclarer", "confir
           "publier", "révéler", "signaler", "expliquer", "ajouter", "souligner", "dire", "assurer", "rendre"}  # fmt: skip
 # "au pouvoir depuis le 26 juillet": the start of a state, not the day of an act
 SINCE_WORD = re.compile(r"(?<!\w)depuis(?!\w)")
+# "L'attaque s'est produite dans la nuit du 24 au 25 septembre", "La rencontre a eu lieu mardi", "Les
+# faits remontent à dimanche": a sentence telling when what was just told happened
+OCCURRED = re.compile(
+    r"(?<!\w)(?:(?:s'est|se sont) (?:produite?s?|deroulee?s?)|(?:a|ont) eu lieu|(?:est|sont) survenue?s?"
+    r"|remonten?t? a|(?:s'est|se sont) (?:tenue?s?|passee?s?))(?!\w)"
+)
 # "Avant la signature, la délégation avait été reçue…": a pluperfect dated by the act it precedes
 BEFORE_THE_ACT = re.compile(r"^\s*(?:avant|apres|lors|au cours) (?:de |d'|du |des )?(?:l'|le |la |les )")
 
@@ -97,6 +104,7 @@ class Dated:
     earlier: bool = False  # told in the pluperfect without a day: before the story, undated
     days: tuple[tuple[int, date], ...] = ()  # two days or more the sentence states, at their offsets
     clauses: tuple[tuple[int, int, EventDate], ...] = ()  # clauses stating a date of their own, their span
+    aside: bool = False  # its day is stated only in a relative clause: the day of a thing it names
 
     @property
     def act_day(self) -> date | None:
@@ -138,7 +146,10 @@ class Timeline:
                 self.dated.append(Dated(when, True, carried, vague=when.day is None))
                 continue
             if found is not None and found.day is not None:
-                clauses = _clause_dates(sentence, text, (anchor, named or previous, reference_year, story))
+                # "un communiqué daté du 14 mars indique que le camp a été attaqué mardi": the clauses
+                # count their days from the communiqué's
+                reported = report_day(text, anchor, reference_year) or anchor
+                clauses = _clause_dates(sentence, text, (reported, named or previous, reference_year, story))
                 if REPORT_DATE.search(folded) and len(DATE_WORDS.findall(folded)) == 1:
                     found = EventDate(found.day, max(found.precision, 2))  # when it was told, not done
                 vague = found.precision == 3 or (found.precision == 2 and not DATE_WORDS.search(folded))
@@ -152,9 +163,11 @@ class Timeline:
                     told = found.day  # "ont annoncé dimanche": the story's day, if only week-precise
                 days = find_days(text, anchor, reference_year)
                 named = days[-1][1] if days else (found.day if found.precision == 1 else named)
+                aside = False
                 if found.precision == 1:
                     main = _main_clause_date(sentence, text, anchor, named, reference_year, story)
                     narrative = main if main is not None else narrative
+                    aside = main is None and _relative_dated(sentence, clauses)
                 shift = len(sentence.text) - len(text)  # the words after a dateline
                 several = (
                     tuple((offset + shift, day) for offset, day in days)
@@ -162,7 +175,9 @@ class Timeline:
                     else ()
                 )
                 self.dated.append(
-                    Dated(found, True, narrative or previous, vague=vague, days=several, clauses=clauses)
+                    Dated(
+                        found, True, narrative or previous, vague=vague, days=several, clauses=clauses, aside=aside
+                    )
                 )
                 continue
             earlier = _is_pluperfect(sentence) and not BEFORE_THE_ACT.match(folded)
@@ -177,6 +192,18 @@ class Timeline:
             else:
                 when = EventDate(None, 3)
             self.dated.append(Dated(when, False, narrative or previous or told, earlier=earlier))
+        self._dated_after(sentences)
+
+    def _dated_after(self, sentences: list[Sentence]) -> None:
+        """A lead that states no day takes the day the next sentence gives when it only says when
+        that happened ("Des hommes armés ont attaqué le village de X. L'attaque s'est produite dans
+        la nuit du 24 au 25 septembre."): news tells the act first and its time after."""
+        for index in range(len(self.dated) - 1):
+            here, after = self.dated[index], self.dated[index + 1]
+            if here.stated or here.when.precision == 1 or not after.stated or after.when.precision != 1:
+                continue
+            if OCCURRED.search(fold_text(sentences[index + 1].text)):
+                self.dated[index] = Dated(after.when, False, after.when.day, earlier=here.earlier)
 
     def __getitem__(self, index: int) -> Dated:
         return self.dated[index]
@@ -268,6 +295,10 @@ def act_day_at(sentence: Sentence, start: int, dated: Dated, default: date | Non
     that clause states one (a month or a week only: none), else `default` (the sentence's)."""
     when = trigger_day(sentence, start, dated)
     if when == dated.when:
+        # "Le Sénégal a condamné l'attaque qui a visé samedi Barsalogho": Saturday is the attack's
+        # day; the condemnation's own clause states none (FORMAT.md: null)
+        if dated.aside and not any(first <= start < end for first, end, _ in dated.clauses):
+            return None
         return default
     return when.day if when.precision == 1 else None
 
@@ -306,6 +337,18 @@ def _clause_dates(
         if own is not None and own.day is not None:
             out.append((first, end, own))
     return tuple(out)
+
+
+def _relative_dated(sentence: Sentence, clauses: tuple[tuple[int, int, EventDate], ...]) -> bool:
+    """One of the clauses that state a date is a relative clause ("l'attaque qui a visé samedi …")."""
+    spans = {(first, end) for first, end, _ in clauses}
+    for index, token in enumerate(sentence.tokens):
+        if token.dep == "acl:relcl":
+            span = subtree(sentence, index)
+            first = sentence.tokens[span[0]].start - sentence.start
+            if (first, sentence.tokens[span[-1]].end - sentence.start) in spans:
+                return True
+    return False
 
 
 def _governed_by(tokens: tuple[Token, ...], index: int, trigger: int) -> bool:

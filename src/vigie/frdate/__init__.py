@@ -24,6 +24,7 @@ from vigie.frdate.calendar import (
     iso,
 )
 from vigie.frdate.relative import (
+    YESTERDAY,
     AGO,
     MONTH_ONLY,
     PERIOD,
@@ -51,6 +52,7 @@ __all__ = [
     "find_event_date",
     "find_span",
     "names_a_time",
+    "report_day",
     "fold",
     "iso",
 ]
@@ -65,6 +67,11 @@ RANGE = re.compile(
 DAY_MONTH = re.compile(rf"(?<!\d)(?:({WEEKDAY_ALT})\s+)?{DM}\s+{MONTH}(?:\s+{YEAR})?(?!\w)")
 # "en mars 2019", "fin janvier 2022"
 MONTH_YEAR = re.compile(rf"(?<!\d\s)(?<!\d)(?:en |fin |debut |mi-)?{MONTH}\s+{YEAR}(?!\w)")
+# "le 15/12/2024", "le 03.02.2025": a date printed in figures in the body of an article
+NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/.]\d)")
+# "le 12 courant", "le 3 du mois en cours": a day of the month the page is published in (the
+# administrative French of Sahelian communiqués and papers)
+THIS_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:er)?\s+(?:courant|du mois (?:en )?cours|de ce mois)(?!\w)")
 DIGIT = re.compile(r"\d")  # what NIGHT, RANGE, DAY_MONTH and MONTH_YEAR all need
 FUTURE_DAYS = 7  # a day-month after publication by more than this is taken from the year before
 
@@ -73,6 +80,13 @@ FUTURE_DAYS = 7  # a day-month after publication by more than this is taken from
 REPORTED_ON = re.compile(
     r"(?:publiee?s?|date|datee?|diffusee?s?|rendue? publique?|communique|rapport|lettre|note)\s+(?:le|du|en date du)\s+$"
 )
+# the words before the day a communiqué or a report bears: "un communiqué publié hier", "daté du
+# jeudi 14 mars", "lu lundi à la télévision"; FORMAT.md: the relative days of the text count from it
+REPORT_HEAD = re.compile(
+    r"(?:publiee?s?|datee?s?|diffusee?s?|rendue? publique?s?|lue?s?|communique|rapport|lettre|note)"
+    r"\s+(?:le |du |en date du |ce |dans la (?:soiree|journee) (?:du |de |d')?)?$"
+)
+REPORT_HEAD_WORD = re.compile(r"publie|date|diffuse|rendue? publi|(?<!\w)lue?s?(?!\w)|communique|rapport|lettre|note")
 # a date from which a decision takes effect is not the day it was taken
 EFFECT_FROM = re.compile(
     r"(?:a compter|a partir|avec effet|prendra effet|effectif|effective)\s+(?:du|de|au|le)?\s*$"
@@ -122,6 +136,15 @@ def find_event_date(
     EventDate(day=datetime.date(2023, 3, 1), precision=1)
     """
     text = fold(sentence)
+    report = _report(text, published, reference_year)
+    if report is not None:
+        # "Dans un communiqué daté du jeudi 14 mars, l'état-major indique que le camp a été attaqué
+        # mardi": the other days of the sentence count from the communiqué's, and its day is the
+        # act's only when the sentence names no other
+        start, end, day = report
+        rest = text[:start] + " " * (end - start) + text[end:]
+        if names_a_time(rest):
+            return find_event_date(rest, day, previous, reference_year, story)
     # a night, a range, a day-month and a month-year all hold a number: most sentences have none
     numbered = DIGIT.search(text) is not None
     found = (
@@ -149,6 +172,8 @@ def find_event_date(
             )
             day = _day_month(first[2], first[3], year, first[1], published, reference_year)
             found = EventDate(day, 1) if day else None
+    if found is None and numbered:
+        found = _numeric(text, published)
     if found is None:
         found = find_relative_to(text, story or previous)
     if found is None:
@@ -178,8 +203,50 @@ def names_a_time(sentence: str) -> bool:
     (True, False)
     """
     text = fold(sentence)
-    patterns = (DAY_MONTH, MONTH_YEAR) if DIGIT.search(text) else ()
+    patterns = (DAY_MONTH, MONTH_YEAR, NUMERIC_DATE, THIS_MONTH) if DIGIT.search(text) else ()
     return any(pattern.search(text) for pattern in (*patterns, MONTH_ONLY, PERIOD, WEEKDAY, RELATIVE, AGO))
+
+
+def report_day(sentence: str, published: date | None, reference_year: int | None = None) -> date | None:
+    """The day of a communiqué or a report the sentence names beside another day, which that other
+    day counts from (FORMAT.md: "relative dates resolve against … a communiqué's own date").
+
+    >>> report_day("Dans un communiqué daté du jeudi 14 mars 2024, l'armée dit avoir été attaquée mardi.", None)
+    datetime.date(2024, 3, 14)
+    >>> report_day("Un communiqué publié le 14 mars 2024 en fait état.", None) is None
+    True
+    """
+    text = fold(sentence)
+    report = _report(text, published, reference_year)
+    if report is None:
+        return None
+    start, end, day = report
+    return day if names_a_time(text[:start] + " " * (end - start) + text[end:]) else None
+
+
+def _report(text: str, published: date | None, reference_year: int | None) -> tuple[int, int, date] | None:
+    """The first day the folded text gives to a communiqué or a report ("publié hier", "daté du 14
+    mars"): its span and its day."""
+    if not REPORT_HEAD_WORD.search(text):
+        return None
+    spans: list[tuple[int, int, date | None]] = []
+    if DIGIT.search(text):
+        spans += [
+            (m.start(), m.end(), _day_month(m[2], m[3], m[4], m[1], published, reference_year))
+            for m in DAY_MONTH.finditer(text)
+        ]
+    if published is not None:
+        spans += [
+            (m.start(), m.end(), published - timedelta(days=2 if m[1] == "avant-hier" else 1))
+            for m in YESTERDAY.finditer(text)
+        ]
+        for match in WEEKDAY.finditer(text):
+            weekday = find_weekday(match[0], published)
+            spans.append((match.start(), match.end(), weekday.day if weekday is not None else None))
+    for start, end, day in sorted(spans, key=lambda span: span[0]):
+        if day is not None and REPORT_HEAD.search(text[max(0, start - 40) : start]):
+            return start, end, day
+    return None
 
 
 def find_days(
@@ -227,6 +294,20 @@ def _day_month(
                 return guess
     if reference_year is not None:
         return _safe(reference_year, month_number, number)
+    return None
+
+
+def _numeric(text: str, published: date | None) -> EventDate | None:
+    """ "le 15/12/2024" (day first, as French writes it), "le 12 courant" (of the publication's month)."""
+    match = NUMERIC_DATE.search(text)
+    if match is not None:
+        day = _safe(int(match[4]), int(match[3]), int(match[1]))
+        if day is not None:
+            return EventDate(day, 1)
+    current = THIS_MONTH.search(text)
+    if current is not None and published is not None:
+        day = _safe(published.year, published.month, int(current[1]))
+        return EventDate(day, 1) if day is not None else None
     return None
 
 

@@ -22,6 +22,8 @@ RELATIVE = re.compile(
     r"ce jour|ce matin|cette nuit|la veille|le lendemain|le meme jour|la meme nuit|a cette date|"
     r"(\w+) jours? plus (tot|tard))(?!\w)"
 )
+# "publié hier", "diffusé avant-hier": the day a report names for itself
+YESTERDAY = re.compile(r"(?<!\w)(avant-hier|hier)(?!\w)")
 ANAPHORIC = {"ce jour-la", "le jour-meme", "le jour meme", "ce meme jour", "cette nuit-la", "le meme jour",
              "la meme nuit", "a cette date"}  # fmt: skip
 # "à ce jour", "jusqu'à ce jour": so far, not a day

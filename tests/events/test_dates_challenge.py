@@ -1,0 +1,257 @@
+"""A challenge set for the dates of events and interactions (issue 10, "Dates"): short articles
+written for this test in the way Malian, Burkinabè and Nigerien outlets write — a date stated in
+the lead and not repeated, relative days ("mardi dernier", "la veille", "le lendemain",
+"avant-hier", "jeudi soir") anchored on the publication date or on a date the text states, a
+communiqué's own date, the day a report was made beside the day of the act, and interactions
+dated the same way. FORMAT.md: relative dates resolve against the date the text anchors them to
+(a communiqué's own date, else the publication date); an interaction with no day stated is null.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pytest
+
+from vigie.pipeline import Stages
+from vigie.records import Article, Extraction
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    title: str
+    published: date | None
+    body: str
+    events: dict[str, date | None] = field(default_factory=dict)  # a place -> the day of its event
+    acts: dict[str, date | None] = field(default_factory=dict)  # a PLOVER type -> the day of its act
+
+
+CASES = [
+    Case(
+        "lead date carries to the next sentence",
+        "Bankass : un village incendié par des hommes armés",
+        date(2024, 12, 17),  # a Tuesday
+        "Dans la matinée du dimanche 15 décembre 2024, des hommes armés ont encerclé le village de "
+        "Sokoura, dans le cercle de Bankass. Le village a été entièrement incendié et trois civils ont "
+        "été tués, selon un élu local.",
+        events={"Sokoura": date(2024, 12, 15)},
+    ),
+    Case(
+        "last tuesday in a thursday paper",
+        "Burkina : cinq civils tués près de Djibo",
+        date(2023, 3, 9),  # a Thursday
+        "Cinq civils ont été tués mardi dernier par des individus armés non identifiés à Djibo, dans la "
+        "province du Soum, a appris l'AIB auprès de sources locales.",
+        events={"Djibo": date(2023, 3, 7)},
+    ),
+    Case(
+        "the day before a stated date",
+        "Kaya : l'armée repousse une attaque",
+        date(2024, 5, 7),
+        "Le dimanche 5 mai 2024, les forces de défense et de sécurité ont repoussé une attaque "
+        "terroriste contre leur détachement de Kaya. La veille, des hommes armés ont tué deux civils "
+        "dans le village de Barsalogho.",
+        events={"Kaya": date(2024, 5, 5), "Barsalogho": date(2024, 5, 4)},
+    ),
+    Case(
+        "the day after a stated date",
+        "Ségou : deux attaques en deux jours",
+        date(2025, 3, 10),
+        "Le jeudi 6 mars 2025, une patrouille des FAMa est tombée dans une embuscade près de Macina. Le "
+        "lendemain, des jihadistes ont attaqué le poste de gendarmerie de Sofara, tuant deux gendarmes.",
+        events={"Macina": date(2025, 3, 6), "Sofara": date(2025, 3, 7)},
+    ),
+    Case(
+        "the day before yesterday",
+        "Niger : le maire de Bankilaré enlevé",
+        date(2024, 6, 12),  # a Wednesday
+        "Le maire de la commune de Bankilaré a été enlevé avant-hier à son domicile par des hommes "
+        "armés, selon des sources concordantes.",
+        events={"Bankilaré": date(2024, 6, 10)},
+    ),
+    Case(
+        "an evening of the week",
+        "Embuscade meurtrière près de Ténenkou",
+        date(2025, 1, 18),  # a Saturday
+        "Jeudi soir, une patrouille de l'armée malienne est tombée dans une embuscade tendue par des "
+        "terroristes près de Ténenkou. Quatre soldats ont été tués.",
+        events={"Ténenkou": date(2025, 1, 16)},
+    ),
+    Case(
+        "the day announced is not the day fought (report clause first)",
+        "Tillia : une attaque repoussée",
+        date(2025, 6, 11),  # a Wednesday
+        "L'armée nigérienne a annoncé lundi avoir repoussé dimanche une attaque d'envergure contre sa "
+        "position de Tillia, dans la région de Tahoua.",
+        events={"Tillia": date(2025, 6, 8)},
+    ),
+    Case(
+        "the day announced is not the day fought (report clause after)",
+        "Niger : attaque contre le poste de Tillia",
+        date(2025, 6, 11),
+        "Des terroristes ont attaqué dimanche le poste militaire de Tillia, dans la région de Tahoua, "
+        "a annoncé lundi l'armée.",
+        events={"Tillia": date(2025, 6, 8)},
+    ),
+    Case(
+        "a weekday counted from the communiqué's own date",
+        "Mali : le camp de Boni attaqué",
+        date(2024, 3, 22),  # a Friday
+        "Dans un communiqué daté du jeudi 14 mars 2024, l'état-major général des armées indique que le "
+        "camp militaire de Boni a été attaqué mardi par des terroristes.",
+        events={"Boni": date(2024, 3, 12)},
+    ),
+    Case(
+        "a night from saturday to sunday",
+        "Mopti : un village attaqué",
+        date(2023, 11, 14),  # a Tuesday
+        "Dans la nuit de samedi à dimanche, des hommes armés ont attaqué le village de Kéra, dans le "
+        "cercle de Bandiagara, tuant sept civils.",
+        events={"Kéra": date(2023, 11, 12)},
+    ),
+    Case(
+        "a dateline anchors the weekday",
+        "Attaque contre un convoi au Burkina",
+        date(2022, 4, 12),
+        "Ouagadougou, 9 avr 2022 (AFP) - Un convoi de ravitaillement escorté par l'armée a été attaqué "
+        "jeudi près de Sebba, dans le nord-est du Burkina Faso.",
+        events={"Sebba": date(2022, 4, 7)},
+    ),
+    Case(
+        "a visit on a weekday",
+        "Le chef de la diplomatie malienne à Moscou",
+        date(2024, 7, 4),  # a Thursday
+        "Le ministre malien des Affaires étrangères, Abdoulaye Diop, a été reçu mardi à Moscou par son "
+        "homologue russe Sergueï Lavrov.",
+        acts={"CONSULT": date(2024, 7, 2)},
+    ),
+    Case(
+        "an audience this monday",
+        "Koulouba : l'ambassadeur de Chine chez le président",
+        date(2024, 10, 15),  # a Tuesday
+        "Le président de la Transition, le général Assimi Goïta, a reçu en audience ce lundi "
+        "l'ambassadeur de la République populaire de Chine au Mali.",
+        acts={"CONSULT": date(2024, 10, 14)},
+    ),
+    Case(
+        "a meeting dated in the sentence before",
+        "Une délégation nigérienne à Ouagadougou",
+        date(2023, 10, 21),
+        "Le jeudi 19 octobre 2023, une délégation du gouvernement nigérien est arrivée à "
+        "Ouagadougou. Elle a été reçue en audience par le capitaine Ibrahim Traoré.",
+        acts={"CONSULT": date(2023, 10, 19)},
+    ),
+    Case(
+        "an act told on the day before a signature",
+        "Burkina et Turquie signent un accord",
+        date(2025, 3, 8),
+        "Le mercredi 5 mars 2025, le ministre burkinabè de la Défense a signé à Ankara un accord de "
+        "coopération militaire avec la Turquie. La veille, il avait été reçu par le président turc "
+        "Recep Tayyip Erdogan.",
+        acts={"AGREE": date(2025, 3, 5), "CONSULT": date(2025, 3, 4)},
+    ),
+    Case(
+        "an agreement signed on a day the announcement names",
+        "Mali-Russie : un accord sur le nucléaire civil",
+        date(2024, 6, 21),  # a Friday
+        "Le gouvernement malien a annoncé jeudi avoir signé mardi avec la Russie un accord de "
+        "coopération dans le domaine de l'énergie nucléaire civile.",
+        acts={"AGREE": date(2024, 6, 18)},
+    ),
+    Case(
+        "yesterday",
+        "Niamey et Alger renouent le dialogue",
+        date(2024, 2, 9),
+        "Le ministre nigérien des Affaires étrangères a rencontré hier à Alger son homologue algérien, "
+        "Ahmed Attaf.",
+        acts={"CONSULT": date(2024, 2, 8)},
+    ),
+    Case(
+        "a condemnation with no day of its own",
+        "Le Sénégal condamne l'attaque de Barsalogho",
+        date(2024, 8, 28),
+        "Le gouvernement sénégalais a condamné l'attaque qui a visé le samedi 24 août les populations "
+        "de Barsalogho, et exprimé sa solidarité au peuple burkinabè.",
+        acts={"SUPPORT": None},
+    ),
+    Case(
+        "this month's day ('le 12 courant')",
+        "Ménaka : un véhicule saute sur une mine",
+        date(2024, 2, 20),
+        "Un véhicule de transport a sauté sur un engin explosif improvisé le 12 courant sur l'axe "
+        "Ménaka-Anderamboukane, faisant trois morts parmi les passagers.",
+        events={"Ménaka": date(2024, 2, 12)},
+    ),
+    Case(
+        "a numeric date in the body",
+        "Koro : des bergers enlevés",
+        date(2024, 12, 20),
+        "Le 15/12/2024, des individus armés ont enlevé quatre bergers dans le village de Dinangourou, "
+        "dans le cercle de Koro.",
+        events={"Dinangourou": date(2024, 12, 15)},
+    ),
+    Case(
+        "a report of yesterday about an attack on saturday",
+        "Burkina : le poste de Sollé attaqué",
+        date(2023, 11, 14),  # a Tuesday
+        "Selon un communiqué publié hier par l'état-major, des terroristes ont attaqué samedi le poste "
+        "de gendarmerie de Sollé, dans la province du Loroum.",
+        events={"Sollé": date(2023, 11, 11)},
+    ),
+    Case(
+        "an act dated in the sentence after it",
+        "Tominian : un village attaqué",
+        date(2024, 9, 30),
+        "Des hommes armés ont attaqué le village de Mafouné, dans le cercle de Tominian, tuant six "
+        "personnes. L'attaque s'est produite dans la nuit du mardi 24 au mercredi 25 septembre, selon "
+        "un responsable local.",
+        events={"Mafouné": date(2024, 9, 25)},
+    ),
+    Case(
+        "a story dated in the lead, its act told three sentences on",
+        "Nouvelle attaque dans la région de Dori",
+        date(2024, 1, 20),
+        "Le mardi 16 janvier 2024, des individus armés ont fait irruption dans la localité de Gorgadji. "
+        "Ils ont rassemblé les habitants sur la place du marché. Selon un témoin, les assaillants étaient "
+        "nombreux et lourdement armés. Ils ont ensuite abattu douze hommes avant de se retirer vers la "
+        "brousse.",
+        events={"Gorgadji": date(2024, 1, 16)},
+    ),
+    Case(
+        "an audience dated by a dateline",
+        "Le Premier ministre reçoit l'ambassadeur du Maroc",
+        None,
+        "Niamey, 5 mars 2024 (ANP) - Le Premier ministre Ali Mahaman Lamine Zeine a reçu ce mardi "
+        "l'ambassadeur du Royaume du Maroc au Niger.",
+        acts={"CONSULT": date(2024, 3, 5)},
+    ),
+    Case(
+        "a weekday with no date to anchor it",
+        "Le ministre malien reçu à Dakar",
+        None,
+        "Le ministre malien des Affaires étrangères a été reçu mardi à Dakar par le président sénégalais.",
+        acts={"CONSULT": None},
+    ),
+]
+
+
+def _extract(stages: Stages, case: Case) -> Extraction:
+    text = case.title + "\n\n" + case.body
+    spans = ((len(case.title) + 2, len(text)),)
+    article = Article("c" * 40, 0, "full", case.title, case.published, None, case.body, 0, len(text), spans)
+    return stages.extractor(article, stages.analyzer(article, text), stages.gazetteer)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_the_day_of_each_act(stages: Stages, case: Case) -> None:
+    found = _extract(stages, case)
+    events = {event.location: event.date for event in found.events}
+    for place, day in case.events.items():
+        assert place in events, (place, events)
+        assert events[place] == day, (place, events)
+    acts = {act.type: act.date for act in found.interactions}
+    for kind, when in case.acts.items():
+        assert kind in acts, (kind, acts)
+        assert acts[kind] == when, (kind, acts)
