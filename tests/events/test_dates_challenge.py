@@ -234,6 +234,47 @@ CASES = [
         "Le ministre malien des Affaires étrangères a été reçu mardi à Dakar par le président sénégalais.",
         acts={"CONSULT": None},
     ),
+    Case(
+        "the day before the day of the announcement",
+        "Douentza : une position de l'armée attaquée",
+        date(2024, 4, 26),  # a Friday
+        "L'état-major général des armées a fait savoir mardi que des terroristes avaient attaqué la "
+        "veille la position militaire de Hombori, dans le cercle de Douentza.",
+        events={"Hombori": date(2024, 4, 22)},
+    ),
+    Case(
+        "a meeting dated by the sentence after it",
+        "Niamey et Lomé renforcent leur coopération",
+        date(2024, 9, 13),  # a Friday
+        "Le ministre togolais des Affaires étrangères, Robert Dussey, s'est entretenu avec le Premier "
+        "ministre nigérien Ali Mahaman Lamine Zeine. La rencontre a eu lieu mardi à Niamey.",
+        acts={"CONSULT": date(2024, 9, 10)},
+    ),
+    Case(
+        "the day after, told of a visit",
+        "Le ministre malien en visite à Alger",
+        date(2024, 3, 8),
+        "Le dimanche 3 mars 2024, le ministre malien des Affaires étrangères a quitté Bamako pour une "
+        "tournée régionale. Le lendemain, il a été reçu à Alger par le président algérien Abdelmadjid "
+        "Tebboune.",
+        acts={"CONSULT": date(2024, 3, 4)},
+    ),
+    Case(
+        "a letter dated one day and released the next",
+        "L'AES saisit l'ONU",
+        date(2024, 8, 23),
+        "Dans une lettre datée du 19 août 2024 et rendue publique le lendemain, le gouvernement du Niger "
+        "accuse l'Ukraine de soutenir les groupes terroristes.",
+        acts={"ACCUSE": date(2024, 8, 19)},
+    ),
+    Case(
+        "a session that frames the meeting told in the same sentence",
+        "Commission mixte Mali-Maroc",
+        date(2025, 6, 17),
+        "En marge de la commission mixte de coopération, qui se tient ce lundi 16 juin à Rabat, le "
+        "ministre malien des Affaires étrangères s'est entretenu avec son homologue marocain.",
+        acts={"CONSULT": date(2025, 6, 16)},
+    ),
 ]
 
 

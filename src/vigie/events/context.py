@@ -24,6 +24,7 @@ from vigie.frdate import (
     find_counted_back,
     find_days,
     find_event_date,
+    last_named_day,
     names_a_time,
     report_day,
 )
@@ -84,11 +85,13 @@ SAYING = {"annoncer", "apprendre", "indiquer", "préciser", "déclarer", "confir
 # "au pouvoir depuis le 26 juillet": the start of a state, not the day of an act
 SINCE_WORD = re.compile(r"(?<!\w)depuis(?!\w)")
 # "L'attaque s'est produite dans la nuit du 24 au 25 septembre", "La rencontre a eu lieu mardi", "Les
-# faits remontent à dimanche": a sentence telling when what was just told happened
+# faits remontent à dimanche": a sentence whose subject is the act just told, a definite noun, and
+# whose verb only says when it happened
 OCCURRED = re.compile(
-    r"(?<!\w)(?:(?:s'est|se sont) (?:produite?s?|deroulee?s?)|(?:a|ont) eu lieu|(?:est|sont) survenue?s?"
-    r"|remonten?t? a|(?:s'est|se sont) (?:tenue?s?|passee?s?))(?!\w)"
+    r"^\W*(?:l'|le |la |les |ce |cet |cette |ces )[\w-]+ (?:(?:s'est|se sont) (?:produite?s?|deroulee?s?)|(?:a|ont) eu lieu"
+    r"|(?:est|sont) survenue?s?|remonten?t? a|(?:s'est|se sont) (?:tenue?s?|passee?s?))(?!\w)"
 )
+ONE_OF_SEVERAL = re.compile(r"^\W*(?:la|le|les) (?:premiere?s?|seconde?s?|deuxiemes?|dernieres?|autres?)(?!\w)")
 # "Avant la signature, la délégation avait été reçue…": a pluperfect dated by the act it precedes
 BEFORE_THE_ACT = re.compile(r"^\s*(?:avant|apres|lors|au cours) (?:de |d'|du |des )?(?:l'|le |la |les )")
 
@@ -202,7 +205,9 @@ class Timeline:
             here, after = self.dated[index], self.dated[index + 1]
             if here.stated or here.when.precision == 1 or not after.stated or after.when.precision != 1:
                 continue
-            if OCCURRED.search(fold_text(sentences[index + 1].text)):
+            told = fold_text(sentences[index + 1].text)
+            # "Deux attaques ont été enregistrées … La première s'est produite samedi": one of several
+            if OCCURRED.search(told) and not ONE_OF_SEVERAL.match(told):
                 self.dated[index] = Dated(after.when, False, after.when.day, earlier=here.earlier)
 
     def __getitem__(self, index: int) -> Dated:
@@ -333,17 +338,26 @@ def _clause_dates(
                 words = words[: a - first] + " " * (b - a) + words[b - first :]
         if not names_a_time(words) or SINCE_WORD.search(fold_text(words)):
             continue  # "au pouvoir depuis le 26 juillet": when a state began, no act's day
-        own = find_event_date(words, *context)
+        # "a fait savoir mardi que des terroristes avaient attaqué la veille": the day named before
+        # the clause is what its "la veille" counts from
+        before = last_named_day(sentence.text[shift:first], context[0], context[2]) if first > shift else None
+        own = find_event_date(words, context[0], before or context[1], *context[2:])
         if own is not None and own.day is not None:
             out.append((first, end, own))
     return tuple(out)
 
 
 def _relative_dated(sentence: Sentence, clauses: tuple[tuple[int, int, EventDate], ...]) -> bool:
-    """One of the clauses that state a date is a relative clause ("l'attaque qui a visé samedi …")."""
+    """One of the clauses that state a date is a relative clause in a past tense ("l'attaque qui a
+    visé samedi …": a thing done before); one in the present ("la session, qui se tient ce lundi")
+    frames the act told around it."""
     spans = {(first, end) for first, end, _ in clauses}
-    for index, token in enumerate(sentence.tokens):
-        if token.dep == "acl:relcl":
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        past = token.tense in {"Past", "Imp"} or any(
+            other.head == index and other.dep == "aux:tense" for other in tokens
+        )
+        if token.dep == "acl:relcl" and past:
             span = subtree(sentence, index)
             first = sentence.tokens[span[0]].start - sentence.start
             if (first, sentence.tokens[span[-1]].end - sentence.start) in spans:

@@ -24,7 +24,6 @@ from vigie.frdate.calendar import (
     iso,
 )
 from vigie.frdate.relative import (
-    YESTERDAY,
     AGO,
     MONTH_ONLY,
     PERIOD,
@@ -32,6 +31,7 @@ from vigie.frdate.relative import (
     RELATIVE_TO,
     SMALL_NUMBERS,
     WEEKDAY,
+    YESTERDAY,
     find_counted_back,
     find_period,
     find_relative,
@@ -51,6 +51,7 @@ __all__ = [
     "find_days",
     "find_event_date",
     "find_span",
+    "last_named_day",
     "names_a_time",
     "report_day",
     "fold",
@@ -72,6 +73,8 @@ NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d
 # "le 12 courant", "le 3 du mois en cours": a day of the month the page is published in (the
 # administrative French of Sahelian communiqués and papers)
 THIS_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:er)?\s+(?:courant|du mois (?:en )?cours|de ce mois)(?!\w)")
+# "la veille", "le lendemain": a day before or after another
+SHIFTED = re.compile(r"(?<!\w)(?:la veille|le lendemain)(?!\w)")
 DIGIT = re.compile(r"\d")  # what NIGHT, RANGE, DAY_MONTH and MONTH_YEAR all need
 FUTURE_DAYS = 7  # a day-month after publication by more than this is taken from the year before
 
@@ -83,7 +86,7 @@ REPORTED_ON = re.compile(
 # the words before the day a communiqué or a report bears: "un communiqué publié hier", "daté du
 # jeudi 14 mars", "lu lundi à la télévision"; FORMAT.md: the relative days of the text count from it
 REPORT_HEAD = re.compile(
-    r"(?:publiee?s?|datee?s?|diffusee?s?|rendue? publique?s?|lue?s?|communique|rapport|lettre|note)"
+    r"(?<!\w)(?:publiee?s?|datee?s?|diffusee?s?|rendue? publique?s?|lue?s?|communique|rapport|lettre|note)"
     r"\s+(?:le |du |en date du |ce |dans la (?:soiree|journee) (?:du |de |d')?)?$"
 )
 REPORT_HEAD_WORD = re.compile(r"publie|date|diffuse|rendue? publi|(?<!\w)lue?s?(?!\w)|communique|rapport|lettre|note")
@@ -139,12 +142,9 @@ def find_event_date(
     report = _report(text, published, reference_year)
     if report is not None:
         # "Dans un communiqué daté du jeudi 14 mars, l'état-major indique que le camp a été attaqué
-        # mardi": the other days of the sentence count from the communiqué's, and its day is the
+        # mardi": the relative days of the sentence count from the communiqué's day, which is the
         # act's only when the sentence names no other
-        start, end, day = report
-        rest = text[:start] + " " * (end - start) + text[end:]
-        if names_a_time(rest):
-            return find_event_date(rest, day, previous, reference_year, story)
+        return find_event_date(report[0], report[1], previous, reference_year, story)
     # a night, a range, a day-month and a month-year all hold a number: most sentences have none
     numbered = DIGIT.search(text) is not None
     found = (
@@ -177,7 +177,9 @@ def find_event_date(
     if found is None:
         found = find_relative_to(text, story or previous)
     if found is None:
-        found = find_relative(text, published, previous)
+        shifted = SHIFTED.search(text)
+        before = last_named_day(text[: shifted.start()], published, reference_year) if shifted else None
+        found = find_relative(text, published, before or previous)
     if found is None and published is not None:
         ago = AGO.search(text)
         if ago is not None:
@@ -208,25 +210,23 @@ def names_a_time(sentence: str) -> bool:
 
 
 def report_day(sentence: str, published: date | None, reference_year: int | None = None) -> date | None:
-    """The day of a communiqué or a report the sentence names beside another day, which that other
-    day counts from (FORMAT.md: "relative dates resolve against … a communiqué's own date").
+    """The day of a communiqué or a report the sentence names beside a relative day ("mardi", "la
+    veille"), which counts from it (FORMAT.md: "relative dates resolve against … a communiqué's own
+    date"); None when the sentence names no other relative day.
 
     >>> report_day("Dans un communiqué daté du jeudi 14 mars 2024, l'armée dit avoir été attaquée mardi.", None)
     datetime.date(2024, 3, 14)
-    >>> report_day("Un communiqué publié le 14 mars 2024 en fait état.", None) is None
+    >>> report_day("Dans une lettre datée du 19 août 2024 et rendue publique le lendemain, le Mali accuse Kiev.", None) is None
     True
     """
-    text = fold(sentence)
-    report = _report(text, published, reference_year)
-    if report is None:
-        return None
-    start, end, day = report
-    return day if names_a_time(text[:start] + " " * (end - start) + text[end:]) else None
+    report = _report(fold(sentence), published, reference_year)
+    return report[1] if report is not None else None
 
 
-def _report(text: str, published: date | None, reference_year: int | None) -> tuple[int, int, date] | None:
-    """The first day the folded text gives to a communiqué or a report ("publié hier", "daté du 14
-    mars"): its span and its day."""
+def _report(text: str, published: date | None, reference_year: int | None) -> tuple[str, date] | None:
+    """The folded text without the days it gives to a communiqué or a report ("publié hier", "daté
+    du 14 mars", "rendue publique le lendemain"), and the first of those days, when the text names
+    another relative day to count from it; else None."""
     if not REPORT_HEAD_WORD.search(text):
         return None
     spans: list[tuple[int, int, date | None]] = []
@@ -235,6 +235,7 @@ def _report(text: str, published: date | None, reference_year: int | None) -> tu
             (m.start(), m.end(), _day_month(m[2], m[3], m[4], m[1], published, reference_year))
             for m in DAY_MONTH.finditer(text)
         ]
+    spans += [(m.start(), m.end(), None) for m in RELATIVE.finditer(text)]
     if published is not None:
         spans += [
             (m.start(), m.end(), published - timedelta(days=2 if m[1] == "avant-hier" else 1))
@@ -243,10 +244,19 @@ def _report(text: str, published: date | None, reference_year: int | None) -> tu
         for match in WEEKDAY.finditer(text):
             weekday = find_weekday(match[0], published)
             spans.append((match.start(), match.end(), weekday.day if weekday is not None else None))
-    for start, end, day in sorted(spans, key=lambda span: span[0]):
-        if day is not None and REPORT_HEAD.search(text[max(0, start - 40) : start]):
-            return start, end, day
-    return None
+    reports = sorted(
+        (span for span in spans if REPORT_HEAD.search(text[max(0, span[0] - 40) : span[0]])),
+        key=lambda span: span[0],
+    )
+    first = next((day for _, _, day in reports if day is not None), None)
+    if first is None:
+        return None
+    rest = text
+    for start, end, _ in reports:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    if not any(pattern.search(rest) for pattern in (WEEKDAY, RELATIVE, AGO)):
+        return None
+    return rest, first
 
 
 def find_days(
@@ -294,6 +304,24 @@ def _day_month(
                 return guess
     if reference_year is not None:
         return _safe(reference_year, month_number, number)
+    return None
+
+
+def last_named_day(text: str, published: date | None, reference_year: int | None = None) -> date | None:
+    """The last day-month or weekday a text names: what a "la veille" or a "le lendemain" after it
+    counts from ("L'armée a fait savoir mardi que des terroristes avaient attaqué la veille …").
+
+    >>> last_named_day("L'armée a fait savoir mardi que des terroristes", date(2024, 4, 26))
+    datetime.date(2024, 4, 23)
+    """
+    before = fold(text)
+    days = find_days(before, published, reference_year)
+    if days:
+        return days[-1][1]
+    weekdays = [m for m in WEEKDAY.finditer(before) if not follows_since(before, m.start())]
+    if weekdays and published is not None:
+        weekday = find_weekday(weekdays[-1][0], published)
+        return weekday.day if weekday is not None else None
     return None
 
 
