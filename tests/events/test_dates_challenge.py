@@ -275,6 +275,73 @@ CASES = [
         "ministre malien des Affaires étrangères s'est entretenu avec son homologue marocain.",
         acts={"CONSULT": date(2025, 6, 16)},
     ),
+    Case(
+        "solidarity conveyed at an audience dated before",
+        "Tiani reçoit un émissaire burkinabè",
+        date(2024, 9, 7),
+        "Le ministre burkinabè de la Défense a été reçu en audience ce jeudi 5 septembre 2024 par le "
+        "général Abdourahamane Tiani. Il lui a transmis un message de solidarité du capitaine Ibrahim "
+        "Traoré.",
+        acts={"CONSULT": date(2024, 9, 5), "SUPPORT": date(2024, 9, 5)},
+    ),
+    Case(
+        "an agreement signed after a dated meeting",
+        "Bamako et Ankara renforcent leurs liens",
+        date(2024, 11, 30),
+        "Le mercredi 27 novembre 2024, le ministre malien des Affaires étrangères s'est entretenu à "
+        "Ankara avec son homologue turc Hakan Fidan. Les deux ministres ont ensuite signé un accord de "
+        "coopération dans le domaine de l'enseignement supérieur.",
+        acts={"CONSULT": date(2024, 11, 27), "AGREE": date(2024, 11, 27)},
+    ),
+    Case(
+        "a toll told about an attack dated by a participle",
+        "Niger : douze soldats tués à Chatoumane",
+        date(2024, 3, 20),
+        "Douze soldats ont été tués dans l'attaque terroriste survenue le mardi 12 mars 2024 contre "
+        "leur position de Chatoumane, dans la région de Tillabéri, selon le ministère de la Défense.",
+        events={"Chatoumane": date(2024, 3, 12)},
+    ),
+    Case(
+        "last night's audience",
+        "Le président Traoré reçoit l'ambassadeur de Russie",
+        date(2024, 2, 14),
+        "Le président de la Transition, le capitaine Ibrahim Traoré, a reçu hier soir l'ambassadeur de "
+        "la Fédération de Russie au Burkina Faso, Igor Martynov.",
+        acts={"CONSULT": date(2024, 2, 13)},
+    ),
+    Case(
+        "the announcement first, the day of the attack after",
+        "Dix soldats tués dans l'attaque du poste de Tessit",
+        date(2024, 6, 5),  # a Wednesday
+        "L'armée malienne a annoncé lundi la mort de dix soldats dans une attaque contre son poste de "
+        "Tessit, dans la région de Gao. L'attaque a eu lieu dimanche en fin de journée.",
+        events={"Tessit": date(2024, 6, 2)},
+    ),
+    Case(
+        "the attack first, the announcement of its toll after",
+        "Attaque contre le poste de Tessit",
+        date(2024, 6, 5),
+        "Dimanche, des terroristes ont attaqué le poste militaire de Tessit, dans la région de Gao. "
+        "Lundi, l'armée a annoncé la mort de dix soldats dans cette attaque.",
+        events={"Tessit": date(2024, 6, 2)},
+    ),
+    Case(
+        "the toll of the attack, then when and who announced it",
+        "Burkina : attaque contre un détachement à Namsiguia",
+        date(2024, 6, 5),
+        "Une quinzaine de soldats ont été tués dans une attaque contre le détachement militaire de "
+        "Namsiguia, a annoncé mardi l'armée burkinabè. L'assaut a été mené dimanche par des dizaines "
+        "de terroristes à moto.",
+        events={"Namsiguia": date(2024, 6, 2)},
+    ),
+    Case(
+        "a visit early in the week",
+        "Le Premier ministre nigérien à N'Djamena",
+        date(2024, 9, 12),  # a Thursday
+        "Le Premier ministre nigérien, Ali Mahaman Lamine Zeine, a été reçu en début de semaine à "
+        "N'Djamena par le président tchadien Mahamat Idriss Déby.",
+        acts={"CONSULT": date(2024, 9, 9)},
+    ),
 ]
 
 

@@ -50,7 +50,8 @@ REPORT_DATE = re.compile(
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d{1,2}(?:er)?\s+[a-z]+)"
 )
 DATE_WORDS = re.compile(
-    r"(?<!\w)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|la veille|le lendemain)(?!\w)"
+    r"(?<!\w)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|la veille|le lendemain"
+    r"|(?:en|au) debut de (?:la |cette )?semaine)(?!\w)"
     r"|(?<!\d)\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
 )
 # the nouns of a date itself ("le jeudi 3 janvier", "dans la nuit", "la veille")

@@ -27,6 +27,7 @@ from vigie.frdate.relative import (
     AGO,
     MONTH_ONLY,
     PERIOD,
+    THIS_WEEK,
     RELATIVE,
     RELATIVE_TO,
     SMALL_NUMBERS,
@@ -206,7 +207,9 @@ def names_a_time(sentence: str) -> bool:
     """
     text = fold(sentence)
     patterns = (DAY_MONTH, MONTH_YEAR, NUMERIC_DATE, THIS_MONTH) if DIGIT.search(text) else ()
-    return any(pattern.search(text) for pattern in (*patterns, MONTH_ONLY, PERIOD, WEEKDAY, RELATIVE, AGO))
+    return any(
+        pattern.search(text) for pattern in (*patterns, MONTH_ONLY, PERIOD, THIS_WEEK, WEEKDAY, RELATIVE, AGO)
+    )
 
 
 def report_day(sentence: str, published: date | None, reference_year: int | None = None) -> date | None:

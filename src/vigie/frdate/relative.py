@@ -55,6 +55,9 @@ PERIOD = re.compile(
     r"(?<!\w)(?:((?:la|en (?:fin|debut) de(?: la)?) semaine (?:derniere|passee))|(le mois (?:dernier|passe))|"
     r"(?:au |en )(debut|fin) (?:du|de ce) mois)(?!\w)"
 )
+# "en début de semaine", "au début de cette semaine": the first days of the publication's week (its
+# Monday, ACLED's week precision)
+THIS_WEEK = re.compile(r"(?<!\w)(?:en|au) debut de (?:la |cette )?semaine(?! (?:derniere|passee|prochaine))(?!\w)")
 # "depuis le 26 juillet", "depuis le coup d'État du 26 juillet", "depuis dimanche": when an ongoing
 # state began, not the day of the act the sentence tells
 SINCE = re.compile(r"\bdepuis\b[^,;:.]{0,50}$")
@@ -85,7 +88,13 @@ def follows_since(text: str, start: int) -> bool:
 
 def find_period(text: str, published: date) -> EventDate | None:
     """A week or a month the sentence names without a day: "la semaine dernière", "en septembre
-    dernier", "fin août", "au début du mois"."""
+    dernier", "fin août", "au début du mois", "en début de semaine".
+
+    >>> find_period("recu en debut de semaine a niamey", date(2024, 9, 12))  # folded; a Thursday
+    EventDate(day=datetime.date(2024, 9, 9), precision=2)
+    """
+    if THIS_WEEK.search(text):
+        return EventDate(published - timedelta(days=published.weekday()), 2)
     period = PERIOD.search(text)
     if period is not None:
         if period[1]:
