@@ -89,9 +89,10 @@ SINCE_WORD = re.compile(r"(?<!\w)depuis(?!\w)")
 # faits remontent à dimanche": a sentence whose subject is the act just told, a definite noun, and
 # whose verb only says when it happened
 OCCURRED = re.compile(
-    r"^\W*(?:l'|le |la |les |ce |cet |cette |ces )[\w-]+ (?:(?:s'est|se sont) (?:produite?s?|deroulee?s?)|(?:a|ont) eu lieu"
+    r"^\W*(?:l'|le |la |les |ce |cet |cette |ces )[\w-]+(?: (?:de |d'|du |des )?[\w-]+){0,2}? (?:(?:s'est|se sont) (?:produite?s?|deroulee?s?)|(?:a|ont) eu lieu"
     r"|(?:est|sont) survenue?s?|remonten?t? a|(?:s'est|se sont) (?:tenue?s?|passee?s?))(?!\w)"
 )
+AHEAD = 2  # how far after an undated lead the sentence telling its time may come
 ONE_OF_SEVERAL = re.compile(r"^\W*(?:la|le|les) (?:premiere?s?|seconde?s?|deuxiemes?|dernieres?|autres?)(?!\w)")
 # "Avant la signature, la délégation avait été reçue…": a pluperfect dated by the act it precedes
 BEFORE_THE_ACT = re.compile(r"^\s*(?:avant|apres|lors|au cours) (?:de |d'|du |des )?(?:l'|le |la |les )")
@@ -199,17 +200,24 @@ class Timeline:
         self._dated_after(sentences)
 
     def _dated_after(self, sentences: list[Sentence]) -> None:
-        """A lead that states no day takes the day the next sentence gives when it only says when
-        that happened ("Des hommes armés ont attaqué le village de X. L'attaque s'est produite dans
-        la nuit du 24 au 25 septembre."): news tells the act first and its time after."""
-        for index in range(len(self.dated) - 1):
-            here, after = self.dated[index], self.dated[index + 1]
-            if here.stated or here.when.precision == 1 or not after.stated or after.when.precision != 1:
+        """A lead that states no day takes the day a sentence after it gives when that sentence
+        only says when what was told happened ("Des hommes armés ont attaqué le village de X.
+        L'attaque s'est produite dans la nuit du 24 au 25 septembre."; "… La cérémonie de remise
+        s'est déroulée le 19 janvier"): news tells the act first and its time after, within
+        `AHEAD` sentences that state no day of their own."""
+        for index, here in enumerate(self.dated):
+            if here.stated or here.when.precision == 1:
                 continue
-            told = fold_text(sentences[index + 1].text)
-            # "Deux attaques ont été enregistrées … La première s'est produite samedi": one of several
-            if OCCURRED.search(told) and not ONE_OF_SEVERAL.match(told):
-                self.dated[index] = Dated(after.when, False, after.when.day, earlier=here.earlier)
+            for ahead in range(index + 1, min(index + 1 + AHEAD, len(self.dated))):
+                after = self.dated[ahead]
+                if after.when.precision == 1 and after.stated:
+                    told = fold_text(sentences[ahead].text)
+                    # "Deux attaques ont été enregistrées … La première s'est produite samedi"
+                    if OCCURRED.search(told) and not ONE_OF_SEVERAL.match(told):
+                        self.dated[index] = Dated(after.when, False, after.when.day, earlier=here.earlier)
+                    break
+                if after.when.precision == 1:
+                    break  # a sentence dated by the story before: the lead is not this story's start
 
     def __getitem__(self, index: int) -> Dated:
         return self.dated[index]
