@@ -342,6 +342,16 @@ CASES = [
         "N'Djamena par le président tchadien Mahamat Idriss Déby.",
         acts={"CONSULT": date(2024, 9, 9)},
     ),
+    Case(
+        "a village of a dated list told in detail further on",
+        "Bandiagara : trois villages attaqués",
+        date(2024, 3, 14),
+        "Le samedi 9 mars 2024, des hommes armés ont attaqué trois villages de la commune de Ségué : "
+        "Ouro, Dalla et Sabéré. Le bilan est lourd, selon un élu de la commune. Des centaines "
+        "d'habitants ont fui vers Bankass. Les greniers ont été pillés. À Sabéré, les assaillants ont "
+        "tué quatre bergers.",
+        events={"Sabéré": date(2024, 3, 9)},
+    ),
 ]
 
 

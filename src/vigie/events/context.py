@@ -92,6 +92,7 @@ OCCURRED = re.compile(
     r"^\W*(?:l'|le |la |les |ce |cet |cette |ces )[\w-]+(?: (?:de |d'|du |des )?[\w-]+){0,2}? (?:(?:s'est|se sont) (?:produite?s?|deroulee?s?)|(?:a|ont) eu lieu"
     r"|(?:est|sont) survenue?s?|remonten?t? a|(?:s'est|se sont) (?:tenue?s?|passee?s?))(?!\w)"
 )
+RARE = 2  # a name told in this many sentences or fewer is a detail of one story
 AHEAD = 2  # how far after an undated lead the sentence telling its time may come
 ONE_OF_SEVERAL = re.compile(r"^\W*(?:la|le|les) (?:premiere?s?|seconde?s?|deuxiemes?|dernieres?|autres?)(?!\w)")
 # "Avant la signature, la délégation avait été reçue…": a pluperfect dated by the act it precedes
@@ -136,6 +137,8 @@ class Timeline:
         narrative: date | None = None  # the last day a main clause stated: the story interactions take
         last_stated = -10
         lead: date | None = None
+        rare = _rare_names(sentences)
+        days_of: dict[str, date] = {}  # the names of places and people a dated sentence told, its day
         for index, sentence in enumerate(sentences):
             folded = fold_text(sentence.text)
             text, anchor = _after_dateline(sentence.text, published, reference_year)
@@ -161,6 +164,7 @@ class Timeline:
                 if found.precision == 1:
                     previous = found.day
                     last_stated = index
+                    days_of.update(dict.fromkeys(_names(sentence, rare), found.day))
                     lead = lead or found.day
                     if not RELATIVE_TO.search(folded):
                         story = found.day
@@ -190,6 +194,10 @@ class Timeline:
                 when = EventDate(previous, 1)
             elif lead is not None and index <= CARRY + 1:
                 when = EventDate(lead, 1)
+            elif _names(sentence, rare) & set(days_of):
+                # "Vendredi 1er février, des hommes armés ont attaqué Yara, Dissa et Boilla. […]
+                # Boilla a été livré aux flammes": a place the dated story named is its day
+                when = EventDate(max(days_of[name] for name in _names(sentence, rare) if name in days_of), 1)
             elif published is not None:
                 when = EventDate(published, 2)
             elif previous is not None:
@@ -221,6 +229,19 @@ class Timeline:
 
     def __getitem__(self, index: int) -> Dated:
         return self.dated[index]
+
+
+def _rare_names(sentences: list[Sentence]) -> set[str]:
+    """The proper names an article tells in one or two sentences only: a village, a person; not the
+    country, the army or the capital it names throughout."""
+    counts: Counter[str] = Counter(name for sentence in sentences for name in _names(sentence, None))
+    return {name for name, count in counts.items() if count <= RARE}
+
+
+def _names(sentence: Sentence, among: set[str] | None) -> set[str]:
+    """The proper nouns of a sentence (from the parse), limited to `among` when given."""
+    names = {token.text for token in sentence.tokens if token.pos == "PROPN" and len(token.text) > 2}
+    return names if among is None else names & among
 
 
 def _counted_back(
