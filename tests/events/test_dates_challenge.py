@@ -14,6 +14,8 @@ from datetime import date
 
 import pytest
 
+from vigie.events.context import Timeline, trigger_day
+from vigie.frdate import EventDate
 from vigie.pipeline import Stages
 from vigie.records import Article, Extraction
 
@@ -365,11 +367,20 @@ def _extract(stages: Stages, case: Case) -> Extraction:
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_the_day_of_each_act(stages: Stages, case: Case) -> None:
     found = _extract(stages, case)
-    events = {event.location: event.date for event in found.events}
+    events = [(event.location, event.date) for event in found.events]
     for place, day in case.events.items():
-        assert place in events, (place, events)
-        assert events[place] == day, (place, events)
+        assert {when for where, when in events if where == place} == {day}, (place, events)
     acts = {act.type: act.date for act in found.interactions}
     for kind, when in case.acts.items():
         assert kind in acts, (kind, acts)
         assert acts[kind] == when, (kind, acts)
+
+
+def test_an_act_told_in_a_participle_after_a_noun_is_not_pinned_to_the_sentence_day(stages: Stages) -> None:
+    text = "Le Quai d'Orsay a réclamé samedi 16 août la libération de ce ressortissant, arrêté à Bamako."
+    article = Article("c" * 40, 0, "full", None, date(2025, 8, 18), None, text, 0, len(text), ((0, len(text)),))
+    [sentence] = stages.analyzer(article, text).sentences
+    timeline = Timeline([sentence], date(2025, 8, 18), None)
+    # the demand is of Saturday; the arrest, before it, on a day the sentence does not give
+    assert trigger_day(sentence, text.index("réclamé"), timeline[0]) == EventDate(date(2025, 8, 16), 1)
+    assert trigger_day(sentence, text.index("arrêté"), timeline[0]) == EventDate(date(2025, 8, 16), 2)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from vigie.events.confidence import PLUPERFECT
@@ -90,7 +90,8 @@ SINCE_WORD = re.compile(r"(?<!\w)depuis(?!\w)")
 # whose verb only says when it happened
 OCCURRED = re.compile(
     r"^\W*(?:l'|le |la |les |ce |cet |cette |ces )[\w-]+(?: (?:de |d'|du |des )?[\w-]+){0,2}? (?:(?:s'est|se sont) (?:produite?s?|deroulee?s?)|(?:a|ont) eu lieu"
-    r"|(?:est|sont) survenue?s?|remonten?t? a|(?:s'est|se sont) (?:tenue?s?|passee?s?))(?!\w)"
+    r"|(?:est|sont) survenue?s?|remonten?t? a|(?:s'est|se sont) (?:tenue?s?|passee?s?)"
+    r"|(?:a|ont) ete (?:menee?s?|perpetree?s?|lancee?s?|commise?s?))(?!\w)"
 )
 RARE = 2  # a name told in this many sentences or fewer is a detail of one story
 AHEAD = 2  # how far after an undated lead the sentence telling its time may come
@@ -111,6 +112,7 @@ class Dated:
     days: tuple[tuple[int, date], ...] = ()  # two days or more the sentence states, at their offsets
     clauses: tuple[tuple[int, int, EventDate], ...] = ()  # clauses stating a date of their own, their span
     aside: bool = False  # its day is stated only in a relative clause: the day of a thing it names
+    reported: bool = False  # its day is the day a report was made ("a annoncé lundi l'armée")
 
     @property
     def act_day(self) -> date | None:
@@ -156,9 +158,10 @@ class Timeline:
             if found is not None and found.day is not None:
                 # "un communiqué daté du 14 mars indique que le camp a été attaqué mardi": the clauses
                 # count their days from the communiqué's
-                reported = report_day(text, anchor, reference_year) or anchor
-                clauses = _clause_dates(sentence, text, (reported, named or previous, reference_year, story))
-                if REPORT_DATE.search(folded) and len(DATE_WORDS.findall(folded)) == 1:
+                counted_from = report_day(text, anchor, reference_year) or anchor
+                clauses = _clause_dates(sentence, text, (counted_from, named or previous, reference_year, story))
+                reported = bool(REPORT_DATE.search(folded)) and len(DATE_WORDS.findall(folded)) == 1
+                if reported:
                     found = EventDate(found.day, max(found.precision, 2))  # when it was told, not done
                 vague = found.precision == 3 or (found.precision == 2 and not DATE_WORDS.search(folded))
                 if found.precision == 1:
@@ -185,7 +188,14 @@ class Timeline:
                 )
                 self.dated.append(
                     Dated(
-                        found, True, narrative or previous, vague=vague, days=several, clauses=clauses, aside=aside
+                        found,
+                        True,
+                        narrative or previous,
+                        vague=vague,
+                        days=several,
+                        clauses=clauses,
+                        aside=aside,
+                        reported=reported and found.precision == 2,
                     )
                 )
                 continue
@@ -214,7 +224,7 @@ class Timeline:
         s'est déroulée le 19 janvier"): news tells the act first and its time after, within
         `AHEAD` sentences that state no day of their own."""
         for index, here in enumerate(self.dated):
-            if here.stated or here.when.precision == 1:
+            if here.when.precision == 1 or (here.stated and not here.reported):
                 continue
             for ahead in range(index + 1, min(index + 1 + AHEAD, len(self.dated))):
                 after = self.dated[ahead]
@@ -222,7 +232,7 @@ class Timeline:
                     told = fold_text(sentences[ahead].text)
                     # "Deux attaques ont été enregistrées … La première s'est produite samedi"
                     if OCCURRED.search(told) and not ONE_OF_SEVERAL.match(told):
-                        self.dated[index] = Dated(after.when, False, after.when.day, earlier=here.earlier)
+                        self.dated[index] = replace(here, when=after.when, narrative=after.when.day)
                     break
                 if after.when.precision == 1:
                     break  # a sentence dated by the story before: the lead is not this story's start
@@ -322,14 +332,21 @@ def trigger_day(sentence: Sentence, start: int, dated: Dated) -> EventDate:
     # "Le gouverneur a confirmé dimanche que dix suspects avaient été interpellés fin août": the
     # clause of the act dates it, not the report's verb
     inside = [(end - first, when) for first, end, when in dated.clauses if first <= start < end]
-    return min(inside, key=lambda item: item[0])[1] if inside else dated.when
+    if inside:
+        return min(inside, key=lambda item: item[0])[1]
+    # "Paris a réclamé samedi la libération de X, arrêté à Bamako": a participle set after a noun
+    # tells what was done to it before the sentence's act, on a day the sentence does not give
+    token = sentence.tokens[trigger]
+    if dated.stated and token.dep == "acl" and token.form == "Part" and dated.when.precision == 1:
+        return EventDate(dated.when.day, 2)
+    return dated.when
 
 
 def act_day_at(sentence: Sentence, start: int, dated: Dated, default: date | None) -> date | None:
     """The day of the interaction whose trigger stands at `start`: the day of its own clause when
     that clause states one (a month or a week only: none), else `default` (the sentence's)."""
     when = trigger_day(sentence, start, dated)
-    if when == dated.when:
+    if when.day == dated.when.day:  # no clause of its own (a participle's act: the sentence's day)
         # "Le Sénégal a condamné l'attaque qui a visé samedi Barsalogho": Saturday is the attack's
         # day; the condemnation's own clause states none (FORMAT.md: null)
         if dated.aside and not any(first <= start < end for first, end, _ in dated.clauses):
