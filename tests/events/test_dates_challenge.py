@@ -378,7 +378,9 @@ def test_the_day_of_each_act(stages: Stages, case: Case) -> None:
 
 def test_an_act_told_in_a_participle_after_a_noun_is_not_pinned_to_the_sentence_day(stages: Stages) -> None:
     text = "Le Quai d'Orsay a réclamé samedi 16 août la libération de ce ressortissant, arrêté à Bamako."
-    article = Article("c" * 40, 0, "full", None, date(2025, 8, 18), None, text, 0, len(text), ((0, len(text)),))
+    article = Article(
+        "c" * 40, 0, "full", None, date(2025, 8, 18), None, text, 0, len(text), ((0, len(text)),)
+    )
     [sentence] = stages.analyzer(article, text).sentences
     timeline = Timeline([sentence], date(2025, 8, 18), None)
     # the demand is of Saturday; the arrest, before it, on a day the sentence does not give

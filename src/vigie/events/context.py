@@ -95,7 +95,9 @@ OCCURRED = re.compile(
 )
 RARE = 2  # a name told in this many sentences or fewer is a detail of one story
 AHEAD = 2  # how far after an undated lead the sentence telling its time may come
-ONE_OF_SEVERAL = re.compile(r"^\W*(?:la|le|les) (?:premiere?s?|seconde?s?|deuxiemes?|dernieres?|autres?)(?!\w)")
+ONE_OF_SEVERAL = re.compile(
+    r"^\W*(?:la|le|les) (?:premiere?s?|seconde?s?|deuxiemes?|dernieres?|autres?)(?!\w)"
+)
 # "Avant la signature, la délégation avait été reçue…": a pluperfect dated by the act it precedes
 BEFORE_THE_ACT = re.compile(r"^\s*(?:avant|apres|lors|au cours) (?:de |d'|du |des )?(?:l'|le |la |les )")
 
@@ -159,7 +161,9 @@ class Timeline:
                 # "un communiqué daté du 14 mars indique que le camp a été attaqué mardi": the clauses
                 # count their days from the communiqué's
                 counted_from = report_day(text, anchor, reference_year) or anchor
-                clauses = _clause_dates(sentence, text, (counted_from, named or previous, reference_year, story))
+                clauses = _clause_dates(
+                    sentence, text, (counted_from, named or previous, reference_year, story)
+                )
                 reported = bool(REPORT_DATE.search(folded)) and len(DATE_WORDS.findall(folded)) == 1
                 if reported:
                     found = EventDate(found.day, max(found.precision, 2))  # when it was told, not done
@@ -167,7 +171,7 @@ class Timeline:
                 if found.precision == 1:
                     previous = found.day
                     last_stated = index
-                    days_of.update(dict.fromkeys(_names(sentence, rare), found.day))
+                    days_of.update((name, found.day) for name in _names(sentence, rare) if found.day)
                     lead = lead or found.day
                     if not RELATIVE_TO.search(folded):
                         story = found.day

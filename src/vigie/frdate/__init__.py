@@ -27,10 +27,10 @@ from vigie.frdate.relative import (
     AGO,
     MONTH_ONLY,
     PERIOD,
-    THIS_WEEK,
     RELATIVE,
     RELATIVE_TO,
     SMALL_NUMBERS,
+    THIS_WEEK,
     WEEKDAY,
     YESTERDAY,
     find_counted_back,
@@ -90,7 +90,9 @@ REPORT_HEAD = re.compile(
     r"(?<!\w)(?:publiee?s?|datee?s?|diffusee?s?|rendue? publique?s?|lue?s?|communique|rapport|lettre|note)"
     r"\s+(?:le |du |en date du |ce |dans la (?:soiree|journee) (?:du |de |d')?)?$"
 )
-REPORT_HEAD_WORD = re.compile(r"publie|date|diffuse|rendue? publi|(?<!\w)lue?s?(?!\w)|communique|rapport|lettre|note")
+REPORT_HEAD_WORD = re.compile(
+    r"publie|date|diffuse|rendue? publi|(?<!\w)lue?s?(?!\w)|communique|rapport|lettre|note"
+)
 # a date from which a decision takes effect is not the day it was taken
 EFFECT_FROM = re.compile(
     r"(?:a compter|a partir|avec effet|prendra effet|effectif|effective)\s+(?:du|de|au|le)?\s*$"

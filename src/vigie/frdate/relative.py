@@ -57,7 +57,9 @@ PERIOD = re.compile(
 )
 # "en début de semaine", "au début de cette semaine": the first days of the publication's week (its
 # Monday, ACLED's week precision)
-THIS_WEEK = re.compile(r"(?<!\w)(?:en|au) debut de (?:la |cette )?semaine(?! (?:derniere|passee|prochaine))(?!\w)")
+THIS_WEEK = re.compile(
+    r"(?<!\w)(?:en|au) debut de (?:la |cette )?semaine(?! (?:derniere|passee|prochaine))(?!\w)"
+)
 # "depuis le 26 juillet", "depuis le coup d'État du 26 juillet", "depuis dimanche": when an ongoing
 # state began, not the day of the act the sentence tells
 SINCE = re.compile(r"\bdepuis\b[^,;:.]{0,50}$")
