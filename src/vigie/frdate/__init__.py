@@ -128,6 +128,8 @@ def find_event_date(
     EventDate(day=datetime.date(2022, 5, 19), precision=1)
     >>> find_event_date("Hier, le ministre a reçu l'ambassadeur.", date(2022, 5, 21))
     EventDate(day=datetime.date(2022, 5, 20), precision=1)
+    >>> find_event_date("L'attaque a été repoussée la nuit dernière.", date(2022, 5, 21))
+    EventDate(day=datetime.date(2022, 5, 21), precision=1)
     >>> find_event_date("L'opération a été menée du 23 au 31 mars 2022 à Moura.", date(2022, 4, 2))
     EventDate(day=datetime.date(2022, 3, 23), precision=3)
     >>> find_event_date("Dans un communiqué publié le 15 mars, un poste a été attaqué le 10 mars.", date(2025, 3, 20))

@@ -16,10 +16,11 @@ NIGHT_WEEKDAYS = re.compile(
 # "ce jeudi", "dimanche", "vendredi dernier" (the one before the day of publication)
 WEEKDAY = re.compile(rf"(?<!\w)({WEEKDAY_ALT})(?!\w)( dernier| passe)?")
 # "hier", "avant-hier", "la veille", "le lendemain", "trois jours plus tôt"; anaphoric days ("ce
-# jour-là", "le jour même", "le même jour") are the day the text named last
+# jour-là", "le jour même", "le même jour") are the day the text named last; "cette nuit", "la nuit
+# dernière" end on the day of publication (a night is its second day, as "de samedi à dimanche")
 RELATIVE = re.compile(
     r"(?<!\w)(avant-hier|hier|aujourd'hui|ce jour-la|le jour-meme|le jour meme|ce meme jour|cette nuit-la|"
-    r"ce jour|ce matin|cette nuit|la veille|le lendemain|le meme jour|la meme nuit|a cette date|"
+    r"ce jour|ce matin|cette nuit|la nuit derniere|la veille|le lendemain|le meme jour|la meme nuit|a cette date|"
     r"(\w+) jours? plus (tot|tard))(?!\w)"
 )
 # "publié hier", "diffusé avant-hier": the day a report names for itself
