@@ -354,6 +354,14 @@ CASES = [
         "tué quatre bergers.",
         events={"Sabéré": date(2024, 3, 9)},
     ),
+    Case(
+        "an audience told under a dateline, no day of its own",
+        "Le Premier ministre reçoit l'ambassadeur d'Algérie",
+        date(2024, 3, 7),
+        "Niamey, 5 mars 2024 (ANP) - Le Premier ministre Ali Mahaman Lamine Zeine a reçu en audience "
+        "l'ambassadeur de la République algérienne démocratique et populaire au Niger.",
+        acts={"CONSULT": date(2024, 3, 5)},
+    ),
 ]
 
 

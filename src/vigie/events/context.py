@@ -204,6 +204,10 @@ class Timeline:
                 )
                 continue
             earlier = _is_pluperfect(sentence) and not BEFORE_THE_ACT.match(folded)
+            if text != sentence.text and anchor is not None and narrative is None:
+                # "Niamey, 5 mars 2024 (ANP) - Le Premier ministre a reçu l'ambassadeur du Maroc": the
+                # dateline's day is the news's (FORMAT.md: datelines date what they open)
+                narrative = anchor
             if previous is not None and (index - last_stated <= CARRY or CLOCK.search(folded)):
                 when = EventDate(previous, 1)
             elif lead is not None and index <= CARRY + 1:
