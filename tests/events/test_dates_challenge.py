@@ -362,6 +362,14 @@ CASES = [
         "l'ambassadeur de la République algérienne démocratique et populaire au Niger.",
         acts={"CONSULT": date(2024, 3, 5)},
     ),
+    Case(
+        "an attack at the weekend",
+        "Niger : un village attaqué dans le Tillabéri",
+        date(2024, 9, 17),  # a Tuesday
+        "Des hommes armés ont attaqué ce week-end le village de Tamou, dans la région de Tillabéri, "
+        "tuant cinq civils.",
+        events={"Tamou": date(2024, 9, 15)},
+    ),
 ]
 
 

@@ -32,6 +32,7 @@ from vigie.frdate.relative import (
     SMALL_NUMBERS,
     THIS_WEEK,
     WEEKDAY,
+    WEEKEND,
     YESTERDAY,
     find_counted_back,
     find_period,
@@ -212,7 +213,8 @@ def names_a_time(sentence: str) -> bool:
     text = fold(sentence)
     patterns = (DAY_MONTH, MONTH_YEAR, NUMERIC_DATE, THIS_MONTH) if DIGIT.search(text) else ()
     return any(
-        pattern.search(text) for pattern in (*patterns, MONTH_ONLY, PERIOD, THIS_WEEK, WEEKDAY, RELATIVE, AGO)
+        pattern.search(text)
+        for pattern in (*patterns, MONTH_ONLY, PERIOD, THIS_WEEK, WEEKEND, WEEKDAY, RELATIVE, AGO)
     )
 
 

@@ -61,6 +61,8 @@ PERIOD = re.compile(
 THIS_WEEK = re.compile(
     r"(?<!\w)(?:en|au) debut de (?:la |cette )?semaine(?! (?:derniere|passee|prochaine))(?!\w)"
 )
+# "ce week-end", "le week-end dernier": its Sunday (within a day of either day of it), week-precise
+WEEKEND = re.compile(r"(?<!\w)(?:ce|le|du|au cours du) (?:week-end|weekend|week end)( dernier| passe)?(?!\w)")
 # "depuis le 26 juillet", "depuis le coup d'État du 26 juillet", "depuis dimanche": when an ongoing
 # state began, not the day of the act the sentence tells
 SINCE = re.compile(r"\bdepuis\b[^,;:.]{0,50}$")
@@ -95,9 +97,14 @@ def find_period(text: str, published: date) -> EventDate | None:
 
     >>> find_period("recu en debut de semaine a niamey", date(2024, 9, 12))  # folded; a Thursday
     EventDate(day=datetime.date(2024, 9, 9), precision=2)
+    >>> find_period("attaque ce week-end a ouro", date(2024, 9, 16))  # a Monday
+    EventDate(day=datetime.date(2024, 9, 15), precision=2)
     """
     if THIS_WEEK.search(text):
         return EventDate(published - timedelta(days=published.weekday()), 2)
+    weekend = WEEKEND.search(text)
+    if weekend is not None:
+        return EventDate(_last_weekday("dimanche", published, strictly=bool(weekend[1])), 2)
     period = PERIOD.search(text)
     if period is not None:
         if period[1]:
