@@ -92,7 +92,8 @@ def told_as_main(sentence: Sentence, index: int) -> bool:
         token = tokens[current]
         if token.dep == "acl:relcl":
             words = [t.text.lower() for t in tokens[:current]]
-            return any(a in {"c'", "c’", "ce"} and b in {"est", "était"} for a, b in pairwise(words))
+            cleft = any(a in {"c'", "c’", "ce"} and b in {"est", "était"} for a, b in pairwise(words))
+            return cleft or _after_a_participle(sentence, current)
         if token.dep == "parataxis":
             return any(t.text == ":" for t in tokens[min(token.head, current) : current])
         if token.dep in {"appos", "acl"} or token.head == current:
@@ -105,6 +106,25 @@ def told_as_main(sentence: Sentence, index: int) -> bool:
 RELATIVE_PRONOUNS = frozenset(
     {"où", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "duquel"}
 )
+RELATIVE_WORDS = RELATIVE_PRONOUNS | frozenset(("qui", "que", "qu'", "qu’", "quoi", "auxquels", "desquels"))
+
+
+def _after_a_participle(sentence: Sentence, verb: int) -> bool:
+    """A main clause the parser hung as a relative one on the noun that ends a fronted participial
+    phrase ("Reçu lundi par le président Goïta, l'ambassadeur a remis un don …"): no relative
+    word opens it, and it has a subject of its own, a noun or a name."""
+    tokens = sentence.tokens
+    root = next((i for i, t in enumerate(tokens) if t.head == i), verb)
+    if (
+        root >= verb
+        or tokens[root].form != "Part"
+        or any(t.head == root and t.dep.startswith("aux") for t in tokens)
+    ):
+        return False  # the sentence is not opened by a participle standing alone
+    under = [i for i, t in enumerate(tokens) if t.head == verb and i != verb]
+    if not any(tokens[i].dep.startswith("nsubj") and tokens[i].pos in {"NOUN", "PROPN"} for i in under):
+        return False
+    return not any(t.text.lower() in RELATIVE_WORDS for t in tokens[min([verb, *under]) : verb])
 
 
 def opened_by_relative(sentence: Sentence, index: int) -> bool:

@@ -20,6 +20,7 @@ from datetime import date
 from functools import partial
 from itertools import combinations
 
+from vigie.events.act_model import ActModel
 from vigie.events.acts import Acts, Trigger
 from vigie.events.clauses import (
     ancestors,
@@ -90,6 +91,8 @@ class DiplomacyRules:
     def __init__(self) -> None:
         self.acts = Acts()
         self.party_finder = PartyFinder()
+        self.act_model = ActModel.load()  # the trained weighing of the rules' types, if shipped
+        self.directed = frozenset(rule.type for rule in self.acts.rules if rule.directed)
 
     def find_types(self, folded: str) -> list[PloverType]:
         """The PLOVER types a folded sentence reports, the most specific first (`Acts.find_types`)."""
@@ -129,6 +132,8 @@ class DiplomacyRules:
             joint = self._joint_forces(folded, sentence.text)
             if joint and all(t.type != "COOPERATE" for t in triggers):
                 triggers.append(Trigger("COOPERATE", joint[0], joint[0]))
+            if self.act_model is not None:  # the types the annotated sentences say its words tell
+                triggers = self.act_model.revise(sentence, triggers, self.directed)
             if not triggers or self.acts.not_interactions.search(folded):
                 groups.append(self.party_finder.named(sentence))
                 continue
