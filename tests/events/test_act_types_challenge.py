@@ -58,6 +58,15 @@ CASES: list[Any] = [
         "ministre nigérien.",
         {("ACCUSE", ("BEN", "NER"))},
     ),
+    (
+        "Paris juge « sans fondement » les accusations portées par Bamako contre son attaché militaire.",
+        set(),  # a denial answers an accusation: the accusation, told before, is the act
+    ),
+    (
+        "La partie burkinabè a assuré qu'elle ne laisserait jamais son territoire servir à déstabiliser la "
+        "Côte d'Ivoire.",
+        set(),  # an assurance about what one would never do: no accusation
+    ),
     # REJECT and SANCTION
     pytest.param(
         (

@@ -163,8 +163,8 @@ def told_as_plan(sentence: Sentence, index: int) -> bool:
     tokens = sentence.tokens
     for current in ancestors(sentence, index):
         token = tokens[current]
-        if token.pos not in {"VERB", "AUX"}:
-            continue
+        if token.pos not in {"VERB", "AUX"} or token.form == "Inf" and token.dep != "ROOT":
+            continue  # an infinitive has no tense: "ne laisserait pas son territoire servir à déstabiliser"
         text, lemma = token.text.lower(), token.lemma.lower()
         auxiliaries = [t.text.lower() for t in tokens if t.head == current and t.dep.startswith("aux")]
         if text in IRREGULAR_IRREALIS or any(aux in IRREGULAR_IRREALIS for aux in auxiliaries):
