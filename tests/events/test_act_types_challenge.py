@@ -85,6 +85,11 @@ CASES: list[Any] = [
         "Les autorités algériennes ont fermé mardi leur espace aérien aux appareils en provenance du Mali.",
         {("SANCTION", ("DZA", "MLI"))},
     ),
+    (
+        "Le département d'État a annoncé jeudi le retrait du Niger de la liste des pays soumis à des "
+        "restrictions de visas.",
+        set(),  # taken off a list: a measure eased, no withdrawal of either party
+    ),
     # AID: donations, grants, food
     (
         "Le Japon a octroyé mardi au Burkina Faso une enveloppe de deux milliards de francs CFA destinée à "
