@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from vigie.events.developments import development
 from vigie.events.frames import Frame, Phrase, frame, token_at, undergone
 from vigie.events.lexicon import Actors, fold_text
 from vigie.events.sides import MALI_FORCES, UNIDENTIFIED, Side, SideReader, is_state
@@ -252,7 +253,8 @@ class Coder:
             target = self._target(patient, whole, actor1, state)
             return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
         if trigger.event_type == "Strategic developments":
-            return [self._development(trigger, agent, patient, whole, doer, state)]
+            kinds = (trigger.event_type, trigger.sub_event_type)
+            return [development(kinds, patient, whole, doer, state, self.actors.unarmed)]
         if trigger.kind == "violence":
             return self._violence(agent, patient, whole, doer, state, folded, both_present)
         if trigger.kind == "clash" or trigger.event_type == "Battles":
@@ -413,36 +415,6 @@ class Coder:
         if forces is None and actor1 in MILITIAS:
             forces = UNIDENTIFIED  # "une incursion repoussée par les dozos": they fight the jihadists
         return ("Battles", "Armed clash", actor1, forces or state)
-
-    def _development(
-        self, trigger: Trigger, agent: Side, patient: Side, whole: Side, doer: str | None, state: str
-    ) -> tuple[EventType, SubEventType, str, str | None]:
-        sub = trigger.sub_event_type
-        if sub == "Looting/property destruction":
-            if doer is not None and is_state(doer):
-                return (trigger.event_type, sub, doer, UNIDENTIFIED)
-            return (
-                trigger.event_type,
-                sub,
-                doer
-                or _first([n for n in whole.named if n not in self.actors.unarmed and not is_state(n)])
-                or UNIDENTIFIED,
-                CIVILIANS,
-            )
-        if sub == "Non-violent transfer of territory":
-            return (
-                trigger.event_type,
-                sub,
-                doer or state,
-                _first([n for n in patient.named + whole.named if n != doer]),
-            )
-        actor1 = doer or _first([n for n in whole.named if n not in self.actors.unarmed]) or state
-        return (
-            trigger.event_type,
-            sub,
-            actor1,
-            _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]),
-        )
 
     def _target(self, patient: Side, whole: Side, actor1: str, state: str) -> str | None:
         named = [n for n in patient.named if n != actor1]

@@ -33,6 +33,7 @@ from vigie.events.lexicon import (
     load_parties,
     read_table,
 )
+from vigie.events.objects import load_object_triggers, object_matches, replaces
 from vigie.events.places import Toponym
 from vigie.events.reports import Report, later_tolls, merge_reports
 from vigie.events.sides import UNIDENTIFIED, is_state
@@ -103,10 +104,13 @@ class SecurityRules:
         )
         self.sieve = Sieve([t["patterns"] for t in table["trigger"]])  # which triggers may match
         self.not_events = compile_phrases(table["not_events"]["patterns"])
+        self.not_events_except = compile_phrases(table["not_events"].get("except", []))
         self.masks = compile_phrases(table["masks"]["patterns"])
         self.actors = load_actors()
         self.filter = EventFilter.load()
         self.coder = Coder(table["targets"], self.actors, table["defused"]["verbs"])
+        self.object_triggers = load_object_triggers(table)
+        self.counts = frozenset(w.lower() for w in table["counts"]["lemmas"])
         self.siting = Siting(load_country_words(), load_parties()[1])
 
     def find_triggers(self, folded: str, context: str | None = None) -> list[Match]:
@@ -255,10 +259,11 @@ class SecurityRules:
         """The events a sentence reports, each with whether its place is the one told before;
         `after` is the text of the sentences that follow (who the victims were, when it does not say)."""
         folded = fold_text(sentence.text)
-        if self.not_events.search(folded):
-            return []
+        if self.not_events.search(self.not_events_except.sub(lambda m: " " * len(m.group()), folded)):
+            return []  # "la cérémonie de rétrocession du camp": a hand-over, not a ceremony only
         masked = self._masked(folded, sentence, analysis)
         matches = self.find_triggers(masked, self.masks.sub(lambda m: " " * len(m.group()), folded))
+        matches = with_objects(matches, object_matches(sentence, self.object_triggers, self.counts))
         if not matches:
             return []
         match = _main_match(matches, folded)
@@ -439,6 +444,20 @@ class SecurityRules:
             if specific:
                 return specific[0]
         return None
+
+
+def with_objects(matches: list[Match], objects: list[Match]) -> list[Match]:
+    """The word triggers with those the parse reads (`objects.py`): on one verb the parse's reading
+    wins ("ont enlevé le bétail": looting, not abduction); one match per type, the most specific first."""
+    if not objects:
+        return matches
+    kept = [m for m in matches if not any(replaces(o, m) for o in objects)]
+    found: dict[tuple[str, str], Match] = {}
+    for match in kept + objects:
+        key = (match.trigger.event_type, match.trigger.sub_event_type)
+        if key not in found or match.trigger.priority > found[key].trigger.priority:
+            found[key] = match
+    return sorted(found.values(), key=lambda m: -m.trigger.priority)
 
 
 def own_act(match: Match, matches: list[Match]) -> bool:
