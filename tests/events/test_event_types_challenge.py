@@ -158,3 +158,20 @@ def test_the_words_of_a_type_without_its_act_tell_no_event(stages: Stages, body:
     """Food handed to the displaced of a camp is no camp handed over, a government's protest no
     demonstration, an accidental fire no destruction by an armed group."""
     assert _events(stages, body, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Le corps du chef de village de Dioura, enlevé la veille, a été retrouvé mercredi criblé de balles.", ATTACK),
+        ("Repoussés par l'armée après de violents combats, les assaillants s'en sont pris mercredi aux habitants de Dioura.", ATTACK),
+        ("Mercredi près de Douentza, des hommes armés s'en sont pris à des passagers d'un car, tuant trois d'entre eux.", ATTACK),
+        ("Mercredi, des jihadistes s'en sont pris à une patrouille de la gendarmerie près de Niono.", CLASH),
+    ],
+)  # fmt: skip
+def test_the_act_of_the_main_clause_types_the_sentence(stages: Stages, body: str, kind: tuple[str, str]) -> None:
+    """An act told in an apposition or an opening participle ("enlevé la veille", "Repoussés après de
+    violents combats") is background to the act of the main clause; "s'en prendre à" names its target
+    in its "à" phrase (a pronominal verb, not a passive)."""
+    events = _events(stages, body, PUBLISHED)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [kind]

@@ -159,21 +159,30 @@ def _with_conjuncts(sentence: Sentence, heads: list[int]) -> list[int]:
     return out
 
 
+# reflexive clitics: "s'en sont pris", "se sont attaqués" are pronominal verbs, whose "être" the
+# parser often labels a passive auxiliary; their subject acts
+REFLEXIVE = {"se", "s'", "s’"}
+
+
 def _is_passive(sentence: Sentence, verb: int) -> bool:
-    return any(sentence.tokens[i].dep in {"aux:pass", "nsubj:pass"} for i in children(sentence, verb))
+    tokens = sentence.tokens
+    below = children(sentence, verb)
+    if any(tokens[i].dep.startswith("expl") and tokens[i].text.lower() in REFLEXIVE for i in below):
+        return False
+    return any(tokens[i].dep in {"aux:pass", "nsubj:pass"} for i in below)
 
 
 def _governing_verb(sentence: Sentence, index: int) -> int | None:
     """The verb (or copula's predicate) a word depends on, climbing noun phrases."""
     tokens = sentence.tokens
-    for current in _up(sentence, index):
+    for current in up(sentence, index):
         token = tokens[current]
         if token.pos in {"VERB", "AUX"} and (current != index or token.head == current):
             return current
     return None
 
 
-def _up(sentence: Sentence, index: int) -> Iterator[int]:
+def up(sentence: Sentence, index: int) -> Iterator[int]:
     """A word, then each word it depends on up to the root (a cycle in a bad parse stops it)."""
     tokens = sentence.tokens
     seen = set()
@@ -190,8 +199,10 @@ def frame(sentence: Sentence, trigger: int) -> Frame:
     """The roles of a trigger word in its sentence."""
     tokens = sentence.tokens
     word = tokens[trigger]
-    if word.dep.startswith("aux") and 0 <= word.head < len(tokens) and word.head != trigger:
-        trigger, word = word.head, tokens[word.head]  # "avaient tué": the roles are the participle's
+    clitic = word.pos == "PRON" and (word.dep.startswith("expl") or word.text.lower() in REFLEXIVE | {"en"})
+    if (word.dep.startswith("aux") or clitic) and 0 <= word.head < len(tokens) and word.head != trigger:
+        # "avaient tué", "s'en sont pris": the roles are the participle's
+        trigger, word = word.head, tokens[word.head]
     if word.pos in {"VERB", "AUX"} or (word.pos == "ADJ" and word.form == "Part"):
         return _verb_frame(sentence, trigger)
     return _noun_frame(sentence, trigger)
@@ -383,7 +394,7 @@ def is_subordinate(sentence: Sentence, index: int, participles: bool = True) -> 
     `participles=False` lets a past participle describing a noun through ("l'armée, appuyée par
     Barkhane, a …": the support is given in the act the sentence tells)."""
     tokens = sentence.tokens
-    for current in _up(sentence, index):
+    for current in up(sentence, index):
         token = tokens[current]
         if token.dep in {"acl:relcl", "appos", "parataxis"}:
             return True

@@ -33,6 +33,7 @@ from vigie.events.lexicon import (
     load_parties,
     read_table,
 )
+from vigie.events.frames import subtree, token_at, up
 from vigie.events.objects import load_object_triggers, object_matches, replaces
 from vigie.events.places import Toponym
 from vigie.events.reports import Report, later_tolls, merge_reports
@@ -138,7 +139,9 @@ class SecurityRules:
                 continue
             if trigger.requires is not None and trigger.requires.search(context or folded) is None:
                 continue
-            key = (trigger.event_type, trigger.sub_event_type)
+            # one match per type and kind: a clash word and a violence word both typing a battle are
+            # both kept, for the clause they stand in may tell background (`_main_match`)
+            key = (trigger.event_type, trigger.sub_event_type, trigger.kind)
             if key not in found or trigger.priority > found[key].trigger.priority:
                 found[key] = Match(trigger, match.start(), match.end())
         return sorted(found.values(), key=lambda m: -m.trigger.priority)
@@ -266,7 +269,7 @@ class SecurityRules:
         matches = with_objects(matches, object_matches(sentence, self.object_triggers, self.counts))
         if not matches:
             return []
-        match = _main_match(matches, folded)
+        match = _main_match(matches, folded, sentence)
         when = trigger_day(sentence, match.start, dated) if dated is not None else when
         roles = self.coder.frame_at(sentence, match.start)
         if roles is not None and (not roles.realis or roles.negated):
@@ -471,10 +474,16 @@ def own_act(match: Match, matches: list[Match]) -> bool:
     )
 
 
-def _main_match(matches: list[Match], folded: str) -> Match:
+def _main_match(matches: list[Match], folded: str, sentence: Sentence | None = None) -> Match:
     """The trigger that types the sentence: the most specific, except that burning and looting
     are the damage of an assault when people were killed in it ("exécutant les habitants et
-    incendiant le marché" is an attack on civilians)."""
+    incendiant le marché" is an attack on civilians), and that an act told in an apposition or a
+    participle set before the subject is background to the act of the main clause ("Repoussés
+    après de violents combats, les assaillants s'en sont pris à des civils": the civilians)."""
+    if sentence is not None and len(matches) > 1 and sentence.tokens:
+        told = [m for m in matches if not _in_apposition(sentence, m)]
+        if told and told[0] is not matches[0]:
+            matches = told
     best = matches[0]
     if best.trigger.sub_event_type == "Arrests":
         # "la riposte a permis de neutraliser vingt assaillants et d'en interpeller onze": fighters
@@ -487,3 +496,22 @@ def _main_match(matches: list[Match], folded: str) -> Match:
         if violence and not NO_DEATHS.search(folded):
             return violence[0]
     return best
+
+
+def _in_apposition(sentence: Sentence, match: Match) -> bool:
+    """Whether a trigger stands in a clause set off from the main one: a relative clause, an
+    apposition or a participle between commas ("Le corps du chef, enlevé la veille, a été
+    retrouvé"), or a participle opening the sentence ("Repoussés après de violents combats, les
+    assaillants …")."""
+    tokens = sentence.tokens
+    index = token_at(sentence, sentence.start + match.start)
+    if index is None:
+        return False
+    for current in up(sentence, index):
+        token = tokens[current]
+        if token.dep in {"acl:relcl", "appos"}:
+            return True
+        if token.dep in {"acl", "advcl"} and token.form == "Part" and token.tense != "Pres":
+            first = min(subtree(sentence, current))
+            return first == 0 or tokens[first - 1].text == ","
+    return False
