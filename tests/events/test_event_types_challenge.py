@@ -135,7 +135,9 @@ def test_a_camp_handed_over_goes_to_the_forces_that_take_it(stages: Stages, body
 
 def test_livestock_carried_off_is_looted_people_carried_off_are_abducted(stages: Stages) -> None:
     """One verb, two types: its object decides (ACLED: looting of goods, abduction of people)."""
-    [cattle] = _events(stages, "Mercredi à Dioura, des hommes armés ont enlevé le bétail des éleveurs.", PUBLISHED)
+    [cattle] = _events(
+        stages, "Mercredi à Dioura, des hommes armés ont enlevé le bétail des éleveurs.", PUBLISHED
+    )
     [people] = _events(stages, "Mercredi à Dioura, des hommes armés ont enlevé deux éleveurs.", PUBLISHED)
     assert (cattle.sub_event_type, cattle.actor1, cattle.actor2) == (
         "Looting/property destruction",
@@ -169,9 +171,28 @@ def test_the_words_of_a_type_without_its_act_tell_no_event(stages: Stages, body:
         ("Mercredi, des jihadistes s'en sont pris à une patrouille de la gendarmerie près de Niono.", CLASH),
     ],
 )  # fmt: skip
-def test_the_act_of_the_main_clause_types_the_sentence(stages: Stages, body: str, kind: tuple[str, str]) -> None:
+def test_the_act_of_the_main_clause_types_the_sentence(
+    stages: Stages, body: str, kind: tuple[str, str]
+) -> None:
     """An act told in an apposition or an opening participle ("enlevé la veille", "Repoussés après de
     violents combats") is background to the act of the main clause; "s'en prendre à" names its target
     in its "à" phrase (a pronominal verb, not a passive)."""
+    events = _events(stages, body, PUBLISHED)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Mercredi, les FAMa, appuyées par des vecteurs aériens, ont repoussé une attaque terroriste contre le poste de Boni.", CLASH),
+        ("Des centaines d'assaillants ont été neutralisés mercredi à Djibo grâce à la riposte des FDS et à l'appui des vecteurs aériens.", CLASH),
+        ("Avec l'appui de l'aviation, les soldats ont mis en déroute mercredi les terroristes qui attaquaient Titao.", CLASH),
+        ("Mercredi, des vecteurs aériens ont frappé un regroupement de terroristes près de Djibo.", AIR),
+    ],
+)  # fmt: skip
+def test_a_ground_fight_with_air_support_is_a_battle(
+    stages: Stages, body: str, kind: tuple[str, str]
+) -> None:
+    """ACLED: troops fighting with air support are one battle; aircraft striking alone are remote violence."""
     events = _events(stages, body, PUBLISHED)
     assert [(e.event_type, e.sub_event_type) for e in events] == [kind]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -18,6 +18,7 @@ from vigie.events.developments import development
 from vigie.events.frames import Frame, Phrase, frame, token_at, undergone
 from vigie.events.lexicon import Actors, fold_text
 from vigie.events.sides import MALI_FORCES, UNIDENTIFIED, Side, SideReader, is_state
+from vigie.events.triggers import Match, Trigger
 from vigie.records import EventType, Sentence, SubEventType
 
 CIVILIANS = "Civilians"
@@ -71,27 +72,6 @@ NEUTRALISED = re.compile(r"neutralis|elimin")
 CIVILIAN_DEAD = re.compile(r"\bcivil|enfants|femmes")
 # a UN mission or an NGO tells of an air strike, it is not struck by it (FORMAT.md: investigating bodies)
 NOT_STRUCK = {"MINUSMA", OTHER}
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """One trigger entry of patterns/acled.toml."""
-
-    event_type: EventType
-    sub_event_type: SubEventType
-    priority: int
-    kind: str  # fixed, violence, clash, state
-    pattern: re.Pattern[str]
-    requires: re.Pattern[str] | None
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A trigger found in a sentence (offsets into the folded sentence)."""
-
-    trigger: Trigger
-    start: int
-    end: int
 
 
 class Coder:

@@ -167,7 +167,7 @@ REFLEXIVE = {"se", "s'", "s’"}
 def _is_passive(sentence: Sentence, verb: int) -> bool:
     tokens = sentence.tokens
     below = children(sentence, verb)
-    if any(tokens[i].dep.startswith("expl") and tokens[i].text.lower() in REFLEXIVE for i in below):
+    if any(tokens[i].pos == "PRON" and tokens[i].text.lower() in REFLEXIVE for i in below):
         return False
     return any(tokens[i].dep in {"aux:pass", "nsubj:pass"} for i in below)
 

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from vigie.events.coding import Match, Trigger
 from vigie.events.frames import children, preposition
 from vigie.events.lexicon import compile_phrases
+from vigie.events.triggers import Match, Trigger
 from vigie.records import Sentence
 
 # the roles of a thing undergoing its verb: object, passive subject, or a noun's "de" phrase
@@ -108,3 +108,17 @@ def replaces(found: Match, other: Match) -> bool:
     """Whether a parse-read trigger takes the place of a word trigger on the same verb: "ont
     enlevé le bétail" is looting, not the abduction "enlev*" would say."""
     return other.start <= found.start < other.end or found.start <= other.start < found.end
+
+
+def with_objects(matches: list[Match], objects: list[Match]) -> list[Match]:
+    """The word triggers with those the parse reads (`objects.py`): on one verb the parse's reading
+    wins ("ont enlevé le bétail": looting, not abduction); one match per type, the most specific first."""
+    if not objects:
+        return matches
+    kept = [m for m in matches if not any(replaces(o, m) for o in objects)]
+    found: dict[tuple[str, str], Match] = {}
+    for match in kept + objects:
+        key = (match.trigger.event_type, match.trigger.sub_event_type)
+        if key not in found or match.trigger.priority > found[key].trigger.priority:
+            found[key] = match
+    return sorted(found.values(), key=lambda m: -m.trigger.priority)

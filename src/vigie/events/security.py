@@ -14,14 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from vigie.events.coding import (
-    CIVILIANS,
-    DISTINCT_ACTS,
-    STATE_LED,
-    Coder,
-    Match,
-    Trigger,
-)
+from vigie.events.coding import CIVILIANS, DISTINCT_ACTS, STATE_LED, Coder
 from vigie.events.confidence import PLUPERFECT, EventFilter, Seen, features
 from vigie.events.context import Dated, Timeline, trigger_day
 from vigie.events.lexicon import (
@@ -33,14 +26,14 @@ from vigie.events.lexicon import (
     load_parties,
     read_table,
 )
-from vigie.events.frames import subtree, token_at, up
-from vigie.events.objects import load_object_triggers, object_matches, replaces
+from vigie.events.objects import load_object_triggers, object_matches, with_objects
 from vigie.events.places import Toponym
 from vigie.events.reports import Report, later_tolls, merge_reports
 from vigie.events.sides import UNIDENTIFIED, is_state
 from vigie.events.siting import COUNTRY_HINT, Locate, Siting, inside, listed
 from vigie.events.telling import earlier_phrases, reference_scope, subheading
 from vigie.events.tolls import civilian_toll, find_toll, tolls_by_place
+from vigie.events.triggers import Match, Trigger, main_match
 from vigie.frdate import EventDate
 from vigie.frnumber import parse_number
 from vigie.nlp import Analysis
@@ -79,8 +72,6 @@ ANAPHORIC_EVENT = re.compile(
 YEAR_ONLY = re.compile(
     r"l'annee derniere|l'an dernier|l'an passe|l'annee precedente|(?:en|depuis|des) (?:19|20)\d\d(?!\d)"
 )
-# "où aucun décès n'a été signalé": burning without killing is property destruction
-NO_DEATHS = re.compile(r"aucun (?:deces|mort)|sans (?:faire de )?(?:victime|mort)|pas de (?:victime|mort)")
 CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
 # "prendre" in a locution is no taking of people: "ont été pris pour cible", "pris à partie", "pris
 # d'assaut", "prises en embuscade" (an attack, told by the trigger that follows)
@@ -111,6 +102,7 @@ class SecurityRules:
         self.filter = EventFilter.load()
         self.coder = Coder(table["targets"], self.actors, table["defused"]["verbs"])
         self.object_triggers = load_object_triggers(table)
+        self.ground_fight = compile_phrases(table["ground_fight"]["patterns"])
         self.counts = frozenset(w.lower() for w in table["counts"]["lemmas"])
         self.siting = Siting(load_country_words(), load_parties()[1])
 
@@ -125,7 +117,7 @@ class SecurityRules:
         >>> rules.find_triggers(fold_text("Le Mali a réceptionné de nouveaux drones Bayraktar."))
         []
         """
-        found: dict[tuple[str, str], Match] = {}
+        found: dict[tuple[str, str, str], Match] = {}
         for index in self.sieve.candidates(folded):  # a few look-ups rule out the others' searches
             trigger = self.triggers[index]
             match = trigger.pattern.search(folded)
@@ -140,7 +132,7 @@ class SecurityRules:
             if trigger.requires is not None and trigger.requires.search(context or folded) is None:
                 continue
             # one match per type and kind: a clash word and a violence word both typing a battle are
-            # both kept, for the clause they stand in may tell background (`_main_match`)
+            # both kept, for the clause they stand in may tell background (`triggers.main_match`)
             key = (trigger.event_type, trigger.sub_event_type, trigger.kind)
             if key not in found or trigger.priority > found[key].trigger.priority:
                 found[key] = Match(trigger, match.start(), match.end())
@@ -269,7 +261,7 @@ class SecurityRules:
         matches = with_objects(matches, object_matches(sentence, self.object_triggers, self.counts))
         if not matches:
             return []
-        match = _main_match(matches, folded, sentence)
+        match = main_match(matches, folded, sentence, self.ground_fight)
         when = trigger_day(sentence, match.start, dated) if dated is not None else when
         roles = self.coder.frame_at(sentence, match.start)
         if roles is not None and (not roles.realis or roles.negated):
@@ -449,20 +441,6 @@ class SecurityRules:
         return None
 
 
-def with_objects(matches: list[Match], objects: list[Match]) -> list[Match]:
-    """The word triggers with those the parse reads (`objects.py`): on one verb the parse's reading
-    wins ("ont enlevé le bétail": looting, not abduction); one match per type, the most specific first."""
-    if not objects:
-        return matches
-    kept = [m for m in matches if not any(replaces(o, m) for o in objects)]
-    found: dict[tuple[str, str], Match] = {}
-    for match in kept + objects:
-        key = (match.trigger.event_type, match.trigger.sub_event_type)
-        if key not in found or match.trigger.priority > found[key].trigger.priority:
-            found[key] = match
-    return sorted(found.values(), key=lambda m: -m.trigger.priority)
-
-
 def own_act(match: Match, matches: list[Match]) -> bool:
     """An act of its own told after an event, at its place ("Les opérations de ratissage qui ont
     suivi ont conduit à l'interpellation de …"); a capture told with killings goes on telling the
@@ -472,46 +450,3 @@ def own_act(match: Match, matches: list[Match]) -> bool:
     return match.trigger.event_type == "Explosions/Remote violence" or all(
         m.trigger.kind not in {"violence", "clash"} for m in matches
     )
-
-
-def _main_match(matches: list[Match], folded: str, sentence: Sentence | None = None) -> Match:
-    """The trigger that types the sentence: the most specific, except that burning and looting
-    are the damage of an assault when people were killed in it ("exécutant les habitants et
-    incendiant le marché" is an attack on civilians), and that an act told in an apposition or a
-    participle set before the subject is background to the act of the main clause ("Repoussés
-    après de violents combats, les assaillants s'en sont pris à des civils": the civilians)."""
-    if sentence is not None and len(matches) > 1 and sentence.tokens:
-        told = [m for m in matches if not _in_apposition(sentence, m)]
-        if told and told[0] is not matches[0]:
-            matches = told
-    best = matches[0]
-    if best.trigger.sub_event_type == "Arrests":
-        # "la riposte a permis de neutraliser vingt assaillants et d'en interpeller onze": fighters
-        # captured in the fight are the battle's (ACLED codes the battle, not an arrest)
-        fight = [m for m in matches if m.trigger.kind == "clash"]
-        if fight:
-            return fight[0]
-    if best.trigger.sub_event_type == "Looting/property destruction":
-        violence = [m for m in matches if m.trigger.kind in {"violence", "clash"}]
-        if violence and not NO_DEATHS.search(folded):
-            return violence[0]
-    return best
-
-
-def _in_apposition(sentence: Sentence, match: Match) -> bool:
-    """Whether a trigger stands in a clause set off from the main one: a relative clause, an
-    apposition or a participle between commas ("Le corps du chef, enlevé la veille, a été
-    retrouvé"), or a participle opening the sentence ("Repoussés après de violents combats, les
-    assaillants …")."""
-    tokens = sentence.tokens
-    index = token_at(sentence, sentence.start + match.start)
-    if index is None:
-        return False
-    for current in up(sentence, index):
-        token = tokens[current]
-        if token.dep in {"acl:relcl", "appos"}:
-            return True
-        if token.dep in {"acl", "advcl"} and token.form == "Part" and token.tense != "Pres":
-            first = min(subtree(sentence, current))
-            return first == 0 or tokens[first - 1].text == ","
-    return False
