@@ -196,3 +196,9 @@ def test_a_ground_fight_with_air_support_is_a_battle(
     """ACLED: troops fighting with air support are one battle; aircraft striking alone are remote violence."""
     events = _events(stages, body, PUBLISHED)
     assert [(e.event_type, e.sub_event_type) for e in events] == [kind]
+
+
+def test_a_blockade_told_as_it_goes_on_is_no_event(stages: Stages) -> None:
+    """FORMAT.md: a blockade with a start date is an event; a blockade told as it goes on is not."""
+    body = "Au troisième jour du blocus, les camions de vivres restaient immobilisés mercredi à l'entrée de Léré."
+    assert [e for e in _events(stages, body, PUBLISHED) if e.sub_event_type == "Other"] == []
