@@ -83,6 +83,12 @@ CASES = [
     ("Le massacre de trente habitants du village de Diallassagou, mercredi, a suscité une vive émotion.", ATTACK, "Diallassagou"),
     ("Mercredi, des éléments de l'EIGS ont assassiné deux conseillers municipaux à Ménaka.", ATTACK, "Ménaka"),
     ("Mercredi, des individus armés ont tué un imam devant sa mosquée à Tillia.", ATTACK, "Tillia"),
+    ("Mercredi, trois bergers ont été décapités par des hommes armés près de Tillia.", ATTACK, "Tillia"),
+    ("Des jihadistes ont fusillé mercredi sept villageois sur la place du marché de Ouatagouna.", ATTACK, "Ouatagouna"),
+    ("Un charnier contenant une vingtaine de corps a été découvert mercredi près de Djibo.", ATTACK, "Djibo"),
+    ("Mercredi à Bankass, des habitants ont été brûlés vifs dans leurs cases par des assaillants.", ATTACK, "Bankass"),
+    ("Le carnage de mercredi à Diallassagou a coûté la vie à trente-deux civils.", ATTACK, "Diallassagou"),
+    ("Mercredi à Sévaré, un voleur présumé a été brûlé vif par une foule en colère.", MOB, "Sévaré"),
     # battle or attack: the target decides
     ("Mercredi, des hommes armés ont ouvert le feu sur un mariage à Bankass, tuant six personnes.", ATTACK, "Bankass"),
     ("Mercredi à Ansongo, des jihadistes ont tiré sur un véhicule de commerçants, faisant trois morts.", ATTACK, "Ansongo"),
