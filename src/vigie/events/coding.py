@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from vigie.events.developments import development
-from vigie.events.frames import Frame, Phrase, frame, token_at, undergone
+from vigie.events.frames import Frame, Phrase, frame, token_at, undergone, verb_of_clitic
 from vigie.events.lexicon import Actors, fold_text
 from vigie.events.sides import MALI_FORCES, UNIDENTIFIED, Side, SideReader, is_state
 from vigie.events.triggers import Match, Trigger
@@ -98,7 +98,8 @@ class Coder:
         if not sentence.tokens:
             return None
         index = token_at(sentence, sentence.start + start)
-        return frame(sentence, index) if index is not None else None
+        # "s'en sont pris à des passagers": the roles are the verb's, not its clitic's
+        return frame(sentence, verb_of_clitic(sentence, index)) if index is not None else None
 
     def decide(
         self,

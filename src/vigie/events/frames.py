@@ -67,6 +67,16 @@ class Frame:
     negated: bool  # "n'a pas été attaqué"
 
 
+def verb_of_clitic(sentence: Sentence, index: int) -> int:
+    """The verb a clitic pronoun opening a trigger belongs to ("s'en sont pris": "pris"), else the word."""
+    tokens = sentence.tokens
+    word = tokens[index]
+    clitic = word.pos == "PRON" and (word.dep.startswith("expl") or word.text.lower() in REFLEXIVE | {"en"})
+    if clitic and 0 <= word.head < len(tokens) and tokens[word.head].pos == "VERB":
+        return word.head
+    return index
+
+
 def token_at(sentence: Sentence, offset: int) -> int | None:
     """The index of the word covering a document offset."""
     for index, token in enumerate(sentence.tokens):
@@ -199,10 +209,8 @@ def frame(sentence: Sentence, trigger: int) -> Frame:
     """The roles of a trigger word in its sentence."""
     tokens = sentence.tokens
     word = tokens[trigger]
-    clitic = word.pos == "PRON" and (word.dep.startswith("expl") or word.text.lower() in REFLEXIVE | {"en"})
-    if (word.dep.startswith("aux") or clitic) and 0 <= word.head < len(tokens) and word.head != trigger:
-        # "avaient tué", "s'en sont pris": the roles are the participle's
-        trigger, word = word.head, tokens[word.head]
+    if word.dep.startswith("aux") and 0 <= word.head < len(tokens) and word.head != trigger:
+        trigger, word = word.head, tokens[word.head]  # "avaient tué": the roles are the participle's
     if word.pos in {"VERB", "AUX"} or (word.pos == "ADJ" and word.form == "Part"):
         return _verb_frame(sentence, trigger)
     return _noun_frame(sentence, trigger)
