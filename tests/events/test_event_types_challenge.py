@@ -208,3 +208,20 @@ def test_a_blockade_told_as_it_goes_on_is_no_event(stages: Stages) -> None:
     """FORMAT.md: a blockade with a start date is an event; a blockade told as it goes on is not."""
     body = "Au troisième jour du blocus, les camions de vivres restaient immobilisés mercredi à l'entrée de Léré."
     assert [e for e in _events(stages, body, PUBLISHED) if e.sub_event_type == "Other"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "actor1", "actor2"),
+    [
+        ("Une bombe artisanale a explosé mercredi au passage d'un véhicule de transport près de Boni, tuant quatre passagers.", IED, "Unidentified Armed Group", "Civilians"),
+        ("Mercredi, un drone kamikaze du FLA a frappé le camp militaire de Kidal.", AIR, "FLA", "Military Forces of Mali"),
+        ("Mercredi, un kamikaze a fait exploser sa ceinture d'explosifs devant le camp militaire de Ménaka.", ("Explosions/Remote violence", "Suicide bomb"), "Unidentified Armed Group", "Military Forces of Mali"),
+    ],
+)  # fmt: skip
+def test_the_weapon_types_the_explosion(
+    stages: Stages, body: str, kind: tuple[str, str], actor1: str, actor2: str
+) -> None:
+    """A home-made bomb is a remote explosive; a "drone kamikaze" a drone, launched by whom its
+    phrase names; a "kamikaze" alone a suicide bomber."""
+    [event] = _events(stages, body, PUBLISHED)
+    assert (event.event_type, event.sub_event_type, event.actor1, event.actor2) == (*kind, actor1, actor2)

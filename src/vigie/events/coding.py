@@ -163,6 +163,8 @@ class Coder:
             if trigger.sub_event_type == "Mob violence":
                 target = CIVILIANS
             return [(trigger.event_type, trigger.sub_event_type, OTHER, target)]
+        if trigger.kind == "fixed" and trigger.sub_event_type == "Air/drone strike":
+            return [self._launched(trigger, roles, sentence, whole, day, country, state)]
         if trigger.kind == "state" or trigger.sub_event_type in STATE_LED:
             actor1 = (
                 _first([n for n in agent.named if n not in self.actors.unarmed])
@@ -278,6 +280,33 @@ class Coder:
                 kind="state",
             )
         return trigger
+
+    def _launched(
+        self,
+        trigger: Trigger,
+        roles: Frame | None,
+        sentence: Sentence,
+        whole: Side,
+        day: date | None,
+        country: str,
+        state: str,
+    ) -> tuple[EventType, SubEventType, str, str | None]:
+        """A weapon that names no one's forces ("un drone kamikaze du FLA a frappé le camp"): the
+        subject's phrase names who launched it, the verb's object what it struck."""
+        if roles is not None:
+            word = sentence.tokens[roles.trigger]
+            if word.dep == "nsubj" and word.head != roles.trigger:
+                roles = frame(sentence, word.head)  # the drone is the subject: the verb's roles
+        agent = self.sides.read(roles.agent if roles else (), day, country)
+        patient = self.sides.read(roles.patient if roles else (), day, country)
+        launchers = [n for n in agent.named if n not in self.actors.unarmed]
+        actor1 = _named_first(launchers) if launchers else UNIDENTIFIED
+        return (
+            trigger.event_type,
+            trigger.sub_event_type,
+            actor1,
+            self._target(patient, whole, actor1, state),
+        )
 
     def hit_by_mines(self, whole: Side) -> set[str]:
         """The actors that an explosive device laid on a road strikes rather than lays: state
