@@ -64,6 +64,9 @@ CASES = [
     ("Des commerçants ont observé mercredi un sit-in devant le gouvernorat de Kaya pour dénoncer les coupures d'électricité.", PROTEST, "Kaya"),
     ("Mercredi, les habitants de Dori sont sortis massivement dans les rues pour exiger le départ de la force française.", PROTEST, "Dori"),
     ("Une marche de protestation a eu lieu mercredi à Niamey contre la vie chère.", PROTEST, "Niamey"),
+    ("Des manifestants ont bloqué mercredi la route nationale à Kati pour protester contre l'insécurité.", PROTEST, "Kati"),
+    ("Des milliers de personnes se sont rassemblées mercredi au boulevard de l'Indépendance à Bamako pour soutenir la Transition.", PROTEST, "Bamako"),
+    ("Une foule en colère a incendié mercredi le commissariat de police de Kati.", RIOT, "Kati"),
     ("Les élèves de Ségou ont protesté mercredi devant la direction régionale contre la fermeture de leurs écoles.", PROTEST, "Ségou"),
     ("Mercredi à Tombouctou, des femmes ont marché jusqu'au gouvernorat pour réclamer la libération de leurs époux.", PROTEST, "Tombouctou"),
     ("Des milliers de personnes ont répondu mercredi à Niamey à l'appel de la société civile pour dire non à la présence militaire française.", PROTEST, "Niamey"),
@@ -160,11 +163,14 @@ def test_livestock_carried_off_is_looted_people_carried_off_are_abducted(stages:
         "Le gouvernement malien a protesté mercredi auprès de l'ambassadeur de France à Bamako.",
         "L'incendie du grand marché de Ségou, mercredi, a été provoqué par un court-circuit.",
         "Mercredi à Gao, le ministre a remis son rapport au président de la Transition.",
+        "Mercredi à Bamako, le président a manifesté son soutien aux forces armées.",
+        "Le Niger a manifesté mercredi à Niamey sa volonté de renforcer sa coopération avec le Mali.",
     ],
 )
 def test_the_words_of_a_type_without_its_act_tell_no_event(stages: Stages, body: str) -> None:
     """Food handed to the displaced of a camp is no camp handed over, a government's protest no
-    demonstration, an accidental fire no destruction by an armed group."""
+    demonstration, an accidental fire no destruction by an armed group, support shown ("a manifesté
+    son soutien") no demonstration."""
     assert _events(stages, body, PUBLISHED) == []
 
 

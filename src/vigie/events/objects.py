@@ -122,3 +122,14 @@ def with_objects(matches: list[Match], objects: list[Match]) -> list[Match]:
         if key not in found or match.trigger.priority > found[key].trigger.priority:
             found[key] = match
     return sorted(found.values(), key=lambda m: -m.trigger.priority)
+
+
+def with_object(sentence: Sentence, index: int, verbs: frozenset[str], objects: frozenset[str]) -> bool:
+    """Whether a trigger verb has an object that makes it another verb: "a manifesté son soutien"
+    shows support, "ont manifesté" demonstrated (patterns/acled.toml [shown])."""
+    tokens = sentence.tokens
+    if not 0 <= index < len(tokens) or tokens[index].lemma.lower() not in verbs:
+        return False
+    return any(
+        tokens[i].dep == "obj" and tokens[i].lemma.lower() in objects for i in children(sentence, index)
+    )

@@ -26,7 +26,7 @@ from vigie.events.lexicon import (
     load_parties,
     read_table,
 )
-from vigie.events.objects import load_object_triggers, object_matches, with_objects
+from vigie.events.objects import load_object_triggers, object_matches, with_object, with_objects
 from vigie.events.places import Toponym
 from vigie.events.reports import Report, later_tolls, merge_reports
 from vigie.events.sides import UNIDENTIFIED, is_state
@@ -103,6 +103,10 @@ class SecurityRules:
         self.coder = Coder(table["targets"], self.actors, table["defused"]["verbs"])
         self.object_triggers = load_object_triggers(table)
         self.ground_fight = compile_phrases(table["ground_fight"]["patterns"])
+        self.shown = (
+            frozenset(w.lower() for w in table["shown"]["verbs"]),
+            frozenset(w.lower() for w in table["shown"]["objects"]),
+        )
         self.counts = frozenset(w.lower() for w in table["counts"]["lemmas"])
         self.siting = Siting(load_country_words(), load_parties()[1])
 
@@ -266,6 +270,8 @@ class SecurityRules:
         roles = self.coder.frame_at(sentence, match.start)
         if roles is not None and (not roles.realis or roles.negated):
             return []
+        if roles is not None and with_object(sentence, roles.trigger, *self.shown):
+            return []  # "le président a manifesté son soutien": shown, not demonstrated
         if PLUPERFECT.search(folded) and not stated:
             return []  # an earlier story without its own date: background, not pinned
         if YEAR_ONLY.search(folded) and not stated:
