@@ -177,7 +177,7 @@ def test_the_words_of_a_type_without_its_act_tell_no_event(stages: Stages, body:
 @pytest.mark.parametrize(
     ("body", "kind"),
     [
-        ("Le corps du chef de village de Dioura, enlevé la veille, a été retrouvé mercredi criblé de balles.", ATTACK),
+        ("Mercredi, le corps du chef de village de Dioura, enlevé par des hommes armés, a été retrouvé criblé de balles.", ATTACK),
         ("Repoussés par l'armée après de violents combats, les assaillants s'en sont pris mercredi aux habitants de Dioura.", ATTACK),
         ("Mercredi près de Douentza, des hommes armés s'en sont pris à des passagers d'un car, tuant trois d'entre eux.", ATTACK),
         ("Mercredi, des jihadistes s'en sont pris à une patrouille de la gendarmerie près de Niono.", CLASH),
