@@ -193,7 +193,7 @@ CASES = {
     ),
     "hexagone": Case(
         "NER",
-        "L'Hexagone a rappelé le jeudi 27 juillet 2023 son ambassadeur au Niger.",
+        "Le jeudi 27 juillet 2023, l'Hexagone a rappelé son ambassadeur au Niger.",
         {("REJECT", ("FRA", "NER"))},
     ),
     "leader-receives-at-home": Case(

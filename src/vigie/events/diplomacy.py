@@ -84,6 +84,8 @@ PEOPLE = re.compile(
     r"conseiller|patron|dirigeant|hôte|visiteur|personnalité|porte-parole|haut"
 )
 
+WEEKDAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
+
 
 class DiplomacyRules:
     """The PLOVER lexicons, loaded once; `extract` is pure."""
@@ -366,9 +368,10 @@ def _in_background(sentence: Sentence, index: int, prepositions: frozenset[str])
 
 
 def _a_person(sentence: Sentence, head: int) -> bool:
-    """A received object that is someone: a name, a pronoun or a word for an official."""
+    """A received object that is someone: a name, a pronoun or a word for an official; a day the
+    parser took for the object ("a reçu le mardi 5 mars son homologue") hides what was received."""
     token = sentence.tokens[head]
-    return token.pos in {"PROPN", "PRON"} or PEOPLE.match(token.lemma.lower()) is not None
+    return token.lemma.lower() in WEEKDAYS or token.pos in {"PROPN", "PRON"} or PEOPLE.match(token.lemma.lower()) is not None
 
 
 def _dated_acts(triggers: list[Trigger], days: list[tuple[int, date]]) -> dict[PloverType, date]:

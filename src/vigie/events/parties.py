@@ -36,8 +36,10 @@ GROUP = re.compile(
     r"(?<!\w)(?:les|des|ces|aux) (deux|trois|quatre|cinq) (?:pays|etats|gouvernements|chefs d'etat|capitales|delegations|armees)(?!\w)"
 )
 # two parties as one subject: "les délégations malienne et russe", "la Russie et la Chine"
+# French repeats the preposition before each conjunct: "au Mali, au Burkina Faso et au Niger"
 COORDINATED = re.compile(
-    r"^\s*(?:,|et|,\s*et)\s+(?:(?:la|le|les|l'|des|du|de la|de l')\s*)?(?:pays (?:de la|de l'|du|membres de la)\s*)?$"
+    r"^\s*(?:,|et|,\s*et)\s+(?:(?:a|au|aux|en)\s+)?(?:(?:la|le|les|l'|des|du|de la|de l'|de|d')\s*)?"
+    r"(?:pays (?:de la|de l'|du|membres de la)\s*)?$"
 )
 # a visit to a foreign capital names the host: "le président tchadien s'est rendu à Niamey"
 VISIT = re.compile(
@@ -46,7 +48,7 @@ VISIT = re.compile(
 BORDER = re.compile(
     r"(?:frontieres?|cote|rive|territoire|sol|eaux|capitale|ville|espace aerien|presse|television|lac|golfe de|"
     r"bassin du|bassin du lac|dollars?|nationalite|origine|langue|destination d[eu]|destination de l'|"
-    r"partie? de|partis de|en provenance d[eu]|venue?s? d[eu]|venue?s? d'|originaires? d[eu]|retour vers|vers|"
+    r"partie? de|partis de|en provenance d[eu]|venue?s? d[eu]|venue?s? d'|venant d[eu]|venant d'|originaires? d[eu]|retour vers|vers|"
     r"(?:frontieres?|cote|rive|rives|lac|golfe|bassin)\s+(?:du|de la|de l'|d'|des))\s*$"
 )  # "la frontière nigérienne", "le lac Tchad", "des dollars américains", "de nationalité française":
 # a place, a currency, a person's origin or a language, not a party; "parti de Côte d'Ivoire",

@@ -36,6 +36,9 @@ PRONOUN = re.compile(r"(?<!\w)(?:il|elle|ils|elles)(?!\w)")
 # REJECT or ACCUSE ("le retrait du Mali", "le rejet de la demande": who withdraws, what is rejected)
 GIVEN = {"SUPPORT", "AID", "COOPERATE", "REQUEST", "SANCTION"}
 
+# the diplomats of a state: "les ambassadeurs de Turquie, d'Égypte …", "les chargés d'affaires du …"
+ENVOYS_OF = re.compile(r"(?:ambassadeurs?|charges? d'affaires|consuls?|diplomates?)\s+(?:de|du|des|d')\s*$")
+
 # prepositions of the complement an act is aimed at, beside its object
 TOWARDS = frozenset({"à", "au", "aux", "contre", "envers", "auprès", "avec", "vis-à-vis"})
 
@@ -84,6 +87,12 @@ def pair_parties(
         if not sources or not targets:
             return []
         return [(a, b, trigger.type) for a in sources for b in targets if a != b]
+    envoys = _envoys(named, folded)
+    if envoys:  # "a reçu les lettres de créance des ambassadeurs de Turquie, d'Égypte et du Maroc":
+        hosts = [c for c in dict.fromkeys(codes) if c not in envoys] or [home]  # each with the host
+        return [(a, b, trigger.type) for a in envoys for b in hosts if a != b] + [
+            (a, b, trigger.type) for a, b in combinations(hosts, 2)
+        ]
     if _listed(
         named, _list_may_stand(sentence, trigger), folded
     ):  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé",
@@ -126,6 +135,15 @@ def _roles(
             if not targets:
                 roles, targets = outer, more_targets
             sources = more_sources
+        if not sources and targets and roles.passive and not roles.agent:
+            # "le Niger a été suspendu des instances de l'UA", "l'ambassadeur a été expulsé du
+            # Niger": a passive without its agent; the party of its other complements acts
+            sources = [
+                p.code
+                for p in explicit
+                if p.code not in targets
+                and any(o.start <= p.start + sentence.start < o.end for o in roles.obliques)
+            ]
         if not sources:  # "l'ambassadeur du Mali, Issa Konfourou, a accusé": the title before the name
             sources = [p.code for p in explicit if _in_title(p, roles.agent, sentence, folded)]
             targets = [code for code in targets if code not in sources]
@@ -157,6 +175,7 @@ def _roles(
         and roles is not None
         and not roles.agent
         and sentence.tokens[roles.trigger].pos == "NOUN"
+        and not _coordinated(explicit, targets[:2], folded)
     ):
         sources, targets = (
             targets[:1],
@@ -182,9 +201,44 @@ def _roles(
             [implied] if implied not in targets else [p.code for p in explicit if p.code not in targets][:1]
         )
     if not targets:
-        rest = [p.code for p in parties if p.code not in sources]
-        targets = rest[:1] if rest else ([home] if home not in sources else [])
+        rest = [p for p in parties if p.code not in sources]
+        targets = [p.code for p in _conjuncts(rest, folded)] if rest else ([home] if home not in sources else [])
     return sources, targets
+
+
+def _envoys(parties: list[Party], folded: str) -> list[str]:
+    """The states of envoys listed together ("les ambassadeurs de Turquie, d'Égypte et du Maroc"):
+    an ambassador represents his state to the host, not to the other envoys (PLOVER CONSULT: the
+    visitor and the host), so each pairs with the host only. Two or more, else none."""
+    explicit = [p for p in parties if p.start >= 0]
+    for i, first in enumerate(explicit):
+        if ENVOYS_OF.search(folded[max(0, first.start - 40) : first.start]) is None:
+            continue
+        run = _conjuncts(explicit[i:], folded)
+        if len({p.code for p in run}) >= 2:
+            return list(dict.fromkeys(p.code for p in run))
+    return []
+
+
+def _coordinated(parties: list[Party], codes: list[str], folded: str) -> bool:
+    """Whether these parties are named as one list ("du Sénégal et de Côte d'Ivoire"): conjuncts
+    share one role, they are not who acts and what it acts on."""
+    found = [next((p for p in parties if p.code == code), None) for code in codes]
+    return all(found) and any(
+        COORDINATED.match(folded[a.end : b.start]) is not None
+        for a, b in pairwise(sorted((p for p in found if p is not None), key=lambda p: p.start))
+    )
+
+
+def _conjuncts(parties: list[Party], folded: str) -> list[Party]:
+    """The first party and those coordinated after it ("a offert du blé au Mali, au Burkina Faso et
+    au Niger": the three receive it)."""
+    run = parties[:1]
+    for party in parties[1:]:
+        if party.start < 0 or not COORDINATED.match(folded[run[-1].end : party.start]):
+            break
+        run.append(party)
+    return run
 
 
 def _frame(sentence: Sentence, trigger: Trigger) -> Frame | None:
