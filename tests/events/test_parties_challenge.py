@@ -226,6 +226,27 @@ CASES = {
         {("CONSULT", ("MLI", "NER")), ("CONSULT", ("BFA", "NER"))},
         {("CONSULT", ("BFA", "MLI"))},
     ),
+    "ambassadors-in-turn": Case(
+        "MLI",
+        "Le jeudi 6 février 2025, le ministre des Affaires étrangères a reçu tour à tour les "
+        "ambassadeurs de la Chine et de la Russie.",
+        {("CONSULT", ("CHN", "MLI")), ("CONSULT", ("MLI", "RUS"))},
+        {("CONSULT", ("CHN", "RUS"))},
+    ),
+    # a capital after a stance only a government takes is that government
+    "stance-of-capital": Case(
+        "NER",
+        "Le vendredi 7 février 2025, Niamey a dénoncé la position de Washington sur la transition.",
+        {("ACCUSE", ("NER", "USA"))},
+    ),
+    # the parse names the subject: a crowd is no state, whatever party stands before it
+    "crowd-subject": Case(
+        "BFA",
+        "Devant l'ambassade de France, des centaines de manifestants ont rejeté le vendredi 30 "
+        "septembre 2022 toute médiation.",
+        set(),
+        {("REJECT", ("BFA", "FRA"))},
+    ),
     # a directed act on a list whose members each repeat the preposition ("au Mali, au Burkina")
     "aid-to-three": Case(
         "MLI",

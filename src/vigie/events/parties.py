@@ -30,6 +30,13 @@ MAX_PARTIES = 5
 VENUE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|en|aux)\s+$")
 # a capital after "de" names a place, not a government: "le sommet d'Accra", "la décision de Paris"
 CAPITAL_OF = re.compile(r"(?:^|\s)(?:de|d'|d’|du|des|depuis)\s*$")  # "depuis Bamako": from where
+# a stance only a government takes, whose "de" phrase names it: "la position de Washington", "les
+# accusations de Bamako", "le soutien de Moscou" (a capital after "de" is otherwise a place; "la
+# décision d'Accra", "l'initiative d'Accra", "l'appel de Bamako" are a summit's, where it met)
+GOVERNMENT_ACT = re.compile(
+    r"(?:position|reaction|reponse|refus|soutien|accusations?|volonte|attitude|politique|propos|"
+    r"menaces?|ingerence|hostilite|silence|plainte)\s+(?:de|d')\s*$"
+)
 # "les deux pays", "les deux ministres": the parties of the interaction told just before
 # "les trois pays", "ces trois pays", "les deux chefs d'Etat": as many parties as were told together before
 GROUP = re.compile(
@@ -184,7 +191,9 @@ class PartyFinder:
             if VISIT.search(folded[max(0, item.start - 40) : item.start]) and item.names:
                 visited = visited or item.names[0].canonical  # "s'est rendu à Niamey": the host
             if (venue and (capital or before.endswith("a "))) or (
-                capital and CAPITAL_OF.search(folded[max(0, item.start - 8) : item.start])
+                capital
+                and CAPITAL_OF.search(folded[max(0, item.start - 8) : item.start])
+                and not GOVERNMENT_ACT.search(folded[max(0, item.start - 24) : item.start])
             ):
                 continue  # "à Accra": where it happened; "le sommet d'Accra": a place
             parties += [Party(alias.canonical, item.start, item.end, venue) for alias in item.names[:1]]

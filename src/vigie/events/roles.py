@@ -19,6 +19,7 @@ from itertools import combinations, pairwise
 from vigie.events.acts import Trigger
 from vigie.events.clauses import ancestors, parties_apart
 from vigie.events.frames import Frame, Phrase, children, frame, preposition, subtree, token_at
+from vigie.events.lexicon import fold_text
 from vigie.events.parties import COORDINATED, Party
 from vigie.records import Sentence
 
@@ -37,7 +38,9 @@ PRONOUN = re.compile(r"(?<!\w)(?:il|elle|ils|elles)(?!\w)")
 GIVEN = {"SUPPORT", "AID", "COOPERATE", "REQUEST", "SANCTION"}
 
 # the diplomats of a state: "les ambassadeurs de Turquie, d'Égypte …", "les chargés d'affaires du …"
-ENVOYS_OF = re.compile(r"(?:ambassadeurs?|charges? d'affaires|consuls?|diplomates?)\s+(?:de|du|des|d')\s*$")
+ENVOYS_OF = re.compile(
+    r"(?:ambassadeurs?|charges? d'affaires|consuls?|diplomates?)\s+(?:de|du|des|d')\s*(?:la |l')?$"
+)
 
 # prepositions of the complement an act is aimed at, beside its object
 TOWARDS = frozenset({"à", "au", "aux", "contre", "envers", "auprès", "avec", "vis-à-vis"})
@@ -152,6 +155,8 @@ def _roles(
                 targets.append(b.code)  # conjunct on the verb; the list is one object
     if not sources and not targets:  # positional: the subject before the trigger, the object after
         before = [p for p in named if subject_from <= p.start < trigger.start]
+        if roles is not None and roles.agent:  # the parse names a subject: a party elsewhere before
+            before = []  # the trigger does not act ("slogans hostiles à l'armée française : la foule a …")
         after = [p for p in parties if p.start >= trigger.start]
         sources = [p.code for p in before]
         targets = [p.code for p in after[:1]]
@@ -190,6 +195,15 @@ def _roles(
         targets = [code for code in targets if code not in sources]
     if not sources:  # no party named as the subject: the article's country, when a state acts
         subject = folded[subject_from : trigger.start]
+        if (
+            roles is not None
+            and roles.agent
+            and roles.agent[0].start - sentence.start < trigger.start
+            and not PRONOUN.fullmatch(fold_text(roles.agent[0].text))
+        ):
+            # the parse names the subject: only its words say whether an official acts ("slogans
+            # hostiles à l'armée française : le mouvement a refusé …": a crowd, no state)
+            subject = " ".join(fold_text(p.text) for p in roles.agent)
         official = OFFICIAL.search(subject) or (PRONOUN.search(subject) and OFFICIAL.search(previous))
         if not official:
             return [], []  # "il demande aux autorités françaises": a person, not a state, asks
@@ -352,6 +366,8 @@ def _in_title(party: Party, agent: tuple[Phrase, ...], sentence: Sentence, folde
     du Mali auprès des Nations unies, Issa Konfourou, a accusé …" (the parser takes the name for the
     subject and the title for another phrase; French news names an official by title, then name)."""
     for phrase in agent:
+        if sentence.tokens[phrase.head].pos != "PROPN":
+            continue  # a name is the subject, not "des manifestants" after "Devant l'ambassade de France,"
         start = phrase.start - sentence.start
         before = folded[:start].rstrip()
         if not before.endswith(","):
