@@ -247,6 +247,20 @@ CASES = {
         set(),
         {("REJECT", ("BFA", "FRA"))},
     ),
+    # an official introduced by title, state and name stands for that state later in the article
+    "named-ambassador-later": Case(
+        "BFA",
+        "L'ambassadeur de Russie au Burkina Faso, Igor Martynov, parle couramment le mooré. Le lundi "
+        "10 mars 2025, le ministre de la Défense s'est entretenu avec Igor Martynov.",
+        {("CONSULT", ("BFA", "RUS"))},
+    ),
+    "named-minister-later": Case(
+        "MLI",
+        "Le ministre turc des Affaires étrangères, Mehmet Kaya, est arrivé le lundi 3 février 2025 à "
+        "Bamako. Le jeudi 6 février 2025, M. Kaya a signé un accord de coopération avec le ministre "
+        "de l'Économie.",
+        {("AGREE", ("MLI", "TUR"))},
+    ),
     # a directed act on a list whose members each repeat the preposition ("au Mali, au Burkina")
     "aid-to-three": Case(
         "MLI",

@@ -119,6 +119,7 @@ class DiplomacyRules:
         found: list[Interaction] = []
         told = self._title_pairs(analysis, home)  # the last sentence with an interaction, its pairs
         groups: list[list[str]] = []  # the parties each sentence named together, in reading order
+        people = self.party_finder.people(sentences)  # officials named with their state, and where
         if analysis.has_title and sentences:
             groups.append(self.party_finder.named(sentences[0]))
         for index in indexes:
@@ -136,8 +137,9 @@ class DiplomacyRules:
                 triggers.append(Trigger("COOPERATE", joint[0], joint[0]))
             if self.act_model is not None:  # the types the annotated sentences say its words tell
                 triggers = self.act_model.revise(sentence, triggers, self.directed)
+            known = {name: code for told_at, name, code in people if told_at < index}
             if not triggers or self.acts.not_interactions.search(folded):
-                groups.append(self.party_finder.named(sentence))
+                groups.append(self.party_finder.named(sentence, known))
                 continue
             if YEAR_ONLY.search(folded) and not dated.stated:
                 continue  # "en 2006, les deux pays avaient signé…": history
@@ -156,8 +158,9 @@ class DiplomacyRules:
                     self.party_finder.members,
                 ),
                 told_before(groups, home) if anaphor else (),
+                known,
             )
-            groups.append(self.party_finder.named(sentence))
+            groups.append(self.party_finder.named(sentence, known))
             acts: list[tuple[PloverType, list[tuple[str, str, str]]]] = []
             for trigger in triggers:
                 pairs = self.party_finder.apart_from_members(

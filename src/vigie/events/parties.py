@@ -89,6 +89,17 @@ ANAPHOR = re.compile(
     r"\s*(?:il|elle|ils|elles|le diplomate|la diplomate|la delegation|cette delegation|l'emissaire|"
     r"les emissaires|l'envoye|l'envoyee|le chef de la delegation|le visiteur|son hote|l'hote)\b"
 )
+# an official named by title, state and name: "l'ambassadeur de Russie au Burkina Faso, Igor
+# Martynov", "le ministre turc des Affaires étrangères, Mehmet Kaya", "le président iranien Ebrahim
+# Raïssi": the name stands for that state in the rest of the article (FORMAT.md: a minister to the
+# state; PLOVER resolves a person to the state he serves)
+TITLED = re.compile(
+    r"(?:ambassad\w*|ministre|president\w*|homologue|envoye\w*|chef de la diplomatie|representant\w*|"
+    r"secretaire\w*|emissaire|porte-parole|charge\w* d'affaires|consul|roi|emir)(?:\s[^,;:.()]*)?\s$"
+)
+NAMED_AFTER = re.compile(
+    r"^(?:\s[^,;:.()«»\d]{0,45},\s*|\s+)((?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+)"
+)
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
 
@@ -117,12 +128,30 @@ class PartyFinder:
             if name[:1].islower()
         )
 
-    def named(self, sentence: Sentence) -> list[str]:
+    def named(self, sentence: Sentence, people: Mapping[str, str] | None = None) -> list[str]:
         """The parties a sentence names, as codes, in order: not the places, venues, postings and
         nationalities `find` sets aside ("troisième étape d'une tournée qui l'a conduit en Guinée",
         then "les délégations des deux pays": not Guinea)."""
-        mentions, _ = self._mentions(fold_text(sentence.text), sentence.text)
+        mentions, _ = self._mentions(fold_text(sentence.text), sentence.text, people)
         return list(dict.fromkeys(p.code for p in mentions if not p.venue))
+
+    def people(self, sentences: Sequence[Sentence]) -> list[tuple[int, str, str]]:
+        """The officials an article introduces by title, state and name, as (sentence index, name,
+        code): "le ministre turc des Affaires étrangères, Mehmet Kaya" makes "Mehmet Kaya" and "M.
+        Kaya" Turkey's in the sentences after. A name that holds a party's own name is none."""
+        found: list[tuple[int, str, str]] = []
+        for index, sentence in enumerate(sentences):
+            folded, original = fold_text(sentence.text), sentence.text
+            for mention in self._mentions(folded, original)[0]:
+                if mention.venue or not TITLED.search(folded[max(0, mention.start - 60) : mention.start]):
+                    continue
+                after = NAMED_AFTER.match(original[mention.end : mention.end + 100])
+                if after is None or self.gazette.find(fold_text(after.group(1)), after.group(1)):
+                    continue
+                name = after.group(1)
+                last = name.split()[-1]
+                found += [(index, alias, mention.code) for alias in (name, f"M. {last}", f"Mme {last}")]
+        return found
 
     def find(
         self,
@@ -131,6 +160,7 @@ class PartyFinder:
         home: str,
         group: tuple[int, int, list[str]] | None = None,
         told_before: Sequence[str] = (),
+        people: Mapping[str, str] | None = None,
     ) -> list[Party]:
         """The parties a sentence names, in text order; one foreign party alone gets the article's
         country beside it (or the host of a visit); "les trois pays" names the three told before."""
@@ -141,7 +171,7 @@ class PartyFinder:
         ours = OUR.search(folded)
         if ours is not None:
             parties.append(Party(home, ours.start(), ours.end()))
-        mentions, visited = self._mentions(folded, original)
+        mentions, visited = self._mentions(folded, original, people)
         for mention in mentions:
             # a party once, where first named; a venue gives way to the party named after it ("Au
             # Sénégal voisin, le président Macky Sall": the venue's state acts), a state named
@@ -157,9 +187,11 @@ class PartyFinder:
                 parties.append(replace(mention, again=True))
         return self._finish(parties, visited, home, told_before)
 
-    def _mentions(self, folded: str, original: str) -> tuple[list[Party], str | None]:
+    def _mentions(
+        self, folded: str, original: str, people: Mapping[str, str] | None = None
+    ) -> tuple[list[Party], str | None]:
         """Every mention of a party in a sentence, but those that name no party (a venue is marked),
-        and the host of a visit."""
+        and the host of a visit; `people` are the names of officials told before."""
         parties: list[Party] = []
         visited: str | None = None
         occasions = [m.span() for m in OCCASION.finditer(folded)]
@@ -197,7 +229,11 @@ class PartyFinder:
             ):
                 continue  # "à Accra": where it happened; "le sommet d'Accra": a place
             parties += [Party(alias.canonical, item.start, item.end, venue) for alias in item.names[:1]]
-        return parties, visited
+        for name, code in (people or {}).items():  # "Le mardi, Mehmet Kaya s'est entretenu avec …"
+            for match in re.finditer(rf"(?<!\w){re.escape(fold_text(name))}(?!\w)", folded):
+                if all(match.end() <= p.start or p.end <= match.start() for p in parties):
+                    parties.append(Party(code, match.start(), match.end()))
+        return sorted(parties, key=lambda p: p.start), visited
 
     def _finish(
         self, parties: list[Party], visited: str | None, home: str, told_before: Sequence[str]
