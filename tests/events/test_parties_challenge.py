@@ -261,6 +261,18 @@ CASES = {
         "de l'Économie.",
         {("AGREE", ("MLI", "TUR"))},
     ),
+    "civility-received": Case(
+        "MLI",
+        "Le mardi 4 mars 2025, M. Amadou Bâ, ministre des Affaires étrangères du Sénégal, a été reçu "
+        "par le président de la Transition.",
+        {("CONSULT", ("MLI", "SEN"))},
+    ),
+    "name-then-title-later": Case(
+        "NER",
+        "Arrivé lundi, M. Kofi Mensah, envoyé spécial du Ghana, a visité l'hôpital de Niamey. Le "
+        "mercredi 5 mars 2025, le général Tiani a reçu M. Mensah.",
+        {("CONSULT", ("GHA", "NER"))},
+    ),
     # a directed act on a list whose members each repeat the preposition ("au Mali, au Burkina")
     "aid-to-three": Case(
         "MLI",

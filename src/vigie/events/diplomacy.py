@@ -81,7 +81,8 @@ PEOPLE = re.compile(
     r"ministr|ambassad|président|presid|délégation|delegation|homologue|émissaire|envoy|chef|secrétaire|"
     r"représentant|directeur|directrice|général|colonel|capitaine|commandant|officier|responsable|"
     r"diplomate|chargé|consul|roi|prince|émir|premier|vice|membre|sénateur|député|gouverneur|maire|"
-    r"conseiller|patron|dirigeant|hôte|visiteur|personnalité|porte-parole|haut"
+    r"conseiller|patron|dirigeant|hôte|visiteur|personnalité|porte-parole|haut|"
+    r"m\.|mme|monsieur|madame|sem$|excellence"  # civilities: "M. Amadou Bâ, ministre …", "SEM …"
 )
 
 WEEKDAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})

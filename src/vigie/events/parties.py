@@ -98,8 +98,15 @@ TITLED = re.compile(
     r"secretaire\w*|emissaire|porte-parole|charge\w* d'affaires|consul|roi|emir)(?:\s[^,;:.()]*)?\s$"
 )
 NAMED_AFTER = re.compile(
-    r"^(?:\s[^,;:.()«»\d]{0,45},\s*|\s+)((?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+)"
+    r"^(?:(?:\s[^,;:.()«»\d]{0,45})?,\s*|\s+)((?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+)"
 )
+# or by name, then title and state: "M. Amadou Bâ, ministre des Affaires étrangères du Sénégal",
+# "SEM Igor Gromyko, ambassadeur de Russie au Mali"
+NAMED_BEFORE = re.compile(
+    r"((?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+),\s+(?:l'|le |la )?(?:ambassad\w*|ministre|"
+    r"président\w*|représentant\w*|envoyé\w*|secrétaire\w*|chargée? d'affaires|consul)[^,;:.()]*$"
+)
+CIVILITIES = frozenset({"M.", "Mme", "SEM", "Son", "Excellence", "Monsieur", "Madame"})
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
 
@@ -143,13 +150,16 @@ class PartyFinder:
         for index, sentence in enumerate(sentences):
             folded, original = fold_text(sentence.text), sentence.text
             for mention in self._mentions(folded, original)[0]:
-                if mention.venue or not TITLED.search(folded[max(0, mention.start - 60) : mention.start]):
+                if mention.venue:
                     continue
                 after = NAMED_AFTER.match(original[mention.end : mention.end + 100])
-                if after is None or self.gazette.find(fold_text(after.group(1)), after.group(1)):
+                if after is None or not TITLED.search(folded[max(0, mention.start - 60) : mention.start]):
+                    after = NAMED_BEFORE.search(original[max(0, mention.start - 120) : mention.start])
+                words = [w for w in after.group(1).split() if w not in CIVILITIES] if after else []
+                name = " ".join(words)
+                if len(words) < 2 or self.gazette.find(fold_text(name), name):
                     continue
-                name = after.group(1)
-                last = name.split()[-1]
+                last = words[-1]
                 found += [(index, alias, mention.code) for alias in (name, f"M. {last}", f"Mme {last}")]
         return found
 
