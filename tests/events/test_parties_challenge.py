@@ -273,6 +273,14 @@ CASES = {
         "mercredi 5 mars 2025, le général Tiani a reçu M. Mensah.",
         {("CONSULT", ("GHA", "NER"))},
     ),
+    # the parties of a relative clause that does not hold the act are none of its own
+    "parties-in-relative-clause": Case(
+        "MLI",
+        "Le mardi 4 mars 2025, le ministre a dénoncé des rumeurs qui accusent la France et l'Algérie "
+        "de financer le terrorisme.",
+        set(),
+        {("ACCUSE", ("FRA", "MLI")), ("ACCUSE", ("DZA", "MLI")), ("ACCUSE", ("DZA", "FRA"))},
+    ),
     # a directed act on a list whose members each repeat the preposition ("au Mali, au Burkina")
     "aid-to-three": Case(
         "MLI",
