@@ -62,8 +62,7 @@ CASES = {
     ),
     "alger-summons": Case(
         "MLI",
-        "Le lundi 8 janvier 2024, Alger a convoqué l'ambassadeur du Mali pour lui signifier sa "
-        "protestation.",
+        "Le lundi 8 janvier 2024, Alger a convoqué l'ambassadeur du Mali pour lui signifier sa protestation.",
         {("ACCUSE", ("DZA", "MLI"))},
     ),
     "white-house": Case(
@@ -116,8 +115,7 @@ CASES = {
     ),
     "nigerien-authorities-accuse": Case(
         "NER",
-        "Les autorités nigériennes ont accusé le samedi 11 mai 2024 le Bénin d'abriter des bases "
-        "françaises.",
+        "Les autorités nigériennes ont accusé le samedi 11 mai 2024 le Bénin d'abriter des bases françaises.",
         {("ACCUSE", ("BEN", "NER"))},
     ),
     "un-body-indirect": Case(
@@ -138,6 +136,11 @@ CASES = {
         "Les chefs d'État de l'AES ont reçu le samedi 6 juillet 2024 à Niamey le vice-ministre russe "
         "de la Défense, Iounous-Bek Ievkourov.",
         _expanded("CONSULT", ("AES", "RUS")),
+    ),
+    "aes-summit": Case(
+        "NER",
+        "Le premier sommet des chefs d'État de l'AES s'est tenu le samedi 6 juillet 2024 à Niamey.",
+        {("CONSULT", ("BFA", "MLI")), ("CONSULT", ("BFA", "NER")), ("CONSULT", ("MLI", "NER"))},
     ),
     "three-ministers-meet": Case(
         "MLI",
@@ -315,7 +318,9 @@ CASES = {
 
 def _found(stages: Stages, case: Case) -> set[tuple[str, tuple[str, str]]]:
     body = case.body
-    article = Article("c" * 40, 0, "full", None, date(2025, 12, 1), None, body, 0, len(body), ((0, len(body)),))
+    article = Article(
+        "c" * 40, 0, "full", None, date(2025, 12, 1), None, body, 0, len(body), ((0, len(body)),)
+    )
     analysis = stages.analyzer(article, body)
     found = stages.extractor(article, analysis, stages.gazetteer, home=case.home).interactions
     return {pair for i in found for pair in _expanded(i.type, i.parties)}

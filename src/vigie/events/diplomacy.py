@@ -174,7 +174,8 @@ class DiplomacyRules:
                         home,
                         fold_text(sentences[index - 1].text) if index > 0 else "",
                         told_before(groups[:-1], home),
-                    )
+                    ),
+                    parties,
                 )
                 if joint and trigger.type == "COOPERATE":  # the joint forces and whoever supports them
                     together = joint[1] + [p.code for p in parties if p.start >= 0 and not p.venue]
@@ -375,7 +376,11 @@ def _a_person(sentence: Sentence, head: int) -> bool:
     """A received object that is someone: a name, a pronoun or a word for an official; a day the
     parser took for the object ("a reçu le mardi 5 mars son homologue") hides what was received."""
     token = sentence.tokens[head]
-    return token.lemma.lower() in WEEKDAYS or token.pos in {"PROPN", "PRON"} or PEOPLE.match(token.lemma.lower()) is not None
+    return (
+        token.lemma.lower() in WEEKDAYS
+        or token.pos in {"PROPN", "PRON"}
+        or PEOPLE.match(token.lemma.lower()) is not None
+    )
 
 
 def _dated_acts(triggers: list[Trigger], days: list[tuple[int, date]]) -> dict[PloverType, date]:

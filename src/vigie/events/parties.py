@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import combinations
 
 from vigie.events.lexicon import (
     Gazette,
@@ -107,6 +108,8 @@ NAMED_BEFORE = re.compile(
     r"président\w*|représentant\w*|envoyé\w*|secrétaire\w*|chargée? d'affaires|consul)[^,;:.()]*$"
 )
 CIVILITIES = frozenset({"M.", "Mme", "SEM", "Son", "Excellence", "Monsieur", "Madame"})
+# acts of parties together: an organisation's own meeting or accord is one among its members
+MEETINGS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
 
@@ -277,14 +280,25 @@ class PartyFinder:
             and re.search(r"(?:^|\s)(?:l'|l’|le |la |un |une )$", before) is not None
         )
 
-    def apart_from_members(self, pairs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    def apart_from_members(
+        self, pairs: list[tuple[str, str, str]], parties: Sequence[Party] = ()
+    ) -> list[tuple[str, str, str]]:
         """The pairs but those of an organisation with one of its own members ("les trois pays ont
         signé la charte de l'AES": the states, not the Alliance and each of them)."""
-        return [
+        kept = [
             (a, b, kind)
             for a, b, kind in pairs
             if b not in self.members.get(a, ()) and a not in self.members.get(b, ())
         ]
+        organisations = {a if a in self.members else b for a, b, _ in pairs}
+        named = {p.code for p in parties if p.start >= 0 and not p.venue}
+        if named == organisations and not kept and len(named) == 1 and all(k in MEETINGS for *_, k in pairs):
+            # "le sommet des chefs d'État de l'AES s'est tenu à Niamey" on a Nigerien page, the
+            # organisation the only party named: its members meet, one entry per pair present
+            # (FORMAT.md, Several parties)
+            members = sorted(self.members[organisations.pop()])
+            return [(a, b, pairs[0][2]) for a, b in combinations(members, 2)]
+        return kept
 
 
 def points_back(sentence: Sentence, folded: str, start: int = 0) -> bool:

@@ -216,7 +216,9 @@ def _roles(
         )
     if not targets:
         rest = [p for p in parties if p.code not in sources]
-        targets = [p.code for p in _conjuncts(rest, folded)] if rest else ([home] if home not in sources else [])
+        targets = (
+            [p.code for p in _conjuncts(rest, folded)] if rest else ([home] if home not in sources else [])
+        )
     return sources, targets
 
 
