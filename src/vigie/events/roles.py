@@ -93,9 +93,8 @@ def pair_parties(
     envoys = _envoys(named, folded)
     if envoys:  # "a reçu les lettres de créance des ambassadeurs de Turquie, d'Égypte et du Maroc":
         hosts = [c for c in dict.fromkeys(codes) if c not in envoys] or [home]  # each with the host
-        return [(a, b, trigger.type) for a in envoys for b in hosts if a != b] + [
-            (a, b, trigger.type) for a, b in combinations(hosts, 2)
-        ]
+        pairs: list[tuple[str, str, str]] = [(a, b, trigger.type) for a in envoys for b in hosts if a != b]
+        return pairs + [(a, b, trigger.type) for a, b in combinations(hosts, 2)]
     if _listed(
         named, _list_may_stand(sentence, trigger), folded
     ):  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé",
