@@ -292,6 +292,11 @@ CASES = {
         _expanded("AID", ("RUS", "AES")),
         {("AID", ("BFA", "MLI")), ("AID", ("MLI", "NER"))},
     ),
+    "passive-agent-official": Case(
+        "NER",
+        "Le mardi 4 mars 2025, l'Algérie a été accusée par le gouvernement de soutenir les terroristes.",
+        {("ACCUSE", ("DZA", "NER"))},
+    ),
     # a passive without its agent: the party the clause names beside the subject acts
     "suspended-passive": Case(
         "NER",

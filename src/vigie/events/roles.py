@@ -197,7 +197,6 @@ def _roles(
         if (
             roles is not None
             and roles.agent
-            and roles.agent[0].start - sentence.start < trigger.start
             and not PRONOUN.fullmatch(fold_text(roles.agent[0].text))
         ):
             # the parse names the subject: only its words say whether an official acts ("slogans
