@@ -194,11 +194,7 @@ def _roles(
         targets = [code for code in targets if code not in sources]
     if not sources:  # no party named as the subject: the article's country, when a state acts
         subject = folded[subject_from : trigger.start]
-        if (
-            roles is not None
-            and roles.agent
-            and not PRONOUN.fullmatch(fold_text(roles.agent[0].text))
-        ):
+        if roles is not None and roles.agent and not PRONOUN.fullmatch(fold_text(roles.agent[0].text)):
             # the parse names the subject: only its words say whether an official acts ("slogans
             # hostiles à l'armée française : le mouvement a refusé …": a crowd, no state)
             subject = " ".join(fold_text(p.text) for p in roles.agent)
