@@ -25,6 +25,8 @@ def in_its_clause(sentence: Sentence, trigger: Trigger, parties: list[Party]) ->
     kept = parties_apart(
         sentence, trigger, parties, lambda path: any(sentence.tokens[i].dep == "acl:relcl" for i in path)
     )
+    if kept == [] and parties:  # every party named is inside the aside: none is the act's own
+        return kept  # ("reprochent à M. X des publications dans lesquelles il affirmait que Bamako …")
     return kept if kept is not None and len(kept) >= 2 else parties
 
 

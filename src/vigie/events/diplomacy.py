@@ -81,8 +81,11 @@ PEOPLE = re.compile(
     r"ministr|ambassad|président|presid|délégation|delegation|homologue|émissaire|envoy|chef|secrétaire|"
     r"représentant|directeur|directrice|général|colonel|capitaine|commandant|officier|responsable|"
     r"diplomate|chargé|consul|roi|prince|émir|premier|vice|membre|sénateur|député|gouverneur|maire|"
-    r"conseiller|patron|dirigeant|hôte|visiteur|personnalité|porte-parole|haut"
+    r"conseiller|patron|dirigeant|hôte|visiteur|personnalité|porte-parole|haut|"
+    r"m\.|mme|monsieur|madame|sem$|excellence"  # civilities: "M. Amadou Bâ, ministre …", "SEM …"
 )
+
+WEEKDAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
 
 
 class DiplomacyRules:
@@ -117,6 +120,7 @@ class DiplomacyRules:
         found: list[Interaction] = []
         told = self._title_pairs(analysis, home)  # the last sentence with an interaction, its pairs
         groups: list[list[str]] = []  # the parties each sentence named together, in reading order
+        people = self.party_finder.people(sentences)  # officials named with their state, and where
         if analysis.has_title and sentences:
             groups.append(self.party_finder.named(sentences[0]))
         for index in indexes:
@@ -134,8 +138,9 @@ class DiplomacyRules:
                 triggers.append(Trigger("COOPERATE", joint[0], joint[0]))
             if self.act_model is not None:  # the types the annotated sentences say its words tell
                 triggers = self.act_model.revise(sentence, triggers, self.directed)
+            known = {name: code for told_at, name, code in people if told_at < index}
             if not triggers or self.acts.not_interactions.search(folded):
-                groups.append(self.party_finder.named(sentence))
+                groups.append(self.party_finder.named(sentence, known))
                 continue
             if YEAR_ONLY.search(folded) and not dated.stated:
                 continue  # "en 2006, les deux pays avaient signé…": history
@@ -154,8 +159,9 @@ class DiplomacyRules:
                     self.party_finder.members,
                 ),
                 told_before(groups, home) if anaphor else (),
+                known,
             )
-            groups.append(self.party_finder.named(sentence))
+            groups.append(self.party_finder.named(sentence, known))
             acts: list[tuple[PloverType, list[tuple[str, str, str]]]] = []
             for trigger in triggers:
                 pairs = self.party_finder.apart_from_members(
@@ -168,7 +174,8 @@ class DiplomacyRules:
                         home,
                         fold_text(sentences[index - 1].text) if index > 0 else "",
                         told_before(groups[:-1], home),
-                    )
+                    ),
+                    parties,
                 )
                 if joint and trigger.type == "COOPERATE":  # the joint forces and whoever supports them
                     together = joint[1] + [p.code for p in parties if p.start >= 0 and not p.venue]
@@ -366,9 +373,14 @@ def _in_background(sentence: Sentence, index: int, prepositions: frozenset[str])
 
 
 def _a_person(sentence: Sentence, head: int) -> bool:
-    """A received object that is someone: a name, a pronoun or a word for an official."""
+    """A received object that is someone: a name, a pronoun or a word for an official; a day the
+    parser took for the object ("a reçu le mardi 5 mars son homologue") hides what was received."""
     token = sentence.tokens[head]
-    return token.pos in {"PROPN", "PRON"} or PEOPLE.match(token.lemma.lower()) is not None
+    return (
+        token.lemma.lower() in WEEKDAYS
+        or token.pos in {"PROPN", "PRON"}
+        or PEOPLE.match(token.lemma.lower()) is not None
+    )
 
 
 def _dated_acts(triggers: list[Trigger], days: list[tuple[int, date]]) -> dict[PloverType, date]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import combinations
 
 from vigie.events.lexicon import (
     Gazette,
@@ -30,14 +31,23 @@ MAX_PARTIES = 5
 VENUE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|en|aux)\s+$")
 # a capital after "de" names a place, not a government: "le sommet d'Accra", "la décision de Paris"
 CAPITAL_OF = re.compile(r"(?:^|\s)(?:de|d'|d’|du|des|depuis)\s*$")  # "depuis Bamako": from where
+# a stance only a government takes, whose "de" phrase names it: "la position de Washington", "les
+# accusations de Bamako", "le soutien de Moscou" (a capital after "de" is otherwise a place; "la
+# décision d'Accra", "l'initiative d'Accra", "l'appel de Bamako" are a summit's, where it met)
+GOVERNMENT_ACT = re.compile(
+    r"(?:position|reaction|reponse|refus|soutien|accusations?|volonte|attitude|politique|propos|"
+    r"menaces?|ingerence|hostilite|silence|plainte)\s+(?:de|d')\s*$"
+)
 # "les deux pays", "les deux ministres": the parties of the interaction told just before
 # "les trois pays", "ces trois pays", "les deux chefs d'Etat": as many parties as were told together before
 GROUP = re.compile(
     r"(?<!\w)(?:les|des|ces|aux) (deux|trois|quatre|cinq) (?:pays|etats|gouvernements|chefs d'etat|capitales|delegations|armees)(?!\w)"
 )
 # two parties as one subject: "les délégations malienne et russe", "la Russie et la Chine"
+# French repeats the preposition before each conjunct: "au Mali, au Burkina Faso et au Niger"
 COORDINATED = re.compile(
-    r"^\s*(?:,|et|,\s*et)\s+(?:(?:la|le|les|l'|des|du|de la|de l')\s*)?(?:pays (?:de la|de l'|du|membres de la)\s*)?$"
+    r"^\s*(?:,|et|,\s*et)\s+(?:(?:a|au|aux|en)\s+)?(?:(?:la|le|les|l'|des|du|de la|de l'|de|d')\s*)?"
+    r"(?:pays (?:de la|de l'|du|membres de la)\s*)?$"
 )
 # a visit to a foreign capital names the host: "le président tchadien s'est rendu à Niamey"
 VISIT = re.compile(
@@ -46,7 +56,7 @@ VISIT = re.compile(
 BORDER = re.compile(
     r"(?:frontieres?|cote|rive|territoire|sol|eaux|capitale|ville|espace aerien|presse|television|lac|golfe de|"
     r"bassin du|bassin du lac|dollars?|nationalite|origine|langue|destination d[eu]|destination de l'|"
-    r"partie? de|partis de|en provenance d[eu]|venue?s? d[eu]|venue?s? d'|originaires? d[eu]|retour vers|vers|"
+    r"partie? de|partis de|en provenance d[eu]|venue?s? d[eu]|venue?s? d'|venant d[eu]|venant d'|originaires? d[eu]|retour vers|vers|"
     r"(?:frontieres?|cote|rive|rives|lac|golfe|bassin)\s+(?:du|de la|de l'|d'|des))\s*$"
 )  # "la frontière nigérienne", "le lac Tchad", "des dollars américains", "de nationalité française":
 # a place, a currency, a person's origin or a language, not a party; "parti de Côte d'Ivoire",
@@ -80,6 +90,26 @@ ANAPHOR = re.compile(
     r"\s*(?:il|elle|ils|elles|le diplomate|la diplomate|la delegation|cette delegation|l'emissaire|"
     r"les emissaires|l'envoye|l'envoyee|le chef de la delegation|le visiteur|son hote|l'hote)\b"
 )
+# an official named by title, state and name: "l'ambassadeur de Russie au Burkina Faso, Igor
+# Martynov", "le ministre turc des Affaires étrangères, Mehmet Kaya", "le président iranien Ebrahim
+# Raïssi": the name stands for that state in the rest of the article (FORMAT.md: a minister to the
+# state; PLOVER resolves a person to the state he serves)
+TITLED = re.compile(
+    r"(?:ambassad\w*|ministre|president\w*|homologue|envoye\w*|chef de la diplomatie|representant\w*|"
+    r"secretaire\w*|emissaire|porte-parole|charge\w* d'affaires|consul|roi|emir)(?:\s[^,;:.()]*)?\s$"
+)
+NAMED_AFTER = re.compile(
+    r"^(?:(?:\s[^,;:.()«»\d]{0,45})?,\s*|\s+)((?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+)"
+)
+# or by name, then title and state: "M. Amadou Bâ, ministre des Affaires étrangères du Sénégal",
+# "SEM Igor Gromyko, ambassadeur de Russie au Mali"
+NAMED_BEFORE = re.compile(
+    r"((?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+),\s+(?:l'|le |la )?(?:ambassad\w*|ministre|"
+    r"président\w*|représentant\w*|envoyé\w*|secrétaire\w*|chargée? d'affaires|consul)[^,;:.()]*$"
+)
+CIVILITIES = frozenset({"M.", "Mme", "SEM", "Son", "Excellence", "Monsieur", "Madame"})
+# acts of parties together: an organisation's own meeting or accord is one among its members
+MEETINGS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
 
@@ -108,12 +138,33 @@ class PartyFinder:
             if name[:1].islower()
         )
 
-    def named(self, sentence: Sentence) -> list[str]:
+    def named(self, sentence: Sentence, people: Mapping[str, str] | None = None) -> list[str]:
         """The parties a sentence names, as codes, in order: not the places, venues, postings and
         nationalities `find` sets aside ("troisième étape d'une tournée qui l'a conduit en Guinée",
         then "les délégations des deux pays": not Guinea)."""
-        mentions, _ = self._mentions(fold_text(sentence.text), sentence.text)
+        mentions, _ = self._mentions(fold_text(sentence.text), sentence.text, people)
         return list(dict.fromkeys(p.code for p in mentions if not p.venue))
+
+    def people(self, sentences: Sequence[Sentence]) -> list[tuple[int, str, str]]:
+        """The officials an article introduces by title, state and name, as (sentence index, name,
+        code): "le ministre turc des Affaires étrangères, Mehmet Kaya" makes "Mehmet Kaya" and "M.
+        Kaya" Turkey's in the sentences after. A name that holds a party's own name is none."""
+        found: list[tuple[int, str, str]] = []
+        for index, sentence in enumerate(sentences):
+            folded, original = fold_text(sentence.text), sentence.text
+            for mention in self._mentions(folded, original)[0]:
+                if mention.venue:
+                    continue
+                after = NAMED_AFTER.match(original[mention.end : mention.end + 100])
+                if after is None or not TITLED.search(folded[max(0, mention.start - 60) : mention.start]):
+                    after = NAMED_BEFORE.search(original[max(0, mention.start - 120) : mention.start])
+                words = [w for w in after.group(1).split() if w not in CIVILITIES] if after else []
+                name = " ".join(words)
+                if len(words) < 2 or self.gazette.find(fold_text(name), name):
+                    continue
+                last = words[-1]
+                found += [(index, alias, mention.code) for alias in (name, f"M. {last}", f"Mme {last}")]
+        return found
 
     def find(
         self,
@@ -122,6 +173,7 @@ class PartyFinder:
         home: str,
         group: tuple[int, int, list[str]] | None = None,
         told_before: Sequence[str] = (),
+        people: Mapping[str, str] | None = None,
     ) -> list[Party]:
         """The parties a sentence names, in text order; one foreign party alone gets the article's
         country beside it (or the host of a visit); "les trois pays" names the three told before."""
@@ -132,7 +184,7 @@ class PartyFinder:
         ours = OUR.search(folded)
         if ours is not None:
             parties.append(Party(home, ours.start(), ours.end()))
-        mentions, visited = self._mentions(folded, original)
+        mentions, visited = self._mentions(folded, original, people)
         for mention in mentions:
             # a party once, where first named; a venue gives way to the party named after it ("Au
             # Sénégal voisin, le président Macky Sall": the venue's state acts), a state named
@@ -148,9 +200,11 @@ class PartyFinder:
                 parties.append(replace(mention, again=True))
         return self._finish(parties, visited, home, told_before)
 
-    def _mentions(self, folded: str, original: str) -> tuple[list[Party], str | None]:
+    def _mentions(
+        self, folded: str, original: str, people: Mapping[str, str] | None = None
+    ) -> tuple[list[Party], str | None]:
         """Every mention of a party in a sentence, but those that name no party (a venue is marked),
-        and the host of a visit."""
+        and the host of a visit; `people` are the names of officials told before."""
         parties: list[Party] = []
         visited: str | None = None
         occasions = [m.span() for m in OCCASION.finditer(folded)]
@@ -182,11 +236,17 @@ class PartyFinder:
             if VISIT.search(folded[max(0, item.start - 40) : item.start]) and item.names:
                 visited = visited or item.names[0].canonical  # "s'est rendu à Niamey": the host
             if (venue and (capital or before.endswith("a "))) or (
-                capital and CAPITAL_OF.search(folded[max(0, item.start - 8) : item.start])
+                capital
+                and CAPITAL_OF.search(folded[max(0, item.start - 8) : item.start])
+                and not GOVERNMENT_ACT.search(folded[max(0, item.start - 24) : item.start])
             ):
                 continue  # "à Accra": where it happened; "le sommet d'Accra": a place
             parties += [Party(alias.canonical, item.start, item.end, venue) for alias in item.names[:1]]
-        return parties, visited
+        for name, code in (people or {}).items():  # "Le mardi, Mehmet Kaya s'est entretenu avec …"
+            for match in re.finditer(rf"(?<!\w){re.escape(fold_text(name))}(?!\w)", folded):
+                if all(match.end() <= p.start or p.end <= match.start() for p in parties):
+                    parties.append(Party(code, match.start(), match.end()))
+        return sorted(parties, key=lambda p: p.start), visited
 
     def _finish(
         self, parties: list[Party], visited: str | None, home: str, told_before: Sequence[str]
@@ -220,14 +280,25 @@ class PartyFinder:
             and re.search(r"(?:^|\s)(?:l'|l’|le |la |un |une )$", before) is not None
         )
 
-    def apart_from_members(self, pairs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    def apart_from_members(
+        self, pairs: list[tuple[str, str, str]], parties: Sequence[Party] = ()
+    ) -> list[tuple[str, str, str]]:
         """The pairs but those of an organisation with one of its own members ("les trois pays ont
         signé la charte de l'AES": the states, not the Alliance and each of them)."""
-        return [
+        kept = [
             (a, b, kind)
             for a, b, kind in pairs
             if b not in self.members.get(a, ()) and a not in self.members.get(b, ())
         ]
+        organisations = {a if a in self.members else b for a, b, _ in pairs}
+        named = {p.code for p in parties if p.start >= 0 and not p.venue}
+        if named == organisations and not kept and len(named) == 1 and all(k in MEETINGS for *_, k in pairs):
+            # "le sommet des chefs d'État de l'AES s'est tenu à Niamey" on a Nigerien page, the
+            # organisation the only party named: its members meet, one entry per pair present
+            # (FORMAT.md, Several parties)
+            members = sorted(self.members[organisations.pop()])
+            return [(a, b, pairs[0][2]) for a, b in combinations(members, 2)]
+        return kept
 
 
 def points_back(sentence: Sentence, folded: str, start: int = 0) -> bool:

@@ -19,6 +19,7 @@ from itertools import combinations, pairwise
 from vigie.events.acts import Trigger
 from vigie.events.clauses import ancestors, parties_apart
 from vigie.events.frames import Frame, Phrase, children, frame, preposition, subtree, token_at
+from vigie.events.lexicon import fold_text
 from vigie.events.parties import COORDINATED, Party
 from vigie.records import Sentence
 
@@ -35,6 +36,11 @@ PRONOUN = re.compile(r"(?<!\w)(?:il|elle|ils|elles)(?!\w)")
 # acts whose noun names the giver in its "de" phrase ("le soutien de la Russie"); not so for
 # REJECT or ACCUSE ("le retrait du Mali", "le rejet de la demande": who withdraws, what is rejected)
 GIVEN = {"SUPPORT", "AID", "COOPERATE", "REQUEST", "SANCTION"}
+
+# the diplomats of a state: "les ambassadeurs de Turquie, d'Égypte …", "les chargés d'affaires du …"
+ENVOYS_OF = re.compile(
+    r"(?:ambassadeurs?|charges? d'affaires|consuls?|diplomates?)\s+(?:de|du|des|d')\s*(?:la |l')?$"
+)
 
 # prepositions of the complement an act is aimed at, beside its object
 TOWARDS = frozenset({"à", "au", "aux", "contre", "envers", "auprès", "avec", "vis-à-vis"})
@@ -84,6 +90,11 @@ def pair_parties(
         if not sources or not targets:
             return []
         return [(a, b, trigger.type) for a in sources for b in targets if a != b]
+    envoys = _envoys(named, folded)
+    if envoys:  # "a reçu les lettres de créance des ambassadeurs de Turquie, d'Égypte et du Maroc":
+        hosts = [c for c in dict.fromkeys(codes) if c not in envoys] or [home]  # each with the host
+        pairs: list[tuple[str, str, str]] = [(a, b, trigger.type) for a in envoys for b in hosts if a != b]
+        return pairs + [(a, b, trigger.type) for a, b in combinations(hosts, 2)]
     if _listed(
         named, _list_may_stand(sentence, trigger), folded
     ):  # "les chefs d'État du Mali, du Burkina Faso et du Niger ont signé",
@@ -126,6 +137,15 @@ def _roles(
             if not targets:
                 roles, targets = outer, more_targets
             sources = more_sources
+        if not sources and targets and roles.passive and not roles.agent:
+            # "le Niger a été suspendu des instances de l'UA", "l'ambassadeur a été expulsé du
+            # Niger": a passive without its agent; the party of its other complements acts
+            sources = [
+                p.code
+                for p in explicit
+                if p.code not in targets
+                and any(o.start <= p.start + sentence.start < o.end for o in roles.obliques)
+            ]
         if not sources:  # "l'ambassadeur du Mali, Issa Konfourou, a accusé": the title before the name
             sources = [p.code for p in explicit if _in_title(p, roles.agent, sentence, folded)]
             targets = [code for code in targets if code not in sources]
@@ -134,6 +154,8 @@ def _roles(
                 targets.append(b.code)  # conjunct on the verb; the list is one object
     if not sources and not targets:  # positional: the subject before the trigger, the object after
         before = [p for p in named if subject_from <= p.start < trigger.start]
+        if roles is not None and roles.agent:  # the parse names a subject: a party elsewhere before
+            before = []  # the trigger does not act ("slogans hostiles à l'armée française : la foule a …")
         after = [p for p in parties if p.start >= trigger.start]
         sources = [p.code for p in before]
         targets = [p.code for p in after[:1]]
@@ -157,6 +179,7 @@ def _roles(
         and roles is not None
         and not roles.agent
         and sentence.tokens[roles.trigger].pos == "NOUN"
+        and not _coordinated(explicit, targets[:2], folded)
     ):
         sources, targets = (
             targets[:1],
@@ -171,6 +194,10 @@ def _roles(
         targets = [code for code in targets if code not in sources]
     if not sources:  # no party named as the subject: the article's country, when a state acts
         subject = folded[subject_from : trigger.start]
+        if roles is not None and roles.agent and not PRONOUN.fullmatch(fold_text(roles.agent[0].text)):
+            # the parse names the subject: only its words say whether an official acts ("slogans
+            # hostiles à l'armée française : le mouvement a refusé …": a crowd, no state)
+            subject = " ".join(fold_text(p.text) for p in roles.agent)
         official = OFFICIAL.search(subject) or (PRONOUN.search(subject) and OFFICIAL.search(previous))
         if not official:
             return [], []  # "il demande aux autorités françaises": a person, not a state, asks
@@ -182,9 +209,46 @@ def _roles(
             [implied] if implied not in targets else [p.code for p in explicit if p.code not in targets][:1]
         )
     if not targets:
-        rest = [p.code for p in parties if p.code not in sources]
-        targets = rest[:1] if rest else ([home] if home not in sources else [])
+        rest = [p for p in parties if p.code not in sources]
+        targets = (
+            [p.code for p in _conjuncts(rest, folded)] if rest else ([home] if home not in sources else [])
+        )
     return sources, targets
+
+
+def _envoys(parties: list[Party], folded: str) -> list[str]:
+    """The states of envoys listed together ("les ambassadeurs de Turquie, d'Égypte et du Maroc"):
+    an ambassador represents his state to the host, not to the other envoys (PLOVER CONSULT: the
+    visitor and the host), so each pairs with the host only. Two or more, else none."""
+    explicit = [p for p in parties if p.start >= 0]
+    for i, first in enumerate(explicit):
+        if ENVOYS_OF.search(folded[max(0, first.start - 40) : first.start]) is None:
+            continue
+        run = _conjuncts(explicit[i:], folded)
+        if len({p.code for p in run}) >= 2:
+            return list(dict.fromkeys(p.code for p in run))
+    return []
+
+
+def _coordinated(parties: list[Party], codes: list[str], folded: str) -> bool:
+    """Whether these parties are named as one list ("du Sénégal et de Côte d'Ivoire"): conjuncts
+    share one role, they are not who acts and what it acts on."""
+    found = [next((p for p in parties if p.code == code), None) for code in codes]
+    return all(found) and any(
+        COORDINATED.match(folded[a.end : b.start]) is not None
+        for a, b in pairwise(sorted((p for p in found if p is not None), key=lambda p: p.start))
+    )
+
+
+def _conjuncts(parties: list[Party], folded: str) -> list[Party]:
+    """The first party and those coordinated after it ("a offert du blé au Mali, au Burkina Faso et
+    au Niger": the three receive it)."""
+    run = parties[:1]
+    for party in parties[1:]:
+        if party.start < 0 or not COORDINATED.match(folded[run[-1].end : party.start]):
+            break
+        run.append(party)
+    return run
 
 
 def _frame(sentence: Sentence, trigger: Trigger) -> Frame | None:
@@ -298,6 +362,8 @@ def _in_title(party: Party, agent: tuple[Phrase, ...], sentence: Sentence, folde
     du Mali auprès des Nations unies, Issa Konfourou, a accusé …" (the parser takes the name for the
     subject and the title for another phrase; French news names an official by title, then name)."""
     for phrase in agent:
+        if sentence.tokens[phrase.head].pos != "PROPN":
+            continue  # a name is the subject, not "des manifestants" after "Devant l'ambassade de France,"
         start = phrase.start - sentence.start
         before = folded[:start].rstrip()
         if not before.endswith(","):
