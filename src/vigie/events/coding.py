@@ -16,7 +16,7 @@ from typing import Any
 
 from vigie.events.frames import Frame, Phrase, frame, token_at, undergone
 from vigie.events.lexicon import Actors, fold_text
-from vigie.events.sides import MALI_FORCES, UNIDENTIFIED, Side, SideReader, is_state
+from vigie.events.sides import UNIDENTIFIED, Side, SideReader, is_state
 from vigie.records import EventType, Sentence, SubEventType
 
 CIVILIANS = "Civilians"
@@ -161,7 +161,7 @@ class Coder:
         whole = self.sides.read(
             (Phrase(0, sentence.start + told_from, sentence.end, told),), day, country, whole=True
         )
-        state = self.actors.national_forces.get(country, MALI_FORCES)
+        state = self.sides.forces_of(None, country)  # the forces of the country where it happens
         # state forces and civilians both told in the sentence itself (not the attackers' own words)
         both_present = whole.civilian and any(map(is_state, whole.named))
         if after and not (
@@ -218,9 +218,14 @@ class Coder:
                 and self.antecedent(roles, sentence, patient, day, country)
             ):
                 return []  # "c'est l'armée qui a été frappée": the army was hit, it struck no one
-            target = _first([n for n in patient.named if n != actor1]) or _first(
-                [n for n in whole.named if n != actor1 and not is_state(n) and not (air and n in NOT_STRUCK)]
-            )  # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck
+            struck = [
+                n for n in whole.named if n != actor1 and not is_state(n) and not (air and n in NOT_STRUCK)
+            ]
+            # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck;
+            # "un pick-up de combattants du CSP": the group, not the fighters
+            target = _first([n for n in patient.named if n != actor1]) or (
+                _named_first(struck) if struck else None
+            )
             if air and target is None and whole.forces and not is_state(actor1):
                 target = state  # "le camp de Soumpi … cible d'une attaque aux drones revendiquée par le FLA"
             if air and target is None:
@@ -262,8 +267,10 @@ class Coder:
                         trigger.event_type,
                         trigger.sub_event_type,
                         doer or state,
-                        _first([n for n in whole.named if not is_state(n) and n not in self.actors.unarmed])
-                        or UNIDENTIFIED,
+                        _named_first(  # "les combattants du CSP": the group, not the fighters
+                            [n for n in whole.named if not is_state(n) and n not in self.actors.unarmed]
+                            or [UNIDENTIFIED]
+                        ),
                     )
                 ]
             if trigger.sub_event_type == "Non-state actor overtakes territory":
@@ -346,7 +353,11 @@ class Coder:
             armed_target = True
         actor1 = doer or UNIDENTIFIED
         out: list[tuple[EventType, SubEventType, str, str | None]] = []
-        groups_hit = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
+        groups_hit = [
+            n
+            for n in patient.named
+            if not is_state(n) and n not in self.actors.unarmed and n not in patient.states
+        ]
         if (
             doer is None
             and groups_hit
@@ -366,7 +377,10 @@ class Coder:
         if armed_target:
             forces = _first([n for n in patient.named if n not in self.actors.unarmed and n != actor1])
             if forces is None:
-                forces = _first([n for n in whole.named if is_state(n) and n != actor1]) or state
+                forces = (
+                    _first([n for n in whole.named if (is_state(n) or n in whole.states) and n != actor1])
+                    or state
+                )
             out.append(("Battles", "Armed clash", actor1, forces))
         if civilian_target and (patient.civilian or not armed_target or held_by_both):
             out.append(("Violence against civilians", "Attack", actor1, CIVILIANS))
@@ -388,15 +402,25 @@ class Coder:
                 _named_first(groups_hit),
             )
         if actor1 is None:
-            groups = [n for n in whole.named if not is_state(n) and n not in self.actors.unarmed]
-            actor1 = groups[0] if groups else UNIDENTIFIED
+            # not the ones struck ("des militaires et des dozos tués dans une embuscade"); a group
+            # named before generic fighters ("des combattants du JNIM")
+            groups = [
+                n
+                for n in whole.named
+                if not is_state(n) and n not in self.actors.unarmed and n not in patient.named
+            ]
+            actor1 = _named_first(groups) if groups else UNIDENTIFIED
         if is_state(actor1):
             other = _first(
                 [n for n in patient.named + whole.named if not is_state(n) and n not in self.actors.unarmed]
             )
             return ("Battles", "Armed clash", actor1, other or UNIDENTIFIED)
         forces = _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]) or _first(
-            [n for n in whole.named if is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps"}]
+            [
+                n
+                for n in whole.named
+                if is_state(n) or n in whole.states or n in {"MINUSMA", "Wagner Group/Africa Corps"}
+            ]
         )
         if forces is None:
             # "des dozos ont affronté des jihadistes de la katiba Macina", "le JNIM a attaqué des
@@ -452,7 +476,11 @@ class Coder:
             return CIVILIANS
         if patient.armed:
             return state
-        forces = [n for n in whole.named if n != actor1 and (is_state(n) or n in {"MINUSMA", CIVILIANS})]
+        forces = [
+            n
+            for n in whole.named
+            if n != actor1 and (is_state(n) or n in whole.states or n in {"MINUSMA", CIVILIANS})
+        ]
         if forces:
             return forces[0]
         return CIVILIANS if whole.civilian and not whole.armed else state if whole.armed else None

@@ -49,11 +49,16 @@ from vigie.records import Article, Event, Evidence, Place, Sentence
 CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+|se reclam\w*\s+(?:de|du|des)\b")
 # "a revendiqué l'attaque", "revendiquant cette embuscade": the claim of an event told before
 CLAIM_OF_TOLD = re.compile(
-    r"revendiqu\w*\s+(?:\w+\s+){0,2}?(?:l'|cette |cet |ces |les |la |le )"
+    r"(?:revendiqu\w*\s+(?:\w+\s+){0,2}?|(?:l'auteur|a l'origine|la responsabilite)\s+d)"
+    r"(?:l'|cette |cet |ces |les |la |le |e l'|e cette |u |es )"
     r"(?:attaque|assaut|embuscade|operation|attentat|enlevement|incursion|action|raid)"
 )
-# "Le CSP a revendiqué l'opération": the claimant before the verb
-CLAIM_ACTIVE = re.compile(r"\b(?:a|ont|avait|avoir)\s+(?:\w+\s+)?revendique\b")
+# "Le CSP a revendiqué l'opération", "l'EIGS a affirmé être l'auteur de l'attaque", "a assumé la
+# responsabilité de …": the claimant before the verb
+CLAIM_ACTIVE = re.compile(
+    r"\b(?:a|ont|avait|avoir)\s+(?:\w+\s+)?(?:revendique|(?:affirme|dit|declare)\s+etre\s+(?:l'auteur|a l'origine)|"
+    r"assume la responsabilite)\b"
+)
 # "les assaillants, vraisemblablement de l'EIGS", "les ravisseurs seraient des éléments de la katiba"
 AUTHOR = re.compile(r"(?:assaillants|attaquants|ravisseurs|auteurs)\b")
 AUTHOR_REACH = 60  # characters after "les assaillants" where their group may be named

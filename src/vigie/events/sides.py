@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from vigie.events.frames import Phrase
-from vigie.events.lexicon import Actors, Found, compile_phrases, fold_text
+from vigie.events.lexicon import Actors, Found, compile_phrases, fold_text, load_country_names, load_parties
 
 UNIDENTIFIED = "Unidentified Armed Group"
 MALI_FORCES = "Military Forces of Mali"
@@ -22,6 +22,10 @@ MALI_FORCES = "Military Forces of Mali"
 LOCATIVE_TAIL = re.compile(r",?\s+(?:dans|a|au|aux|pres|non loin|sur|situee?s?|entre|vers|en)\s")
 # army words that name a place or a unit of whatever force holds it: "le camp de la gendarmerie"
 INSTALLATIONS = {"camp", "detachement", "garnison", "unites", "patrouille"}
+# what joins a force's word to the state it serves: "des soldats béninois", "l'armée du Togo",
+# "les gendarmes de la Côte d'Ivoire"
+OWNER_LINK = re.compile(r"\s*(?:(?:du|de la|de l'|des|d')\s*)?")
+OTHER = "Other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,7 @@ class Side:
     armed: bool  # names armed forces or their installations (soldiers, a camp, a post)
     civilian: bool  # names unarmed people or their places (villagers, a village, a bus)
     forces: bool = False  # names them in words, not only as an actor ("le poste", not "des hommes armés")
+    states: tuple[str, ...] = ()  # the actors named by a force's word ("des soldats togolais": Other)
 
 
 class SideReader:
@@ -42,9 +47,39 @@ class SideReader:
         self.armed_targets = compile_phrases(targets["armed"])
         self.escorted_targets = compile_phrases(targets["escorted"])
         self.actors = actors
+        self.parties = load_parties()[0]
+        self.states = frozenset(load_country_names())
+
+    def owner(self, folded: str, end: int, forces: Sequence[Found] = ()) -> str | None:
+        """The state a force's word names right after it ("des gendarmes béninois", "l'armée du
+        Togo", through another force's word: "des soldats de l'armée tchadienne"), as its ISO3
+        code; None when the words name no state."""
+        at = OWNER_LINK.match(folded, end)
+        start = at.end() if at is not None else end
+        for found in self.parties.find(folded, folded):
+            if found.start == start:
+                code = found.names[0].canonical
+                return code if code in self.states else None
+            if found.start > start:
+                break
+        inner = next((f for f in forces if f.start == start and f.end > end), None)
+        return self.owner(folded, inner.end, forces) if inner is not None else None
+
+    def forces_of(self, code: str | None, country: str, police: bool = False) -> str:
+        """The actor a generic army or police word stands for: the forces of the state its words
+        name, else of the country where the event happens (ACLED codes gendarmes outside Mali with
+        the country's military). The forces of a state outside the Sahel are "Other" (FORMAT.md:
+        officials and forces of another state), those ACLED names apart excepted
+        (patterns/actors.toml [foreign_forces]: Russian soldiers are Wagner/Africa Corps)."""
+        state = code or country
+        if state not in self.actors.national_forces and state in self.states:
+            return self.actors.foreign_forces.get(state, OTHER)  # "l'armée" in Benin, "des soldats togolais"
+        army = self.actors.national_forces.get(state, MALI_FORCES)
+        return self.actors.national_police.get(state, army) if police else army
 
     def read(self, phrases: tuple[Phrase, ...], day: date | None, country: str, whole: bool = False) -> Side:
         named: list[str] = []
+        states: list[str] = []
         armed = civilian = False
         for item in phrases:
             folded = fold_text(item.text)
@@ -55,20 +90,21 @@ class SideReader:
             for found in self.actors.named.find(folded, item.text):
                 named.append(self.canonical(found, day))
             police = self.actors.police.find(folded, folded)
+            forces_named: list[str] = []
             # "un camp de déplacés": a civilian place whose words hold an army word
             civilian_places = [m.span() for m in self.civilian_targets.finditer(folded)]
-            for found in self.actors.army.find(folded, folded):
+            army = self.actors.army.find(folded, folded)
+            for found in army:
                 if police and fold_text(found.text) in INSTALLATIONS:
                     continue  # "le camp de la gendarmerie", "une patrouille de police": the police's
                 if _within((found.start, found.end), civilian_places):
                     continue
-                named.append(self.actors.national_forces.get(country, MALI_FORCES))
-            for _ in police:
-                named.append(
-                    self.actors.national_police.get(
-                        country, self.actors.national_forces.get(country, MALI_FORCES)
-                    )
-                )
+                forces_named.append(self.forces_of(self.owner(folded, found.end, army + police), country))
+            for found in police:
+                owner = self.owner(folded, found.end, army + police)
+                forces_named.append(self.forces_of(owner, country, police=True))
+            named += forces_named
+            states += forces_named
             civilian_spans = [m.span() for m in self.civilian_targets.finditer(core)]
             armed_spans = [
                 m.span() for m in self.armed_targets.finditer(core) if not _within(m.span(), civilian_spans)
@@ -84,7 +120,7 @@ class SideReader:
         forces = armed
         armed = armed or any(n not in self.actors.unarmed for n in named)
         civilian = civilian or any(n in self.actors.unarmed for n in named)
-        return Side(tuple(named), armed, civilian, forces)
+        return Side(tuple(named), armed, civilian, forces, tuple(dict.fromkeys(states)))
 
     def canonical(self, found: Found, day: date | None) -> str:
         valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
