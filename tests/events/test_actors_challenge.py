@@ -177,6 +177,27 @@ CASES: list[tuple[str, str, date, list[tuple[str, str, str | None, int | None]]]
         date(2024, 5, 20),
         [(VAC, MALI, "Civilians", 12)],
     ),
+    # the source a sentence reports from is no party to what it tells
+    (
+        "source-after-clash",
+        "Des affrontements ont opposé jeudi des jihadistes à des chasseurs dozos près de Djenné, selon la "
+        "MINUSMA.",
+        date(2024, 5, 20),
+        [(BATTLE, UAG, "Dozo militia", None)],
+    ),
+    (
+        "source-postposed",
+        "Des combats ont éclaté jeudi à Boni entre l'armée et des jihadistes, a indiqué la mission onusienne.",
+        date(2024, 5, 20),
+        [(BATTLE, UAG, MALI, None)],
+    ),
+    (
+        "peacekeepers-convoy",
+        "Des casques bleus ont été blessés jeudi lorsque leur convoi a été visé par des tirs près de "
+        "Douentza, a indiqué la MINUSMA.",
+        date(2024, 5, 20),
+        [(BATTLE, UAG, "MINUSMA", None)],
+    ),
     # -- actor2 as ACLED codes it ----------------------------------------------------------------
     (
         "air-strike-terrorists",
@@ -246,6 +267,45 @@ CASES: list[tuple[str, str, date, list[tuple[str, str, str | None, int | None]]]
         "Les hommes d'Amadou Koufa ont attaqué mercredi le poste de Dioura, tuant quatre soldats.",
         date(2024, 5, 18),
         [(BATTLE, "JNIM", MALI, 4)],
+    ),
+    # a group named as a suspicion is no author (FORMAT.md); one a group is said to belong to is
+    (
+        "suspected-members",
+        "Des hommes armés présumés membres du JNIM ont attaqué jeudi le village de Sollé, tuant six civils.",
+        date(2024, 5, 20),
+        [(VAC, UAG, "Civilians", 6)],
+    ),
+    (
+        "suspected-of-belonging",
+        "Des individus soupçonnés d'appartenir à l'EIGS ont tué jeudi cinq éleveurs près de Ménaka.",
+        date(2024, 5, 20),
+        [(VAC, UAG, "Civilians", 5)],
+    ),
+    (
+        "affiliated",
+        "Des jihadistes affiliés à l'État islamique ont tué jeudi cinq éleveurs près de Ménaka.",
+        date(2024, 5, 20),
+        [(VAC, "Islamic State Sahel", "Civilians", 5)],
+    ),
+    # -- who fires a weapon: the "de" phrase of the drones, the air force of the country -------
+    (
+        "drones-of-the-army",
+        "Mercredi, des drones de l'armée ont frappé un véhicule de combattants du FLA près d'Anéfis, tuant "
+        "trois occupants.",
+        date(2024, 5, 20),
+        [(IED, MALI, "FLA", 3)],
+    ),
+    (
+        "air-force-of-the-country",
+        "Les vecteurs aériens ont frappé jeudi un groupe de terroristes près de Djibo.",
+        date(2024, 5, 20),
+        [(IED, BFA, UAG, None)],
+    ),
+    (
+        "niger-air-force-on-eigs",
+        "Une frappe de l'aviation nigérienne a visé jeudi un campement de l'EIGS près de Tillia.",
+        date(2024, 5, 20),
+        [(IED, NER, "Islamic State Sahel", None)],
     ),
     # -- tolls -----------------------------------------------------------------------------------
     (

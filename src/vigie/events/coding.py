@@ -223,9 +223,8 @@ class Coder:
             ]
             # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck;
             # "un pick-up de combattants du CSP": the group, not the fighters
-            target = _first([n for n in patient.named if n != actor1]) or (
-                _named_first(struck) if struck else None
-            )
+            hit = [n for n in patient.named if n != actor1]
+            target = _named_first(hit) if hit else _named_first(struck) if struck else None
             if air and target is None and whole.forces and not is_state(actor1):
                 target = state  # "le camp de Soumpi … cible d'une attaque aux drones revendiquée par le FLA"
             if air and target is None:
@@ -308,6 +307,12 @@ class Coder:
         forces, peacekeepers and foreign forces."""
         return {n for n in whole.named if is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps", OTHER}}
 
+    def _holds(self, actor: str) -> bool:
+        """Whether an actor is one whose posts, convoys and men are the armed targets of an attack:
+        state forces, peacekeepers, Russian forces ("des casques bleus ont été blessés lorsque leur
+        convoi a été visé")."""
+        return is_state(actor) or actor in {"MINUSMA", "Wagner Group/Africa Corps"}
+
     def _defends(self, actor: str) -> bool:
         """Whether an actor is one that holds positions attacked by others: state forces,
         peacekeepers, a village militia."""
@@ -378,7 +383,7 @@ class Coder:
             forces = _first([n for n in patient.named if n not in self.actors.unarmed and n != actor1])
             if forces is None:
                 forces = (
-                    _first([n for n in whole.named if (is_state(n) or n in whole.states) and n != actor1])
+                    _first([n for n in whole.named if (self._holds(n) or n in whole.states) and n != actor1])
                     or state
                 )
             out.append(("Battles", "Armed clash", actor1, forces))
@@ -402,14 +407,13 @@ class Coder:
                 _named_first(groups_hit),
             )
         if actor1 is None:
-            # not the ones struck ("des militaires et des dozos tués dans une embuscade"); a group
-            # named before generic fighters ("des combattants du JNIM")
+            # not the ones struck ("des militaires et des dozos tués dans une embuscade")
             groups = [
                 n
                 for n in whole.named
                 if not is_state(n) and n not in self.actors.unarmed and n not in patient.named
             ]
-            actor1 = _named_first(groups) if groups else UNIDENTIFIED
+            actor1 = groups[0] if groups else UNIDENTIFIED
         if is_state(actor1):
             other = _first(
                 [n for n in patient.named + whole.named if not is_state(n) and n not in self.actors.unarmed]

@@ -26,6 +26,21 @@ INSTALLATIONS = {"camp", "detachement", "garnison", "unites", "patrouille"}
 # "les gendarmes de la Côte d'Ivoire"
 OWNER_LINK = re.compile(r"\s*(?:(?:du|de la|de l'|des|d')\s*)?")
 OTHER = "Other"
+# what joins fighters to their group: "combattants du JNIM", "hommes armés du groupe islamiste Ansar Dine"
+GROUP_LINK = re.compile(
+    r"\s*(?:(?:du|de la|de l'|des|d'|de)\s*)(?:(?:groupe|mouvement|katiba|organisation)\s+(?:[\w-]+\s+)?)?"
+)
+# the source of a report told in the sentence: "selon la MINUSMA", "d'après Amnesty International",
+# "…, a indiqué la mission onusienne", "…, affirme l'ONG"
+REPORTED = re.compile(
+    r"(?:\bselon|\bd'apres|,\s*(?:a|ont|avait|avaient)\s+(?:\w+\s+)?"
+    r"(?:indique|annonce|affirme|precise|rapporte|souligne|confirme|denonce|documente|declare|revele|ajoute|explique)"
+    r"|,\s*(?:indique|annonce|affirme|precise|rapporte|souligne|confirme|denonce|explique|ajoute|assure)\w*)"
+    r"\s+[^,.;:]{0,80}"
+)
+# a group named as a suspicion is no author (FORMAT.md: "suspicion alone gives Unidentified Armed
+# Group"): "des hommes armés présumés membres du JNIM", "soupçonnés d'appartenir à l'EIGS"
+SUSPECTED = re.compile(r"(?<!\w)(?:presume|soupconne|suspecte|suppose)e?s?\s+(?:[\w']+\s+){0,4}(?:l'|d')?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +98,25 @@ class SideReader:
         armed = civilian = False
         for item in phrases:
             folded = fold_text(item.text)
+            text = item.text
+            if whole:
+                folded, text = _unreported(folded, text)
             core = folded if whole else LOCATIVE_TAIL.split(folded, maxsplit=1)[0]
             if not self.armed_targets.search(core) and not self.civilian_targets.search(core):
                 core = folded  # "irruption dans trois villages": the place is the target
             # "une base de l'armée dans le village de X": a base, not a village
-            for found in self.actors.named.find(folded, item.text):
-                named.append(self.canonical(found, day))
+            founds = self.actors.named.find(folded, text)
+            for found in founds:
+                name = self.canonical(found, day)
+                if name == UNIDENTIFIED and self._of_group(folded, found, founds, day):
+                    continue  # "des combattants du JNIM", "six éléments de l'EIGS": the group's fighters
+                if (
+                    not is_state(name)
+                    and name not in self.actors.unarmed
+                    and SUSPECTED.search(folded[max(0, found.start - 50) : found.start])
+                ):
+                    name = UNIDENTIFIED
+                named.append(name)
             police = self.actors.police.find(folded, folded)
             forces_named: list[str] = []
             # "un camp de déplacés": a civilian place whose words hold an army word
@@ -122,9 +150,29 @@ class SideReader:
         civilian = civilian or any(n in self.actors.unarmed for n in named)
         return Side(tuple(named), armed, civilian, forces, tuple(dict.fromkeys(states)))
 
+    def _of_group(self, folded: str, found: Found, founds: Sequence[Found], day: date | None) -> bool:
+        """Whether generic fighters' words are followed by the group they belong to ("des
+        combattants du JNIM", "des hommes armés du groupe Ansar Dine")."""
+        for other in founds:
+            if other.start >= found.end and GROUP_LINK.fullmatch(folded[found.end : other.start]):
+                name = self.canonical(other, day)
+                return name != UNIDENTIFIED and name not in self.actors.unarmed and not is_state(name)
+        return False
+
     def canonical(self, found: Found, day: date | None) -> str:
         valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
         return valid[0].canonical if valid else UNIDENTIFIED
+
+
+def _unreported(folded: str, text: str) -> tuple[str, str]:
+    """A sentence without the source its words report from ("…, selon la MINUSMA", "…, a indiqué
+    la mission onusienne"): who tells of an event is neither its author nor its target (FORMAT.md:
+    an investigating body is never the perpetrator). Offsets are kept: the source is blanked."""
+    for match in REPORTED.finditer(folded):
+        a, b = match.span()
+        folded = folded[:a] + " " * (b - a) + folded[b:]
+        text = text[:a] + " " * (b - a) + text[b:]
+    return folded, text
 
 
 def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:

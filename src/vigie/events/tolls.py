@@ -72,7 +72,7 @@ PEOPLE = re.compile(
     r"vdp|volontaire|suppletif|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de|d'|"
     r"nourrisson|bebe|fillette|garcon|vieillard|epouse|mari|fils|fille|frere|parent|proche|pere|mere|"
     r"eleveur|transporteur|commando|kamikaze|rebelle|insurge|bandit|ravisseur|assaillant|ennemi|"
-    r"presume|employe|ouvrier|travailleur|recrue|officier|sous-officier|caporal|sergent|lieutenant|capitaine|commandant|colonel|guide|dozo|chasseur)"
+    r"presume|employe|ouvrier|occupant|travailleur|recrue|officier|sous-officier|caporal|sergent|lieutenant|capitaine|commandant|colonel|guide|dozo|chasseur)"
 )
 # a clause boundary between two tolls of two places: "… à Yara ; à Dissa, on dénombre deux morts"
 CLAUSES = re.compile(r"\s*[;:]\s*|,\s*(?:et\s+)?(?=(?:a|au|dans|pour)\s+[a-z])|\s+et\s+(?=(?:a|au)\s)")
