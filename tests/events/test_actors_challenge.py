@@ -109,6 +109,13 @@ CASES: list[tuple[str, str, date, list[tuple[str, str, str | None, int | None]]]
         date(2024, 5, 20),
         [(BATTLE, UAG, "Other", 3)],
     ),
+    (
+        "vigilance-delegation-ambushed",
+        "Mardi vers 9h30, le maire de la commune, qui conduisait une délégation de membres des comités de "
+        "vigilance, est tombé dans une embuscade près de Banibangou.",
+        date(2024, 5, 20),
+        [(BATTLE, UAG, "Other", None)],
+    ),
     # -- the target: civilians or soldiers -------------------------------------------------------
     (
         "civilians-village-irruption",
@@ -122,6 +129,12 @@ CASES: list[tuple[str, str, date, list[tuple[str, str, str | None, int | None]]]
         "Six orpailleurs ont été tués samedi par des individus armés sur un site aurifère proche de Kidal.",
         date(2024, 5, 13),
         [(VAC, UAG, "Civilians", 6)],
+    ),
+    (
+        "convoy-carrying-soldiers",
+        "Le convoi, qui transportait des soldats et des vivres, est tombé jeudi dans une embuscade près de Boni.",
+        date(2024, 5, 20),
+        [(BATTLE, UAG, MALI, None)],
     ),
     (
         "soldiers-toll-after",
@@ -151,6 +164,18 @@ CASES: list[tuple[str, str, date, list[tuple[str, str, str | None, int | None]]]
         "propagande, l'État islamique au Sahel a affirmé être l'auteur de l'attaque.",
         date(2024, 5, 20),
         [(BATTLE, "Islamic State Sahel", MALI, None)],
+    ),
+    (
+        "claim-present-tense",
+        "Des hommes armés ont attaqué jeudi le camp de Boulkessi. Le JNIM revendique l'attaque.",
+        date(2024, 5, 20),
+        [(BATTLE, "JNIM", MALI, None)],
+    ),
+    (
+        "claim-in-the-event-sentence",
+        "Dans un communiqué, le GSIM revendique l'assaut mené jeudi contre le poste de Diafarabé.",
+        date(2024, 5, 20),
+        [(BATTLE, "JNIM", MALI, None)],
     ),
     (
         "claim-denied",

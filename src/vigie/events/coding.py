@@ -39,7 +39,7 @@ REPELLED = re.compile(
 # militias of villagers (Dozo hunters, self-defence groups): they fight the jihadists, not the state,
 # and the fighters of such a group killed with no one named fell to unidentified armed men
 MILITIAS = {"Dozo militia"}
-SELF_DEFENCE = re.compile(r"autodefense|koglweogo|dozo|chasseurs traditionnels|milice")
+SELF_DEFENCE = re.compile(r"autodefense|koglweogo|dozo|chasseurs traditionnels|milice|comites? de vigilance")
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}
 # acts that are never another event told again: an arrest, a defused mine, a lynching told after a
 # raid (ACLED codes each as its own event: "the ratissage that followed led to 31 arrests"); the
@@ -399,7 +399,12 @@ class Coder:
         if actor1 is None and forces_named and STATE_ACTION.search(folded):
             actor1 = forces_named[0]  # "l'armée annonce 203 terroristes neutralisés"
         groups_hit = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
-        if actor1 is None and groups_hit and not [n for n in patient.named if is_state(n)]:
+        if (
+            actor1 is None
+            and groups_hit
+            and not [n for n in patient.named if is_state(n)]
+            and not SELF_DEFENCE.search(folded)  # a village militia ambushed fell to armed men
+        ):
             return (
                 "Battles",
                 "Armed clash",

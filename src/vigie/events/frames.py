@@ -145,12 +145,14 @@ PARSES_KEPT = 512  # sentences: more than an article holds
 _PARSES: dict[int, _Parse] = {}
 
 
-def phrase(sentence: Sentence, head: int, stop: set[int] | None = None) -> Phrase:
-    """The subtree of a word as a phrase (cut before a relative clause or a word in `stop`)."""
+def phrase(sentence: Sentence, head: int, stop: set[int] | None = None, relative: bool = False) -> Phrase:
+    """The subtree of a word as a phrase (cut before a relative clause, unless `relative`, or a
+    word in `stop`)."""
     tokens = sentence.tokens
     kept = [i for i in subtree(sentence, head) if not stop or i not in stop]
+    cut = {"parataxis"} if relative else {"acl:relcl", "parataxis"}
     for i in children(sentence, head):
-        if tokens[i].dep in {"acl:relcl", "parataxis"}:
+        if tokens[i].dep in cut:
             drop = set(subtree(sentence, i))
             kept = [k for k in kept if k not in drop]
     kept = [k for k in kept if k >= min(kept)]
@@ -217,6 +219,9 @@ def frame(sentence: Sentence, trigger: int) -> Frame:
 def _verb_frame(sentence: Sentence, verb: int) -> Frame:
     tokens = sentence.tokens
     passive = _is_passive(sentence, verb)
+    # a subject that underwent the act is read with its relative clause: "le maire, qui conduisait
+    # une délégation de membres des comités de vigilance, est tombé dans une embuscade"
+    described = False
     agent: list[int] = []
     patient: list[int] = []
     obliques: list[int] = []
@@ -247,6 +252,7 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
     # "la brigade a essuyé des tirs d'hommes armés", "le convoi est tombé dans une embuscade": the
     # subject undergoes what the complement names, whose "de" phrase is the one who acts
     if tokens[verb].lemma.lower() in SUFFERED and not passive:
+        described = True
         patient = [
             i
             for i in agent
@@ -277,7 +283,7 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
     return Frame(
         verb,
         tuple(phrase(sentence, i) for i in _with_conjuncts(sentence, agent)),
-        tuple(phrase(sentence, i) for i in _with_conjuncts(sentence, patient)),
+        tuple(phrase(sentence, i, relative=described) for i in _with_conjuncts(sentence, patient)),
         tuple(phrase(sentence, i) for i in obliques),
         passive,
         is_realis(sentence, verb),
@@ -296,6 +302,7 @@ def _is_place_like(sentence: Sentence, index: int) -> bool:
 
 def _noun_frame(sentence: Sentence, noun: int) -> Frame:
     tokens = sentence.tokens
+    described: set[int] = set()  # subjects that underwent the act, read with their relative clause
     agent: list[int] = []
     patient: list[int] = []
     obliques: list[int] = []
@@ -353,6 +360,7 @@ def _noun_frame(sentence: Sentence, noun: int) -> Frame:
         subjects = [i for i in children(sentence, verb) if tokens[i].dep in SUBJECTS | PASSIVE_SUBJECTS]
         if lemma in SUFFERING_VERBS and role in OBJECTS | {"obl", "obl:mod", "obl:arg", "nsubj"}:
             patient += [i for i in subjects if i != noun]  # "le poste a essuyé des tirs"
+            described.update(subjects)
         elif role in SUBJECTS and tokens[noun].lemma.lower() in FIRED and not _is_passive(sentence, verb):
             # "des drones de l'armée ont visé un pick-up": what the weapons struck is the verb's object
             patient += [i for i in children(sentence, verb) if tokens[i].dep in OBJECTS]
@@ -373,7 +381,7 @@ def _noun_frame(sentence: Sentence, noun: int) -> Frame:
     return Frame(
         noun,
         tuple(phrase(sentence, i) for i in _with_conjuncts(sentence, agent)),
-        tuple(phrase(sentence, i) for i in _with_conjuncts(sentence, patient)),
+        tuple(phrase(sentence, i, relative=i in described) for i in _with_conjuncts(sentence, patient)),
         tuple(phrase(sentence, i) for i in obliques),
         False,
         realis,

@@ -53,11 +53,13 @@ CLAIM_OF_TOLD = re.compile(
     r"(?:l'|cette |cet |ces |les |la |le |e l'|e cette |u |es )"
     r"(?:attaque|assaut|embuscade|operation|attentat|enlevement|incursion|action|raid)"
 )
-# "Le CSP a revendiqué l'opération", "l'EIGS a affirmé être l'auteur de l'attaque", "a assumé la
+# "Le CSP a revendiqué l'opération", "le JNIM revendique l'attaque", "l'EIGS a affirmé être l'auteur de l'attaque", "a assumé la
 # responsabilité de …": the claimant before the verb
 CLAIM_ACTIVE = re.compile(
     r"\b(?:a|ont|avait|avoir)\s+(?:\w+\s+)?(?:revendique|(?:affirme|dit|declare)\s+etre\s+(?:l'auteur|a l'origine)|"
     r"assume la responsabilite)\b"
+    # the present of news and headlines: "le JNIM revendique l'attaque" (not "l'assaut revendiqué par")
+    r"|\brevendiqu(?:e|ent)\b(?!\s+par\b)"
 )
 # "les assaillants, vraisemblablement de l'EIGS", "les ravisseurs seraient des éléments de la katiba"
 AUTHOR = re.compile(r"(?:assaillants|attaquants|ravisseurs|auteurs)\b")
