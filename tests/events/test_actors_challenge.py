@@ -388,3 +388,34 @@ def test_actors_and_tolls_of_the_challenge_set(
 ) -> None:
     events = article_events(stages, body, published)
     assert [(e.event_type, e.actor1, e.actor2, e.fatalities) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # a headline that names one group tells who carried out the attack its text reports
+        (
+            "Burkina : le JNIM frappe Djibo",
+            "Dimanche, des hommes armés ont attaqué le détachement militaire de Djibo. Des dizaines de soldats "
+            "ont été tués.",
+            [(BATTLE, "JNIM", BFA, None)],
+        ),
+        # ... the army's clash with it too
+        (
+            "Mali : l'armée neutralise des terroristes de l'EIGS près de Ménaka",
+            "Dimanche, les FAMa ont neutralisé une vingtaine de terroristes près de Ménaka.",
+            [(BATTLE, MALI, "Islamic State Sahel", 20)],
+        ),
+        # a group the headline only suspects is no author (FORMAT.md)
+        (
+            "Mali : le JNIM soupçonné après l'attaque de Boni",
+            "Dimanche, des hommes armés ont attaqué le poste de Boni.",
+            [(BATTLE, UAG, MALI, None)],
+        ),
+    ],
+)
+def test_a_group_a_headline_names_is_the_author(
+    stages: Stages, title: str, body: str, expected: list[tuple[str, str, str | None, int | None]]
+) -> None:
+    events = article_events(stages, body, date(2024, 5, 20), title)
+    assert [(e.event_type, e.actor1, e.actor2, e.fatalities) for e in events] == expected

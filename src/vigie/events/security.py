@@ -204,6 +204,8 @@ class SecurityRules:
                     ]
         events = merge_reports(reports)
         claimant = self._claimant(sentences, timeline.published)
+        if claimant is None and analysis.has_title:  # "Mali : le Jnim frappe un convoi …"
+            claimant = self.coder.sides.headline_author(sentences[0].text, timeline.published)
         if claimant is not None:
             events = [self._claimed(event, claimant) for event in events]
         events = later_tolls(events, sentences[body_from:], self.not_events)
@@ -416,6 +418,8 @@ class SecurityRules:
 
     def _claimed(self, event: Event, claimant: str) -> Event:
         """An attack of the article's day with no named author takes the group that claimed it."""
+        if event.event_type == "Battles" and is_state(event.actor1) and event.actor2 == UNIDENTIFIED:
+            return replace(event, actor2=claimant)  # the state's clash with the group that claimed it
         if event.actor1 not in {UNIDENTIFIED} or event.sub_event_type in STATE_LED:
             return event
         if event.event_type == "Battles" and event.actor2 in {None, UNIDENTIFIED, claimant}:

@@ -30,6 +30,10 @@ OTHER = "Other"
 GROUP_LINK = re.compile(
     r"\s*(?:(?:du|de la|de l'|des|d'|de)\s*)(?:(?:groupe|mouvement|katiba|organisation)\s+(?:[\w-]+\s+)?)?"
 )
+# ACLED inter codes of the groups a headline may name as an author: rebels and identity militias
+AUTHORS = {2, 4}
+# a headline that names a group only to doubt, deny or ask
+HEADLINE_DOUBT = re.compile(r"soupcon|suspect|accus|presum|dement|nie\b|\?|menace|pourrait|serait")
 # the source of a report told in the sentence: "selon la MINUSMA", "d'après Amnesty International",
 # "…, a indiqué la mission onusienne", "…, affirme l'ONG"
 REPORTED = re.compile(
@@ -158,6 +162,18 @@ class SideReader:
                 name = self.canonical(other, day)
                 return name != UNIDENTIFIED and name not in self.actors.unarmed and not is_state(name)
         return False
+
+    def headline_author(self, title: str, day: date | None) -> str | None:
+        """The armed group a headline names, when it names one and only one and not as a suspicion
+        ("Mali : le Jnim frappe un convoi", "Tombouctou sous le choc après l'attaque du Jnim"): the
+        author of the attacks its article tells with no one named (ACLED codes the group a report
+        attributes an event to)."""
+        folded = fold_text(title)
+        if HEADLINE_DOUBT.search(folded):
+            return None
+        side = self.read((Phrase(0, 0, len(title), title),), day, "", whole=True)
+        groups = [n for n in side.named if self.actors.inter.get(n) in AUTHORS and n != UNIDENTIFIED]
+        return groups[0] if len(groups) == 1 else None
 
     def canonical(self, found: Found, day: date | None) -> str:
         valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
