@@ -143,6 +143,25 @@ CASES: list[tuple[str, str, date, list[tuple[str, str, str | None, int | None]]]
         date(2024, 5, 14),
         [(BATTLE, UAG, MALI, 10)],
     ),
+    (
+        "ambush-of-traders",
+        "Des terroristes ont tendu jeudi une embuscade à des commerçants sur l'axe Djibo-Namsiguia, tuant "
+        "quatre d'entre eux.",
+        date(2024, 5, 20),
+        [(VAC, UAG, "Civilians", 4)],
+    ),
+    (
+        "ambush-of-a-patrol",
+        "Des terroristes ont tendu jeudi une embuscade à une patrouille près de Djibo, tuant quatre soldats.",
+        date(2024, 5, 20),
+        [(BATTLE, UAG, BFA, 4)],
+    ),
+    (
+        "transport-truck-mine",
+        "Un camion de transport a heurté jeudi un engin explosif improvisé sur l'axe Boni-Hombori.",
+        date(2024, 5, 20),
+        [(IED, UAG, "Civilians", None)],
+    ),
     # -- a claimant named in a later sentence ----------------------------------------------------
     (
         "claim-passive-next",
@@ -319,6 +338,12 @@ CASES: list[tuple[str, str, date, list[tuple[str, str, str | None, int | None]]]
         "trois occupants.",
         date(2024, 5, 20),
         [(IED, MALI, "FLA", 3)],
+    ),
+    (
+        "drone-on-a-vehicle",
+        "Un drone a frappé jeudi un véhicule près d'Anéfis, tuant ses quatre occupants.",
+        date(2024, 5, 20),
+        [(IED, MALI, UAG, 4)],
     ),
     (
         "air-force-of-the-country",

@@ -64,6 +64,8 @@ def distinct(told: tuple[str, str], act: tuple[str, str]) -> bool:
     return not (told[0] == "Battles" and act[1] in PART_OF_BATTLE)
 
 
+# clash words that say both sides fought: "des affrontements ont opposé des jihadistes à des villageois"
+FIGHTING = re.compile(r"affront|combat|accroch|echange|heurt|oppos")
 STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
 # the state's word for fighters it killed: "une frappe a neutralisé un groupe de cinq personnes"
 NEUTRALISED = re.compile(r"neutralis|elimin")
@@ -275,6 +277,18 @@ class Coder:
             if trigger.sub_event_type == "Non-state actor overtakes territory":
                 taker = doer if doer is not None and not is_state(doer) else UNIDENTIFIED
                 return [(trigger.event_type, trigger.sub_event_type, taker, state)]  # the state loses it
+            if (
+                trigger.sub_event_type == "Armed clash"
+                and not patient.armed
+                and (patient.civilian or whole.civilian)
+                and "escort" not in folded  # "un convoi escorté par l'armée"
+                and not FIGHTING.search(folded[match.start : match.end])  # "affrontements": two armed sides
+                and not any(self._defends(n) for n in whole.named)  # not a village a militia held
+                and not REPELLED.search(folded)  # a repelled attack met armed defenders
+            ):
+                # "ont tendu une embuscade à des commerçants": an ambush of unarmed people is an attack
+                # on civilians (ACLED: Battles need two armed sides)
+                return [("Violence against civilians", "Attack", doer or UNIDENTIFIED, CIVILIANS)]
             battle = self._battle(agent, patient, whole, doer, state, folded)
             if REPELLED.search(folded) and battle[3] is not None and self._defends(battle[2]):
                 # "les FAMa ont repoussé une attaque": the attackers began it, they are actor1

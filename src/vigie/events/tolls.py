@@ -57,7 +57,8 @@ TOLL_AFTER = re.compile(
     # a force's loss of its men: "l'armée a perdu 12 hommes", "déplore la perte de sept soldats"
     r"a perdu|ont perdu|avoir perdu|perdant|la perte de|la perte d')\s*|(?:mort|vie) d'|"
     r"(?:execution|massacre|assassinat|meurtre)s? (?:de\s+|d'))"
-    rf"{WHEN}(?:au moins\s+|pres de\s+|plus de\s+|plus d'|environ\s+|quelque\s+)?(?<!\w){NUMBER}\s+(?!bless)"
+    rf"{WHEN}(?:ses\s+|leurs\s+|les\s+)?(?:au moins\s+|pres de\s+|plus de\s+|plus d'|environ\s+|quelque\s+)?"
+    rf"(?<!\w){NUMBER}\s+(?!bless)"
 )
 NO_CASUALTY = re.compile(
     r"sans (?:faire de )?(?:victime|blesse|perte|deplorer)|aucune? (?:perte|victime|deces|mort)|pas de victime"
