@@ -298,6 +298,21 @@ CASES: list[tuple[str, str, date, list[tuple[str, str, str | None, int | None]]]
         date(2024, 5, 20),
         [(SD, BFA, "Other", None)],
     ),
+    # a demonstration the forces broke up, or rioters who turned on them: the forces are actor2
+    (
+        "riot-against-an-escort",
+        "Jeudi, à Téra, des manifestants en colère ont saccagé des véhicules du convoi escorté par la "
+        "gendarmerie.",
+        date(2024, 5, 20),
+        [("Riots", "Other", NER, None)],
+    ),
+    (
+        "protest-dispersed",
+        "Jeudi, la police a dispersé à coups de gaz lacrymogène des manifestants qui protestaient contre la "
+        "vie chère à Kati.",
+        date(2024, 5, 20),
+        [("Protests", "Other", MALI_POLICE, None)],
+    ),
     # -- jihadist groups by their names and aliases ----------------------------------------------
     (
         "eigs-chinegodar",

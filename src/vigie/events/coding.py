@@ -179,7 +179,19 @@ class Coder:
             whole = Side(whole.named, later.armed, later.civilian, later.forces or later.armed)
         doer = self._doer(agent, whole, folded)
         if trigger.event_type in {"Protests", "Riots"}:
-            target = _first(patient.named) if trigger.sub_event_type != "Peaceful protest" else None
+            # the demonstrators themselves ("la police a dispersé des manifestants") are actor1
+            target = (
+                _first([n for n in patient.named if n != OTHER])
+                if trigger.sub_event_type != "Peaceful protest"
+                else None
+            )
+            if target is None and trigger.sub_event_type in {
+                "Violent demonstration",
+                "Protest with intervention",
+            }:
+                # ACLED: the forces that intervened or that the rioters fought ("le convoi escorté par
+                # la gendarmerie") are actor2
+                target = _first([n for n in whole.named if self._holds(n) or n in whole.states])
             if trigger.sub_event_type == "Mob violence":
                 target = CIVILIANS
             return [(trigger.event_type, trigger.sub_event_type, OTHER, target)]
