@@ -17,7 +17,7 @@ from typing import Any
 from vigie.events.developments import development
 from vigie.events.frames import Frame, Phrase, frame, token_at, undergone, verb_of_clitic
 from vigie.events.lexicon import Actors, fold_text
-from vigie.events.sides import MALI_FORCES, UNIDENTIFIED, Side, SideReader, is_state
+from vigie.events.sides import UNIDENTIFIED, Side, SideReader, is_state
 from vigie.events.triggers import Match, Trigger
 from vigie.records import EventType, Sentence, SubEventType
 
@@ -41,7 +41,7 @@ REPELLED = re.compile(
 # militias of villagers (Dozo hunters, self-defence groups): they fight the jihadists, not the state,
 # and the fighters of such a group killed with no one named fell to unidentified armed men
 MILITIAS = {"Dozo militia"}
-SELF_DEFENCE = re.compile(r"autodefense|koglweogo|dozo|chasseurs traditionnels|milice")
+SELF_DEFENCE = re.compile(r"autodefense|koglweogo|dozo|chasseurs traditionnels|milice|comites? de vigilance")
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}
 # acts that are never another event told again: an arrest, a defused mine, a lynching told after a
 # raid (ACLED codes each as its own event: "the ratissage that followed led to 31 arrests"); the
@@ -66,6 +66,8 @@ def distinct(told: tuple[str, str], act: tuple[str, str]) -> bool:
     return not (told[0] == "Battles" and act[1] in PART_OF_BATTLE)
 
 
+# clash words that say both sides fought: "des affrontements ont opposé des jihadistes à des villageois"
+FIGHTING = re.compile(r"affront|combat|accroch|echange|heurt|oppos")
 STATE_LED = {"Air/drone strike", "Arrests", "Disrupted weapons use"}
 # the state's word for fighters it killed: "une frappe a neutralisé un groupe de cinq personnes"
 NEUTRALISED = re.compile(r"neutralis|elimin")
@@ -143,7 +145,7 @@ class Coder:
         whole = self.sides.read(
             (Phrase(0, sentence.start + told_from, sentence.end, told),), day, country, whole=True
         )
-        state = self.actors.national_forces.get(country, MALI_FORCES)
+        state = self.sides.forces_of(None, country)  # the forces of the country where it happens
         # state forces and civilians both told in the sentence itself (not the attackers' own words)
         both_present = whole.civilian and any(map(is_state, whole.named))
         if after and not (
@@ -159,7 +161,19 @@ class Coder:
             whole = Side(whole.named, later.armed, later.civilian, later.forces or later.armed)
         doer = self._doer(agent, whole, folded)
         if trigger.event_type in {"Protests", "Riots"}:
-            target = _first(patient.named) if trigger.sub_event_type != "Peaceful protest" else None
+            # the demonstrators themselves ("la police a dispersé des manifestants") are actor1
+            target = (
+                _first([n for n in patient.named if n != OTHER])
+                if trigger.sub_event_type != "Peaceful protest"
+                else None
+            )
+            if target is None and trigger.sub_event_type in {
+                "Violent demonstration",
+                "Protest with intervention",
+            }:
+                # ACLED: the forces that intervened or that the rioters fought ("le convoi escorté par
+                # la gendarmerie") are actor2
+                target = _first([n for n in whole.named if self._holds(n) or n in whole.states])
             if trigger.sub_event_type == "Mob violence":
                 target = CIVILIANS
             return [(trigger.event_type, trigger.sub_event_type, OTHER, target)]
@@ -202,9 +216,13 @@ class Coder:
                 and self.antecedent(roles, sentence, patient, day, country)
             ):
                 return []  # "c'est l'armée qui a été frappée": the army was hit, it struck no one
-            target = _first([n for n in patient.named if n != actor1]) or _first(
-                [n for n in whole.named if n != actor1 and not is_state(n) and not (air and n in NOT_STRUCK)]
-            )  # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck
+            struck = [
+                n for n in whole.named if n != actor1 and not is_state(n) and not (air and n in NOT_STRUCK)
+            ]
+            # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck;
+            # "un pick-up de combattants du CSP": the group, not the fighters
+            hit = [n for n in patient.named if n != actor1]
+            target = _named_first(hit) if hit else _named_first(struck) if struck else None
             if air and target is None and whole.forces and not is_state(actor1):
                 target = state  # "le camp de Soumpi … cible d'une attaque aux drones revendiquée par le FLA"
             if air and target is None:
@@ -247,13 +265,27 @@ class Coder:
                         trigger.event_type,
                         trigger.sub_event_type,
                         doer or state,
-                        _first([n for n in whole.named if not is_state(n) and n not in self.actors.unarmed])
-                        or UNIDENTIFIED,
+                        _named_first(  # "les combattants du CSP": the group, not the fighters
+                            [n for n in whole.named if not is_state(n) and n not in self.actors.unarmed]
+                            or [UNIDENTIFIED]
+                        ),
                     )
                 ]
             if trigger.sub_event_type == "Non-state actor overtakes territory":
                 taker = doer if doer is not None and not is_state(doer) else UNIDENTIFIED
                 return [(trigger.event_type, trigger.sub_event_type, taker, state)]  # the state loses it
+            if (
+                trigger.sub_event_type == "Armed clash"
+                and not patient.armed
+                and (patient.civilian or whole.civilian)
+                and "escort" not in folded  # "un convoi escorté par l'armée"
+                and not FIGHTING.search(folded[match.start : match.end])  # "affrontements": two armed sides
+                and not any(self._defends(n) for n in whole.named)  # not a village a militia held
+                and not REPELLED.search(folded)  # a repelled attack met armed defenders
+            ):
+                # "ont tendu une embuscade à des commerçants": an ambush of unarmed people is an attack
+                # on civilians (ACLED: Battles need two armed sides)
+                return [("Violence against civilians", "Attack", doer or UNIDENTIFIED, CIVILIANS)]
             battle = self._battle(agent, patient, whole, doer, state, folded)
             if REPELLED.search(folded) and battle[3] is not None and self._defends(battle[2]):
                 # "les FAMa ont repoussé une attaque": the attackers began it, they are actor1
@@ -313,6 +345,12 @@ class Coder:
         forces, peacekeepers and foreign forces."""
         return {n for n in whole.named if is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps", OTHER}}
 
+    def _holds(self, actor: str) -> bool:
+        """Whether an actor is one whose posts, convoys and men are the armed targets of an attack:
+        state forces, peacekeepers, Russian forces ("des casques bleus ont été blessés lorsque leur
+        convoi a été visé")."""
+        return is_state(actor) or actor in {"MINUSMA", "Wagner Group/Africa Corps"}
+
     def _defends(self, actor: str) -> bool:
         """Whether an actor is one that holds positions attacked by others: state forces,
         peacekeepers, a village militia."""
@@ -358,7 +396,11 @@ class Coder:
             armed_target = True
         actor1 = doer or UNIDENTIFIED
         out: list[tuple[EventType, SubEventType, str, str | None]] = []
-        groups_hit = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
+        groups_hit = [
+            n
+            for n in patient.named
+            if not is_state(n) and n not in self.actors.unarmed and n not in patient.states
+        ]
         if (
             doer is None
             and groups_hit
@@ -378,7 +420,10 @@ class Coder:
         if armed_target:
             forces = _first([n for n in patient.named if n not in self.actors.unarmed and n != actor1])
             if forces is None:
-                forces = _first([n for n in whole.named if is_state(n) and n != actor1]) or state
+                forces = (
+                    _first([n for n in whole.named if (self._holds(n) or n in whole.states) and n != actor1])
+                    or state
+                )
             out.append(("Battles", "Armed clash", actor1, forces))
         if civilian_target and (patient.civilian or not armed_target or held_by_both):
             out.append(("Violence against civilians", "Attack", actor1, CIVILIANS))
@@ -392,7 +437,12 @@ class Coder:
         if actor1 is None and forces_named and STATE_ACTION.search(folded):
             actor1 = forces_named[0]  # "l'armée annonce 203 terroristes neutralisés"
         groups_hit = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
-        if actor1 is None and groups_hit and not [n for n in patient.named if is_state(n)]:
+        if (
+            actor1 is None
+            and groups_hit
+            and not [n for n in patient.named if is_state(n)]
+            and not SELF_DEFENCE.search(folded)  # a village militia ambushed fell to armed men
+        ):
             return (
                 "Battles",
                 "Armed clash",
@@ -400,7 +450,12 @@ class Coder:
                 _named_first(groups_hit),
             )
         if actor1 is None:
-            groups = [n for n in whole.named if not is_state(n) and n not in self.actors.unarmed]
+            # not the ones struck ("des militaires et des dozos tués dans une embuscade")
+            groups = [
+                n
+                for n in whole.named
+                if not is_state(n) and n not in self.actors.unarmed and n not in patient.named
+            ]
             actor1 = groups[0] if groups else UNIDENTIFIED
         if is_state(actor1):
             other = _first(
@@ -408,7 +463,11 @@ class Coder:
             )
             return ("Battles", "Armed clash", actor1, other or UNIDENTIFIED)
         forces = _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]) or _first(
-            [n for n in whole.named if is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps"}]
+            [
+                n
+                for n in whole.named
+                if is_state(n) or n in whole.states or n in {"MINUSMA", "Wagner Group/Africa Corps"}
+            ]
         )
         if forces is None:
             # "des dozos ont affronté des jihadistes de la katiba Macina", "le JNIM a attaqué des
@@ -434,7 +493,11 @@ class Coder:
             return CIVILIANS
         if patient.armed:
             return state
-        forces = [n for n in whole.named if n != actor1 and (is_state(n) or n in {"MINUSMA", CIVILIANS})]
+        forces = [
+            n
+            for n in whole.named
+            if n != actor1 and (is_state(n) or n in whole.states or n in {"MINUSMA", CIVILIANS})
+        ]
         if forces:
             return forces[0]
         return CIVILIANS if whole.civilian and not whole.armed else state if whole.armed else None

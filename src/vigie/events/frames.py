@@ -32,8 +32,21 @@ AGENTIVE = {
     "homme", "individu", "assaillant", "terroriste", "jihadiste", "djihadiste", "combattant", "élément",
     "bandit", "inconnu", "groupe", "rebelle", "insurgé", "islamiste", "ennemi", "gat", "jnim", "eigs",
 }  # fmt: skip
+# what is fired or flown: its "de" phrase is who fires it ("les drones de l'armée", "une frappe de
+# l'aviation"), not its target
+FIRED = {
+    "drone", "frappe", "vecteur", "avion", "aviation", "hélicoptère", "aéronef", "tir", "obus", "roquette",
+    "bombardement",
+}  # fmt: skip
 # verbs whose subject suffers the act: "le poste a subi une attaque", "a essuyé des tirs"
 SUFFERED = {"subir", "essuyer", "tomber", "déplorer", "enregistrer"}
+# verbs whose passive subject (or, intransitive, whose subject) died or was hurt or taken in the
+# event their complement names: "tués dans une embuscade", "ont péri lors de l'attaque"
+INTRANSITIVE_DEATHS = {"mourir", "périr", "succomber", "décéder"}
+VICTIM_VERBS = {
+    "tuer", "blesser", "abattre", "exécuter", "massacrer", "égorger", "assassiner", "enlever", "kidnapper",
+    *INTRANSITIVE_DEATHS,
+}  # fmt: skip
 # verbs that only report: "l'armée annonce avoir neutralisé", "a indiqué que"; their subject is the source
 REPORTING = {
     "annoncer", "indiquer", "affirmer", "déclarer", "préciser", "rapporter", "confirmer", "signaler",
@@ -42,6 +55,10 @@ REPORTING = {
     "documenter", "dénoncer", "condamner", "recenser", "dénombrer", "évoquer", "constater", "accuser",
     "attribuer", "imputer", "enquêter",
 }  # fmt: skip
+
+# verbs whose object does what their infinitive says (French object control): "accuser l'armée
+# d'avoir tué", "soupçonner des soldats d'avoir exécuté", "reprocher aux militaires d'avoir …"
+OBJECT_CONTROL = {"accuser", "soupçonner", "suspecter", "reprocher", "incriminer", "tenir"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,12 +155,14 @@ PARSES_KEPT = 512  # sentences: more than an article holds
 _PARSES: dict[int, _Parse] = {}
 
 
-def phrase(sentence: Sentence, head: int, stop: set[int] | None = None) -> Phrase:
-    """The subtree of a word as a phrase (cut before a relative clause or a word in `stop`)."""
+def phrase(sentence: Sentence, head: int, stop: set[int] | None = None, relative: bool = False) -> Phrase:
+    """The subtree of a word as a phrase (cut before a relative clause, unless `relative`, or a
+    word in `stop`)."""
     tokens = sentence.tokens
     kept = [i for i in subtree(sentence, head) if not stop or i not in stop]
+    cut = {"parataxis"} if relative else {"acl:relcl", "parataxis"}
     for i in children(sentence, head):
-        if tokens[i].dep in {"acl:relcl", "parataxis"}:
+        if tokens[i].dep in cut:
             drop = set(subtree(sentence, i))
             kept = [k for k in kept if k not in drop]
     kept = [k for k in kept if k >= min(kept)]
@@ -219,6 +238,9 @@ def frame(sentence: Sentence, trigger: int) -> Frame:
 def _verb_frame(sentence: Sentence, verb: int) -> Frame:
     tokens = sentence.tokens
     passive = _is_passive(sentence, verb)
+    # a subject that underwent the act is read with its relative clause: "le maire, qui conduisait
+    # une délégation de membres des comités de vigilance, est tombé dans une embuscade"
+    described = False
     agent: list[int] = []
     patient: list[int] = []
     obliques: list[int] = []
@@ -236,6 +258,8 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
             agent.append(i)
         elif dep in OBJECTS and preposition(sentence, i) in {"", "à", "au"}:
             patient.append(i)
+        elif dep == "advmod" and tokens[i].pos == "NOUN" and not passive and _counted(sentence, i):
+            patient.append(i)  # "a exécuté au moins 60 civils": the parser hangs the count as an adverb
         elif (
             dep.startswith("obl")
             and preposition(sentence, i) in {"contre", "sur"}
@@ -247,6 +271,7 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
     # "la brigade a essuyé des tirs d'hommes armés", "le convoi est tombé dans une embuscade": the
     # subject undergoes what the complement names, whose "de" phrase is the one who acts
     if tokens[verb].lemma.lower() in SUFFERED and not passive:
+        described = True
         patient = [
             i
             for i in agent
@@ -260,9 +285,13 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
             if tokens[j].dep.startswith("nmod")
             and preposition(sentence, j) in {"de", "d'", "du", "des", "par"}
         ]
-    # a participle or an infinitive without subject: the subject of the verb it hangs on
-    if not agent and not patient and tokens[verb].dep in {"xcomp", "advcl", "acl", "conj"}:
-        head = tokens[verb].head
+    # a participle or an infinitive without subject: the subject of the verb it hangs on, the
+    # object of a verb of charging ("HRW accuse l'armée d'avoir exécuté …": the army executed)
+    head = tokens[verb].head
+    charged = tokens[verb].dep == "xcomp" and tokens[head].lemma.lower() in OBJECT_CONTROL
+    if charged and not agent and not passive:
+        agent += [i for i in children(sentence, head) if tokens[i].dep in OBJECTS]
+    elif not agent and not patient and tokens[verb].dep in {"xcomp", "advcl", "acl", "conj"}:
         if head != verb:
             for i in children(sentence, head):
                 if tokens[i].dep in SUBJECTS:
@@ -273,12 +302,17 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
     return Frame(
         verb,
         tuple(phrase(sentence, i) for i in _with_conjuncts(sentence, agent)),
-        tuple(phrase(sentence, i) for i in _with_conjuncts(sentence, patient)),
+        tuple(phrase(sentence, i, relative=described) for i in _with_conjuncts(sentence, patient)),
         tuple(phrase(sentence, i) for i in obliques),
         passive,
         is_realis(sentence, verb),
         is_negated(sentence, verb),
     )
+
+
+def _counted(sentence: Sentence, index: int) -> bool:
+    """Whether a noun carries a number ("60 civils", "une dizaine de soldats")."""
+    return any(sentence.tokens[i].dep == "nummod" for i in children(sentence, index))
 
 
 def _is_place_like(sentence: Sentence, index: int) -> bool:
@@ -287,6 +321,7 @@ def _is_place_like(sentence: Sentence, index: int) -> bool:
 
 def _noun_frame(sentence: Sentence, noun: int) -> Frame:
     tokens = sentence.tokens
+    described: set[int] = set()  # subjects that underwent the act, read with their relative clause
     agent: list[int] = []
     patient: list[int] = []
     obliques: list[int] = []
@@ -309,8 +344,10 @@ def _noun_frame(sentence: Sentence, noun: int) -> Frame:
         elif case == "contre":
             patient.append(i)
         elif case in {"de", "du", "des", "d'"} and tokens[i].pos in {"NOUN", "PROPN"}:
-            if tokens[i].lemma.lower() in AGENTIVE:
-                agent.append(i)  # "une attaque d'hommes armés", "des tirs de jihadistes"
+            if tokens[i].lemma.lower() in AGENTIVE or tokens[noun].lemma.lower() in FIRED:
+                agent.append(
+                    i
+                )  # "une attaque d'hommes armés", "des tirs de jihadistes", "les drones de l'armée"
             else:
                 patient.append(i)  # "l'attaque du camp", "l'enlèvement de quatre étrangers"
         else:
@@ -342,14 +379,28 @@ def _noun_frame(sentence: Sentence, noun: int) -> Frame:
         subjects = [i for i in children(sentence, verb) if tokens[i].dep in SUBJECTS | PASSIVE_SUBJECTS]
         if lemma in SUFFERING_VERBS and role in OBJECTS | {"obl", "obl:mod", "obl:arg", "nsubj"}:
             patient += [i for i in subjects if i != noun]  # "le poste a essuyé des tirs"
-        elif role in OBJECTS and lemma not in REPORTING:
-            agent += [i for i in subjects if i != noun]  # "des hommes armés ont mené une attaque"
+            described.update(subjects)
+        elif role in SUBJECTS and tokens[noun].lemma.lower() in FIRED and not _is_passive(sentence, verb):
+            # "des drones de l'armée ont visé un pick-up": what the weapons struck is the verb's object
+            patient += [i for i in children(sentence, verb) if tokens[i].dep in OBJECTS]
+        elif lemma in VICTIM_VERBS and role.startswith("obl") and tokens[noun].head == verb:
+            # "des militaires et des dozos ont été tués dans une embuscade", "dix soldats ont péri
+            # dans l'attaque": who died in it is whom it struck
+            patient += [
+                i
+                for i in subjects
+                if i != noun and (tokens[i].dep in PASSIVE_SUBJECTS or lemma in INTRANSITIVE_DEATHS)
+            ]
+        elif role in OBJECTS and lemma not in REPORTING and tokens[noun].head == verb:
+            # "des hommes armés ont mené une attaque"; not the victims of a passive told "lors d'une
+            # attaque" ("trois policiers ont été tués lors d'une attaque": they did not attack)
+            agent += [i for i in subjects if i != noun and tokens[i].dep in SUBJECTS]
         realis = is_realis(sentence, verb)
         negated = is_negated(sentence, verb)
     return Frame(
         noun,
         tuple(phrase(sentence, i) for i in _with_conjuncts(sentence, agent)),
-        tuple(phrase(sentence, i) for i in _with_conjuncts(sentence, patient)),
+        tuple(phrase(sentence, i, relative=i in described) for i in _with_conjuncts(sentence, patient)),
         tuple(phrase(sentence, i) for i in obliques),
         False,
         realis,

@@ -279,6 +279,9 @@ class Actors:
     police: Gazette  # words for the police that name no country: "les gendarmes", "le commissariat"
     national_forces: dict[str, str]  # ISO3 -> the country's military forces
     national_police: dict[str, str]  # ISO3 -> the country's police (its military outside Mali)
+    foreign_forces: dict[
+        str, str
+    ]  # ISO3 -> the actor ACLED codes for the forces of a state outside the Sahel
     inter: dict[str, int]  # ACLED inter codes
     unarmed: frozenset[str]  # actors that are victims, not fighters: "Civilians"
 
@@ -308,8 +311,16 @@ def load_actors() -> Actors:
             police.setdefault(alias, []).append(Alias(name, None, None))
     national = {str(k): str(v) for k, v in table.get("national_forces", {}).items()}
     national_police = {str(k): str(v) for k, v in table.get("national_police", {}).items()}
+    foreign = {str(k): str(v) for k, v in table.get("foreign_forces", {}).items()}
     return Actors(
-        Gazette(named), Gazette(army), Gazette(police), national, national_police, inter, frozenset(unarmed)
+        Gazette(named),
+        Gazette(army),
+        Gazette(police),
+        national,
+        national_police,
+        foreign,
+        inter,
+        frozenset(unarmed),
     )
 
 

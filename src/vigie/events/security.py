@@ -44,11 +44,18 @@ from vigie.records import Article, Event, Evidence, Place, Sentence
 CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+|se reclam\w*\s+(?:de|du|des)\b")
 # "a revendiqué l'attaque", "revendiquant cette embuscade": the claim of an event told before
 CLAIM_OF_TOLD = re.compile(
-    r"revendiqu\w*\s+(?:\w+\s+){0,2}?(?:l'|cette |cet |ces |les |la |le )"
+    r"(?:revendiqu\w*\s+(?:\w+\s+){0,2}?|(?:l'auteur|a l'origine|la responsabilite)\s+d)"
+    r"(?:l'|cette |cet |ces |les |la |le |e l'|e cette |u |es )"
     r"(?:attaque|assaut|embuscade|operation|attentat|enlevement|incursion|action|raid)"
 )
-# "Le CSP a revendiqué l'opération": the claimant before the verb
-CLAIM_ACTIVE = re.compile(r"\b(?:a|ont|avait|avoir)\s+(?:\w+\s+)?revendique\b")
+# "Le CSP a revendiqué l'opération", "le JNIM revendique l'attaque", "l'EIGS a affirmé être l'auteur de l'attaque", "a assumé la
+# responsabilité de …": the claimant before the verb
+CLAIM_ACTIVE = re.compile(
+    r"\b(?:a|ont|avait|avoir)\s+(?:\w+\s+)?(?:revendique|(?:affirme|dit|declare)\s+etre\s+(?:l'auteur|a l'origine)|"
+    r"assume la responsabilite)\b"
+    # the present of news and headlines: "le JNIM revendique l'attaque" (not "l'assaut revendiqué par")
+    r"|\brevendiqu(?:e|ent)\b(?!\s+par\b)"
+)
 # "les assaillants, vraisemblablement de l'EIGS", "les ravisseurs seraient des éléments de la katiba"
 AUTHOR = re.compile(r"(?:assaillants|attaquants|ravisseurs|auteurs)\b")
 AUTHOR_REACH = 60  # characters after "les assaillants" where their group may be named
@@ -200,6 +207,8 @@ class SecurityRules:
                     ]
         events = merge_reports(reports)
         claimant = self._claimant(sentences, timeline.published)
+        if claimant is None and analysis.has_title:  # "Mali : le Jnim frappe un convoi …"
+            claimant = self.coder.sides.headline_author(sentences[0].text, timeline.published)
         if claimant is not None:
             events = [self._claimed(event, claimant) for event in events]
         events = later_tolls(events, sentences[body_from:], self.not_events)
@@ -415,6 +424,8 @@ class SecurityRules:
 
     def _claimed(self, event: Event, claimant: str) -> Event:
         """An attack of the article's day with no named author takes the group that claimed it."""
+        if event.event_type == "Battles" and is_state(event.actor1) and event.actor2 == UNIDENTIFIED:
+            return replace(event, actor2=claimant)  # the state's clash with the group that claimed it
         if event.actor1 not in {UNIDENTIFIED} or event.sub_event_type in STATE_LED:
             return event
         if event.event_type == "Battles" and event.actor2 in {None, UNIDENTIFIED, claimant}:

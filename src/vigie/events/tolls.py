@@ -21,7 +21,8 @@ NUMBER = rf"(\d[\d \u00a0.]*\d|\d|(?:une?\s+)?(?:{_WORD})(?:[\s-](?:et[\s-])?(?:
 DEATHS = (
     r"(?:morts?|tues?|tuees?|neutralises?|corps|victimes|ont peri|ont perdu la vie|ont ete tues|ont ete tuees|"
     r"ont trouve la mort|executes?|executees?|decedes?|cadavres|elimines?|abattus?|sans vie|perdu la vie|tombes|"
-    r"massacres|massacrees?|egorges?|egorgees?|assassines?|assassinees?|fusilles?|fusillees?|decapites?)"
+    r"massacres|massacrees?|egorges?|egorgees?|assassines?|assassinees?|fusilles?|fusillees?|decapites?|"
+    r"ont succombe|a succombe)"
 )
 DEATH_WORD = re.compile(DEATHS)
 # "21 morts à Karou, 14 à Ouatagouna": a number, its unit maybe, then the place
@@ -36,6 +37,9 @@ TOLL = re.compile(
 # a range of figures, its lowest counted (FORMAT.md: the lowest specific figure): "de 30 à 32 morts",
 # "entre 30 et 40 morts"
 RANGE = re.compile(rf"(?:\bde|\bentre)\s+{NUMBER}\s+(?:a|et)\s+$")
+# ... but a toll that rose from one figure to another is the last one: "le bilan est passé de 30 à
+# 86 morts"
+ROSE = re.compile(r"(?:passe|passant|grimpe|monte|alourdi|revu a la hausse)\s+$")
 # an explanation in brackets is not part of the count: "4 VDP (Volontaires pour la défense de la patrie) tués"
 BRACKETS = re.compile(r"\s*\([^()]{1,80}\)")
 # nor is a part of it told in apposition: "neuf personnes, dont six VDP, ont été tuées" (nine)
@@ -49,8 +53,12 @@ WHEN = rf"(?:(?:{_DAY})\s+(?:(?:matin|soir|dernier|\d{{1,2}}(?:er)?\s+(?:{_MONTH
 TOLL_AFTER = re.compile(
     r"(?:(?:tuant|tue|tues|faisant|a fait|ont fait|neutraliser|neutralisant|neutralise|abattu|abattant|executant|"
     r"coute la vie a|coute la vie de|mort de|la mort de|la vie a|eliminer|eliminant|elimine|execute|"
-    r"egorge|egorgeant|massacre|massacrant|assassine|fusille)\s+|(?:mort|vie) d'|(?:execution|massacre|assassinat|meurtre)s? (?:de\s+|d'))"
-    rf"{WHEN}(?:au moins\s+|pres de\s+|plus de\s+|plus d'|environ\s+|quelque\s+)?(?<!\w){NUMBER}\s+(?!bless)"
+    r"egorge|egorgeant|massacre|massacrant|assassine|fusille|"
+    # a force's loss of its men: "l'armée a perdu 12 hommes", "déplore la perte de sept soldats"
+    r"a perdu|ont perdu|avoir perdu|perdant|la perte de|la perte d')\s*|(?:mort|vie) d'|"
+    r"(?:execution|massacre|assassinat|meurtre)s? (?:de\s+|d'))"
+    rf"{WHEN}(?:ses\s+|leurs\s+|les\s+)?(?:au moins\s+|pres de\s+|plus de\s+|plus d'|environ\s+|quelque\s+)?"
+    rf"(?<!\w){NUMBER}\s+(?!bless)"
 )
 NO_CASUALTY = re.compile(
     r"sans (?:faire de )?(?:victime|blesse|perte|deplorer)|aucune? (?:perte|victime|deces|mort)|pas de victime"
@@ -65,7 +73,7 @@ PEOPLE = re.compile(
     r"vdp|volontaire|suppletif|douanier|forain|orpailleur|commercant|jeune|fds|famas?|suspect|gens|parmi|dont|de|d'|"
     r"nourrisson|bebe|fillette|garcon|vieillard|epouse|mari|fils|fille|frere|parent|proche|pere|mere|"
     r"eleveur|transporteur|commando|kamikaze|rebelle|insurge|bandit|ravisseur|assaillant|ennemi|"
-    r"presume|employe|ouvrier|travailleur|recrue|officier|sous-officier|caporal|sergent|lieutenant|capitaine|commandant|colonel|guide|dozo|chasseur)"
+    r"presume|employe|ouvrier|occupant|travailleur|recrue|officier|sous-officier|caporal|sergent|lieutenant|capitaine|commandant|colonel|guide|dozo|chasseur)"
 )
 # a clause boundary between two tolls of two places: "… à Yara ; à Dissa, on dénombre deux morts"
 CLAUSES = re.compile(r"\s*[;:]\s*|,\s*(?:et\s+)?(?=(?:a|au|dans|pour)\s+[a-z])|\s+et\s+(?=(?:a|au)\s)")
@@ -272,6 +280,8 @@ def _count(
         value = _number(match.group(1))
         before = folded[max(0, match.start(1) - 60) : match.start(1)]
         lowest = RANGE.search(before)
+        if lowest is not None and ROSE.search(before[: lowest.start()]):
+            lowest = None
         if value is not None and lowest is not None:
             value = min(value, _number(lowest.group(1)) or value)  # "de 30 à 32 morts": 30
         coordinated = COORDINATED.search(before) if lowest is None else None
