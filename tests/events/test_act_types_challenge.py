@@ -162,6 +162,23 @@ CASES: list[Any] = [
         ),
         marks=pytest.mark.xfail(strict=True, reason="parties: a capital after 'de' is read as a place"),
     ),
+    # a phrase of time set between the verb and its object or agent
+    (
+        "Reçu mardi 11 mars 2025 par le Premier ministre, l'ambassadeur de Chine a réaffirmé le soutien "
+        "de son pays à la Transition.",
+        {("CONSULT", ("CHN", "MLI")), ("SUPPORT", ("CHN", "MLI"))},
+    ),
+    (
+        "Le ministre nigérien des Affaires étrangères a convoqué le lundi 10 mars 2025 l'ambassadeur de "
+        "France à Niamey.",
+        {("ACCUSE", ("FRA", "NER"))},
+        "NER",
+    ),
+    # arrived aboard a vehicle is no visit
+    (
+        "Arrivés dimanche à bord d'un avion militaire, les soldats togolais ont été remis aux autorités.",
+        set(),
+    ),
 ]
 
 

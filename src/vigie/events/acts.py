@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from vigie.events.lexicon import Sieve, compile_phrases, load_actors, read_table
+from vigie.frdate.calendar import DM, MONTH, WEEKDAY_ALT, YEAR
 from vigie.records import PloverType
 
 # what a meeting produces: a meeting that ended in an agreement or declared support is CONSULT,
@@ -25,6 +26,14 @@ FIGHT = re.compile(r"(?<!\w)(?:contre|lutte|combat|face|guerre)(?!\w)")
 # what may stand between a phrase of time and the meeting word it governs: "de la", "du", "d'une"
 ARTICLE_ONLY = re.compile(
     r"^\s*(?:(?:de|d'|du|des|a|au|aux)\s*)?(?:(?:la|le|les|l'|un|une|ce|cet|cette|ces)\s*)?$"
+)
+
+# French sets a phrase of time between a verb and its object or agent ("a convoqué le lundi 8
+# janvier 2024 l'ambassadeur", "Reçu mardi 4 juin par le Premier ministre", "a reçu, ce mardi, le
+# ministre"): blanked to spaces (a gap between words), the trigger's words follow one another
+INSERTED_TIME = re.compile(
+    rf"(?:,\s*)?(?<!\w)(?:(?:ce|le)\s+)?(?:(?:{WEEKDAY_ALT})(?:\s+{DM}\s+{MONTH}(?:\s+{YEAR})?)?"
+    rf"|{DM}\s+{MONTH}(?:\s+{YEAR})?)(?:\s+(?:dernier|matin|soir))?(?!\w)(?:\s*,)?"
 )
 
 
@@ -99,6 +108,8 @@ class Acts:
         ['AGREE', 'CONSULT']
         >>> Acts().find_types(fold_text("Le GSIM (Groupe de soutien à l'islam et aux musulmans)."))
         []
+        >>> Acts().find_types(fold_text("Le Niger a rappelé le jeudi 4 mai 2023 son ambassadeur à Alger."))
+        ['REJECT']
         """
         return [trigger.type for trigger in self.find_triggers(folded, folded)]
 
@@ -114,6 +125,7 @@ class Acts:
         best of those it accepts ("a été reçu …, à qui il a remis un message": the reception, not
         the message handed over in the relative clause)."""
         masked = self.masks.sub(lambda m: "#" * len(m.group()), folded)
+        masked = INSERTED_TIME.sub(lambda m: " " * len(m.group()), masked)
         for name in self.names.find(folded, original):
             masked = masked[: name.start] + "#" * (name.end - name.start) + masked[name.end :]
         best: dict[str, tuple[Rule, re.Match[str]]] = {}
