@@ -98,6 +98,8 @@ CASES = [
     ("Mercredi, des terroristes ont attaqué la position des VDP de Gorom-Gorom, tuant trois volontaires.", CLASH, "Gorom-Gorom"),
     ("Mercredi, des jihadistes ont ouvert le feu sur des gendarmes à un poste de contrôle près de Kayes.", CLASH, "Kayes"),
     ("Trois douaniers ont été tués mercredi à Hérémakono par des individus armés.", CLASH, "Hérémakono"),
+    # caught in an ambush: the ambush is the event, the soldiers were not taken away
+    ("Mercredi, des militaires maliens ont été pris dans une embuscade tendue par des terroristes près de Boni.", CLASH, "Boni"),
     ("Les VDP ont repoussé mercredi une incursion de terroristes à Titao, selon une source locale.", CLASH, "Titao"),
     ("Une unité de la garde nationale a été attaquée mercredi près de Banibangou, faisant quatre morts dans ses rangs.", CLASH, "Banibangou"),
     # explosions and remote violence, not battles
