@@ -18,16 +18,10 @@ from vigie.events.developments import development
 from vigie.events.frames import Frame, Phrase, frame, token_at, undergone, verb_of_clitic
 from vigie.events.lexicon import Actors, fold_text
 from vigie.events.sides import UNIDENTIFIED, Side, SideReader, is_state
+from vigie.events.targets import CIVILIANS, OTHER, Targets, first, named_first
 from vigie.events.triggers import Match, Trigger
 from vigie.records import EventType, Sentence, SubEventType
 
-CIVILIANS = "Civilians"
-OTHER = "Other"
-# operations led by state forces: "les FAMa ont neutralisé", "une opération de ratissage"
-STATE_ACTION = re.compile(
-    r"neutralis|operation|ratissage|elimin|mis en deroute|mettent en deroute|repouss|riposte|reconnaissance offensive|"
-    r"aeroterrestre|bilan d'une|traque|interpell|frappe"
-)
 # the target of an attack: "contre le poste de police et le campement de Diré"
 AGAINST = re.compile(
     r"(?<!\w)contre\s+((?:l'|le |la |les |des |un |une |leur |sa |son |ses )[^,.;:()«»]{3,80})"
@@ -38,10 +32,6 @@ REPELLED = re.compile(
     r"(?:(?:elle|ete|aussi|egalement)\s+){0,3}(?:repouss|dejou|mise? en echec)"
     r"|(?:repouss\w*|dejou\w*|mis en echec)\s+(?:[\w'-]+\s+){0,3}?(?:attaque|assaut|incursion|offensive)s?\b"
 )
-# militias of villagers (Dozo hunters, self-defence groups): they fight the jihadists, not the state,
-# and the fighters of such a group killed with no one named fell to unidentified armed men
-MILITIAS = {"Dozo militia"}
-SELF_DEFENCE = re.compile(r"autodefense|koglweogo|dozo|chasseurs traditionnels|milice|comites? de vigilance")
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}
 # acts that are never another event told again: an arrest, a defused mine, a lynching told after a
 # raid (ACLED codes each as its own event: "the ratissage that followed led to 31 arrests"); the
@@ -83,6 +73,7 @@ class Coder:
         self.defused = {word.lower() for word in defused}  # patterns/acled.toml [defused]
         self.actors = actors
         self.sides = SideReader(targets, actors)
+        self.targets = Targets(actors.unarmed)
 
     def antecedent(
         self, roles: Frame, sentence: Sentence, patient: Side, day: date | None, country: str
@@ -163,7 +154,7 @@ class Coder:
         if trigger.event_type in {"Protests", "Riots"}:
             # the demonstrators themselves ("la police a dispersé des manifestants") are actor1
             target = (
-                _first([n for n in patient.named if n != OTHER])
+                first([n for n in patient.named if n != OTHER])
                 if trigger.sub_event_type != "Peaceful protest"
                 else None
             )
@@ -173,7 +164,7 @@ class Coder:
             }:
                 # ACLED: the forces that intervened or that the rioters fought ("le convoi escorté par
                 # la gendarmerie") are actor2
-                target = _first([n for n in whole.named if self._holds(n) or n in whole.states])
+                target = first([n for n in whole.named if self.targets.holds(n) or n in whole.states])
             if trigger.sub_event_type == "Mob violence":
                 target = CIVILIANS
             return [(trigger.event_type, trigger.sub_event_type, OTHER, target)]
@@ -181,8 +172,8 @@ class Coder:
             return [self._launched(trigger, roles, sentence, whole, day, country, state)]
         if trigger.kind == "state" or trigger.sub_event_type in STATE_LED:
             actor1 = (
-                _first([n for n in agent.named if n not in self.actors.unarmed])
-                or _first(
+                first([n for n in agent.named if n not in self.actors.unarmed])
+                or first(
                     [
                         n
                         for n in whole.named
@@ -205,7 +196,7 @@ class Coder:
                             CIVILIANS,
                         )
                     ]
-                arrested = _first([n for n in patient.named if n != actor1 and not is_state(n)])
+                arrested = first([n for n in patient.named if n != actor1 and not is_state(n)])
                 return [(trigger.event_type, trigger.sub_event_type, actor1, arrested or CIVILIANS)]
             air = trigger.sub_event_type == "Air/drone strike"
             if (
@@ -222,7 +213,7 @@ class Coder:
             # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck;
             # "un pick-up de combattants du CSP": the group, not the fighters
             hit = [n for n in patient.named if n != actor1]
-            target = _named_first(hit) if hit else _named_first(struck) if struck else None
+            target = named_first(hit) if hit else named_first(struck) if struck else None
             if air and target is None and whole.forces and not is_state(actor1):
                 target = state  # "le camp de Soumpi … cible d'une attaque aux drones revendiquée par le FLA"
             if air and target is None:
@@ -247,17 +238,20 @@ class Coder:
             actor1 = doer or UNIDENTIFIED
             if trigger.event_type == "Violence against civilians":
                 return [(trigger.event_type, trigger.sub_event_type, actor1, CIVILIANS)]
-            if trigger.sub_event_type == "Remote explosive/landmine/IED" and doer in self.hit_by_mines(whole):
+            if (
+                trigger.sub_event_type == "Remote explosive/landmine/IED"
+                and doer in self.targets.hit_by_mines(whole)
+            ):
                 # "un véhicule de l'armée a sauté sur une mine": who drove onto it was hit, the one
                 # who laid it is unnamed (ACLED: actor1 the group that planted the device)
                 return [(trigger.event_type, trigger.sub_event_type, UNIDENTIFIED, doer)]
-            target = self._target(patient, whole, actor1, state)
+            target = self.targets.target(patient, whole, actor1, state)
             return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
         if trigger.event_type == "Strategic developments":
             kinds = (trigger.event_type, trigger.sub_event_type)
             return [development(kinds, patient, whole, doer, state, self.actors.unarmed)]
         if trigger.kind == "violence":
-            return self._violence(agent, patient, whole, doer, state, folded, both_present)
+            return self.targets.violence(agent, patient, whole, doer, state, folded, both_present)
         if trigger.kind == "clash" or trigger.event_type == "Battles":
             if trigger.sub_event_type == "Government regains territory":
                 return [
@@ -265,7 +259,7 @@ class Coder:
                         trigger.event_type,
                         trigger.sub_event_type,
                         doer or state,
-                        _named_first(  # "les combattants du CSP": the group, not the fighters
+                        named_first(  # "les combattants du CSP": the group, not the fighters
                             [n for n in whole.named if not is_state(n) and n not in self.actors.unarmed]
                             or [UNIDENTIFIED]
                         ),
@@ -280,18 +274,18 @@ class Coder:
                 and (patient.civilian or whole.civilian)
                 and "escort" not in folded  # "un convoi escorté par l'armée"
                 and not FIGHTING.search(folded[match.start : match.end])  # "affrontements": two armed sides
-                and not any(self._defends(n) for n in whole.named)  # not a village a militia held
+                and not any(self.targets.defends(n) for n in whole.named)  # not a village a militia held
                 and not REPELLED.search(folded)  # a repelled attack met armed defenders
             ):
                 # "ont tendu une embuscade à des commerçants": an ambush of unarmed people is an attack
                 # on civilians (ACLED: Battles need two armed sides)
                 return [("Violence against civilians", "Attack", doer or UNIDENTIFIED, CIVILIANS)]
-            battle = self._battle(agent, patient, whole, doer, state, folded)
-            if REPELLED.search(folded) and battle[3] is not None and self._defends(battle[2]):
+            battle = self.targets.battle(agent, patient, whole, doer, state, folded)
+            if REPELLED.search(folded) and battle[3] is not None and self.targets.defends(battle[2]):
                 # "les FAMa ont repoussé une attaque": the attackers began it, they are actor1
                 battle = (battle[0], battle[1], battle[3], battle[2])
             return [battle]
-        return self._violence(agent, patient, whole, doer, state, folded)
+        return self.targets.violence(agent, patient, whole, doer, state, folded)
 
     def _kind(self, match: Match, sentence: Sentence) -> Trigger:
         """The trigger as its frame reads it: an explosive device defused, seized or found (the
@@ -332,29 +326,13 @@ class Coder:
         agent = self.sides.read(roles.agent if roles else (), day, country)
         patient = self.sides.read(roles.patient if roles else (), day, country)
         launchers = [n for n in agent.named if n not in self.actors.unarmed]
-        actor1 = _named_first(launchers) if launchers else UNIDENTIFIED
+        actor1 = named_first(launchers) if launchers else UNIDENTIFIED
         return (
             trigger.event_type,
             trigger.sub_event_type,
             actor1,
-            self._target(patient, whole, actor1, state),
+            self.targets.target(patient, whole, actor1, state),
         )
-
-    def hit_by_mines(self, whole: Side) -> set[str]:
-        """The actors that an explosive device laid on a road strikes rather than lays: state
-        forces, peacekeepers and foreign forces."""
-        return {n for n in whole.named if is_state(n) or n in {"MINUSMA", "Wagner Group/Africa Corps", OTHER}}
-
-    def _holds(self, actor: str) -> bool:
-        """Whether an actor is one whose posts, convoys and men are the armed targets of an attack:
-        state forces, peacekeepers, Russian forces ("des casques bleus ont été blessés lorsque leur
-        convoi a été visé")."""
-        return is_state(actor) or actor in {"MINUSMA", "Wagner Group/Africa Corps"}
-
-    def _defends(self, actor: str) -> bool:
-        """Whether an actor is one that holds positions attacked by others: state forces,
-        peacekeepers, a village militia."""
-        return is_state(actor) or actor in {"MINUSMA", "Dozo militia", "Wagner Group/Africa Corps"}
 
     def _doer(self, agent: Side, whole: Side, folded: str) -> str | None:
         """Who acted: the named actor of the agent role, a named group of the sentence, else none."""
@@ -365,142 +343,6 @@ class Coder:
         if acting:
             return acting[0]
         return None
-
-    def _violence(
-        self,
-        agent: Side,
-        patient: Side,
-        whole: Side,
-        doer: str | None,
-        state: str,
-        folded: str,
-        both_present: bool = False,
-    ) -> list[tuple[EventType, SubEventType, str, str | None]]:
-        """An assault or a killing: the target decides (codebook): armed targets make a battle,
-        unarmed ones an attack on civilians; both make both."""
-        whole_armed = whole.forces or any(is_state(n) and n != doer for n in whole.named)
-        armed_target = patient.armed or (
-            not patient.named and not patient.civilian and whole_armed and not whole.civilian
-        )  # "des hommes armés ont attaqué Ogossagou": the attackers are armed, not the target
-        civilian_target = patient.civilian or (not patient.armed and not armed_target)
-        held_by_both = (
-            not patient.armed
-            and not patient.civilian
-            and not patient.named
-            and both_present
-            and not is_state(doer or UNIDENTIFIED)
-        )
-        if held_by_both:
-            # "ont pris pour cible la commune de X au moment où des habitants, des soldats et des VDP
-            # creusaient des tranchées": a place held by both, both hit (ACLED: two events)
-            armed_target = True
-        actor1 = doer or UNIDENTIFIED
-        out: list[tuple[EventType, SubEventType, str, str | None]] = []
-        groups_hit = [
-            n
-            for n in patient.named
-            if not is_state(n) and n not in self.actors.unarmed and n not in patient.states
-        ]
-        if (
-            doer is None
-            and groups_hit
-            and len(groups_hit) == len(patient.named)
-            and not patient.civilian
-            and not SELF_DEFENCE.search(folded)
-        ):
-            # "l'armée annonce avoir éliminé une dizaine de terroristes": the fighters killed with no
-            # one else named as their killer fell to the state's forces (the army's communiqués)
-            killers = _first([n for n in whole.named if is_state(n)]) or state
-            return [("Battles", "Armed clash", killers, _named_first(groups_hit))]
-        if doer is not None and is_state(doer) and not patient.civilian:
-            enemy = _first(
-                [n for n in patient.named + whole.named if not is_state(n) and n not in self.actors.unarmed]
-            )
-            return [("Battles", "Armed clash", doer, enemy or UNIDENTIFIED)]
-        if armed_target:
-            forces = _first([n for n in patient.named if n not in self.actors.unarmed and n != actor1])
-            if forces is None:
-                forces = (
-                    _first([n for n in whole.named if (self._holds(n) or n in whole.states) and n != actor1])
-                    or state
-                )
-            out.append(("Battles", "Armed clash", actor1, forces))
-        if civilian_target and (patient.civilian or not armed_target or held_by_both):
-            out.append(("Violence against civilians", "Attack", actor1, CIVILIANS))
-        return out
-
-    def _battle(
-        self, agent: Side, patient: Side, whole: Side, doer: str | None, state: str, folded: str = ""
-    ) -> tuple[EventType, SubEventType, str, str | None]:
-        actor1 = doer
-        forces_named = [n for n in whole.named if is_state(n)]
-        if actor1 is None and forces_named and STATE_ACTION.search(folded):
-            actor1 = forces_named[0]  # "l'armée annonce 203 terroristes neutralisés"
-        groups_hit = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
-        if (
-            actor1 is None
-            and groups_hit
-            and not [n for n in patient.named if is_state(n)]
-            and not SELF_DEFENCE.search(folded)  # a village militia ambushed fell to armed men
-        ):
-            return (
-                "Battles",
-                "Armed clash",
-                forces_named[0] if forces_named else state,
-                _named_first(groups_hit),
-            )
-        if actor1 is None:
-            # not the ones struck ("des militaires et des dozos tués dans une embuscade")
-            groups = [
-                n
-                for n in whole.named
-                if not is_state(n) and n not in self.actors.unarmed and n not in patient.named
-            ]
-            actor1 = groups[0] if groups else UNIDENTIFIED
-        if is_state(actor1):
-            other = _first(
-                [n for n in patient.named + whole.named if not is_state(n) and n not in self.actors.unarmed]
-            )
-            return ("Battles", "Armed clash", actor1, other or UNIDENTIFIED)
-        forces = _first([n for n in patient.named if n != actor1 and n not in self.actors.unarmed]) or _first(
-            [
-                n
-                for n in whole.named
-                if is_state(n) or n in whole.states or n in {"MINUSMA", "Wagner Group/Africa Corps"}
-            ]
-        )
-        if forces is None:
-            # "des dozos ont affronté des jihadistes de la katiba Macina", "le JNIM a attaqué des
-            # positions de l'EIGS": two armed groups, no soldiers said; a militia fights unnamed
-            # jihadists too
-            groups = [
-                n
-                for n in whole.named
-                if n != actor1
-                and n not in self.actors.unarmed
-                and (n != UNIDENTIFIED or actor1 == "Dozo militia")
-            ]
-            forces = _named_first(groups) if groups else None
-        if forces is None and actor1 in MILITIAS:
-            forces = UNIDENTIFIED  # "une incursion repoussée par les dozos": they fight the jihadists
-        return ("Battles", "Armed clash", actor1, forces or state)
-
-    def _target(self, patient: Side, whole: Side, actor1: str, state: str) -> str | None:
-        named = [n for n in patient.named if n != actor1]
-        if named:
-            return named[0]
-        if patient.civilian and not patient.armed:
-            return CIVILIANS
-        if patient.armed:
-            return state
-        forces = [
-            n
-            for n in whole.named
-            if n != actor1 and (is_state(n) or n in whole.states or n in {"MINUSMA", CIVILIANS})
-        ]
-        if forces:
-            return forces[0]
-        return CIVILIANS if whole.civilian and not whole.armed else state if whole.armed else None
 
 
 # "Selon un rapport de la MINUSMA publié mardi, des soldats maliens ont exécuté …": a source told first
@@ -523,12 +365,3 @@ def _source_tail(obliques: Sequence[Phrase]) -> list[Phrase]:
 
 def _all_starts(pattern: re.Pattern[str], folded: str) -> list[int]:
     return [m.start() for m in pattern.finditer(folded)][:4]
-
-
-def _named_first(groups: Sequence[str]) -> str:
-    """The group a phrase names, before the generic fighters: "six combattants de l'État islamique"."""
-    return next((g for g in groups if g != UNIDENTIFIED), groups[0])
-
-
-def _first(names: Sequence[str]) -> str | None:
-    return names[0] if names else None

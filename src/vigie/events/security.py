@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from vigie.events.coding import CIVILIANS, DISTINCT_ACTS, STATE_LED, Coder
+from vigie.events.coding import DISTINCT_ACTS, STATE_LED, Coder
 from vigie.events.confidence import PLUPERFECT, EventFilter, Seen, features
 from vigie.events.context import Dated, Timeline, trigger_day
 from vigie.events.lexicon import (
@@ -31,6 +31,7 @@ from vigie.events.places import Toponym
 from vigie.events.reports import Report, later_tolls, merge_reports
 from vigie.events.sides import UNIDENTIFIED, is_state
 from vigie.events.siting import COUNTRY_HINT, Locate, Siting, inside, listed
+from vigie.events.targets import CIVILIANS
 from vigie.events.telling import earlier_phrases, reference_scope, subheading
 from vigie.events.tolls import civilian_toll, find_toll, tolls_by_place
 from vigie.events.triggers import Match, Trigger, main_match
