@@ -12,15 +12,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from vigie.events.developments import development
 from vigie.events.frames import Frame, Phrase, frame, token_at, undergone, verb_of_clitic
 from vigie.events.lexicon import Actors, fold_text
 from vigie.events.sides import UNIDENTIFIED, Side, SideReader, is_state
-from vigie.events.targets import CIVILIANS, OTHER, Targets, first, named_first
+from vigie.events.targets import CIVILIANS, OTHER, Coding, Targets, first, named_first
 from vigie.events.triggers import Match, Trigger
-from vigie.records import EventType, Sentence, SubEventType
+from vigie.records import Sentence
 
 # the target of an attack: "contre le poste de police et le campement de Diré"
 AGAINST = re.compile(
@@ -66,6 +66,17 @@ CIVILIAN_DEAD = re.compile(r"\bcivil|enfants|femmes")
 NOT_STRUCK = {"MINUSMA", OTHER}
 
 
+class Scene(NamedTuple):
+    """What a trigger's roles and its sentence name: the agent, the patient, the whole sentence,
+    who acted and the forces of the country where it happened."""
+
+    agent: Side
+    patient: Side
+    whole: Side
+    doer: str | None
+    state: str
+
+
 class Coder:
     """Types and actors of an event from its trigger and roles (the lexicons loaded once)."""
 
@@ -105,7 +116,7 @@ class Coder:
         told_from: int = 0,
         matches: Sequence[Match] = (),
         after: str = "",
-    ) -> list[tuple[EventType, SubEventType, str, str | None]]:
+    ) -> list[Coding]:
         """The type(s) and actors of a sentence's event, from its trigger and the roles around it."""
         trigger = self._kind(match, sentence)
         agents = list(roles.agent) if roles else []
@@ -152,84 +163,13 @@ class Coder:
             whole = Side(whole.named, later.armed, later.civilian, later.forces or later.armed)
         doer = self._doer(agent, whole, folded)
         if trigger.event_type in {"Protests", "Riots"}:
-            # the demonstrators themselves ("la police a dispersé des manifestants") are actor1
-            target = (
-                first([n for n in patient.named if n != OTHER])
-                if trigger.sub_event_type != "Peaceful protest"
-                else None
-            )
-            if target is None and trigger.sub_event_type in {
-                "Violent demonstration",
-                "Protest with intervention",
-            }:
-                # ACLED: the forces that intervened or that the rioters fought ("le convoi escorté par
-                # la gendarmerie") are actor2
-                target = first([n for n in whole.named if self.targets.holds(n) or n in whole.states])
-            if trigger.sub_event_type == "Mob violence":
-                target = CIVILIANS
-            return [(trigger.event_type, trigger.sub_event_type, OTHER, target)]
+            return [self._crowd(trigger, patient, whole)]
         if trigger.kind == "fixed" and trigger.sub_event_type == "Air/drone strike":
             return [self._launched(trigger, roles, sentence, whole, day, country, state)]
         if trigger.kind == "state" or trigger.sub_event_type in STATE_LED:
-            actor1 = (
-                first([n for n in agent.named if n not in self.actors.unarmed])
-                or first(
-                    [
-                        n
-                        for n in whole.named
-                        if is_state(n) or n in {"Wagner Group/Africa Corps", OTHER, "FLA"}
-                    ]
-                )
-                or state
+            return self._state_act(
+                trigger, roles, sentence, folded, Scene(agent, patient, whole, doer, state), day, country
             )
-            if trigger.sub_event_type == "Arrests":
-                state_named = any(
-                    is_state(n) or n in {OTHER, "Wagner Group/Africa Corps"} for n in whole.named
-                )
-                if patient.civilian and (doer is None or not is_state(doer)) and not state_named:
-                    # "des passagers avaient été capturés": taken by armed men, an abduction
-                    return [
-                        (
-                            "Violence against civilians",
-                            "Abduction/forced disappearance",
-                            doer or UNIDENTIFIED,
-                            CIVILIANS,
-                        )
-                    ]
-                arrested = first([n for n in patient.named if n != actor1 and not is_state(n)])
-                return [(trigger.event_type, trigger.sub_event_type, actor1, arrested or CIVILIANS)]
-            air = trigger.sub_event_type == "Air/drone strike"
-            if (
-                air
-                and roles is not None
-                and roles.passive
-                and not roles.agent
-                and self.antecedent(roles, sentence, patient, day, country)
-            ):
-                return []  # "c'est l'armée qui a été frappée": the army was hit, it struck no one
-            struck = [
-                n for n in whole.named if n != actor1 and not is_state(n) and not (air and n in NOT_STRUCK)
-            ]
-            # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck;
-            # "un pick-up de combattants du CSP": the group, not the fighters
-            hit = [n for n in patient.named if n != actor1]
-            target = named_first(hit) if hit else named_first(struck) if struck else None
-            if air and target is None and whole.forces and not is_state(actor1):
-                target = state  # "le camp de Soumpi … cible d'une attaque aux drones revendiquée par le FLA"
-            if air and target is None:
-                target = CIVILIANS if whole.civilian and not whole.armed else UNIDENTIFIED
-            if (
-                air
-                and target == CIVILIANS
-                and NEUTRALISED.search(folded)
-                and not CIVILIAN_DEAD.search(folded)
-            ):
-                target = (
-                    UNIDENTIFIED  # "neutralisé un groupe de cinq personnes": the army's word for fighters
-                )
-            if trigger.sub_event_type == "Disrupted weapons use":
-                target = target if target not in {CIVILIANS} else None
-            return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
         if (
             trigger.event_type == "Explosions/Remote violence"
             or trigger.event_type == "Violence against civilians"
@@ -287,6 +227,83 @@ class Coder:
             return [battle]
         return self.targets.violence(agent, patient, whole, doer, state, folded)
 
+    def _crowd(self, trigger: Trigger, patient: Side, whole: Side) -> Coding:
+        """A protest or a riot: the demonstrators themselves ("la police a dispersé des
+        manifestants") are actor1; the forces that intervened are actor2."""
+        target = (
+            first([n for n in patient.named if n != OTHER])
+            if trigger.sub_event_type != "Peaceful protest"
+            else None
+        )
+        if target is None and trigger.sub_event_type in {
+            "Violent demonstration",
+            "Protest with intervention",
+        }:
+            # ACLED: the forces that intervened or that the rioters fought ("le convoi escorté par
+            # la gendarmerie") are actor2
+            target = first([n for n in whole.named if self.targets.holds(n) or n in whole.states])
+        if trigger.sub_event_type == "Mob violence":
+            target = CIVILIANS
+        return (trigger.event_type, trigger.sub_event_type, OTHER, target)
+
+    def _state_act(
+        self,
+        trigger: Trigger,
+        roles: Frame | None,
+        sentence: Sentence,
+        folded: str,
+        scene: Scene,
+        day: date | None,
+        country: str,
+    ) -> list[Coding]:
+        """An act of state forces (an arrest, an air strike, weapons seized): the state's forces
+        named act, on whom the roles name; people taken by armed men are abducted."""
+        agent, patient, whole, doer, state = scene
+        actor1 = (
+            first([n for n in agent.named if n not in self.actors.unarmed])
+            or first(
+                [n for n in whole.named if is_state(n) or n in {"Wagner Group/Africa Corps", OTHER, "FLA"}]
+            )
+            or state
+        )
+        if trigger.sub_event_type == "Arrests":
+            state_named = any(is_state(n) or n in {OTHER, "Wagner Group/Africa Corps"} for n in whole.named)
+            if patient.civilian and (doer is None or not is_state(doer)) and not state_named:
+                # "des passagers avaient été capturés": taken by armed men, an abduction
+                return [
+                    (
+                        "Violence against civilians",
+                        "Abduction/forced disappearance",
+                        doer or UNIDENTIFIED,
+                        CIVILIANS,
+                    )
+                ]
+            arrested = first([n for n in patient.named if n != actor1 and not is_state(n)])
+            return [(trigger.event_type, trigger.sub_event_type, actor1, arrested or CIVILIANS)]
+        air = trigger.sub_event_type == "Air/drone strike"
+        if (
+            air
+            and roles is not None
+            and roles.passive
+            and not roles.agent
+            and self.antecedent(roles, sentence, patient, day, country)
+        ):
+            return []  # "c'est l'armée qui a été frappée": the army was hit, it struck no one
+        struck = [n for n in whole.named if n != actor1 and not is_state(n) and not (air and n in NOT_STRUCK)]
+        # "selon le rapport de la MINUSMA, la frappe a fait 22 morts": who tells it was not struck;
+        # "un pick-up de combattants du CSP": the group, not the fighters
+        hit = [n for n in patient.named if n != actor1]
+        target = named_first(hit) if hit else named_first(struck) if struck else None
+        if air and target is None and whole.forces and not is_state(actor1):
+            target = state  # "le camp de Soumpi … cible d'une attaque aux drones revendiquée par le FLA"
+        if air and target is None:
+            target = CIVILIANS if whole.civilian and not whole.armed else UNIDENTIFIED
+        if air and target == CIVILIANS and NEUTRALISED.search(folded) and not CIVILIAN_DEAD.search(folded):
+            target = UNIDENTIFIED  # "neutralisé un groupe de cinq personnes": the army's word for fighters
+        if trigger.sub_event_type == "Disrupted weapons use":
+            target = target if target not in {CIVILIANS} else None
+        return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
+
     def _kind(self, match: Match, sentence: Sentence) -> Trigger:
         """The trigger as its frame reads it: an explosive device defused, seized or found (the
         object of a verb of patterns/acled.toml [defused]) is Disrupted weapons use, not an explosion."""
@@ -316,7 +333,7 @@ class Coder:
         day: date | None,
         country: str,
         state: str,
-    ) -> tuple[EventType, SubEventType, str, str | None]:
+    ) -> Coding:
         """A weapon that names no one's forces ("un drone kamikaze du FLA a frappé le camp"): the
         subject's phrase names who launched it, the verb's object what it struck."""
         if roles is not None:
