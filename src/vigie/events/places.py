@@ -66,7 +66,7 @@ OTHER_BEFORE = re.compile(
     r"|(?:point de presse|conference de presse|communique|declaration|entretien|interview|lors d'un point de presse)\s+(?:[\w']+\s+){0,2}?a\s+$"
     # where a report was given is not where the event was ("ont affirmé samedi à Ouahigouya",
     # "interrogé à New York"), nor where people went back to after it ("ont regagné Abidjan")
-    r"|(?:affirme|affirment|declare|declarent|annonce|indique|confirme|explique|rapporte|temoigne|interroge|"
+    r"|(?:affirme|affirment|declare|declarent|annonce|indique|confirme|explique|rapporte|temoigne|interroge|appris|"
     r"sont rentres|est rentre|sont retournes)\s+(?:[\w']+\s+){0,2}?a\s+$"
     r"|(?:ont|a|avaient|avait) regagne\s+(?:[\w']+\s+){0,2}?$"
     # where people serve, not where they were hit: "président du conseil régional de Ségou",
@@ -78,7 +78,9 @@ OTHER_BEFORE = re.compile(
 # a unit named by its home post: "une unité du détachement de Markoye … accrochée aux abords de
 # Tokabangou"; the post is the scene only when the sentence names no other place
 HOME_BEFORE = re.compile(
-    r"(?:detachement|garnison|escadron|bataillon|compagnie|brigade|unite|renforts?)\s+(?:de\s+|d'|du\s+)$"
+    r"(?:detachement|garnison|escadron|bataillon|compagnie|brigade|unite|renforts?)\s+"
+    # "une patrouille de la brigade de gendarmerie de Djibo" (a post attacked is the scene: no "poste" here)
+    r"(?:(?:de\s+(?:la\s+)?)?(?:gendarmerie|police|garde|douane|securite)(?:\s+\w+)?\s+)?(?:de\s+|d'|du\s+)$"
     r"|(?:en poste|en service|en fonction|affectee?s?|stationnee?s?)\s+a\s+$"  # "des gendarmes en poste à X"
 )
 # a place people were taken to after the event: "décédé à Dakar, où il avait été évacué"

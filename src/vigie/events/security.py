@@ -30,12 +30,13 @@ from vigie.events.objects import load_object_triggers, object_matches, with_obje
 from vigie.events.places import Toponym
 from vigie.events.reports import Report, later_tolls, merge_reports
 from vigie.events.sides import UNIDENTIFIED, is_state
-from vigie.events.siting import COUNTRY_HINT, Locate, Siting, inside, listed
+from vigie.events.siting import COUNTRY_HINT, Locate, Siting, article_names, inside, listed
 from vigie.events.telling import earlier_phrases, reference_scope, subheading
 from vigie.events.tolls import civilian_toll, find_toll, tolls_by_place
 from vigie.events.triggers import Match, Trigger, main_match
 from vigie.frdate import EventDate
 from vigie.frnumber import parse_number
+from vigie.geo.index import Points
 from vigie.nlp import Analysis
 from vigie.records import Article, Event, Evidence, Place, Sentence
 
@@ -181,6 +182,7 @@ class SecurityRules:
         if analysis.has_title and len(article.body.split()) < 3:
             indexes = [0]  # a teaser without text: its headline is all there is
         focus = self.siting.title_places(sentences[0], locate) if analysis.has_title else []
+        around = locate.anchors(article_names(sentences), country) if locate is not None else ()
         reports: list[Report] = []
         for index in indexes:
             sentence = sentences[index]
@@ -195,7 +197,17 @@ class SecurityRules:
             stated = dated.stated and not (anaphoric and CLAIM_ACTIVE.search(folded))
             after = " ".join(s.text for s in sentences[index + 1 : index + 1 + CARRY_VICTIMS])
             for event, from_focus in self._from_sentence(
-                article, sentence, analysis, locate, dated.when, dated.stated, country, focus, after, dated
+                article,
+                sentence,
+                analysis,
+                locate,
+                dated.when,
+                dated.stated,
+                country,
+                focus,
+                after,
+                dated,
+                around,
             ):
                 # "Jeudi, l'EIGS a revendiqué l'attaque": a claim of the event told before, dated by the claim
                 claim = bool(reports) and CLAIM_OF_TOLD.search(folded) is not None
@@ -263,6 +275,7 @@ class SecurityRules:
         focus: list[tuple[Toponym, Place | None, int]],
         after: str = "",
         dated: Dated | None = None,
+        around: Points = (),
     ) -> list[tuple[Event, bool]]:
         """The events a sentence reports, each with whether its place is the one told before;
         `after` is the text of the sentences that follow (who the victims were, when it does not say)."""
@@ -289,7 +302,7 @@ class SecurityRules:
         told_from = source.end() if source else 0
         found_actors = [f for f in self.actors.named.find(folded, sentence.text) if f.start >= told_from]
         hint = COUNTRY_HINT.get(country, "")
-        places = self.siting.places(sentence, analysis, found_actors, locate, told_from, hint)
+        places = self.siting.places(sentence, analysis, found_actors, locate, told_from, hint, around)
         # "a reçu à Ouagadougou une délégation … après l'attaque": the attack is the time of another
         # act, placed only by words of its own ("après l'attaque qui a visé Aorema"); "le plus
         # meurtrier depuis celui du camp de Boni", "d'où partaient des terroristes pour piller A et
@@ -302,7 +315,7 @@ class SecurityRules:
             for a, b in hidden:
                 text = text[:a] + " " * (b - a) + text[b:]
             places = self.siting.places(
-                replace(sentence, text=text), analysis, found_actors, locate, told_from, hint
+                replace(sentence, text=text), analysis, found_actors, locate, told_from, hint, around
             )
             if not places:
                 return []

@@ -8,7 +8,7 @@ name, precision 3). Names of actors, people and governments ("Bamako accuse Alge
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from typing import Protocol
@@ -16,6 +16,7 @@ from typing import Protocol
 from vigie.events.lexicon import Found, fold_text
 from vigie.events.places import Toponym, find_toponyms
 from vigie.geo.boundary import Boundaries
+from vigie.geo.index import Points
 from vigie.nlp import Analysis
 from vigie.records import Place, Sentence
 from vigie.segment.published import DATELINE  # "Bamako, 8 sept 2023 (AFP) - ": where the report was written
@@ -26,6 +27,12 @@ TAIL = re.compile(r"\s(?:de|du|d')\s*([A-ZÀ-Ý][\w\-]*\w(?:\s+[A-ZÀ-Ý][\w\-]*
 PLACE_WORD_BEFORE = re.compile(
     r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site|campement|secteur|foret|zone|axe|domicile|pont)"
     r"(?:\s+\w+){0,2}?\s+(?:de\s+|d'|du\s+)$"
+)
+# what a town holds, named by its town: "le marché de Diafarabé", "les greniers de Dinangourou" (a
+# name the gazetteer knows after these is the place, though the tagger reads a person)
+HELD_BEFORE = re.compile(
+    r"(?:marche|foire|mosquee|eglise|ecole|mairie|prefecture|gare|dispensaire|centre de sante|greniers?|"
+    r"boutiques|maisons|habitations|puits|barrage|mine|site d'orpaillage)\s+(?:de\s+|d'|du\s+)$"
 )
 # ", un campement du département de Tillia", ", dans la région de Diffa", " (région de Kidal)": what
 # follows a name that is a place
@@ -73,7 +80,11 @@ class Locate(Protocol):
 
     def locate(self, name: str, admin1: str | None = None, country: str | None = None) -> Place | None: ...
 
-    def resolve(self, mention: str, context: str = "", hint: str = "") -> Place | None: ...
+    def resolve(
+        self, mention: str, context: str = "", hint: str = "", around: Points = ()
+    ) -> Place | None: ...
+
+    def anchors(self, names: Iterable[str], country: str | None = None) -> Points: ...
 
     def prominence(self, place: Place) -> int: ...
 
@@ -136,8 +147,10 @@ class Siting:
         locate: Locate | None,
         told_from: int = 0,
         hint: str = "",
+        around: Points = (),
     ) -> list[tuple[Toponym, Place | None, int]]:
-        """The places an event of this sentence is at: direct ones, else references, else containers."""
+        """The places an event of this sentence is at: direct ones, else references, else containers;
+        `around` are the places the article names unambiguously (they pick among homonyms)."""
         text = sentence.text
         people = [
             (m.start - sentence.start, m.end - sentence.start)
@@ -169,7 +182,9 @@ class Siting:
                 toponym = Toponym(tail.group(1), begins, toponym.end, toponym.role, toponym.qualifies)
                 overlaps = []
             introduced = _introduced(text, toponym)  # "à Nouna", "le village de Sakoani", "X, un campement"
-            at = AT_PLACE.search(fold_text(text[max(0, toponym.start - 12) : toponym.start]))
+            at = AT_PLACE.search(
+                fold_text(text[max(0, toponym.start - 12) : toponym.start])
+            ) or HELD_BEFORE.search(fold_text(text[max(0, toponym.start - 30) : toponym.start]))
             known_at = at is not None and locate is not None and locate.locate(toponym.name) is not None
             if any((s, e) in actor_spans for s, e in overlaps) or (
                 overlaps and toponym.role == "direct" and not listed and not introduced and not known_at
@@ -205,7 +220,9 @@ class Siting:
             ):
                 continue  # "à Moscou, au Crocus City Hall": a building of the town named before
             place = (
-                locate.resolve(named.name, text, f"au {hint}" if hint else "") if locate is not None else None
+                locate.resolve(named.name, text, f"au {hint}" if hint else "", around)
+                if locate is not None
+                else None
             )
             resolved.append((named, place))
         direct_known = any(t.role in {"direct", "cercle", "home"} and p is not None for t, p in resolved)
@@ -341,6 +358,17 @@ def _introduced(sentence: str, toponym: Toponym) -> bool:
         or ATTACKED_BEFORE.search(before)
         or (LOCATIVE_BEFORE.search(before) and PLACE_WORD_AFTER.match(after))
     )
+
+
+def article_names(sentences: Iterable[Sentence]) -> list[str]:
+    """The toponyms an article names in the roles of a scene, a reference or an area (not the
+    origins, titles and reporting places of `places.OTHER_BEFORE`): the story's area."""
+    return [
+        t.name
+        for sentence in sentences
+        for t in find_toponyms(_without_dateline(sentence.text))
+        if t.role != "other"
+    ]
 
 
 def _without_dateline(text: str) -> str:

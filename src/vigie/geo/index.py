@@ -17,7 +17,7 @@ from typing import Any, Self
 
 from vigie.errors import ConfigError
 from vigie.geo.context import Hint, Reading
-from vigie.geo.distance import nearness
+from vigie.geo.distance import closest_km, nearness
 from vigie.geo.names import fold_label, fold_name
 from vigie.geo.patterns import MAX_NAME_WORDS, PATTERNS, loose_key
 from vigie.geo.supplement import read_supplement
@@ -40,7 +40,8 @@ SELECT_PLACES = (
 )
 
 
-Order = tuple[int, int, int, bool, int, int, int, int, int, int]
+Order = tuple[int, int, int, bool, int, int, int, int, int, int, int]
+Points = tuple[tuple[float, float], ...]  # (latitude, longitude) of places an article names
 
 
 class PlaceIndex:
@@ -206,11 +207,13 @@ class PlaceIndex:
         reading: Reading | None = None,
         attached: Sequence[Hint] = (),
         key: str = "",
+        around: Points = (),
     ) -> int:
         """The preferred candidate. Order: what the caller or the words right after the name ask
         for, a country the context names, Mali before its neighbours, major places, the areas the
-        context names, nearness to the other places it names, then the bundled ranking."""
-        if len(ids) == 1 or not wanted and not attached and reading is None:
+        context names, nearness to the other places it names, nearness to the places the rest of
+        the article names (`around`), then the bundled ranking."""
+        if len(ids) == 1 or not wanted and not attached and reading is None and not around:
             return ids[0]
         tiers = PATTERNS.country_tier
         areas = reading.areas if reading else ()
@@ -234,6 +237,7 @@ class PlaceIndex:
                 -sum(self._matches(index, h) for h in areas),
                 PATTERNS.class_rank.index(place.feature_class) if place.feature_class in "PA" else 2,
                 -nearness(place, others, PATTERNS.near_km, PATTERNS.around_km) if others and not major else 0,
+                closest_km(place, around, PATTERNS.around_km) if around and not major else 0,
                 position,
             )
 
