@@ -55,6 +55,17 @@ def _places(stages: Stages, body: str) -> set[str]:
             "Au village de Toguéré-Coumbé, ils ont par la suite enlevé le chef de village et son fils.",
             {"Diafarabé", "Toguéré-Coumbé"},
         ),
+        (
+            "Mardi 5 mars 2024, une trentaine de bergers ont été enlevés par des hommes armés aux abords "
+            "de Sebba. Le lendemain, mercredi 6 mars, des commerçants ont connu le même sort à Boukouma.",
+            {"Sebba", "Boukouma"},
+        ),
+        # an unknown hamlet placed by its bearing from a town is a scene of its own
+        (
+            "Le jeudi 7 mars 2024, des jihadistes ont enlevé douze femmes à Djibo. Puis neuf autres ont "
+            "subi le même sort à Tiboulkoum, à l'ouest de Djibo.",
+            {"Djibo", "Tiboulkoum"},
+        ),
     ],
 )
 def test_an_incident_told_village_by_village_gives_one_event_per_village(

@@ -80,6 +80,8 @@ ANAPHORIC_EVENT = re.compile(
 YEAR_ONLY = re.compile(
     r"l'annee derniere|l'an dernier|l'an passe|l'annee precedente|(?:en|depuis|des) (?:19|20)\d\d(?!\d)"
 )
+# "Puis dix autres ont subi le même sort à Y": the act told before, again, at another place
+SAME_FATE = re.compile(r"\b(?:subi|subir|subissent|connu|connaitre|connaissent|connurent)\s+le meme sort\b")
 CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
 # "prendre" in a locution is no taking of people: "ont été pris pour cible", "pris à partie", "pris
 # d'assaut", "prises en embuscade" (an attack, told by the trigger that follows)
@@ -196,7 +198,7 @@ class SecurityRules:
             # claim of the event told before; its date is the claim's, what it tells is that event's
             stated = dated.stated and not (anaphoric and CLAIM_ACTIVE.search(folded))
             after = " ".join(s.text for s in sentences[index + 1 : index + 1 + CARRY_VICTIMS])
-            for event, from_focus in self._from_sentence(
+            told = self._from_sentence(
                 article,
                 sentence,
                 analysis,
@@ -208,7 +210,10 @@ class SecurityRules:
                 after,
                 dated,
                 around,
-            ):
+            )
+            if not told and reports and SAME_FATE.search(folded):
+                told = self._same_fate(reports[-1].event, sentence, analysis, locate, dated, country, around)
+            for event, from_focus in told:
                 # "Jeudi, l'EIGS a revendiqué l'attaque": a claim of the event told before, dated by the claim
                 claim = bool(reports) and CLAIM_OF_TOLD.search(folded) is not None
                 if not heading:
@@ -414,6 +419,39 @@ class SecurityRules:
         if claimant is not None:  # "Le Jnim a revendiqué des tirs de roquettes contre …": this event's author
             events = [(self._claimed(event, claimant), focused) for event, focused in events]
         return events
+
+    def _same_fate(
+        self,
+        last: Event,
+        sentence: Sentence,
+        analysis: Analysis,
+        locate: Locate | None,
+        dated: Dated,
+        country: str,
+        around: Points,
+    ) -> list[tuple[Event, bool]]:
+        """ "Dix-huit autres ont subi le même sort à Y": the act told before, at each place this
+        sentence names, on its own day or the day told before (issue 10: one event per place)."""
+        hint = COUNTRY_HINT.get(country, "")
+        places = self.siting.places(sentence, analysis, [], locate, 0, hint, around)
+        evidence = (Evidence(last.evidence[0].article_id, sentence.text, sentence.start, sentence.end),)
+        when = dated.when if dated.stated else None
+        return [
+            (
+                replace(
+                    last,
+                    location=toponym.name,
+                    place=None if place is None else replace(place, geo_precision=precision),
+                    date=when.day if when is not None else last.date,
+                    date_precision=when.precision if when is not None else last.date_precision,
+                    fatalities=None,
+                    evidence=evidence,
+                ),
+                False,
+            )
+            for toponym, place, precision in places
+            if fold_text(toponym.name) != fold_text(last.location or "")
+        ]
 
     def _masked(self, folded: str, sentence: Sentence, analysis: Analysis) -> str:
         """The sentence with names of organisations and `masks` phrases blanked for trigger search:

@@ -39,7 +39,9 @@ HELD_BEFORE = re.compile(
 PLACE_WORD_AFTER = re.compile(
     r"^\s*(?:,\s*|\()\s*(?:(?:un|une|le|la|petit|petite|gros)\s+)?(?:village|localite|hameau|campement|commune|ville|"
     r"bourgade|chef-lieu|site|dans la region|dans le cercle|dans le departement|dans la province|dans la commune|"
-    r"region|cercle|departement|province|a \d+ km|situe|non loin|pres)"
+    r"region|cercle|departement|province|a \d+ km|situe|non loin|pres|"
+    # "à Wourougoudou, à l'ouest d'Arbinda": a name placed by its bearing from a town
+    r"(?:a l'|au )(?:nord|sud|est|ouest)(?:-est|-ouest)?\s+(?:de|d'|du))"
 )
 # the country an article is about, named beside a place name to pick among homonyms
 COUNTRY_HINT = {"MLI": "Mali", "BFA": "Burkina Faso", "NER": "Niger"}
