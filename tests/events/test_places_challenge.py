@@ -157,6 +157,12 @@ def test_a_homonym_is_the_one_near_the_places_of_the_article(
             "marché de Diafarabé.",
             {"Diafarabé"},
         ),
+        # a unit's post, in a sentence that goes on telling the story, is not where it happened
+        (
+            "Le samedi 9 mars 2024, des supplétifs de l'armée ont interpellé trois douaniers à Seytenga. "
+            "En poste à Dori, les agents effectuaient un contrôle de routine lorsqu'ils ont été arrêtés.",
+            {"Seytenga"},
+        ),
     ],
 )
 def test_homes_and_reporting_places_are_not_the_scene(stages: Stages, body: str, places: set[str]) -> None:

@@ -336,6 +336,8 @@ class SecurityRules:
                 if named and named[0][1] is not None and named[0][1].country != focus[0][1].country
                 else []
             )
+        if places and focus and not stated and all(t.role == "home" for t, _, _ in places):
+            places = []  # "En poste à Bouna, les gendarmes … ont été appréhendés": the story's place, not their post
         if (
             not places
             and focus
