@@ -66,6 +66,12 @@ def _places(stages: Stages, body: str) -> set[str]:
             "subi le même sort à Tiboulkoum, à l'ouest de Djibo.",
             {"Djibo", "Tiboulkoum"},
         ),
+        # a fronted locative after a connective is the scene of its clause, known or not
+        (
+            "Le jeudi 7 mars 2024, des jihadistes ont enlevé douze femmes à Djibo. Ensuite, à Tiboulkoum, "
+            "les assaillants ont kidnappé neuf bergers.",
+            {"Djibo", "Tiboulkoum"},
+        ),
     ],
 )
 def test_an_incident_told_village_by_village_gives_one_event_per_village(
@@ -163,6 +169,20 @@ def test_a_homonym_is_the_one_near_the_places_of_the_article(
             "En poste à Dori, les agents effectuaient un contrôle de routine lorsqu'ils ont été arrêtés.",
             {"Seytenga"},
         ),
+        # where a minister spoke, when what he said names the scene
+        (
+            "À Bamako, le ministre de la Sécurité a déclaré que des hommes armés ont tué trois civils le "
+            "lundi 11 mars 2024 à Mondoro.",
+            {"Mondoro"},
+        ),
+        # the people of a post are not at their post: the road is the scene
+        (
+            "Le lundi 11 mars 2024, le véhicule qui transportait les agents du poste de douane de Sona a "
+            "sauté sur une mine sur l'axe Koury-Koutiala.",
+            {"Koutiala"},
+        ),
+        # but a post attacked is the scene
+        ("Le lundi 11 mars 2024, des hommes armés ont attaqué le poste de police de Sona.", {"Sona"}),
     ],
 )
 def test_homes_and_reporting_places_are_not_the_scene(stages: Stages, body: str, places: set[str]) -> None:

@@ -9,7 +9,7 @@ without one, in its container (a cercle: precision 2, a region: precision 3).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from vigie.events.lexicon import fold_text
@@ -81,7 +81,11 @@ HOME_BEFORE = re.compile(
     r"(?:detachement|garnison|escadron|bataillon|compagnie|brigade|unite|renforts?)\s+"
     # "une patrouille de la brigade de gendarmerie de Djibo" (a post attacked is the scene: no "poste" here)
     r"(?:(?:de\s+(?:la\s+)?)?(?:gendarmerie|police|garde|douane|securite)(?:\s+\w+)?\s+)?(?:de\s+|d'|du\s+)$"
-    r"|(?:en poste|en service|en fonction|affectee?s?|stationnee?s?)\s+a\s+$"  # "des gendarmes en poste à X"
+    r"|(?:en poste|en service|en fonction|affectee?s?|stationnee?s?)\s+a\s+$"
+    # the people of a post: "l'équipe du poste de police frontière de Sona", "les agents du poste de
+    # douane de X", "des éléments du camp de X" (the post attacked is the scene: "ont attaqué le poste de X")
+    r"|(?:equipe|agents|elements|personnel|releve|effectifs?|patrouille)\s+(?:\w+\s+){0,2}?(?:du|de la|de l')\s*"
+    r"(?:poste|camp|base|commissariat|caserne)(?:\s+[\w-]+){0,3}?\s+(?:de\s+|d'|du\s+)$"  # "des gendarmes en poste à X"
 )
 # a place people were taken to after the event: "décédé à Dakar, où il avait été évacué"
 OTHER_AFTER = re.compile(
@@ -120,6 +124,13 @@ RESIDENT_BEFORE = re.compile(
 REPORTED_AFTER = re.compile(
     r",\s*(?:ont|a|avait|avaient|auraient|aurait)\s+(?:\w+\s+)?(?:confirme|annonce|indique|declare|rapporte|"
     r"precise|affirme|assure|souligne|explique|fait savoir|appris)\b"
+)
+
+# a report of what happened elsewhere: "À Bamako, le ministre a déclaré que … à Mondoro": the names
+# before the verb of saying are where it was said, when the reported clause names a place
+SAID_THAT = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:declare|annonce|indique|affirme|confirme|explique|precise|assure|"
+    r"rapporte|souligne|revele|fait savoir)\s+(?:\w+\s+){0,3}?qu(?:e\s+|')"
 )
 
 
@@ -184,6 +195,9 @@ def find_toponyms(sentence: str) -> list[Toponym]:
         between = sentence[out[-1].end : match.start()] if out else ""
         qualifies = role == "reference" and bool(out) and "," in between and len(between) < 60
         out.append(Toponym(name, match.end() - len(name), match.end(), role, qualifies))
+    said = SAID_THAT.search(folded)
+    if said is not None and any(t.start >= said.end() and t.role != "other" for t in out):
+        out = [replace(t, role="other") if t.end <= said.start() else t for t in out]
     return out
 
 

@@ -69,6 +69,8 @@ THIS_PLACE_IN = re.compile(
     r"\b(?:ce|cette|cet)\s+(?:village|localite|commune|hameau|ville|campement|bourgade)\s+"
     r"(?:du|de la|de l')\s*(?:cercle|departement|commune|region|province|prefecture)\s+(?:de\s+|d'|du\s+)?$"
 )
+# a locative put first after a connective: "Puis, à X,", "Enfin, à X,", "Le même jour, à X,"
+FRONTED = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}?[\w'-]+\s*,\s*a\s+$")
 # a building or quarter named after its town: "à Moscou, au Crocus City Hall"
 VENUE_AFTER = re.compile(r"^\s*,\s*(?:au|a la|a l'|aux|dans le|dans la|dans l')\s*$")
 # between the two ends of one stretch of road: "entre Oursi et Déou", "l'axe Oursi-Déou",
@@ -353,7 +355,11 @@ def _introduced(sentence: str, toponym: Toponym) -> bool:
     Bakorat, un campement du département de Tillia", "à Chétima Wango, dans la région de Diffa"."""
     before = fold_text(sentence[max(0, toponym.start - 40) : toponym.start])
     after = fold_text(sentence[toponym.end : toponym.end + 60])
-    scene = fold_text(sentence[: toponym.start]).strip() == "a"  # "À Bankass aussi, des habitants …"
+    # "À Bankass aussi, des habitants …", "Enfin, à Trignien, les terroristes …": a locative put
+    # first, set off by commas, is where the clause happens
+    scene = fold_text(sentence[: toponym.start]).strip() == "a" or bool(
+        FRONTED.search(fold_text(sentence[: toponym.start])) and re.match(r"\s*,", sentence[toponym.end :])
+    )
     return bool(
         scene
         or PLACE_WORD_BEFORE.search(before)
