@@ -80,6 +80,22 @@ def test_an_incident_told_village_by_village_gives_one_event_per_village(
     assert places <= _places(stages, body)
 
 
+def test_villages_each_with_their_own_outcome_are_events_of_their_own(stages: Stages) -> None:
+    body = (
+        "Le mardi 5 mars 2024, des hommes armés ont attaqué les villages de Yoro, où six civils ont été "
+        "tués, et de Diougani, où deux bergers ont été abattus."
+    )
+    assert {e.location for e in _events(stages, body)} == {"Yoro", "Diougani"}
+
+
+def test_respectively_gives_each_place_its_own_toll(stages: Stages) -> None:
+    body = (
+        "Le mardi 5 mars 2024, des attaques simultanées ont visé Yoro et Diougani, faisant "
+        "respectivement six et deux morts parmi les civils."
+    )
+    assert {(e.location, e.fatalities) for e in _events(stages, body)} == {("Yoro", 6), ("Diougani", 2)}
+
+
 def test_villages_given_one_joint_toll_stay_one_event(stages: Stages) -> None:
     body = (
         "Le samedi 9 mars 2024, des hommes armés ont fait irruption à Yoro, Dinangourou et Diougani, "

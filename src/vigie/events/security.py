@@ -30,7 +30,15 @@ from vigie.events.objects import load_object_triggers, object_matches, with_obje
 from vigie.events.places import Toponym
 from vigie.events.reports import Report, later_tolls, merge_reports
 from vigie.events.sides import UNIDENTIFIED, is_state
-from vigie.events.siting import COUNTRY_HINT, Locate, Siting, article_names, inside, listed
+from vigie.events.siting import (
+    COUNTRY_HINT,
+    Locate,
+    Siting,
+    article_names,
+    inside,
+    listed,
+    respective_tolls,
+)
 from vigie.events.telling import earlier_phrases, reference_scope, subheading
 from vigie.events.tolls import civilian_toll, find_toll, tolls_by_place
 from vigie.events.triggers import Match, Trigger, main_match
@@ -362,6 +370,9 @@ class SecurityRules:
             return []
         if len(places) > 1:
             tolls = tolls_by_place(sentence.text, [t.name for t, _, _ in places])
+            tolls = (
+                respective_tolls(sentence.text, list(tolls)) or tolls
+            )  # "respectivement six et deux morts"
             joint = find_toll(sentence.text)
             names = [t.name for t, _, _ in places]
             own = sum(value is not None for value in tolls_by_place(after, names).values()) >= 2

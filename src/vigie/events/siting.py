@@ -13,8 +13,10 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Protocol
 
+from vigie.events.frames import token_at
 from vigie.events.lexicon import Found, fold_text
 from vigie.events.places import Toponym, find_toponyms
+from vigie.frnumber import parse_number
 from vigie.geo.boundary import Boundaries
 from vigie.geo.index import Points
 from vigie.nlp import Analysis
@@ -71,6 +73,12 @@ THIS_PLACE_IN = re.compile(
 )
 # a locative put first after a connective: "Puis, à X,", "Enfin, à X,", "Le même jour, à X,"
 FRONTED = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}?[\w'-]+\s*,\s*a\s+$")
+# a second place told with the preposition of the first: "…, et de Diougani", "…, ainsi qu'à Boni"
+PARALLEL = re.compile(r"(?:,\s*|\s)(?:et|ainsi qu'|ainsi que|puis)\s*(de|d'|a)\s*$")
+# "faisant respectivement six et deux morts": one figure per place listed, in order
+RESPECTIVELY = re.compile(
+    r"\brespectivement\s+((?:[\w-]+(?:\s*,\s*|\s+et\s+|\s+))+?)(?:morts?|tues?|victimes)\b"
+)
 # a building or quarter named after its town: "à Moscou, au Crocus City Hall"
 VENUE_AFTER = re.compile(r"^\s*,\s*(?:au|a la|a l'|aux|dans le|dans la|dans l')\s*$")
 # between the two ends of one stretch of road: "entre Oursi et Déou", "l'axe Oursi-Déou",
@@ -174,10 +182,14 @@ class Siting:
             if toponym.role == "other" or toponym.start < told_from:
                 continue  # "Selon la gendarmerie de Koutiala, …": who tells it, not where
             listed = (
-                bool(resolved)
-                and len(toponym.name) > 3  # "Sebabougou, Cer." is a teaser cut short
-                and LISTED.match(text[resolved[-1][0].end : toponym.start]) is not None
-            )  # "les villages de Diallassagou, Dianweli et Deguessagou": listed with a place
+                (
+                    bool(resolved)
+                    and len(toponym.name) > 3  # "Sebabougou, Cer." is a teaser cut short
+                    and LISTED.match(text[resolved[-1][0].end : toponym.start]) is not None
+                )
+                or _coordinated(sentence, toponym, resolved)
+            )
+            # "les villages de Diallassagou, Dianweli et Deguessagou": listed with a place
             overlaps = [(s, e) for s, e in taken if s < toponym.end and toponym.start < e]
             tail = TAIL.search(toponym.name)
             if overlaps and tail is not None and max(e for _, e in overlaps) <= toponym.start + tail.start(1):
@@ -281,6 +293,35 @@ class Siting:
             offset = toponym.end - len(tail.group(1))
             return Toponym(tail.group(1), offset, toponym.end, toponym.role, toponym.qualifies)
         return None
+
+
+def _coordinated(sentence: Sentence, toponym: Toponym, resolved: list[tuple[Toponym, Place | None]]) -> bool:
+    """Whether the parse coordinates a name with a place taken before ("les villages de Yoro, où …,
+    et de Diougani, où …"): a list, however long the words between, though the tagger reads a person."""
+    if not resolved:
+        return False
+    text = fold_text(sentence.text)
+    before = PARALLEL.search(text[max(0, toponym.start - 20) : toponym.start])
+    last = resolved[-1][0]
+    if before is not None and re.search(
+        rf"(?:^|\s){before.group(1)}\s*$", text[max(0, last.start - 4) : last.start]
+    ):
+        return True  # the preposition of the place before, repeated: "à Yoro, où …, et à Diougani, où …"
+    index = token_at(sentence, sentence.start + toponym.start) if sentence.tokens else None
+    if index is None or sentence.tokens[index].dep != "conj":
+        return False
+    head = sentence.tokens[sentence.tokens[index].head].start - sentence.start
+    return any(t.start <= head < t.end for t, _ in resolved)
+
+
+def respective_tolls(text: str, names: Sequence[str]) -> dict[str, int | None]:
+    """The figures "respectivement" gives the places of a list, in order ("ont visé A et B,
+    faisant respectivement six et deux morts": six at A, two at B); {} when they do not pair up."""
+    match = RESPECTIVELY.search(fold_text(text))
+    if match is None:
+        return {}
+    figures = [n for word in re.findall(r"[\w-]+", match.group(1)) if (n := parse_number(word)) is not None]
+    return dict(zip(names, figures, strict=True)) if len(figures) == len(names) > 1 else {}
 
 
 def inside(place: Place | None, region: Place | None) -> bool:
