@@ -242,3 +242,11 @@ def test_a_road_or_a_distance_places_the_event_near_its_town(
 ) -> None:
     events = _events(stages, body)
     assert [(e.location, e.place.geo_precision if e.place else None) for e in events] == [(place, precision)]
+
+
+def test_an_event_told_by_its_cercle_and_by_its_village_is_one_event(stages: Stages) -> None:
+    body = (
+        "Le mardi 12 mars 2024, des hommes armés ont tué quatre civils dans le cercle de Koro, selon un "
+        "communiqué du gouvernorat. Les victimes ont été abattues le mardi 12 mars 2024 à Diougani."
+    )
+    assert [e.location for e in _events(stages, body)] == ["Diougani"]
