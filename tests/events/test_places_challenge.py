@@ -96,6 +96,17 @@ def test_respectively_gives_each_place_its_own_toll(stages: Stages) -> None:
     assert {(e.location, e.fatalities) for e in _events(stages, body)} == {("Yoro", 6), ("Diougani", 2)}
 
 
+def test_a_series_of_strikes_told_place_by_place_gives_one_strike_per_place(stages: Stages) -> None:
+    body = (
+        "Le 10 mars 2024, les vecteurs aériens des FAMa ont mené plusieurs frappes dans la région de Mopti. "
+        "Dans la localité de Boulkessi, une dizaine de terroristes ont été neutralisés. Près de Mondoro, "
+        "un dépôt logistique a été détruit. À Hombori, deux motos ont été détruites."
+    )
+    events = _events(stages, body)
+    assert {e.location for e in events} == {"Boulkessi", "Mondoro", "Hombori"}
+    assert {e.event_type for e in events} == {"Explosions/Remote violence"}
+
+
 def test_villages_given_one_joint_toll_stay_one_event(stages: Stages) -> None:
     body = (
         "Le samedi 9 mars 2024, des hommes armés ont fait irruption à Yoro, Dinangourou et Diougani, "

@@ -96,10 +96,13 @@ OTHER_AFTER = re.compile(
 AND_BEFORE = re.compile(r"(?:^|\s)et\s+(?:de\s+|d')?$")
 # "Région de Kayes" printed as one capitalised name
 GENERIC_HEAD = re.compile(r"(Région|Region|Province|Cercle|Commune)\s+(?:de\s+|du\s+|d')")
+# the next capitalised word of a name that opens with a word of no place ("Près de Mondoro")
+NEXT_NAME = re.compile(r"(?:\s+(?:du|de|des|la|le|el|al)\s+|\s+|-)(?=(?:N['’])?[A-ZÀ-Ý])")
 # Capitalised words that open a sentence or name no place
 NOT_PLACES = {
     "le", "la", "les", "un", "une", "des", "selon", "dans", "depuis", "alors", "apres", "avant", "lors",
     "cette", "ce", "ces", "au", "aux", "par", "pour", "sur", "sous", "en", "de", "du", "l", "d",
+    "pres", "entre", "vers", "non", "puis", "enfin", "ensuite", "hier", "aussi", "outre", "parmi",
     "nord", "sud", "est", "ouest", "centre", "nord-est", "nord-ouest", "sud-est", "sud-ouest",
     "etat", "etats", "secretaire", "organisation", "ministre", "ministere", "direction", "president",
     "gouvernement", "armee", "armees", "forces", "force", "mission", "conseil", "communique", "republique",
@@ -156,14 +159,17 @@ def find_toponyms(sentence: str) -> list[Toponym]:
     reported = REPORTED_AFTER.search(folded)
     out: list[Toponym] = []
     for match in TOPONYM.finditer(sentence):
-        name = match.group(1)
+        name, begin = match.group(1), match.start()
         first = fold_text(name.split()[0]).strip("'’")
+        while first in NOT_PLACES and (rest := NEXT_NAME.search(name)) is not None:
+            name, begin = name[rest.end() :], begin + rest.end()  # "Près de Mondoro, …": Mondoro
+            first = fold_text(name.split()[0]).strip("'’")
         if first in NOT_PLACES or any(c.isdigit() for c in name):
             continue  # "Mi-24P", "RN3": no place
-        before = folded[max(0, match.start() - 60) : match.start()]
+        before = folded[max(0, begin - 60) : begin]
         role = _role(before)
         if OTHER_AFTER.match(folded, match.end()) or (
-            reported is not None and match.start() > reported.end() and not RESIDENT_BEFORE.search(before)
+            reported is not None and begin > reported.end() and not RESIDENT_BEFORE.search(before)
         ):
             role = "other"  # "mort à Dakar où il avait été évacué": where he was taken, not where he was hit
         if role == "direct" and out and AND_BEFORE.search(before) and "entre" in before:
@@ -172,10 +178,10 @@ def find_toponyms(sentence: str) -> list[Toponym]:
             role == "direct"
             and out
             and out[-1].role == "route"
-            and re.fullmatch(r"\s+(?:à|a|au)\s+", sentence[out[-1].end : match.start()])
+            and re.fullmatch(r"\s+(?:à|a|au)\s+", sentence[out[-1].end : begin])
         ):
             role = "route"  # "reliait Douentza à Sévaré": both are ends of the route
-        if role == "direct" and out and AREA_AFTER_PLACE.search(sentence[out[-1].end : match.start()]):
+        if role == "direct" and out and AREA_AFTER_PLACE.search(sentence[out[-1].end : begin]):
             role = "cercle"
         ends = name.split("-")
         if (
@@ -183,7 +189,7 @@ def find_toponyms(sentence: str) -> list[Toponym]:
             and len(ends) == 2
             and all(e[:1].isupper() and len(e) > 2 for e in ends)
         ):
-            at = match.start()
+            at = begin
             for end in ends:  # "l'axe Oursi-Déou": between Oursi and Déou
                 out.append(Toponym(end, at, at + len(end), "reference"))
                 at += len(end) + 1
@@ -192,7 +198,7 @@ def find_toponyms(sentence: str) -> list[Toponym]:
         if generic:  # "Région de Kayes", "Cercle de Koro": the role is in the name
             role = "region" if fold_text(generic.group(1)) in {"region", "province"} else "cercle"
             name = name[generic.end() :]
-        between = sentence[out[-1].end : match.start()] if out else ""
+        between = sentence[out[-1].end : begin] if out else ""
         qualifies = role == "reference" and bool(out) and "," in between and len(between) < 60
         out.append(Toponym(name, match.end() - len(name), match.end(), role, qualifies))
     said = SAID_THAT.search(folded)

@@ -88,6 +88,17 @@ ANAPHORIC_EVENT = re.compile(
 YEAR_ONLY = re.compile(
     r"l'annee derniere|l'an dernier|l'an passe|l'annee precedente|(?:en|depuis|des) (?:19|20)\d\d(?!\d)"
 )
+# a series told first, then its outcome place by place ("Les FAMa ont mené plusieurs frappes dans
+# la région de Mopti. Dans la localité de A, dix terroristes ont été neutralisés. Près de B, un
+# dépôt a été détruit."): each outcome, told in the passive without its agent, is an event of the
+# series at its place (issue 10: one event per place)
+SERIES = re.compile(
+    r"\b(?:plusieurs|des|une serie d'|une serie de|de nombreuses|de multiples|deux|trois|quatre|cinq)\s+"
+    r"(?:\w+\s+)?(?:frappes|raids|bombardements|attaques|operations|offensives)\b"
+)
+OUTCOME = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+ete\s+(?:\w+\s+)?(?:neutralis|detrui|tue|abattu|incendi|endommag|elimin)\w*\b(?!\s+par\b)"
+)
 # "Puis dix autres ont subi le même sort à Y": the act told before, again, at another place
 SAME_FATE = re.compile(r"\b(?:subi|subir|subissent|connu|connaitre|connaissent|connurent)\s+le meme sort\b")
 CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
@@ -194,6 +205,7 @@ class SecurityRules:
         focus = self.siting.title_places(sentences[0], locate) if analysis.has_title else []
         around = locate.anchors(article_names(sentences), country) if locate is not None else ()
         reports: list[Report] = []
+        series: Event | None = None  # a series of strikes or attacks told before its places
         for index in indexes:
             sentence = sentences[index]
             dated = timeline[index]
@@ -221,6 +233,12 @@ class SecurityRules:
             )
             if not told and reports and SAME_FATE.search(folded):
                 told = self._same_fate(reports[-1].event, sentence, analysis, locate, dated, country, around)
+            if series is not None and not dated.stated and OUTCOME.search(folded):
+                told = self._same_fate(series, sentence, analysis, locate, dated, country, around) or told
+            elif told and SERIES.search(folded):
+                series = told[0][0]
+            elif dated.stated:
+                series = None
             for event, from_focus in told:
                 # "Jeudi, l'EIGS a revendiqué l'attaque": a claim of the event told before, dated by the claim
                 claim = bool(reports) and CLAIM_OF_TOLD.search(folded) is not None
@@ -457,7 +475,9 @@ class SecurityRules:
                     place=None if place is None else replace(place, geo_precision=precision),
                     date=when.day if when is not None else last.date,
                     date_precision=when.precision if when is not None else last.date_precision,
-                    fatalities=None,
+                    fatalities=find_toll(sentence.text)
+                    if last.event_type != "Strategic developments"
+                    else None,
                     evidence=evidence,
                 ),
                 False,
