@@ -161,6 +161,28 @@ def test_a_homonym_is_the_one_near_the_places_of_the_article(
     assert all(e.place is not None and e.place.admin2 == cercle for e in placed)
 
 
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        # Boni near Houndé is Burkina Faso's, though a Boni of Mali comes first without context
+        (
+            "Des hommes armés ont attaqué le mardi 12 mars 2024 le poste de gendarmerie de Houndé. Le même "
+            "jour, trois civils ont été tués à Boni.",
+            "BFA",
+        ),
+        (
+            "Le dimanche 10 mars 2024, des hommes armés ont attaqué le poste de l'armée à Hombori. Le "
+            "lendemain, les assaillants ont incendié des greniers à Boni.",
+            "MLI",
+        ),
+    ],
+)
+def test_a_homonym_across_a_border_is_the_one_of_the_story(stages: Stages, body: str, country: str) -> None:
+    placed = [e for e in _events(stages, body) if e.location == "Boni"]
+    assert placed
+    assert all(e.place is not None and e.place.country == country for e in placed)
+
+
 # -- unit homes, reporting places, references -----------------------------------------------------
 
 

@@ -80,7 +80,7 @@ class Gazetteer(PlaceIndex):
         >>> len(gazetteer.anchors(["Hombori", "Batouma"], "MLI"))
         1
         """
-        out: list[tuple[float, float]] = []
+        out: list[tuple[float, float, str]] = []
         for name in dict.fromkeys(names):
             key = fold_name(name)
             if key in PATTERNS.not_places:
@@ -94,7 +94,7 @@ class Gazetteer(PlaceIndex):
                 distance_km((first.latitude, first.longitude), (p.latitude, p.longitude)) <= PATTERNS.near_km
                 for p in places
             ):
-                out.append((places[0].latitude, places[0].longitude))
+                out.append((first.latitude, first.longitude, first.country))
         return tuple(out)
 
     def lookup(self, mention: str, context: str = "", around: Points = ()) -> Resolution:
