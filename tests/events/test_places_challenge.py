@@ -195,6 +195,12 @@ def test_a_homonym_across_a_border_is_the_one_of_the_story(stages: Stages, body:
             "dans une embuscade près de Boukouma.",
             {"Boukouma"},
         ),
+        # but the unit itself acts where it serves
+        (
+            "Le mercredi 13 mars 2024, la brigade de gendarmerie de Djibo a interpellé quatre suspects "
+            "soupçonnés de complicité avec les terroristes.",
+            {"Djibo"},
+        ),
         # where a report was given is not the scene
         (
             "Des hommes armés ont tué sept civils le mardi 12 mars 2024 à Mondoro, a-t-on appris "

@@ -78,14 +78,15 @@ OTHER_BEFORE = re.compile(
 # a unit named by its home post: "une unité du détachement de Markoye … accrochée aux abords de
 # Tokabangou"; the post is the scene only when the sentence names no other place
 HOME_BEFORE = re.compile(
-    r"(?:detachement|garnison|escadron|bataillon|compagnie|brigade|unite|renforts?)\s+"
-    # "une patrouille de la brigade de gendarmerie de Djibo" (a post attacked is the scene: no "poste" here)
-    r"(?:(?:de\s+(?:la\s+)?)?(?:gendarmerie|police|garde|douane|securite)(?:\s+\w+)?\s+)?(?:de\s+|d'|du\s+)$"
+    r"(?:detachement|garnison|escadron|bataillon|compagnie|brigade|unite|renforts?)\s+(?:de\s+|d'|du\s+)$"
     r"|(?:en poste|en service|en fonction|affectee?s?|stationnee?s?)\s+a\s+$"
     # the people of a post: "l'équipe du poste de police frontière de Sona", "les agents du poste de
     # douane de X", "des éléments du camp de X" (the post attacked is the scene: "ont attaqué le poste de X")
-    r"|(?:equipe|agents|elements|personnel|releve|effectifs?|patrouille)\s+(?:\w+\s+){0,2}?(?:du|de la|de l')\s*"
-    r"(?:poste|camp|base|commissariat|caserne)(?:\s+[\w-]+){0,3}?\s+(?:de\s+|d'|du\s+)$"  # "des gendarmes en poste à X"
+    # "une patrouille de la brigade de gendarmerie de Djibo" (but "la brigade de gendarmerie de
+    # Markala a interpellé …": the unit itself acts where it serves)
+    r"|(?:equipe|agents|elements|personnel|releve|effectifs?|patrouille|unite|mission|escouade)\s+(?:\w+\s+){0,2}?"
+    r"(?:du|de la|de l')\s*(?:poste|camp|base|commissariat|caserne|brigade|garnison|escadron|compagnie)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:de\s+|d'|du\s+)$"  # "des gendarmes en poste à X"
 )
 # a place people were taken to after the event: "décédé à Dakar, où il avait été évacué"
 OTHER_AFTER = re.compile(
