@@ -14,7 +14,7 @@ from vigie.events.security import SecurityRules
 from vigie.events.siting import Locate
 from vigie.geo import distance_km
 from vigie.nlp import Analysis
-from vigie.records import Article, Event, Extraction
+from vigie.records import Article, Event, Extraction, Place
 
 __all__ = ["Extractor", "merge_events", "merge_interactions", "same_area"]
 
@@ -135,9 +135,25 @@ def _same_place(a: Event, b: Event) -> bool:
         return True
     if a.place is None or b.place is None:
         return False
+    if _within_area(a.place, b.place) or _within_area(b.place, a.place):
+        return True  # "l'attaque survenue dans la province de l'Oudalan" and "à Dambam": one event
     return same_area(
         (a.place.geo_precision, a.place.admin1, a.place.latitude, a.place.longitude),
         (b.place.geo_precision, b.place.admin1, b.place.latitude, b.place.longitude),
+    )
+
+
+def _within_area(place: Place, area: Place) -> bool:
+    """Whether a precise place lies in a cercle, province or department that another report is
+    placed by (precision 2, an administrative area): the same event told at two scales, as a
+    region-only report is (`same_area`)."""
+    return (
+        area.feature_class == "A"
+        and area.geo_precision == 2
+        and area.admin2 is not None
+        and place.feature_class != "A"
+        and place.admin2 == area.admin2
+        and place.country == area.country
     )
 
 
@@ -179,5 +195,10 @@ def _combine(first: Event, other: Event) -> Event:
     )
 
 
-def _precision(event: Event) -> int:
-    return event.place.geo_precision if event.place is not None else 4
+def _precision(event: Event) -> float:
+    """ACLED precision, and an area told by its own name ("dans la province de l'Oudalan") after a
+    village placed in it ("Dambam", in the Oudalan): the village names the place."""
+    if event.place is None:
+        return 4
+    named_area = event.place.feature_class == "A" and not _placed_by_context(event)
+    return event.place.geo_precision + (0.5 if named_area else 0)

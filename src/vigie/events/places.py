@@ -9,7 +9,7 @@ without one, in its container (a cercle: precision 2, a region: precision 3).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from vigie.events.lexicon import fold_text
@@ -66,7 +66,7 @@ OTHER_BEFORE = re.compile(
     r"|(?:point de presse|conference de presse|communique|declaration|entretien|interview|lors d'un point de presse)\s+(?:[\w']+\s+){0,2}?a\s+$"
     # where a report was given is not where the event was ("ont affirmé samedi à Ouahigouya",
     # "interrogé à New York"), nor where people went back to after it ("ont regagné Abidjan")
-    r"|(?:affirme|affirment|declare|declarent|annonce|indique|confirme|explique|rapporte|temoigne|interroge|"
+    r"|(?:affirme|affirment|declare|declarent|annonce|indique|confirme|explique|rapporte|temoigne|interroge|appris|"
     r"sont rentres|est rentre|sont retournes)\s+(?:[\w']+\s+){0,2}?a\s+$"
     r"|(?:ont|a|avaient|avait) regagne\s+(?:[\w']+\s+){0,2}?$"
     # where people serve, not where they were hit: "président du conseil régional de Ségou",
@@ -79,7 +79,14 @@ OTHER_BEFORE = re.compile(
 # Tokabangou"; the post is the scene only when the sentence names no other place
 HOME_BEFORE = re.compile(
     r"(?:detachement|garnison|escadron|bataillon|compagnie|brigade|unite|renforts?)\s+(?:de\s+|d'|du\s+)$"
-    r"|(?:en poste|en service|en fonction|affectee?s?|stationnee?s?)\s+a\s+$"  # "des gendarmes en poste à X"
+    r"|(?:en poste|en service|en fonction|affectee?s?|stationnee?s?)\s+a\s+$"
+    # the people of a post: "l'équipe du poste de police frontière de Sona", "les agents du poste de
+    # douane de X", "des éléments du camp de X" (the post attacked is the scene: "ont attaqué le poste de X")
+    # "une patrouille de la brigade de gendarmerie de Djibo" (but "la brigade de gendarmerie de
+    # Markala a interpellé …": the unit itself acts where it serves)
+    r"|(?:equipe|agents|elements|personnel|releve|effectifs?|patrouille|unite|mission|escouade)\s+(?:\w+\s+){0,2}?"
+    r"(?:du|de la|de l')\s*(?:poste|camp|base|commissariat|caserne|brigade|garnison|escadron|compagnie)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:de\s+|d'|du\s+)$"  # "des gendarmes en poste à X"
 )
 # a place people were taken to after the event: "décédé à Dakar, où il avait été évacué"
 OTHER_AFTER = re.compile(
@@ -90,10 +97,13 @@ OTHER_AFTER = re.compile(
 AND_BEFORE = re.compile(r"(?:^|\s)et\s+(?:de\s+|d')?$")
 # "Région de Kayes" printed as one capitalised name
 GENERIC_HEAD = re.compile(r"(Région|Region|Province|Cercle|Commune)\s+(?:de\s+|du\s+|d')")
+# the next capitalised word of a name that opens with a word of no place ("Près de Mondoro")
+NEXT_NAME = re.compile(r"(?:\s+(?:du|de|des|la|le|el|al)\s+|\s+|-)(?=(?:N['’])?[A-ZÀ-Ý])")
 # Capitalised words that open a sentence or name no place
 NOT_PLACES = {
     "le", "la", "les", "un", "une", "des", "selon", "dans", "depuis", "alors", "apres", "avant", "lors",
     "cette", "ce", "ces", "au", "aux", "par", "pour", "sur", "sous", "en", "de", "du", "l", "d",
+    "pres", "entre", "vers", "non", "puis", "enfin", "ensuite", "hier", "aussi", "outre", "parmi",
     "nord", "sud", "est", "ouest", "centre", "nord-est", "nord-ouest", "sud-est", "sud-ouest",
     "etat", "etats", "secretaire", "organisation", "ministre", "ministere", "direction", "president",
     "gouvernement", "armee", "armees", "forces", "force", "mission", "conseil", "communique", "republique",
@@ -120,6 +130,13 @@ REPORTED_AFTER = re.compile(
     r"precise|affirme|assure|souligne|explique|fait savoir|appris)\b"
 )
 
+# a report of what happened elsewhere: "À Bamako, le ministre a déclaré que … à Mondoro": the names
+# before the verb of saying are where it was said, when the reported clause names a place
+SAID_THAT = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:declare|annonce|indique|affirme|confirme|explique|precise|assure|"
+    r"rapporte|souligne|revele|fait savoir)\s+(?:\w+\s+){0,3}?qu(?:e\s+|')"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Toponym:
@@ -143,14 +160,17 @@ def find_toponyms(sentence: str) -> list[Toponym]:
     reported = REPORTED_AFTER.search(folded)
     out: list[Toponym] = []
     for match in TOPONYM.finditer(sentence):
-        name = match.group(1)
+        name, begin = match.group(1), match.start()
         first = fold_text(name.split()[0]).strip("'’")
+        while first in NOT_PLACES and (rest := NEXT_NAME.search(name)) is not None:
+            name, begin = name[rest.end() :], begin + rest.end()  # "Près de Mondoro, …": Mondoro
+            first = fold_text(name.split()[0]).strip("'’")
         if first in NOT_PLACES or any(c.isdigit() for c in name):
             continue  # "Mi-24P", "RN3": no place
-        before = folded[max(0, match.start() - 60) : match.start()]
+        before = folded[max(0, begin - 60) : begin]
         role = _role(before)
         if OTHER_AFTER.match(folded, match.end()) or (
-            reported is not None and match.start() > reported.end() and not RESIDENT_BEFORE.search(before)
+            reported is not None and begin > reported.end() and not RESIDENT_BEFORE.search(before)
         ):
             role = "other"  # "mort à Dakar où il avait été évacué": where he was taken, not where he was hit
         if role == "direct" and out and AND_BEFORE.search(before) and "entre" in before:
@@ -159,10 +179,10 @@ def find_toponyms(sentence: str) -> list[Toponym]:
             role == "direct"
             and out
             and out[-1].role == "route"
-            and re.fullmatch(r"\s+(?:à|a|au)\s+", sentence[out[-1].end : match.start()])
+            and re.fullmatch(r"\s+(?:à|a|au)\s+", sentence[out[-1].end : begin])
         ):
             role = "route"  # "reliait Douentza à Sévaré": both are ends of the route
-        if role == "direct" and out and AREA_AFTER_PLACE.search(sentence[out[-1].end : match.start()]):
+        if role == "direct" and out and AREA_AFTER_PLACE.search(sentence[out[-1].end : begin]):
             role = "cercle"
         ends = name.split("-")
         if (
@@ -170,7 +190,7 @@ def find_toponyms(sentence: str) -> list[Toponym]:
             and len(ends) == 2
             and all(e[:1].isupper() and len(e) > 2 for e in ends)
         ):
-            at = match.start()
+            at = begin
             for end in ends:  # "l'axe Oursi-Déou": between Oursi and Déou
                 out.append(Toponym(end, at, at + len(end), "reference"))
                 at += len(end) + 1
@@ -179,9 +199,12 @@ def find_toponyms(sentence: str) -> list[Toponym]:
         if generic:  # "Région de Kayes", "Cercle de Koro": the role is in the name
             role = "region" if fold_text(generic.group(1)) in {"region", "province"} else "cercle"
             name = name[generic.end() :]
-        between = sentence[out[-1].end : match.start()] if out else ""
+        between = sentence[out[-1].end : begin] if out else ""
         qualifies = role == "reference" and bool(out) and "," in between and len(between) < 60
         out.append(Toponym(name, match.end() - len(name), match.end(), role, qualifies))
+    said = SAID_THAT.search(folded)
+    if said is not None and any(t.start >= said.end() and t.role != "other" for t in out):
+        out = [replace(t, role="other") if t.end <= said.start() else t for t in out]
     return out
 
 

@@ -30,13 +30,22 @@ from vigie.events.objects import load_object_triggers, object_matches, with_obje
 from vigie.events.places import Toponym
 from vigie.events.reports import Report, later_tolls, merge_reports
 from vigie.events.sides import UNIDENTIFIED, is_state
-from vigie.events.siting import COUNTRY_HINT, Locate, Siting, inside, listed
+from vigie.events.siting import (
+    COUNTRY_HINT,
+    Locate,
+    Siting,
+    article_names,
+    inside,
+    listed,
+    respective_tolls,
+)
 from vigie.events.targets import CIVILIANS
 from vigie.events.telling import earlier_phrases, reference_scope, subheading
 from vigie.events.tolls import civilian_toll, find_toll, tolls_by_place
 from vigie.events.triggers import Match, Trigger, main_match
 from vigie.frdate import EventDate
 from vigie.frnumber import parse_number
+from vigie.geo.index import Points
 from vigie.nlp import Analysis
 from vigie.records import Article, Event, Evidence, Place, Sentence
 
@@ -80,6 +89,19 @@ ANAPHORIC_EVENT = re.compile(
 YEAR_ONLY = re.compile(
     r"l'annee derniere|l'an dernier|l'an passe|l'annee precedente|(?:en|depuis|des) (?:19|20)\d\d(?!\d)"
 )
+# a series told first, then its outcome place by place ("Les FAMa ont mené plusieurs frappes dans
+# la région de Mopti. Dans la localité de A, dix terroristes ont été neutralisés. Près de B, un
+# dépôt a été détruit."): each outcome, told in the passive without its agent, is an event of the
+# series at its place (issue 10: one event per place)
+SERIES = re.compile(
+    r"\b(?:plusieurs|des|une serie d'|une serie de|de nombreuses|de multiples|deux|trois|quatre|cinq)\s+"
+    r"(?:\w+\s+)?(?:frappes|raids|bombardements|attaques|operations|offensives)\b"
+)
+OUTCOME = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+ete\s+(?:\w+\s+)?(?:neutralis|detrui|tue|abattu|incendi|endommag|elimin)\w*\b(?!\s+par\b)"
+)
+# "Puis dix autres ont subi le même sort à Y": the act told before, again, at another place
+SAME_FATE = re.compile(r"\b(?:subi|subir|subissent|connu|connaitre|connaissent|connurent)\s+le meme sort\b")
 CARRY_VICTIMS = 2  # sentences after an attack told without its target that may say who was hit
 # "prendre" in a locution is no taking of people: "ont été pris pour cible", "pris à partie", "pris
 # d'assaut", "prises en embuscade" (an attack, told by the trigger that follows)
@@ -182,7 +204,9 @@ class SecurityRules:
         if analysis.has_title and len(article.body.split()) < 3:
             indexes = [0]  # a teaser without text: its headline is all there is
         focus = self.siting.title_places(sentences[0], locate) if analysis.has_title else []
+        around = locate.anchors(article_names(sentences), country) if locate is not None else ()
         reports: list[Report] = []
+        series: Event | None = None  # a series of strikes or attacks told before its places
         for index in indexes:
             sentence = sentences[index]
             dated = timeline[index]
@@ -195,9 +219,28 @@ class SecurityRules:
             # claim of the event told before; its date is the claim's, what it tells is that event's
             stated = dated.stated and not (anaphoric and CLAIM_ACTIVE.search(folded))
             after = " ".join(s.text for s in sentences[index + 1 : index + 1 + CARRY_VICTIMS])
-            for event, from_focus in self._from_sentence(
-                article, sentence, analysis, locate, dated.when, dated.stated, country, focus, after, dated
-            ):
+            told = self._from_sentence(
+                article,
+                sentence,
+                analysis,
+                locate,
+                dated.when,
+                dated.stated,
+                country,
+                focus,
+                after,
+                dated,
+                around,
+            )
+            if not told and reports and SAME_FATE.search(folded):
+                told = self._same_fate(reports[-1].event, sentence, analysis, locate, dated, country, around)
+            if series is not None and not dated.stated and OUTCOME.search(folded):
+                told = self._same_fate(series, sentence, analysis, locate, dated, country, around) or told
+            elif told and SERIES.search(folded):
+                series = told[0][0]
+            elif dated.stated:
+                series = None
+            for event, from_focus in told:
                 # "Jeudi, l'EIGS a revendiqué l'attaque": a claim of the event told before, dated by the claim
                 claim = bool(reports) and CLAIM_OF_TOLD.search(folded) is not None
                 if not heading:
@@ -264,6 +307,7 @@ class SecurityRules:
         focus: list[tuple[Toponym, Place | None, int]],
         after: str = "",
         dated: Dated | None = None,
+        around: Points = (),
     ) -> list[tuple[Event, bool]]:
         """The events a sentence reports, each with whether its place is the one told before;
         `after` is the text of the sentences that follow (who the victims were, when it does not say)."""
@@ -290,7 +334,7 @@ class SecurityRules:
         told_from = source.end() if source else 0
         found_actors = [f for f in self.actors.named.find(folded, sentence.text) if f.start >= told_from]
         hint = COUNTRY_HINT.get(country, "")
-        places = self.siting.places(sentence, analysis, found_actors, locate, told_from, hint)
+        places = self.siting.places(sentence, analysis, found_actors, locate, told_from, hint, around)
         # "a reçu à Ouagadougou une délégation … après l'attaque": the attack is the time of another
         # act, placed only by words of its own ("après l'attaque qui a visé Aorema"); "le plus
         # meurtrier depuis celui du camp de Boni", "d'où partaient des terroristes pour piller A et
@@ -303,7 +347,7 @@ class SecurityRules:
             for a, b in hidden:
                 text = text[:a] + " " * (b - a) + text[b:]
             places = self.siting.places(
-                replace(sentence, text=text), analysis, found_actors, locate, told_from, hint
+                replace(sentence, text=text), analysis, found_actors, locate, told_from, hint, around
             )
             if not places:
                 return []
@@ -319,6 +363,8 @@ class SecurityRules:
                 if named and named[0][1] is not None and named[0][1].country != focus[0][1].country
                 else []
             )
+        if places and focus and not stated and all(t.role == "home" for t, _, _ in places):
+            places = []  # "En poste à Bouna, les gendarmes … ont été appréhendés": the story's place, not their post
         if (
             not places
             and focus
@@ -343,6 +389,9 @@ class SecurityRules:
             return []
         if len(places) > 1:
             tolls = tolls_by_place(sentence.text, [t.name for t, _, _ in places])
+            tolls = (
+                respective_tolls(sentence.text, list(tolls)) or tolls
+            )  # "respectivement six et deux morts"
             joint = find_toll(sentence.text)
             names = [t.name for t, _, _ in places]
             own = sum(value is not None for value in tolls_by_place(after, names).values()) >= 2
@@ -402,6 +451,41 @@ class SecurityRules:
         if claimant is not None:  # "Le Jnim a revendiqué des tirs de roquettes contre …": this event's author
             events = [(self._claimed(event, claimant), focused) for event, focused in events]
         return events
+
+    def _same_fate(
+        self,
+        last: Event,
+        sentence: Sentence,
+        analysis: Analysis,
+        locate: Locate | None,
+        dated: Dated,
+        country: str,
+        around: Points,
+    ) -> list[tuple[Event, bool]]:
+        """ "Dix-huit autres ont subi le même sort à Y": the act told before, at each place this
+        sentence names, on its own day or the day told before (issue 10: one event per place)."""
+        hint = COUNTRY_HINT.get(country, "")
+        places = self.siting.places(sentence, analysis, [], locate, 0, hint, around)
+        evidence = (Evidence(last.evidence[0].article_id, sentence.text, sentence.start, sentence.end),)
+        when = dated.when if dated.stated else None
+        return [
+            (
+                replace(
+                    last,
+                    location=toponym.name,
+                    place=None if place is None else replace(place, geo_precision=precision),
+                    date=when.day if when is not None else last.date,
+                    date_precision=when.precision if when is not None else last.date_precision,
+                    fatalities=find_toll(sentence.text)
+                    if last.event_type != "Strategic developments"
+                    else None,
+                    evidence=evidence,
+                ),
+                False,
+            )
+            for toponym, place, precision in places
+            if fold_text(toponym.name) != fold_text(last.location or "")
+        ]
 
     def _masked(self, folded: str, sentence: Sentence, analysis: Analysis) -> str:
         """The sentence with names of organisations and `masks` phrases blanked for trigger search:

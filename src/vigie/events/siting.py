@@ -8,14 +8,17 @@ name, precision 3). Names of actors, people and governments ("Bamako accuse Alge
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from typing import Protocol
 
+from vigie.events.frames import token_at
 from vigie.events.lexicon import Found, fold_text
 from vigie.events.places import Toponym, find_toponyms
+from vigie.frnumber import parse_number
 from vigie.geo.boundary import Boundaries
+from vigie.geo.index import Points
 from vigie.nlp import Analysis
 from vigie.records import Place, Sentence
 from vigie.segment.published import DATELINE  # "Bamako, 8 sept 2023 (AFP) - ": where the report was written
@@ -27,12 +30,20 @@ PLACE_WORD_BEFORE = re.compile(
     r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site|campement|secteur|foret|zone|axe|domicile|pont)"
     r"(?:\s+\w+){0,2}?\s+(?:de\s+|d'|du\s+)$"
 )
+# what a town holds, named by its town: "le marché de Diafarabé", "les greniers de Dinangourou" (a
+# name the gazetteer knows after these is the place, though the tagger reads a person)
+HELD_BEFORE = re.compile(
+    r"(?:marche|foire|mosquee|eglise|ecole|mairie|prefecture|gare|dispensaire|centre de sante|greniers?|"
+    r"boutiques|maisons|habitations|puits|barrage|mine|site d'orpaillage)\s+(?:de\s+|d'|du\s+)$"
+)
 # ", un campement du département de Tillia", ", dans la région de Diffa", " (région de Kidal)": what
 # follows a name that is a place
 PLACE_WORD_AFTER = re.compile(
     r"^\s*(?:,\s*|\()\s*(?:(?:un|une|le|la|petit|petite|gros)\s+)?(?:village|localite|hameau|campement|commune|ville|"
     r"bourgade|chef-lieu|site|dans la region|dans le cercle|dans le departement|dans la province|dans la commune|"
-    r"region|cercle|departement|province|a \d+ km|situe|non loin|pres)"
+    r"region|cercle|departement|province|a \d+ km|situe|non loin|pres|"
+    # "à Wourougoudou, à l'ouest d'Arbinda": a name placed by its bearing from a town
+    r"(?:a l'|au )(?:nord|sud|est|ouest)(?:-est|-ouest)?\s+(?:de|d'|du))"
 )
 # the country an article is about, named beside a place name to pick among homonyms
 COUNTRY_HINT = {"MLI": "Mali", "BFA": "Burkina Faso", "NER": "Niger"}
@@ -60,6 +71,14 @@ THIS_PLACE_IN = re.compile(
     r"\b(?:ce|cette|cet)\s+(?:village|localite|commune|hameau|ville|campement|bourgade)\s+"
     r"(?:du|de la|de l')\s*(?:cercle|departement|commune|region|province|prefecture)\s+(?:de\s+|d'|du\s+)?$"
 )
+# a locative put first after a connective: "Puis, à X,", "Enfin, à X,", "Le même jour, à X,"
+FRONTED = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}?[\w'-]+\s*,\s*a\s+$")
+# a second place told with the preposition of the first: "…, et de Diougani", "…, ainsi qu'à Boni"
+PARALLEL = re.compile(r"(?:,\s*|\s)(?:et|ainsi qu'|ainsi que|puis)\s*(de|d'|a)\s*$")
+# "faisant respectivement six et deux morts": one figure per place listed, in order
+RESPECTIVELY = re.compile(
+    r"\brespectivement\s+((?:[\w-]+(?:\s*,\s*|\s+et\s+|\s+))+?)(?:morts?|tues?|victimes)\b"
+)
 # a building or quarter named after its town: "à Moscou, au Crocus City Hall"
 VENUE_AFTER = re.compile(r"^\s*,\s*(?:au|a la|a l'|aux|dans le|dans la|dans l')\s*$")
 # between the two ends of one stretch of road: "entre Oursi et Déou", "l'axe Oursi-Déou",
@@ -73,7 +92,11 @@ class Locate(Protocol):
 
     def locate(self, name: str, admin1: str | None = None, country: str | None = None) -> Place | None: ...
 
-    def resolve(self, mention: str, context: str = "", hint: str = "") -> Place | None: ...
+    def resolve(
+        self, mention: str, context: str = "", hint: str = "", around: Points = ()
+    ) -> Place | None: ...
+
+    def anchors(self, names: Iterable[str], country: str | None = None) -> Points: ...
 
     def prominence(self, place: Place) -> int: ...
 
@@ -136,8 +159,10 @@ class Siting:
         locate: Locate | None,
         told_from: int = 0,
         hint: str = "",
+        around: Points = (),
     ) -> list[tuple[Toponym, Place | None, int]]:
-        """The places an event of this sentence is at: direct ones, else references, else containers."""
+        """The places an event of this sentence is at: direct ones, else references, else containers;
+        `around` are the places the article names unambiguously (they pick among homonyms)."""
         text = sentence.text
         people = [
             (m.start - sentence.start, m.end - sentence.start)
@@ -157,10 +182,14 @@ class Siting:
             if toponym.role == "other" or toponym.start < told_from:
                 continue  # "Selon la gendarmerie de Koutiala, …": who tells it, not where
             listed = (
-                bool(resolved)
-                and len(toponym.name) > 3  # "Sebabougou, Cer." is a teaser cut short
-                and LISTED.match(text[resolved[-1][0].end : toponym.start]) is not None
-            )  # "les villages de Diallassagou, Dianweli et Deguessagou": listed with a place
+                (
+                    bool(resolved)
+                    and len(toponym.name) > 3  # "Sebabougou, Cer." is a teaser cut short
+                    and LISTED.match(text[resolved[-1][0].end : toponym.start]) is not None
+                )
+                or _coordinated(sentence, toponym, resolved)
+            )
+            # "les villages de Diallassagou, Dianweli et Deguessagou": listed with a place
             overlaps = [(s, e) for s, e in taken if s < toponym.end and toponym.start < e]
             tail = TAIL.search(toponym.name)
             if overlaps and tail is not None and max(e for _, e in overlaps) <= toponym.start + tail.start(1):
@@ -169,7 +198,9 @@ class Siting:
                 toponym = Toponym(tail.group(1), begins, toponym.end, toponym.role, toponym.qualifies)
                 overlaps = []
             introduced = _introduced(text, toponym)  # "à Nouna", "le village de Sakoani", "X, un campement"
-            at = AT_PLACE.search(fold_text(text[max(0, toponym.start - 12) : toponym.start]))
+            at = AT_PLACE.search(
+                fold_text(text[max(0, toponym.start - 12) : toponym.start])
+            ) or HELD_BEFORE.search(fold_text(text[max(0, toponym.start - 30) : toponym.start]))
             known_at = at is not None and locate is not None and locate.locate(toponym.name) is not None
             if any((s, e) in actor_spans for s, e in overlaps) or (
                 overlaps and toponym.role == "direct" and not listed and not introduced and not known_at
@@ -205,7 +236,9 @@ class Siting:
             ):
                 continue  # "à Moscou, au Crocus City Hall": a building of the town named before
             place = (
-                locate.resolve(named.name, text, f"au {hint}" if hint else "") if locate is not None else None
+                locate.resolve(named.name, text, f"au {hint}" if hint else "", around)
+                if locate is not None
+                else None
             )
             resolved.append((named, place))
         direct_known = any(t.role in {"direct", "cercle", "home"} and p is not None for t, p in resolved)
@@ -260,6 +293,35 @@ class Siting:
             offset = toponym.end - len(tail.group(1))
             return Toponym(tail.group(1), offset, toponym.end, toponym.role, toponym.qualifies)
         return None
+
+
+def _coordinated(sentence: Sentence, toponym: Toponym, resolved: list[tuple[Toponym, Place | None]]) -> bool:
+    """Whether the parse coordinates a name with a place taken before ("les villages de Yoro, où …,
+    et de Diougani, où …"): a list, however long the words between, though the tagger reads a person."""
+    if not resolved:
+        return False
+    text = fold_text(sentence.text)
+    before = PARALLEL.search(text[max(0, toponym.start - 20) : toponym.start])
+    last = resolved[-1][0]
+    if before is not None and re.search(
+        rf"(?:^|\s){before.group(1)}\s*$", text[max(0, last.start - 4) : last.start]
+    ):
+        return True  # the preposition of the place before, repeated: "à Yoro, où …, et à Diougani, où …"
+    index = token_at(sentence, sentence.start + toponym.start) if sentence.tokens else None
+    if index is None or sentence.tokens[index].dep != "conj":
+        return False
+    head = sentence.tokens[sentence.tokens[index].head].start - sentence.start
+    return any(t.start <= head < t.end for t, _ in resolved)
+
+
+def respective_tolls(text: str, names: Sequence[str]) -> dict[str, int | None]:
+    """The figures "respectivement" gives the places of a list, in order ("ont visé A et B,
+    faisant respectivement six et deux morts": six at A, two at B); {} when they do not pair up."""
+    match = RESPECTIVELY.search(fold_text(text))
+    if match is None:
+        return {}
+    figures = [n for word in re.findall(r"[\w-]+", match.group(1)) if (n := parse_number(word)) is not None]
+    return dict(zip(names, figures, strict=True)) if len(figures) == len(names) > 1 else {}
 
 
 def inside(place: Place | None, region: Place | None) -> bool:
@@ -334,13 +396,28 @@ def _introduced(sentence: str, toponym: Toponym) -> bool:
     Bakorat, un campement du département de Tillia", "à Chétima Wango, dans la région de Diffa"."""
     before = fold_text(sentence[max(0, toponym.start - 40) : toponym.start])
     after = fold_text(sentence[toponym.end : toponym.end + 60])
-    scene = fold_text(sentence[: toponym.start]).strip() == "a"  # "À Bankass aussi, des habitants …"
+    # "À Bankass aussi, des habitants …", "Enfin, à Trignien, les terroristes …": a locative put
+    # first, set off by commas, is where the clause happens
+    scene = fold_text(sentence[: toponym.start]).strip() == "a" or bool(
+        FRONTED.search(fold_text(sentence[: toponym.start])) and re.match(r"\s*,", sentence[toponym.end :])
+    )
     return bool(
         scene
         or PLACE_WORD_BEFORE.search(before)
         or ATTACKED_BEFORE.search(before)
         or (LOCATIVE_BEFORE.search(before) and PLACE_WORD_AFTER.match(after))
     )
+
+
+def article_names(sentences: Iterable[Sentence]) -> list[str]:
+    """The toponyms an article names in the roles of a scene, a reference or an area (not the
+    origins, titles and reporting places of `places.OTHER_BEFORE`): the story's area."""
+    return [
+        t.name
+        for sentence in sentences
+        for t in find_toponyms(_without_dateline(sentence.text))
+        if t.role != "other"
+    ]
 
 
 def _without_dateline(text: str) -> str:

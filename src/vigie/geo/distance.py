@@ -29,3 +29,17 @@ def nearness(place: Place, others: Sequence[tuple[float, float]], near_km: float
         math.hypot(place.latitude - lat, (place.longitude - lon) * cos) * KM_PER_DEGREE for lat, lon in others
     )
     return 2 if closest <= near_km else 1 if closest <= around_km else 0
+
+
+def closest_km(place: Place, others: Sequence[tuple[float, float]], beyond: float) -> int:
+    """Kilometres from a place to the closest of others, `beyond` when none is nearer (a homonym
+    near the places of its story wins; far ones say nothing)."""
+    cos = math.cos(math.radians(place.latitude))
+    closest = min(
+        (
+            math.hypot(place.latitude - lat, (place.longitude - lon) * cos) * KM_PER_DEGREE
+            for lat, lon in others
+        ),
+        default=beyond,
+    )
+    return int(min(closest, beyond))

@@ -15,8 +15,8 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from vigie.geo.context import Hint, Parsed, Reading
-from vigie.geo.distance import nearness
-from vigie.geo.index import PlaceIndex
+from vigie.geo.distance import distance_km, nearness
+from vigie.geo.index import PlaceIndex, Points
 from vigie.geo.names import CLAUSE, fold_label, fold_name, fold_words
 from vigie.geo.patterns import AREA_LEVELS, MAX_NAME_WORDS, PATTERNS, loose_key, skeleton_key
 from vigie.geo.supplement import locate_abroad
@@ -54,9 +54,10 @@ class Gazetteer(PlaceIndex):
                 self._skeletons.setdefault(sketch, []).append((key, ids))
         self._read = lru_cache(maxsize=256)(self._read_context)
 
-    def resolve(self, mention: str, context: str = "", hint: str = "") -> Place | None:
+    def resolve(self, mention: str, context: str = "", hint: str = "", around: Points = ()) -> Place | None:
         """The place a French location phrase names, with its ACLED precision; `context` (its
-        sentence) and `hint` (the country the article is about) pick homonyms.
+        sentence), `hint` (the country the article is about) and `around` (the places the rest of
+        the article names, see `anchors`) pick homonyms.
 
         >>> gazetteer = Gazetteer.load()
         >>> place = gazetteer.resolve("à 65 Km à l’Est de la ville de Nioro")
@@ -67,9 +68,36 @@ class Gazetteer(PlaceIndex):
         >>> gazetteer.resolve("dans la localité de Tibezas") is None
         True
         """
-        return self.lookup(mention, f"{context} {hint}".strip()).place
+        return self.lookup(mention, f"{context} {hint}".strip(), around).place
 
-    def lookup(self, mention: str, context: str = "") -> Resolution:
+    def anchors(self, names: Iterable[str], country: str | None = None) -> Points:
+        """Where the unambiguous names of an article are: those whose places (in `country` when it
+        has some) all lie within near_km of each other. A homonym is then read near them, the
+        standard coherence heuristic of geocoding: a story stays in one area ("à Hombori, dans le
+        cercle de Douentza … à Batouma" is the Batouma of Douentza, not of Niafunké).
+
+        >>> gazetteer = Gazetteer.load()
+        >>> len(gazetteer.anchors(["Hombori", "Batouma"], "MLI"))
+        1
+        """
+        out: list[tuple[float, float, str]] = []
+        for name in dict.fromkeys(names):
+            key = fold_name(name)
+            if key in PATTERNS.not_places:
+                continue
+            ids = self._names.get(key) or self._loose.get(loose_key(key), ())
+            places = [self.places[i] for i in ids]
+            places = [p for p in places if p.country == country] or places
+            places = [p for p in places if p.feature_class == "P"] or places
+            first = places[0] if places else None
+            if first is not None and all(
+                distance_km((first.latitude, first.longitude), (p.latitude, p.longitude)) <= PATTERNS.near_km
+                for p in places
+            ):
+                out.append((first.latitude, first.longitude, first.country))
+        return tuple(out)
+
+    def lookup(self, mention: str, context: str = "", around: Points = ()) -> Resolution:
         """`resolve`, also telling whether the name itself was known (not only its area).
 
         >>> gazetteer = Gazetteer.load()
@@ -93,12 +121,12 @@ class Gazetteer(PlaceIndex):
         roles = parsed.roles
         if reading is not None and where >= 0 and not _framed(roles):
             roles = self._frame(reading.text[: where + 1])
-        best = self._best(self._filter(ids, roles), [], reading, attached, parsed.key)
+        best = self._best(self._filter(ids, roles), [], reading, attached, parsed.key, around)
         if reading is not None and where < 0 and not _framed(roles):
             where = next((at for at, key in reading.toponyms if best in self._names[key]), -1)
             if where >= 0:  # written otherwise in the context: "Nioro du Sahel" as "la ville de Nioro"
                 roles = self._frame(reading.text[: where + 1])
-                best = self._best(self._filter(ids, roles), [], reading, attached, parsed.key)
+                best = self._best(self._filter(ids, roles), [], reading, attached, parsed.key, around)
         if attached and not any(self._matches(best, h) for h in attached):
             return Resolution(self._fallback(attached, reading, where), known=False)
         place = self.places[best]
@@ -295,9 +323,13 @@ class Recording:
         """`Gazetteer.prominence`: how well known a place is."""
         return self.gazetteer.prominence(place)
 
-    def resolve(self, mention: str, context: str = "", hint: str = "") -> Place | None:
+    def anchors(self, names: Iterable[str], country: str | None = None) -> Points:
+        """`Gazetteer.anchors`: where the unambiguous names of an article are."""
+        return self.gazetteer.anchors(names, country)
+
+    def resolve(self, mention: str, context: str = "", hint: str = "", around: Points = ()) -> Place | None:
         """`Gazetteer.resolve`, noting the name, its sentence and whether it was known, once each."""
-        found = self.gazetteer.lookup(mention, f"{context} {hint}".strip())
+        found = self.gazetteer.lookup(mention, f"{context} {hint}".strip(), around)
         if fold_name(mention) in PATTERNS.not_places:
             return found.place  # "au Mali", "le Sahel": never a place to add
         if (mention, context) not in self._seen:

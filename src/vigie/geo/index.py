@@ -17,7 +17,7 @@ from typing import Any, Self
 
 from vigie.errors import ConfigError
 from vigie.geo.context import Hint, Reading
-from vigie.geo.distance import nearness
+from vigie.geo.distance import closest_km, nearness
 from vigie.geo.names import fold_label, fold_name
 from vigie.geo.patterns import MAX_NAME_WORDS, PATTERNS, loose_key
 from vigie.geo.supplement import read_supplement
@@ -40,7 +40,8 @@ SELECT_PLACES = (
 )
 
 
-Order = tuple[int, int, int, bool, int, int, int, int, int, int]
+Order = tuple[int, int, int, bool, int, int, int, int, int, int, int, int]
+Points = tuple[tuple[float, float, str], ...]  # (latitude, longitude, country) of places an article names
 
 
 class PlaceIndex:
@@ -206,16 +207,20 @@ class PlaceIndex:
         reading: Reading | None = None,
         attached: Sequence[Hint] = (),
         key: str = "",
+        around: Points = (),
     ) -> int:
         """The preferred candidate. Order: what the caller or the words right after the name ask
-        for, a country the context names, Mali before its neighbours, major places, the areas the
-        context names, nearness to the other places it names, then the bundled ranking."""
-        if len(ids) == 1 or not wanted and not attached and reading is None:
+        for, a country the context names, a place within near_km of one the rest of the article
+        names in its own country (`around`), Mali before its neighbours, major places, the areas the context names,
+        nearness to the other places it names, nearness to those of the article, then the bundled
+        ranking."""
+        if len(ids) == 1 or not wanted and not attached and reading is None and not around:
             return ids[0]
         tiers = PATTERNS.country_tier
         areas = reading.areas if reading else ()
         countries = reading.countries if reading else ()
         others = [(lat, lon) for name, lat, lon, _ in reading.points if name != key] if reading else []
+        story = [(lat, lon) for lat, lon, _ in around]
 
         def order(item: tuple[int, int]) -> Order:
             position, index = item
@@ -229,11 +234,20 @@ class PlaceIndex:
                 -any(self._matches(index, h) for h in countries),
                 # a town abroad before a hill or a pond of Mali: news names places people live in
                 place.feature_class not in "PA",
+                # within near_km of a place the article names unambiguously: the story's, whatever
+                # its country ("Houndé … à Boni" is Boni of Burkina Faso, not of Mali)
+                -(
+                    closest_km(
+                        place, [(lat, lon) for lat, lon, c in around if c == place.country], PATTERNS.near_km
+                    )
+                    < PATTERNS.near_km
+                ),
                 tiers.get(place.country, len(tiers)),
                 -major,
                 -sum(self._matches(index, h) for h in areas),
                 PATTERNS.class_rank.index(place.feature_class) if place.feature_class in "PA" else 2,
                 -nearness(place, others, PATTERNS.near_km, PATTERNS.around_km) if others and not major else 0,
+                closest_km(place, story, PATTERNS.around_km) if story and not major else 0,
                 position,
             )
 
