@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
-from vigie.events.coding import DISTINCT_ACTS, STATE_LED, Coder
+from vigie.events.claims import CLAIM_ACTIVE, CLAIM_OF_TOLD, Claims
+from vigie.events.coding import DISTINCT_ACTS, Coder
 from vigie.events.confidence import PLUPERFECT, EventFilter, Seen, features
 from vigie.events.context import Dated, Timeline, trigger_day
 from vigie.events.lexicon import (
@@ -29,7 +29,6 @@ from vigie.events.lexicon import (
 from vigie.events.objects import load_object_triggers, object_matches, with_object, with_objects
 from vigie.events.places import Toponym
 from vigie.events.reports import Report, later_tolls, merge_reports
-from vigie.events.sides import UNIDENTIFIED, is_state
 from vigie.events.siting import (
     COUNTRY_HINT,
     Locate,
@@ -39,7 +38,6 @@ from vigie.events.siting import (
     listed,
     respective_tolls,
 )
-from vigie.events.targets import CIVILIANS
 from vigie.events.telling import earlier_phrases, reference_scope, subheading
 from vigie.events.tolls import civilian_toll, find_toll, tolls_by_place
 from vigie.events.triggers import Match, Trigger, main_match
@@ -49,30 +47,6 @@ from vigie.geo.index import Points
 from vigie.nlp import Analysis
 from vigie.records import Article, Event, Evidence, Place, Sentence
 
-# "revendiqué par l'organisation État islamique": the claimant is the attacker of the article's event
-# "des hommes armés se réclamant du JNIM": the attackers name their group themselves
-CLAIM = re.compile(r"revendiqu\w*\s+(?:\w+\s+){0,3}?par\s+|se reclam\w*\s+(?:de|du|des)\b")
-# "a revendiqué l'attaque", "revendiquant cette embuscade": the claim of an event told before
-CLAIM_OF_TOLD = re.compile(
-    r"(?:revendiqu\w*\s+(?:\w+\s+){0,2}?|(?:l'auteur|a l'origine|la responsabilite)\s+d)"
-    r"(?:l'|cette |cet |ces |les |la |le |e l'|e cette |u |es )"
-    r"(?:attaque|assaut|embuscade|operation|attentat|enlevement|incursion|action|raid)"
-)
-# "Le CSP a revendiqué l'opération", "le JNIM revendique l'attaque", "l'EIGS a affirmé être l'auteur de l'attaque", "a assumé la
-# responsabilité de …": the claimant before the verb
-CLAIM_ACTIVE = re.compile(
-    r"\b(?:a|ont|avait|avoir)\s+(?:\w+\s+)?(?:revendique|(?:affirme|dit|declare)\s+etre\s+(?:l'auteur|a l'origine)|"
-    r"assume la responsabilite)\b"
-    # the present of news and headlines: "le JNIM revendique l'attaque" (not "l'assaut revendiqué par")
-    r"|\brevendiqu(?:e|ent)\b(?!\s+par\b)"
-)
-# "les assaillants, vraisemblablement de l'EIGS", "les ravisseurs seraient des éléments de la katiba"
-AUTHOR = re.compile(r"(?:assaillants|attaquants|ravisseurs|auteurs)\b")
-AUTHOR_REACH = 60  # characters after "les assaillants" where their group may be named
-NOT_CLAIMANTS = {UNIDENTIFIED, CIVILIANS, "MINUSMA"}
-# "plusieurs spécialistes soupçonnent l'EIGS": suspicion names no author
-# "les assaillants seraient des éléments de Boko Haram": the conditional reports, it does not claim
-SUSPICION = re.compile(r"soupcon|suspect|pourrait|pourraient|hypothese|accus|\bseraient\b|\bserait\b")
 # "Selon le maire et un responsable de la gendarmerie de Koutiala, …": the source, not the event
 SOURCE_FIRST = re.compile(r"^(?:selon|d'apres|de source)\b[^,]{0,150},")
 # a place told again: "le village", "la localité", "sur place", "les lieux": the place told before
@@ -131,6 +105,7 @@ class SecurityRules:
         self.actors = load_actors()
         self.filter = EventFilter.load()
         self.coder = Coder(table["targets"], self.actors, table["defused"]["verbs"])
+        self.claims = Claims(self.actors, self.coder.sides)
         self.object_triggers = load_object_triggers(table)
         self.ground_fight = compile_phrases(table["ground_fight"]["patterns"])
         self.shown = (
@@ -250,11 +225,11 @@ class SecurityRules:
                         (Toponym(event.location, 0, 0, "direct"), event.place, event.place.geo_precision)
                     ]
         events = merge_reports(reports)
-        claimant = self._claimant(sentences, timeline.published)
+        claimant = self.claims.claimant(sentences, timeline.published)
         if claimant is None and analysis.has_title:  # "Mali : le Jnim frappe un convoi …"
             claimant = self.coder.sides.headline_author(sentences[0].text, timeline.published)
         if claimant is not None:
-            events = [self._claimed(event, claimant) for event in events]
+            events = [self.claims.claimed(event, claimant) for event in events]
         events = later_tolls(events, sentences[body_from:], self.not_events)
         if analysis.has_title and len([e for e in events if e.event_type != "Strategic developments"]) == 1:
             toll = find_toll(
@@ -446,10 +421,12 @@ class SecurityRules:
                     )
                 )
         claimant = (
-            self._claimant([sentence], when.day) if "revendiqu" in folded or "reclam" in folded else None
+            self.claims.claimant([sentence], when.day)
+            if "revendiqu" in folded or "reclam" in folded
+            else None
         )
         if claimant is not None:  # "Le Jnim a revendiqué des tirs de roquettes contre …": this event's author
-            events = [(self._claimed(event, claimant), focused) for event, focused in events]
+            events = [(self.claims.claimed(event, claimant), focused) for event, focused in events]
         return events
 
     def _same_fate(
@@ -504,43 +481,6 @@ class SecurityRules:
         for start, end in spans:
             folded = folded[:start] + " " * (end - start) + folded[end:]
         return folded
-
-    # -- article-wide -------------------------------------------------------------------------
-
-    def _claimed(self, event: Event, claimant: str) -> Event:
-        """An attack of the article's day with no named author takes the group that claimed it."""
-        if event.event_type == "Battles" and is_state(event.actor1) and event.actor2 == UNIDENTIFIED:
-            return replace(event, actor2=claimant)  # the state's clash with the group that claimed it
-        if event.actor1 not in {UNIDENTIFIED} or event.sub_event_type in STATE_LED:
-            return event
-        if event.event_type == "Battles" and event.actor2 in {None, UNIDENTIFIED, claimant}:
-            return replace(event, actor1=claimant, actor2=event.actor2 if event.actor2 != claimant else None)
-        return replace(event, actor1=claimant)
-
-    def _claimant(self, sentences: Sequence[Sentence], day: date | None) -> str | None:
-        """The group that claimed the article's attack, or that the text names as its author."""
-        for sentence in sentences:
-            folded = fold_text(sentence.text)
-            if SUSPICION.search(folded):
-                continue
-            found = self.actors.named.find(folded, sentence.text)
-            active = CLAIM_ACTIVE.search(folded)
-            if active is not None:  # "Le CSP a revendiqué l'opération"
-                before = [self.coder.sides.canonical(f, day) for f in found if f.end <= active.start()]
-                named = [n for n in before if n not in NOT_CLAIMANTS and not is_state(n)]
-                if named:
-                    return named[-1]
-            claim = CLAIM.search(folded)
-            author = AUTHOR.search(folded)
-            if claim is None and author is None:
-                continue
-            end = claim.end() if claim is not None else author.end() if author is not None else 0
-            reach = len(folded) if claim is not None else end + AUTHOR_REACH
-            named = [self.coder.sides.canonical(f, day) for f in found if end <= f.start < reach]
-            specific = [n for n in named if n not in NOT_CLAIMANTS and not is_state(n)]
-            if specific:
-                return specific[0]
-        return None
 
 
 def own_act(match: Match, matches: list[Match]) -> bool:
