@@ -22,8 +22,6 @@ from vigie.records import Event, Sentence
 UNIDENTIFIED = "Unidentified Armed Group"
 # a toll revised upwards supersedes the figures given before it
 REVISED = re.compile(r"porte le bilan|portant le bilan|nouveau bilan|bilan (?:revu|revise|actualise)|alourdi")
-# a toll revised upwards supersedes the figures given before it
-REVISED = re.compile(r"porte le bilan|portant le bilan|nouveau bilan|bilan (?:revu|revise|actualise)|alourdi")
 # a toll over several events: "lors de deux attaques", "dans une série d'attaques"
 SEVERAL_EVENTS = re.compile(
     r"\b(?:attaques|assauts|embuscades|frappes|explosions|incidents|raids|operations|violences|serie d)\b"
