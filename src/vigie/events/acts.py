@@ -125,13 +125,14 @@ class Acts:
         best of those it accepts ("a été reçu …, à qui il a remis un message": the reception, not
         the message handed over in the relative clause)."""
         masked = self.masks.sub(lambda m: "#" * len(m.group()), folded)
-        masked = INSERTED_TIME.sub(lambda m: " " * len(m.group()), masked)
         for name in self.names.find(folded, original):
             masked = masked[: name.start] + "#" * (name.end - name.start) + masked[name.end :]
         best: dict[str, tuple[Rule, re.Match[str]]] = {}
         candidates = self.sieve.candidates(masked)  # a few look-ups rule out the others' searches
         if not candidates:
             return []  # most sentences hold none
+        # after the sieve: no trigger phrase holds a day's or a month's name, most sentences none
+        masked = INSERTED_TIME.sub(lambda m: " " * len(m.group()), masked)
         topics = [(m.start(), _clause_end(folded, m.end())) for m in self.topics.finditer(masked)]
         for rule in (self.rules[index] for index in candidates):
             if rule.type in best and rule.priority <= best[rule.type][0].priority:
