@@ -79,6 +79,19 @@ def test_so_far_is_not_a_day() -> None:
     assert find_event_date("Aucune revendication n'a été enregistrée jusqu'à ce jour.", THURSDAY) is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Deux jours plus tard, le camp de Léré a essuyé des tirs.", EventDate(date(2024, 2, 4), 1)),
+        ("Une semaine plus tôt, ils avaient attaqué le poste de Loulouni.", EventDate(date(2024, 1, 26), 2)),
+        ("Trois semaines plus tard, la route a été minée.", EventDate(date(2024, 2, 23), 2)),
+    ],
+)
+def test_days_and_weeks_counted_from_the_day_told_last(sentence: str, expected: EventDate) -> None:
+    # a week counted is that week (ACLED time precision 2), a few days counted the day itself
+    assert find_event_date(sentence, THURSDAY, date(2024, 2, 2)) == expected
+
+
 def test_that_day_is_the_day_named_last() -> None:
     found = find_event_date(
         "Ce jour-là, des hommes armés ont incendié le marché.", THURSDAY, date(2024, 2, 2)

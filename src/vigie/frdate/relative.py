@@ -15,13 +15,14 @@ NIGHT_WEEKDAYS = re.compile(
 )
 # "ce jeudi", "dimanche", "vendredi dernier" (the one before the day of publication)
 WEEKDAY = re.compile(rf"(?<!\w)({WEEKDAY_ALT})(?!\w)( dernier| passe)?")
-# "hier", "avant-hier", "la veille", "le lendemain", "trois jours plus tôt"; anaphoric days ("ce
+# "hier", "avant-hier", "la veille", "le lendemain", "trois jours plus tôt", "une semaine plus
+# tard" (counted from the day told last); anaphoric days ("ce
 # jour-là", "le jour même", "le même jour") are the day the text named last; "cette nuit", "la nuit
 # dernière" end on the day of publication (a night is its second day, as "de samedi à dimanche")
 RELATIVE = re.compile(
     r"(?<!\w)(avant-hier|hier|aujourd'hui|ce jour-la|le jour-meme|le jour meme|ce meme jour|cette nuit-la|"
     r"ce jour|ce matin|cette nuit|la nuit derniere|la veille|le lendemain|le meme jour|la meme nuit|a cette date|"
-    r"(\w+) jours? plus (tot|tard))(?!\w)"
+    r"(\w+) (jours?|semaines?) plus (tot|tard))(?!\w)"
 )
 # "publié hier", "diffusé avant-hier": the day a report names for itself
 YESTERDAY = re.compile(r"(?<!\w)(avant-hier|hier)(?!\w)")
@@ -178,14 +179,17 @@ def find_relative(text: str, published: date | None, previous: date | None) -> E
         anchor = previous or published
         if anchor is None:
             return None
+        precision = 1
         if match[2]:
             count = SMALL_NUMBERS.get(match[2]) or (int(match[2]) if match[2].isdigit() else 0)
             if not count:
                 return None
-            shift = -count if match[3] == "tot" else count
+            if match[3].startswith("semaine"):  # "une semaine plus tôt": that week (ACLED precision 2)
+                count, precision = count * 7, 2
+            shift = -count if match[4] == "tot" else count
         else:
             shift = -1 if word == "la veille" else 1
-        return EventDate(anchor + timedelta(days=shift), 1)
+        return EventDate(anchor + timedelta(days=shift), precision)
     if published is None:
         return None
     shift = {"avant-hier": -2, "hier": -1}.get(word, 0)
