@@ -99,6 +99,8 @@ MAX_TOLL = 100_000
 PER_PLACE = re.compile(
     rf"(?<!\w){NUMBER}\s+(?:(?:morts?|tues|victimes|{PEOPLE.pattern}[a-z]*)\s+)?(?:a|au|aux|dans|pour)\s+"
 )
+# another figure after a comma between a figure and the death word: the toll's own figure is that one
+LATER_FIGURE = re.compile(rf",\s+(?:au moins\s+|plus de\s+)?{NUMBER}\s")
 # a figure coordinated with a toll, its death word shared: "12 militaires et 4 civils tués" (16)
 COORDINATED = re.compile(
     rf"(?<!\w){NUMBER}\s+{PEOPLE.pattern}[a-z'\-]*\s+(?:[a-z'\-]+\s+){{0,2}}?(?:et|,)\s+(?:d'|de\s+)?$"
@@ -123,6 +125,8 @@ def find_toll(text: str) -> int | None:
     True
     >>> find_toll("Selon un communiqué de l'état-major, deux soldats ont été tués et trois autres blessés.")
     2
+    >>> find_toll("Selon un élu local, huit civils ont été tués et plusieurs greniers incendiés.")
+    8
     >>> find_toll("faisant au moins 18 morts selon des sources militaires, tandis qu'un élu évoque « plus de 20 morts »")
     18
     """
@@ -274,6 +278,8 @@ def _count(
             continue  # "tuant 17 soldats tués": one number, counted once
         if WOUNDED.search(folded[match.end(1) : match.end(1) + 12]):
             continue  # "quinze blessés"
+        if LATER_FIGURE.search(folded, match.end(1), match.end()):
+            continue  # "Selon un élu local, huit civils ont été tués": the figure of the toll is the second
         after = folded[match.end(1) :].split(maxsplit=1)
         if not after or not (PEOPLE.match(after[0]) or DEATH_WORD.match(after[0])):
             continue  # "un véhicule terroriste neutralisé", "deux frappes ont neutralisé": nobody counted
