@@ -110,6 +110,7 @@ class Timeline:
                 self.dated.append(Dated(when, True, carried, vague=when.day is None))
                 continue
             if found is not None and found.day is not None:
+                found = _told_day(text, found, (anchor, named or previous, reference_year, story))
                 # "un communiqué daté du 14 mars indique que le camp a été attaqué mardi": the clauses
                 # count their days from the communiqué's
                 counted_from = report_day(text, anchor, reference_year) or anchor
@@ -244,6 +245,23 @@ def _counted_back(
     else:
         when = EventDate(base.day + timedelta(days=shift), max(base.precision, 1 if abs(shift) <= 3 else 2))
     return base, when
+
+
+def _told_day(
+    text: str, found: EventDate, counting: tuple[date | None, date | None, int | None, date | None]
+) -> EventDate:
+    """The day of what a report tells, not of the report: "Le gouverneur a annoncé jeudi que le
+    village avait été attaqué lundi" is Monday's story, and the sentences after it go on with Monday.
+
+    >>> _told_day("Le gouverneur a annoncé jeudi que Boni avait été attaqué lundi.",
+    ...           EventDate(date(2024, 3, 14), 1), (date(2024, 3, 14), None, None, None))
+    EventDate(day=datetime.date(2024, 3, 11), precision=1)
+    """
+    report = REPORT_DATE.search(fold_text(text))
+    if report is None or len(DATE_WORDS.findall(fold_text(text))) < 2:
+        return found
+    told = find_event_date(text[report.end() :], *counting)
+    return told if told is not None and told.day is not None and told.day != found.day else found
 
 
 def _is_pluperfect(sentence: Sentence) -> bool:
