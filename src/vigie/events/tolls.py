@@ -97,7 +97,10 @@ MAX_TOLL = 100_000
 # "21 morts à Karou, 14 à Ouatagouna", "tuant sept personnes à A et quatre à B": a number, who it
 # counts maybe, then the place
 PER_PLACE = re.compile(
-    rf"(?<!\w){NUMBER}\s+(?:(?:morts?|tues|victimes|{PEOPLE.pattern}[a-z]*)\s+)?(?:a|au|aux|dans|pour)\s+"
+    rf"(?<!\w){NUMBER}\s+(?:(?:morts?|tues|victimes|autres|{PEOPLE.pattern}[a-z]*)\s+)?"
+    # "trois personnes ont été tuées à A et deux autres à B": the verb of the first told once
+    r"(?:(?:ont ete|ont|sont)\s+(?:tues|tuees|tue|tuee|executees?|executes)\s+)?"
+    r"(?:a|au|aux|dans|pour)\s+"
 )
 # another figure after a comma between a figure and the death word: the toll's own figure is that one
 LATER_FIGURE = re.compile(rf",\s+(?:au moins\s+|plus de\s+)?{NUMBER}\s")
@@ -150,6 +153,8 @@ def tolls_by_place(text: str, places: list[str]) -> dict[str, int | None]:
 
     >>> tolls_by_place("trois personnes ont été tuées et quinze blessées à Yara ; à Dissa, on dénombre deux morts", ["Yara", "Dissa"])
     {'Yara': 3, 'Dissa': 2}
+    >>> tolls_by_place("« Trois personnes ont été tuées à Ouro et deux autres à Kobou », a-t-il dit.", ["Ouro", "Kobou"])
+    {'Ouro': 3, 'Kobou': 2}
     >>> tolls_by_place("Bilan : 21 morts à Karou, 14 à Ouatagouna et 7 à Dirga.", ["Ouatagouna", "Karou", "Dirga"])
     {'Ouatagouna': 14, 'Karou': 21, 'Dirga': 7}
     """
