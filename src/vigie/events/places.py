@@ -114,6 +114,8 @@ NOT_PLACES = {
     "parti", "partis", "partie", "parties", "venu", "venus", "venue", "arrive", "arrives", "situe", "situee",
     "installe", "installes", "base", "bases", "basee", "ne", "nee", "originaire", "originaires",
 }  # fmt: skip
+# the points of the compass, which name regions after "région de" ("la région de l'Est")
+COMPASS = {"nord", "sud", "est", "ouest", "centre"}
 # a rank or title before a name makes it a person: "le capitaine Traoré", "le général Diarra"
 PERSON_BEFORE = re.compile(
     r"(?:^|\s)(?:capitaine|colonel|colonel-major|general|commandant|lieutenant|adjudant|sergent|caporal|"
@@ -155,6 +157,8 @@ def find_toponyms(sentence: str) -> list[Toponym]:
     >>> [(t.name, t.role) for t in find_toponyms(
     ...     "Le village d'Ogossagou, situé à une vingtaine de kilomètres de Bankass, dans la région de Mopti, a été attaqué.")]
     [('Ogossagou', 'direct'), ('Bankass', 'reference'), ('Mopti', 'region')]
+    >>> [(t.name, t.role) for t in find_toponyms("Des terroristes ont été neutralisés dans la région de l'Est.")]
+    [('Est', 'region')]
     """
     folded = fold_text(sentence)
     reported = REPORTED_AFTER.search(folded)
@@ -165,9 +169,11 @@ def find_toponyms(sentence: str) -> list[Toponym]:
         while first in NOT_PLACES and (rest := NEXT_NAME.search(name)) is not None:
             name, begin = name[rest.end() :], begin + rest.end()  # "Près de Mondoro, …": Mondoro
             first = fold_text(name.split()[0]).strip("'’")
-        if first in NOT_PLACES or any(c.isdigit() for c in name):
-            continue  # "Mi-24P", "RN3": no place
         before = folded[max(0, begin - 60) : begin]
+        if first in COMPASS and name == match.group(1) and REGION_BEFORE.search(before):
+            pass  # "dans la région de l'Est", "la région du Nord": Burkina Faso's regions bear these names
+        elif first in NOT_PLACES or any(c.isdigit() for c in name):
+            continue  # "Mi-24P", "RN3": no place
         role = _role(before)
         if OTHER_AFTER.match(folded, match.end()) or (
             reported is not None and begin > reported.end() and not RESIDENT_BEFORE.search(before)

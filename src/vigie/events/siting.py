@@ -288,6 +288,10 @@ class Siting:
             return toponym
         if locate.locate(toponym.name) is not None:
             return toponym
+        if toponym.role == "region":  # "la région de l'Est", "du Sahel": a region named by a common word
+            region = locate.resolve(f"région de {toponym.name}")
+            if region is not None and region.feature_class == "A" and region.geo_precision == 3:
+                return toponym
         tail = TAIL.search(toponym.name)
         if tail is not None and locate.locate(tail.group(1)) is not None:
             offset = toponym.end - len(tail.group(1))

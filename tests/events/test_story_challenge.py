@@ -1,0 +1,85 @@
+"""Challenge set for what a story tells over several sentences, written for this test in the manner
+of Malian and Burkinabè outlets: a report made on one day about an act of another (the sentences
+after it go on with the act's day), tolls given place by place with one verb for both, a toll whose
+figure follows a source's name ("Selon un élu local, huit civils …"), weeks counted from the day
+told last, and Burkina Faso's regions named by a point of the compass ("la région de l'Est")
+(issue 10: "Dates", "Fatalities", "One event per place"; FORMAT.md "Conventions")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.events.extracting import article_events
+from vigie.pipeline import Stages
+from vigie.records import Event
+
+PUBLISHED = date(2024, 3, 14)  # a Thursday
+TITLE = "Insécurité : nouvelles attaques dans la région"
+
+
+def _events(stages: Stages, body: str) -> dict[str, Event]:
+    return {e.location or "": e for e in article_events(stages, body, PUBLISHED, TITLE)}
+
+
+def test_the_day_a_report_tells_goes_on_in_the_sentences_after_it(stages: Stages) -> None:
+    found = _events(
+        stages,
+        "Le gouverneur de la région de Mopti a annoncé jeudi que le village de Ouenkoro avait été "
+        "attaqué lundi. « Trois personnes ont été tuées à Ouenkoro et deux autres à Dinangourou », "
+        "a-t-il précisé.",
+    )
+    assert {name: (e.date, e.fatalities) for name, e in found.items()} == {
+        "Ouenkoro": (date(2024, 3, 11), 3),
+        "Dinangourou": (date(2024, 3, 11), 2),
+    }
+
+
+def test_a_source_named_before_the_toll_adds_nobody_to_it(stages: Stages) -> None:
+    found = _events(
+        stages,
+        "Des hommes armés ont attaqué dans la nuit de mardi à mercredi le village de Sokolo, dans le "
+        "cercle de Niono. Selon un élu local, huit civils ont été tués et plusieurs greniers incendiés.",
+    )
+    assert found["Sokolo"].fatalities == 8
+    assert found["Sokolo"].date == date(2024, 3, 13)
+
+
+def test_an_attack_a_week_before_is_dated_that_week_and_keeps_its_own_toll(stages: Stages) -> None:
+    found = _events(
+        stages,
+        "Le 2 mars, des hommes armés ont tué trois civils à Kadiolo. Une semaine plus tôt, ils avaient "
+        "attaqué le poste de gendarmerie de Loulouni, faisant deux morts.",
+    )
+    assert (found["Kadiolo"].date, found["Kadiolo"].fatalities) == (date(2024, 3, 2), 3)
+    assert (found["Loulouni"].date, found["Loulouni"].date_precision) == (date(2024, 2, 24), 2)
+    assert found["Loulouni"].fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "region"),
+    [
+        (
+            "L'armée burkinabè a neutralisé une cinquantaine de terroristes le 10 mars dans la région "
+            "de l'Est.",
+            "Est",
+        ),
+        ("Des terroristes ont attaqué le 10 mars un poste de l'armée dans la région du Sahel.", "Sahel"),
+        (
+            "Le 10 mars, un convoi de ravitaillement est tombé dans une embuscade dans la région du Nord.",
+            "Nord",
+        ),
+    ],
+)
+def test_a_region_named_by_a_point_of_the_compass_places_the_event(
+    stages: Stages, body: str, region: str
+) -> None:
+    (event,) = _events(stages, body).values()
+    assert event.place is not None
+    assert (event.location, event.place.admin1, event.place.country, event.place.geo_precision) == (
+        region,
+        region,
+        "BFA",
+        3,
+    )
