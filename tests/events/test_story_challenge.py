@@ -83,3 +83,27 @@ def test_a_region_named_by_a_point_of_the_compass_places_the_event(
         "BFA",
         3,
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "actors"),
+    [
+        (
+            "L'armée burkinabè a déclaré avoir neutralisé une cinquantaine de terroristes le 10 mars à Pama.",
+            ("Military Forces of Burkina Faso", "Unidentified Armed Group"),
+        ),
+        (
+            "Le JNIM affirme avoir attaqué mardi le camp militaire de Boni.",
+            ("JNIM", "Military Forces of Mali"),
+        ),
+        (
+            "L'Africa Corps et les FAMa ont éliminé six combattants de l'Etat islamique mardi près de Ménaka.",
+            ("Military Forces of Mali", "Islamic State Sahel"),
+        ),
+    ],
+)
+def test_who_says_they_did_it_and_allied_forces(stages: Stages, body: str, actors: tuple[str, str]) -> None:
+    # an infinitive's subject is the subject of the verb of saying it hangs on ("a déclaré avoir
+    # neutralisé"); a state's army leads the foreign forces beside it (ACLED: they are associated)
+    (event,) = _events(stages, body).values()
+    assert (event.actor1, event.actor2) == actors

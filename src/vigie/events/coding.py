@@ -64,6 +64,7 @@ NEUTRALISED = re.compile(r"neutralis|elimin")
 CIVILIAN_DEAD = re.compile(r"\bcivil|enfants|femmes")
 # a UN mission or an NGO tells of an air strike, it is not struck by it (FORMAT.md: investigating bodies)
 NOT_STRUCK = {"MINUSMA", OTHER}
+FOREIGN_ALLY = "Wagner Group/Africa Corps"  # Russia's forces beside the Malian army
 
 
 class Scene(NamedTuple):
@@ -354,9 +355,16 @@ class Coder:
     def _doer(self, agent: Side, whole: Side, folded: str) -> str | None:
         """Who acted: the named actor of the agent role, a named group of the sentence, else none."""
         acting = [n for n in agent.named if n not in self.actors.unarmed]
-        named_groups = [n for n in acting if n not in {UNIDENTIFIED} and not is_state(n)]
+        # "L'Africa Corps et les FAMa …": a state's forces lead the foreign forces beside them (ACLED
+        # codes the national military as the actor, its allies as associated actors)
+        allied = any(map(is_state, acting))
+        named_groups = [
+            n for n in acting if n != UNIDENTIFIED and not is_state(n) and not (allied and n == FOREIGN_ALLY)
+        ]
         if named_groups:
             return named_groups[0]
+        if allied:
+            return next(n for n in acting if is_state(n))
         if acting:
             return acting[0]
         return None

@@ -56,6 +56,10 @@ REPORTING = {
     "attribuer", "imputer", "enquêter",
 }  # fmt: skip
 
+# verbs of saying whose subject did what their infinitive tells (French subject control): "le JNIM
+# affirme avoir attaqué le camp", "l'armée annonce avoir neutralisé des terroristes"
+SAYS_DONE = {"affirmer", "déclarer", "dire", "annoncer", "assurer", "revendiquer", "reconnaître", "prétendre"}
+
 # verbs whose object does what their infinitive says (French object control): "accuser l'armée
 # d'avoir tué", "soupçonner des soldats d'avoir exécuté", "reprocher aux militaires d'avoir …"
 OBJECT_CONTROL = {"accuser", "soupçonner", "suspecter", "reprocher", "incriminer", "tenir"}
@@ -285,13 +289,22 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
             if tokens[j].dep.startswith("nmod")
             and preposition(sentence, j) in {"de", "d'", "du", "des", "par"}
         ]
+    if _infinitive(sentence, verb) and not passive:
+        # "L'armée a déclaré avoir neutralisé une cinquantaine de terroristes": an infinitive has no
+        # subject of its own (the parser may hang its object as one); its subject is its head's
+        patient += [i for i in agent if tokens[i].pos in {"NOUN", "PROPN", "NUM"}]
+        agent = []
     # a participle or an infinitive without subject: the subject of the verb it hangs on, the
     # object of a verb of charging ("HRW accuse l'armée d'avoir exécuté …": the army executed)
     head = tokens[verb].head
     charged = tokens[verb].dep == "xcomp" and tokens[head].lemma.lower() in OBJECT_CONTROL
     if charged and not agent and not passive:
         agent += [i for i in children(sentence, head) if tokens[i].dep in OBJECTS]
-    elif not agent and not patient and tokens[verb].dep in {"xcomp", "advcl", "acl", "conj"}:
+    elif (
+        not agent
+        and (not patient or (_infinitive(sentence, verb) and tokens[head].lemma.lower() in SAYS_DONE))
+        and tokens[verb].dep in {"xcomp", "advcl", "acl", "conj"}
+    ):
         if head != verb:
             for i in children(sentence, head):
                 if tokens[i].dep in SUBJECTS:
@@ -307,6 +320,18 @@ def _verb_frame(sentence: Sentence, verb: int) -> Frame:
         passive,
         is_realis(sentence, verb),
         is_negated(sentence, verb),
+    )
+
+
+def _infinitive(sentence: Sentence, verb: int) -> bool:
+    """Whether a verb hanging on another is an infinitive ("avoir neutralisé", "neutraliser")."""
+    tokens = sentence.tokens
+    if tokens[verb].dep != "xcomp":
+        return False
+    word = tokens[verb].text.lower()
+    return word == tokens[verb].lemma.lower() or any(
+        tokens[i].dep.startswith("aux") and tokens[i].text.lower() in {"avoir", "être"}
+        for i in children(sentence, verb)
     )
 
 
