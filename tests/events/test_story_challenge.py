@@ -107,3 +107,15 @@ def test_who_says_they_did_it_and_allied_forces(stages: Stages, body: str, actor
     # neutralisé"); a state's army leads the foreign forces beside it (ACLED: they are associated)
     (event,) = _events(stages, body).values()
     assert (event.actor1, event.actor2) == actors
+
+
+def test_a_strike_near_a_place_the_gazetteer_lacks_is_its_own_event(stages: Stages) -> None:
+    # an unknown name introduced as a place ("près d'Intahaka") is the event's location as written
+    found = _events(
+        stages,
+        "Le camp militaire de Tessit a été la cible d'une attaque terroriste mardi matin. Dans la "
+        "soirée, l'aviation a frappé les positions des assaillants en fuite près d'Intahaka.",
+    )
+    assert found["Intahaka"].sub_event_type == "Air/drone strike"
+    assert found["Intahaka"].date == date(2024, 3, 12)
+    assert found["Tessit"].sub_event_type == "Armed clash"
