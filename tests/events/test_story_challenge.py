@@ -119,3 +119,22 @@ def test_a_strike_near_a_place_the_gazetteer_lacks_is_its_own_event(stages: Stag
     assert found["Intahaka"].sub_event_type == "Air/drone strike"
     assert found["Intahaka"].date == date(2024, 3, 12)
     assert found["Tessit"].sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "L'état-major a annoncé avoir détruit une base terroriste le 10 mars près de Nara.",
+        "Le 10 mars, les unités engagées ont ratissé les villages du secteur et détruit plusieurs bases "
+        "terroristes près de Nara.",
+    ],
+)
+def test_bases_of_armed_groups_are_destroyed_by_the_state(stages: Stages, body: str) -> None:
+    # the seeds' gold codes an army's destruction of terrorist bases as property destruction, the army
+    # as actor1 and the group as actor2, though the communiqué names no unit that did it
+    (event,) = _events(stages, body).values()
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Looting/property destruction",
+        "Military Forces of Mali",
+        "Unidentified Armed Group",
+    )

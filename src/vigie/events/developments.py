@@ -33,6 +33,11 @@ def development(
     if sub == "Looting/property destruction":
         if doer is not None and is_state(doer):
             return (event_type, sub, doer, UNIDENTIFIED)
+        groups = [n for n in patient.named if n not in unarmed and not is_state(n)]
+        if (doer is None or doer in groups) and groups and patient.armed and not patient.civilian:
+            # "l'état-major annonce avoir détruit une base terroriste": an armed group's bases and
+            # refuges are destroyed by the state's forces, named or not
+            return (event_type, sub, state, groups[0])
         others = [n for n in whole.named if n not in unarmed and not is_state(n)]
         return (event_type, sub, doer or _first(others) or UNIDENTIFIED, CIVILIANS)
     if sub == "Non-violent transfer of territory":
