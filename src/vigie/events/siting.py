@@ -56,7 +56,9 @@ APPOSED = re.compile(r"[A-ZÀ-Ý][\w'’-]*\w\s*,\s*$")  # "Gao, " before "au Ma
 COUNTRY_OF_WORD = {"mali": "MLI", "burkina": "BFA", "burkina faso": "BFA", "niger": "NER"}
 # "à Moura", "dans Gao": a name spaCy calls a place, introduced as one
 AT_PLACE = re.compile(r"(?:^|\s)(?:a|dans|pres de)\s+$")  # "à Tominian"
-LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|dans|vers|sur|pres de|de)\s+$|(?:^|\s)pres d'$")  # "près d'Intahaka"
+LOCATIVE_BEFORE = re.compile(
+    r"(?:^|\s)(?:a|au|dans|vers|sur|pres de|de)\s+$|(?:^|\s)pres d'$"
+)  # "près d'Intahaka"
 # "ont attaqué Ogossagou": the object of an attack verb is a place
 ATTACKED_BEFORE = re.compile(
     r"(?:attaque|attaquent|attaquaient|assiege|pris d'assaut|investi|encercle|vise|visant|frappe|bombarde)\s+$"
