@@ -39,6 +39,8 @@ RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles
 DISTINCT_ACTS = {
     "Arrests", "Air/drone strike", "Shelling/artillery/missile attack", "Disrupted weapons use",
     "Mob violence", "Protest with intervention", "Violent demonstration", "Non-violent transfer of territory",
+    # civilians taken away after a fight with soldiers: another pair of actors, another event
+    "Abduction/forced disappearance",
 }  # fmt: skip
 # ... except remote fire within a battle: air support of the troops ("l'appui aérien déployé après
 # l'embuscade a neutralisé …") and the shelling that opens an assault are the battle (our reading of
@@ -47,13 +49,27 @@ DISTINCT_ACTS = {
 PART_OF_BATTLE = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
-def distinct(told: tuple[str, str], act: tuple[str, str]) -> bool:
-    """Whether an act (event type, sub-event type) told after an event is an event of its own."""
+def distinct(
+    told: tuple[str, str],
+    act: tuple[str, str],
+    sides: tuple[tuple[str, str | None], tuple[str, str | None]] | None = None,
+) -> bool:
+    """Whether an act (event type, sub-event type) told after an event is an event of its own;
+    `sides` are the (actor1, actor2) of the event told and of the act, when known."""
     if act[1] == told[1] or act[1] not in DISTINCT_ACTS:
         return False
+    if act[1] == "Abduction/forced disappearance":
+        # civilians taken after a fight with soldiers are another pair of actors; killed and taken in
+        # one raid on civilians, or taken in an explosion's aftermath, they are that event (ACLED)
+        return told[0] == "Battles"
     if told[1] == "Disrupted weapons use" and act[0] == "Explosions/Remote violence":
         return False  # "une cache d'armes … Le stock se compose de roquettes et d'obus": the arms seized
-    return not (told[0] == "Battles" and act[1] in PART_OF_BATTLE)
+    if told[0] == "Battles" and act[1] in PART_OF_BATTLE:
+        # remote fire between the battle's own sides is the battle; fire on another party ("des obus
+        # sur l'aéroport, où sont stationnés des éléments de l'Africa Corps", while the town is
+        # attacked) is another pair of actors, another event (FORMAT.md: one event per actor pair)
+        return sides is not None and sides[1][1] is not None and set(sides[1]) != set(sides[0])
+    return True
 
 
 # clash words that say both sides fought: "des affrontements ont opposé des jihadistes à des villageois"
@@ -177,6 +193,11 @@ class Coder:
             and trigger.kind == "fixed"
         ):
             actor1 = doer or UNIDENTIFIED
+            taken = [n for n in patient.named if self.targets.holds(n) and n != actor1]
+            if trigger.sub_event_type.startswith("Abduction") and taken and not patient.civilian:
+                # "affirmant avoir enlevé deux soldats": soldiers taken are a fight's outcome, no
+                # violence against civilians (ACLED: Battles, the forces actor2)
+                return [("Battles", "Armed clash", actor1, taken[0])]
             if trigger.event_type == "Violence against civilians":
                 return [(trigger.event_type, trigger.sub_event_type, actor1, CIVILIANS)]
             if (

@@ -131,6 +131,8 @@ class SideReader:
                     continue  # "le camp de la gendarmerie", "une patrouille de police": the police's
                 if _within((found.start, found.end), civilian_places):
                     continue
+                if self._held_by(folded, found.end, founds, day):
+                    continue  # "des militaires de l'Africa Corps", "le camp de la MINUSMA": theirs
                 forces_named.append(self.forces_of(self.owner(folded, found.end, army + police), country))
             for found in police:
                 owner = self.owner(folded, found.end, army + police)
@@ -153,6 +155,18 @@ class SideReader:
         armed = armed or any(n not in self.actors.unarmed for n in named)
         civilian = civilian or any(n in self.actors.unarmed for n in named)
         return Side(tuple(named), armed, civilian, forces, tuple(dict.fromkeys(states)))
+
+    def _held_by(self, folded: str, end: int, founds: Sequence[Found], day: date | None) -> bool:
+        """Whether a generic force's word ends right before the actor it belongs to, an armed actor
+        other than a state's forces ("des militaires de l'Africa Corps", "le camp de la MINUSMA",
+        "les soldats de Barkhane", "un camp des terroristes"): that actor's, not the national army's."""
+        at = OWNER_LINK.match(folded, end)
+        start = at.end() if at is not None and at.end() > end else None
+        for other in founds:
+            if start is not None and other.start == start:
+                name = self.canonical(other, day)
+                return not is_state(name) and name not in self.actors.unarmed
+        return False
 
     def _of_group(self, folded: str, found: Found, founds: Sequence[Found], day: date | None) -> bool:
         """Whether generic fighters' words are followed by the group they belong to ("des

@@ -171,11 +171,12 @@ class Targets:
         if patient.civilian and not patient.armed:
             return CIVILIANS
         if patient.armed:
-            return state
+            # "des obus tirés sur l'aéroport, où sont stationnés des Casques bleus": a post or a
+            # camp is held by the forces its sentence names there, else by the state's
+            held = [n for n in whole.named if n != actor1 and (self.holds(n) or n in whole.states)]
+            return held[0] if held else state
         forces = [
-            n
-            for n in whole.named
-            if n != actor1 and (is_state(n) or n in whole.states or n in {"MINUSMA", CIVILIANS})
+            n for n in whole.named if n != actor1 and (self.holds(n) or n in whole.states or n == CIVILIANS)
         ]
         if forces:
             return forces[0]
