@@ -177,3 +177,17 @@ def test_soldiers_taken_are_no_violence_against_civilians(stages: Stages) -> Non
         "Le lendemain, le JNIM a revendiqué l'attaque, affirmant avoir enlevé deux soldats."
     )
     assert _seen(stages, body, PUBLISHED) == [("Battles", "Armed clash", "JNIM", BFA, "Djibo")]
+
+
+def test_an_event_of_another_year_told_as_background_stays_apart(stages: Stages) -> None:
+    """A month-precise report joins an event of its region only within that month: a mine of January
+    2018 told in a piece of September 2019 is an earlier event, not the day's."""
+    from vigie.events import merge_events
+
+    body = (
+        "Douentza, 3 sept 2019 - Un car de transport a sauté mardi sur une mine près de Douentza, faisant "
+        "quinze morts parmi les passagers. En janvier 2018, un véhicule de forains avait déjà sauté sur une "
+        "mine près de Douentza, tuant une vingtaine de personnes."
+    )
+    events = merge_events(article_events(stages, body, date(2019, 9, 3)))
+    assert sorted((e.date, e.fatalities) for e in events) == [(date(2018, 1, 1), 20), (date(2019, 9, 3), 15)]

@@ -110,6 +110,8 @@ def _rough_same(a: Event, b: Event) -> bool:
         return False
     if a.place.geo_precision == b.place.geo_precision == 1 and a.place.source_id != b.place.source_id:
         return False  # two towns each named as the place: two events, whatever their dates
+    if a.date is not None and b.date is not None and abs((a.date - b.date).days) > 31:
+        return False  # "En janvier 2018, …" told in a piece of September 2019: an earlier event
     return a.place.admin1 is not None and a.place.admin1 == b.place.admin1
 
 

@@ -68,7 +68,7 @@ def distinct(
         # remote fire between the battle's own sides is the battle; fire on another party ("des obus
         # sur l'aéroport, où sont stationnés des éléments de l'Africa Corps", while the town is
         # attacked) is another pair of actors, another event (FORMAT.md: one event per actor pair)
-        return sides is not None and sides[1][1] is not None and set(sides[1]) != set(sides[0])
+        return sides is not None and sides[1][1] is not None and sides[1][1] not in sides[0]
     return True
 
 

@@ -61,7 +61,7 @@ def merge_reports(reports: list[Report]) -> list[Event]:
             and not report.stated
             and (report.told_before or report.anaphoric)
             and not elsewhere
-            and (report.anaphoric and event.event_type != CIVILIANS_HARMED or not _distinct(out[-1], event))
+            and (not _distinct(out[-1], event) or report.anaphoric and event.event_type != CIVILIANS_HARMED)
         ):  # "Lors de l'attaque, ils ont enlevé cinq femmes": the battle stays, the abduction is another
             if _distinct(out[-1], event):  # "… détruit une base. … dans cette frappe": it was a strike
                 out[-1] = replace(
