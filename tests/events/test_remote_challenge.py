@@ -101,6 +101,8 @@ def test_no_actor_acts_on_itself(stages: Stages, body: str, published: date) -> 
 def test_a_targeted_strike_after_a_mine_is_an_air_strike(stages: Stages) -> None:
     """The retaliation by the air force is its own event (Air/drone strike), not a second IED though
     the sentence before told one; its target is the mine's presumed authors."""
+    from vigie.events import merge_events
+
     body = (
         "Mercredi, un véhicule militaire a sauté sur un engin explosif improvisé près de Boni. "
         "Jeudi, l'armée de l'air a mené une frappe ciblée contre les auteurs présumés de l'attentat près de Boni."
@@ -108,6 +110,16 @@ def test_a_targeted_strike_after_a_mine_is_an_air_strike(stages: Stages) -> None
     seen = _seen(stages, body, PUBLISHED)
     assert (*IED, UAG, MALI, "Boni") in seen, seen
     assert (*AIR, MALI, UAG, "Boni") in seen, seen
+    same_day = (
+        "Lundi, dans la région de Diffa, une mine artisanale a explosé au passage d'un véhicule militaire, "
+        "tuant cinq soldats. Dans la foulée, l'aviation a mené une frappe ciblée contre les auteurs présumés, "
+        "détruisant leurs motos."
+    )
+    events = merge_events(article_events(stages, same_day, PUBLISHED))
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        (IED[1], UAG, NER),
+        (AIR[1], NER, UAG),
+    ]
 
 
 def test_shells_on_another_party_during_an_assault_are_an_event_of_their_own(stages: Stages) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from vigie.events.coding import distinct
 from vigie.events.confidence import Seen
 from vigie.events.context import HOME, Timeline, article_country, day_of, page_country
 from vigie.events.diplomacy import DiplomacyRules, merge_interactions
@@ -88,7 +89,7 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
         for i, kept in enumerate(merged):
-            if kept.event_type != event.event_type:
+            if kept.event_type != event.event_type or _apart(kept, event):
                 continue
             if kept.date == event.date and _same_place(kept, event):
                 merged[i] = _combine(kept, event)
@@ -102,6 +103,16 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         else:
             merged.append(event)
     return merged
+
+
+def _apart(kept: Event, event: Event) -> bool:
+    """Two acts of one type that are two events ("une mine a explosé … Dans la foulée, l'aviation a
+    mené une frappe contre les auteurs présumés": an explosion and the strike that answered it)."""
+    return distinct(
+        (kept.event_type, kept.sub_event_type),
+        (event.event_type, event.sub_event_type),
+        ((kept.actor1, kept.actor2), (event.actor1, event.actor2)),
+    )
 
 
 def _rough_same(a: Event, b: Event) -> bool:
@@ -189,11 +200,12 @@ def _place_key(event: Event) -> str:
 def _combine(first: Event, other: Event) -> Event:
     """The more precise place, every piece of evidence, the first toll given."""
     keep, drop = (other, first) if _precision(other) < _precision(first) else (first, other)
+    actor1 = first.actor1 if first.actor1 != UNIDENTIFIED else other.actor1
     return replace(
         keep,
         evidence=first.evidence + tuple(e for e in other.evidence if e not in first.evidence),
         fatalities=first.fatalities if first.fatalities is not None else other.fatalities,
-        actor1=first.actor1 if first.actor1 != UNIDENTIFIED else other.actor1,
+        actor1=actor1 if actor1 != keep.actor2 else first.actor1,  # no actor acts on itself
     )
 
 
