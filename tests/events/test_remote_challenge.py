@@ -45,6 +45,9 @@ CASES: list[tuple[str, date, tuple[str, str], str, str | None, str]] = [
     ("L'armée nigérienne a mené mercredi des frappes aériennes contre des terroristes près de Ouallam, a annoncé l'état-major.", PUBLISHED, AIR, NER, UAG, "Ouallam"),
     ("Mercredi, les forces armées burkinabè ont conduit des opérations aériennes contre des groupes terroristes dans les environs de Djibo.", PUBLISHED, AIR, BFA, UAG, "Djibo"),
     ("Une frappe de drone de l'armée malienne a touché mercredi un rassemblement de jihadistes du JNIM près de Léré.", PUBLISHED, AIR, MALI, "JNIM", "Léré"),
+    ("Mardi, l'armée a mené une frappe aérienne sur une cérémonie de mariage près de Niono.", PUBLISHED, AIR, MALI, "Civilians", "Niono"),
+    ("Selon des habitants, la frappe de mardi à Djibo, au Burkina Faso, a fait une trentaine de victimes civiles.", PUBLISHED, AIR, BFA, "Civilians", "Djibo"),
+    ("Mercredi, un drone a frappé un véhicule de la Garde nationale près de Tillia, tuant trois gardes.", PUBLISHED, AIR, UAG, NER, "Tillia"),
     # -- shells and rockets: the forces stationed where they fall are the target -------------------
     ("Mercredi soir, plusieurs obus sont tombés sur l'aéroport de Tombouctou, où sont stationnés des Casques bleus.", IN_2022, SHELLING, UAG, "MINUSMA", "Tombouctou"),
     ("Des tirs de mortier ont visé mercredi le camp de la MINUSMA à Kidal, sans faire de victime.", IN_2022, SHELLING, UAG, "MINUSMA", "Kidal"),
@@ -57,12 +60,14 @@ CASES: list[tuple[str, date, tuple[str, str], str, str | None, str]] = [
     ("Mercredi, un engin explosif a explosé au passage d'un camion de commerçants près de Ménaka, tuant le chauffeur.", PUBLISHED, IED, UAG, "Civilians", "Ménaka"),
     ("Un véhicule de la MINUSMA a roulé mercredi sur un engin explosif improvisé près d'Aguelhok.", IN_2022, IED, UAG, "MINUSMA", "Aguelhok"),
     ("Mardi, dans la région de Tillabéri, une mine artisanale a explosé au passage d'un véhicule militaire, tuant quatre soldats.", PUBLISHED, IED, UAG, NER, "Tillabéri"),
+    ("Mercredi, un véhicule a sauté sur une mine près de Boni, faisant quatre morts.", PUBLISHED, IED, UAG, "Civilians", "Boni"),
     # -- strategic developments: arrests in the passive, devices defused or found ------------------
     ("Quatre suspects ont été interpellés mercredi par la gendarmerie à Ségou.", PUBLISHED, ARRESTS, "Police Forces of Mali", "Civilians", "Ségou"),
     ("Mercredi à Kaya, au Burkina Faso, deux présumés complices des terroristes ont été arrêtés par les forces de défense et de sécurité.", PUBLISHED, ARRESTS, BFA, UAG, "Kaya"),
     ("Mercredi, un engin explosif improvisé a été découvert et désamorcé par les militaires près de Douentza.", PUBLISHED, DISRUPTED, MALI, None, "Douentza"),
     ("Deux mines artisanales ont été retrouvées mercredi par une patrouille des FDS près de Dori, au Burkina Faso.", PUBLISHED, DISRUPTED, BFA, None, "Dori"),
     ("Les assaillants ont incendié mercredi des boutiques et emporté des vivres à Sebba, sans faire de victime.", PUBLISHED, LOOTING, UAG, "Civilians", "Sebba"),
+    ("Bamako, 10 mars 2022 - La MINUSMA a achevé mercredi son retrait du camp de Tessalit, dans la région de Kidal.", IN_2022, ("Strategic developments", "Non-violent transfer of territory"), MALI, "MINUSMA", "Tessalit"),
     # -- violence against civilians told without an attack word ------------------------------------
     ("Mercredi, cinq femmes ont été emmenées par des hommes armés près d'Arbinda.", PUBLISHED, ABDUCTION, UAG, "Civilians", "Arbinda"),
     ("Des femmes qui ramassaient du bois ont été prises mercredi par des jihadistes près d'Arbinda.", PUBLISHED, ABDUCTION, UAG, "Civilians", "Arbinda"),
@@ -203,3 +208,13 @@ def test_an_event_of_another_year_told_as_background_stays_apart(stages: Stages)
     )
     events = merge_events(article_events(stages, body, date(2019, 9, 3)))
     assert sorted((e.date, e.fatalities) for e in events) == [(date(2018, 1, 1), 20), (date(2019, 9, 3), 15)]
+
+
+def test_an_arrest_and_a_device_found_in_one_operation_are_two_events(stages: Stages) -> None:
+    """ "Lors de la même opération" tells another act of the operation, not the arrest told again."""
+    body = (
+        "Niamey, 7 mars 2024 - Quatre personnes soupçonnées de complicité avec les groupes terroristes ont été "
+        "interpellées mardi à Téra par les Forces de défense et de sécurité. Lors de la même opération, un engin "
+        "explosif improvisé a été découvert et détruit sur l'axe Téra-Dori."
+    )
+    assert [sub for _, sub, *_ in _seen(stages, body, PUBLISHED)] == [ARRESTS[1], DISRUPTED[1]]

@@ -26,6 +26,10 @@ from vigie.records import Sentence
 AGAINST = re.compile(
     r"(?<!\w)contre\s+((?:l'|le |la |les |des |un |une |leur |sa |son |ses )[^,.;:()«»]{3,80})"
 )
+# what a strike or shells fell on or were aimed at: "une frappe aérienne sur une cérémonie de mariage"
+ON = re.compile(
+    r"(?<!\w)(?:contre|sur)\s+((?:l'|le |la |les |des |un |une |leur |sa |son |ses )[^,.;:()«»]{3,80})"
+)
 # an attack repelled: who attacked is actor1 (ACLED's initiator), the defenders actor2
 REPELLED = re.compile(
     r"(?:attaque|assaut|incursion|offensive)s?\b(?:[\s,]+[\w'-]+){0,14}?[\s,]+(?:a|ont|avait|avaient)\s+"
@@ -148,8 +152,12 @@ class Coder:
                         if more is not None:
                             agents += more.agent
                             patients += more.patient
-        if trigger.kind in {"violence", "clash"}:  # "une attaque simultanée contre le poste et le campement"
-            for against in AGAINST.finditer(sentence.text):
+        remote = trigger.event_type == "Explosions/Remote violence"
+        if (
+            trigger.kind in {"violence", "clash"} or remote
+        ):  # "une attaque simultanée contre le poste et le campement"
+            # a strike or shells "sur une cérémonie de mariage": what they fell on is their target
+            for against in (ON if remote else AGAINST).finditer(sentence.text):
                 patients.append(
                     Phrase(
                         0,
@@ -208,6 +216,10 @@ class Coder:
                 # who laid it is unnamed (ACLED: actor1 the group that planted the device)
                 return [(trigger.event_type, trigger.sub_event_type, UNIDENTIFIED, doer)]
             target = self.targets.target(patient, whole, actor1, state)
+            if target is None and not whole.armed:
+                # "un véhicule a sauté sur une mine, faisant quatre morts": no forces named, the
+                # vehicle and its dead are civilians' (a military one is told as such)
+                target = CIVILIANS
             return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
         if trigger.event_type == "Strategic developments":
             kinds = (trigger.event_type, trigger.sub_event_type)
@@ -303,6 +315,10 @@ class Coder:
             arrested = first([n for n in patient.named if n != actor1 and not is_state(n)])
             return [(trigger.event_type, trigger.sub_event_type, actor1, arrested or CIVILIANS)]
         air = trigger.sub_event_type == "Air/drone strike"
+        if air and not agent.named and actor1 in patient.named and is_state(actor1):
+            # "un drone a frappé un véhicule de la Garde nationale": the forces struck did not strike
+            # themselves; the drone's operator is unnamed (ACLED: actor1 never actor2)
+            return [(trigger.event_type, trigger.sub_event_type, doer or UNIDENTIFIED, actor1)]
         if (
             air
             and roles is not None
@@ -316,6 +332,8 @@ class Coder:
         # "un pick-up de combattants du CSP": the group, not the fighters
         hit = [n for n in patient.named if n != actor1]
         target = named_first(hit) if hit else named_first(struck) if struck else None
+        if air and target is None and patient.civilian and not patient.armed:
+            target = CIVILIANS  # "une frappe sur une cérémonie de mariage"
         if air and target is None and whole.forces and not is_state(actor1):
             target = state  # "le camp de Soumpi … cible d'une attaque aux drones revendiquée par le FLA"
         if air and target is None:

@@ -27,7 +27,7 @@ SEVERAL_EVENTS = re.compile(
     r"\b(?:attaques|assauts|embuscades|frappes|explosions|incidents|raids|operations|violences|serie d)\b"
 )
 CIVILIANS = "Civilians"
-CIVILIANS_HARMED = "Violence against civilians"
+REMOTE = "Explosions/Remote violence"  # an act told again as a strike ("dans cette frappe") was one
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +61,8 @@ def merge_reports(reports: list[Report]) -> list[Event]:
             and not report.stated
             and (report.told_before or report.anaphoric)
             and not elsewhere
-            and (not _distinct(out[-1], event) or report.anaphoric and event.event_type != CIVILIANS_HARMED)
-        ):  # "Lors de l'attaque, ils ont enlevé cinq femmes": the battle stays, the abduction is another
+            and (not _distinct(out[-1], event) or report.anaphoric and event.event_type == REMOTE)
+        ):  # "Lors de la même opération, une mine a été découverte": the arrests stay, the mine is another
             if _distinct(out[-1], event):  # "… détruit une base. … dans cette frappe": it was a strike
                 out[-1] = replace(
                     out[-1],
