@@ -75,6 +75,12 @@ CASES: list[tuple[str, date, tuple[str, str], str, str | None, str]] = [
     ("Mercredi, des terroristes ont exécuté sept habitants à Bourasso, dans la Kossi.", PUBLISHED, ATTACK, UAG, "Civilians", "Bourasso"),
     ("Les hommes armés ont rassemblé les habitants de Djibo avant d'en exécuter une dizaine, mercredi.", PUBLISHED, ATTACK, UAG, "Civilians", "Djibo"),
     ("Mercredi près de Tillia, des individus armés ont emmené deux bergers vers une destination inconnue.", PUBLISHED, ABDUCTION, UAG, "Civilians", "Tillia"),
+    ("Deux enseignants sont portés disparus depuis mercredi à Djibo, au Burkina Faso, après avoir été interceptés par des hommes armés.", PUBLISHED, ABDUCTION, UAG, "Civilians", "Djibo"),
+    ("Trois cars de transport ont été interceptés mercredi par des hommes armés près de Bandiagara.", PUBLISHED, ABDUCTION, UAG, "Civilians", "Bandiagara"),
+    ("Mercredi, des terroristes ont exécuté sommairement quatre personnes accusées de collaborer avec l'armée à Ménaka.", PUBLISHED, ATTACK, UAG, "Civilians", "Ménaka"),
+    ("Mercredi, des hommes armés ont fait descendre les passagers d'un car près de Bandiagara avant d'abattre six d'entre eux.", PUBLISHED, ATTACK, UAG, "Civilians", "Bandiagara"),
+    # fighters taken by the state's forces are arrested, not abducted
+    ("Mercredi, deux terroristes ont été interceptés par l'armée à un poste de contrôle près de Kati.", PUBLISHED, ARRESTS, MALI, UAG, "Kati"),
 ]  # fmt: skip
 
 
@@ -218,3 +224,16 @@ def test_an_arrest_and_a_device_found_in_one_operation_are_two_events(stages: St
         "explosif improvisé a été découvert et détruit sur l'axe Téra-Dori."
     )
     assert [sub for _, sub, *_ in _seen(stages, body, PUBLISHED)] == [ARRESTS[1], DISRUPTED[1]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mercredi, des terroristes ont exécuté sommairement quatre personnes accusées de collaborer avec l'armée à Ménaka.",
+        "Seize gardes nationaux ont été tués et un autre porté disparu mercredi dans une embuscade près de Tillia.",
+    ],
+)
+def test_one_act_gives_one_type(stages: Stages, body: str) -> None:
+    """The forces civilians are said to serve are not attacked; a soldier missing after an ambush is the
+    ambush's, no abduction."""
+    assert len({kind for kind, *_ in _seen(stages, body, PUBLISHED)}) == 1

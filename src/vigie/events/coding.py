@@ -206,6 +206,11 @@ class Coder:
                 # "affirmant avoir enlevé deux soldats": soldiers taken are a fight's outcome, no
                 # violence against civilians (ACLED: Battles, the forces actor2)
                 return [("Battles", "Armed clash", actor1, taken[0])]
+            fighters = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
+            if trigger.sub_event_type.startswith("Abduction") and is_state(actor1) and fighters:
+                # "deux terroristes ont été interceptés par l'armée": fighters taken by the state's
+                # forces are arrested (ACLED: Arrests), not abducted
+                return [("Strategic developments", "Arrests", actor1, fighters[0])]
             if trigger.event_type == "Violence against civilians":
                 return [(trigger.event_type, trigger.sub_event_type, actor1, CIVILIANS)]
             if (

@@ -42,6 +42,12 @@ REPORTED = re.compile(
     r"|,\s*(?:indique|annonce|affirme|precise|rapporte|souligne|confirme|denonce|explique|ajoute|assure)\w*)"
     r"\s+[^,.;:]{0,80}"
 )
+# the forces civilians are said to serve are no party to what was done to them: "quatre personnes
+# accusées de collaborer avec l'armée ont été exécutées" (ACLED: an attack on civilians)
+SERVING = re.compile(
+    r"\b(?:collabor\w*|complicite|travaill\w*|renseign\w*)\s+"
+    r"((?:avec|pour|de|du|des)\s+(?:l'|les |la |le )?(?:armee|forces|militaires|soldats|fama|fds|vdp|autorites)\b[^,.;]{0,40})"
+)
 # a group named as a suspicion is no author (FORMAT.md: "suspicion alone gives Unidentified Armed
 # Group"): "des hommes armés présumés membres du JNIM", "soupçonnés d'appartenir à l'EIGS"
 SUSPECTED = re.compile(r"(?<!\w)(?:presume|soupconne|suspecte|suppose)e?s?\s+(?:[\w']+\s+){0,4}(?:l'|d')?$")
@@ -105,6 +111,7 @@ class SideReader:
             text = item.text
             if whole:
                 folded, text = _unreported(folded, text)
+            folded, text = _blank(SERVING, folded, text)
             core = folded if whole else LOCATIVE_TAIL.split(folded, maxsplit=1)[0]
             if not self.armed_targets.search(core) and not self.civilian_targets.search(core):
                 core = folded  # "irruption dans trois villages": the place is the target
@@ -192,6 +199,15 @@ class SideReader:
     def canonical(self, found: Found, day: date | None) -> str:
         valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
         return valid[0].canonical if valid else UNIDENTIFIED
+
+
+def _blank(pattern: re.Pattern[str], folded: str, text: str) -> tuple[str, str]:
+    """A phrase's text with what a pattern's first group matches blanked, offsets kept."""
+    for match in pattern.finditer(folded):
+        a, b = match.span(1)
+        folded = folded[:a] + " " * (b - a) + folded[b:]
+        text = text[:a] + " " * (b - a) + text[b:]
+    return folded, text
 
 
 def _unreported(folded: str, text: str) -> tuple[str, str]:
