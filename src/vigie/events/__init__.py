@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from vigie.events.coding import distinct
 from vigie.events.confidence import Seen
 from vigie.events.context import HOME, Timeline, article_country, day_of, page_country
 from vigie.events.diplomacy import DiplomacyRules, merge_interactions
@@ -88,7 +89,7 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
         for i, kept in enumerate(merged):
-            if kept.event_type != event.event_type:
+            if kept.event_type != event.event_type or _apart(kept, event):
                 continue
             if kept.date == event.date and _same_place(kept, event):
                 merged[i] = _combine(kept, event)
@@ -104,12 +105,24 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     return merged
 
 
+def _apart(kept: Event, event: Event) -> bool:
+    """Two acts of one type that are two events ("une mine a explosé … Dans la foulée, l'aviation a
+    mené une frappe contre les auteurs présumés": an explosion and the strike that answered it)."""
+    return distinct(
+        (kept.event_type, kept.sub_event_type),
+        (event.event_type, event.sub_event_type),
+        ((kept.actor1, kept.actor2), (event.actor1, event.actor2)),
+    )
+
+
 def _rough_same(a: Event, b: Event) -> bool:
     """One event told twice, once with a rough date: same region, one date week- or month-precise."""
     if max(a.date_precision, b.date_precision) == 1 or a.place is None or b.place is None:
         return False
     if a.place.geo_precision == b.place.geo_precision == 1 and a.place.source_id != b.place.source_id:
         return False  # two towns each named as the place: two events, whatever their dates
+    if a.date is not None and b.date is not None and abs((a.date - b.date).days) > 31:
+        return False  # "En janvier 2018, …" told in a piece of September 2019: an earlier event
     return a.place.admin1 is not None and a.place.admin1 == b.place.admin1
 
 
@@ -187,11 +200,12 @@ def _place_key(event: Event) -> str:
 def _combine(first: Event, other: Event) -> Event:
     """The more precise place, every piece of evidence, the first toll given."""
     keep, drop = (other, first) if _precision(other) < _precision(first) else (first, other)
+    actor1 = first.actor1 if first.actor1 != UNIDENTIFIED else other.actor1
     return replace(
         keep,
         evidence=first.evidence + tuple(e for e in other.evidence if e not in first.evidence),
         fatalities=first.fatalities if first.fatalities is not None else other.fatalities,
-        actor1=first.actor1 if first.actor1 != UNIDENTIFIED else other.actor1,
+        actor1=actor1 if actor1 != keep.actor2 else first.actor1,  # no actor acts on itself
     )
 
 

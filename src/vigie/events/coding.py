@@ -26,6 +26,10 @@ from vigie.records import Sentence
 AGAINST = re.compile(
     r"(?<!\w)contre\s+((?:l'|le |la |les |des |un |une |leur |sa |son |ses )[^,.;:()«»]{3,80})"
 )
+# what a strike or shells fell on or were aimed at: "une frappe aérienne sur une cérémonie de mariage"
+ON = re.compile(
+    r"(?<!\w)(?:contre|sur)\s+((?:l'|le |la |les |des |un |une |leur |sa |son |ses )[^,.;:()«»]{3,80})"
+)
 # an attack repelled: who attacked is actor1 (ACLED's initiator), the defenders actor2
 REPELLED = re.compile(
     r"(?:attaque|assaut|incursion|offensive)s?\b(?:[\s,]+[\w'-]+){0,14}?[\s,]+(?:a|ont|avait|avaient)\s+"
@@ -39,6 +43,8 @@ RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles
 DISTINCT_ACTS = {
     "Arrests", "Air/drone strike", "Shelling/artillery/missile attack", "Disrupted weapons use",
     "Mob violence", "Protest with intervention", "Violent demonstration", "Non-violent transfer of territory",
+    # civilians taken away after a fight with soldiers: another pair of actors, another event
+    "Abduction/forced disappearance",
 }  # fmt: skip
 # ... except remote fire within a battle: air support of the troops ("l'appui aérien déployé après
 # l'embuscade a neutralisé …") and the shelling that opens an assault are the battle (our reading of
@@ -47,13 +53,27 @@ DISTINCT_ACTS = {
 PART_OF_BATTLE = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
-def distinct(told: tuple[str, str], act: tuple[str, str]) -> bool:
-    """Whether an act (event type, sub-event type) told after an event is an event of its own."""
+def distinct(
+    told: tuple[str, str],
+    act: tuple[str, str],
+    sides: tuple[tuple[str, str | None], tuple[str, str | None]] | None = None,
+) -> bool:
+    """Whether an act (event type, sub-event type) told after an event is an event of its own;
+    `sides` are the (actor1, actor2) of the event told and of the act, when known."""
     if act[1] == told[1] or act[1] not in DISTINCT_ACTS:
         return False
+    if act[1] == "Abduction/forced disappearance":
+        # civilians taken after a fight with soldiers are another pair of actors; killed and taken in
+        # one raid on civilians, or taken in an explosion's aftermath, they are that event (ACLED)
+        return told[0] == "Battles"
     if told[1] == "Disrupted weapons use" and act[0] == "Explosions/Remote violence":
         return False  # "une cache d'armes … Le stock se compose de roquettes et d'obus": the arms seized
-    return not (told[0] == "Battles" and act[1] in PART_OF_BATTLE)
+    if told[0] == "Battles" and act[1] in PART_OF_BATTLE:
+        # remote fire between the battle's own sides is the battle; fire on another party ("des obus
+        # sur l'aéroport, où sont stationnés des éléments de l'Africa Corps", while the town is
+        # attacked) is another pair of actors, another event (FORMAT.md: one event per actor pair)
+        return sides is not None and sides[1][1] is not None and sides[1][1] not in sides[0]
+    return True
 
 
 # clash words that say both sides fought: "des affrontements ont opposé des jihadistes à des villageois"
@@ -132,8 +152,12 @@ class Coder:
                         if more is not None:
                             agents += more.agent
                             patients += more.patient
-        if trigger.kind in {"violence", "clash"}:  # "une attaque simultanée contre le poste et le campement"
-            for against in AGAINST.finditer(sentence.text):
+        remote = trigger.event_type == "Explosions/Remote violence"
+        if (
+            trigger.kind in {"violence", "clash"} or remote
+        ):  # "une attaque simultanée contre le poste et le campement"
+            # a strike or shells "sur une cérémonie de mariage": what they fell on is their target
+            for against in (ON if remote else AGAINST).finditer(sentence.text):
                 patients.append(
                     Phrase(
                         0,
@@ -177,6 +201,16 @@ class Coder:
             and trigger.kind == "fixed"
         ):
             actor1 = doer or UNIDENTIFIED
+            taken = [n for n in patient.named if self.targets.holds(n) and n != actor1]
+            if trigger.sub_event_type.startswith("Abduction") and taken and not patient.civilian:
+                # "affirmant avoir enlevé deux soldats": soldiers taken are a fight's outcome, no
+                # violence against civilians (ACLED: Battles, the forces actor2)
+                return [("Battles", "Armed clash", actor1, taken[0])]
+            fighters = [n for n in patient.named if not is_state(n) and n not in self.actors.unarmed]
+            if trigger.sub_event_type.startswith("Abduction") and is_state(actor1) and fighters:
+                # "deux terroristes ont été interceptés par l'armée": fighters taken by the state's
+                # forces are arrested (ACLED: Arrests), not abducted
+                return [("Strategic developments", "Arrests", actor1, fighters[0])]
             if trigger.event_type == "Violence against civilians":
                 return [(trigger.event_type, trigger.sub_event_type, actor1, CIVILIANS)]
             if (
@@ -187,6 +221,10 @@ class Coder:
                 # who laid it is unnamed (ACLED: actor1 the group that planted the device)
                 return [(trigger.event_type, trigger.sub_event_type, UNIDENTIFIED, doer)]
             target = self.targets.target(patient, whole, actor1, state)
+            if target is None and not whole.armed:
+                # "un véhicule a sauté sur une mine, faisant quatre morts": no forces named, the
+                # vehicle and its dead are civilians' (a military one is told as such)
+                target = CIVILIANS
             return [(trigger.event_type, trigger.sub_event_type, actor1, target)]
         if trigger.event_type == "Strategic developments":
             kinds = (trigger.event_type, trigger.sub_event_type)
@@ -282,6 +320,10 @@ class Coder:
             arrested = first([n for n in patient.named if n != actor1 and not is_state(n)])
             return [(trigger.event_type, trigger.sub_event_type, actor1, arrested or CIVILIANS)]
         air = trigger.sub_event_type == "Air/drone strike"
+        if air and not agent.named and actor1 in patient.named and is_state(actor1):
+            # "un drone a frappé un véhicule de la Garde nationale": the forces struck did not strike
+            # themselves; the drone's operator is unnamed (ACLED: actor1 never actor2)
+            return [(trigger.event_type, trigger.sub_event_type, doer or UNIDENTIFIED, actor1)]
         if (
             air
             and roles is not None
@@ -295,6 +337,8 @@ class Coder:
         # "un pick-up de combattants du CSP": the group, not the fighters
         hit = [n for n in patient.named if n != actor1]
         target = named_first(hit) if hit else named_first(struck) if struck else None
+        if air and target is None and patient.civilian and not patient.armed:
+            target = CIVILIANS  # "une frappe sur une cérémonie de mariage"
         if air and target is None and whole.forces and not is_state(actor1):
             target = state  # "le camp de Soumpi … cible d'une attaque aux drones revendiquée par le FLA"
         if air and target is None:

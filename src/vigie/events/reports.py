@@ -27,6 +27,7 @@ SEVERAL_EVENTS = re.compile(
     r"\b(?:attaques|assauts|embuscades|frappes|explosions|incidents|raids|operations|violences|serie d)\b"
 )
 CIVILIANS = "Civilians"
+REMOTE = "Explosions/Remote violence"  # an act told again as a strike ("dans cette frappe") was one
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +61,8 @@ def merge_reports(reports: list[Report]) -> list[Event]:
             and not report.stated
             and (report.told_before or report.anaphoric)
             and not elsewhere
-            and (report.anaphoric or not _distinct(out[-1], event))
-        ):
+            and (not _distinct(out[-1], event) or report.anaphoric and event.event_type == REMOTE)
+        ):  # "Lors de la même opération, une mine a été découverte": the arrests stay, the mine is another
             if _distinct(out[-1], event):  # "… détruit une base. … dans cette frappe": it was a strike
                 out[-1] = replace(
                     out[-1],
@@ -104,7 +105,11 @@ def merge_reports(reports: list[Report]) -> list[Event]:
 
 def _distinct(kept: Event, event: Event) -> bool:
     """Whether a report tells an act of its own, not the event told before (an arrest after a raid)."""
-    return distinct((kept.event_type, kept.sub_event_type), (event.event_type, event.sub_event_type))
+    return distinct(
+        (kept.event_type, kept.sub_event_type),
+        (event.event_type, event.sub_event_type),
+        ((kept.actor1, kept.actor2), (event.actor1, event.actor2)),
+    )
 
 
 def _is_country(event: Event) -> bool:

@@ -17,6 +17,7 @@ from vigie.events.claims import CLAIM_ACTIVE, CLAIM_OF_TOLD, Claims
 from vigie.events.coding import DISTINCT_ACTS, Coder
 from vigie.events.confidence import PLUPERFECT, EventFilter, Seen, features
 from vigie.events.context import Dated, Timeline, trigger_day
+from vigie.events.frames import Phrase
 from vigie.events.lexicon import (
     Sieve,
     compile_phrases,
@@ -209,7 +210,11 @@ class SecurityRules:
             )
             if not told and reports and SAME_FATE.search(folded):
                 told = self._same_fate(reports[-1].event, sentence, analysis, locate, dated, country, around)
-            if series is not None and not dated.stated and OUTCOME.search(folded):
+            if (
+                series is not None
+                and OUTCOME.search(folded)
+                and (not dated.stated or self._struck_enemy(series, sentence, dated, country))
+            ):
                 told = self._same_fate(series, sentence, analysis, locate, dated, country, around) or told
             elif told and SERIES.search(folded):
                 series = told[0][0]
@@ -428,6 +433,17 @@ class SecurityRules:
         if claimant is not None:  # "Le Jnim a revendiqué des tirs de roquettes contre …": this event's author
             events = [(self.claims.claimed(event, claimant), focused) for event, focused in events]
         return events
+
+    def _struck_enemy(self, series: Event, sentence: Sentence, dated: Dated, country: str) -> bool:
+        """Whether a dated outcome told in the passive after the state's series of strikes is one
+        of them: the army's communiqués date each ("Le 3 mars, à A, un regroupement de terroristes a
+        été neutralisé. Le 4 mars, près de B, un dépôt a été détruit"); an outcome that names the
+        state's forces or civilians ("deux soldats ont été tués") is another story."""
+        if not series.actor1.startswith("Military Forces"):
+            return False
+        text = sentence.text
+        side = self.coder.sides.read((Phrase(0, 0, len(text), text),), dated.when.day, country, whole=True)
+        return not side.civilian and not any(map(self.coder.targets.holds, side.named))
 
     def _same_fate(
         self,

@@ -42,6 +42,12 @@ REPORTED = re.compile(
     r"|,\s*(?:indique|annonce|affirme|precise|rapporte|souligne|confirme|denonce|explique|ajoute|assure)\w*)"
     r"\s+[^,.;:]{0,80}"
 )
+# the forces civilians are said to serve are no party to what was done to them: "quatre personnes
+# accusées de collaborer avec l'armée ont été exécutées" (ACLED: an attack on civilians)
+SERVING = re.compile(
+    r"\b(?:collabor\w*|complicite|travaill\w*|renseign\w*)\s+"
+    r"((?:avec|pour|de|du|des)\s+(?:l'|les |la |le )?(?:armee|forces|militaires|soldats|fama|fds|vdp|autorites)\b[^,.;]{0,40})"
+)
 # a group named as a suspicion is no author (FORMAT.md: "suspicion alone gives Unidentified Armed
 # Group"): "des hommes armés présumés membres du JNIM", "soupçonnés d'appartenir à l'EIGS"
 SUSPECTED = re.compile(r"(?<!\w)(?:presume|soupconne|suspecte|suppose)e?s?\s+(?:[\w']+\s+){0,4}(?:l'|d')?$")
@@ -105,6 +111,7 @@ class SideReader:
             text = item.text
             if whole:
                 folded, text = _unreported(folded, text)
+            folded, text = _blank(SERVING, folded, text)
             core = folded if whole else LOCATIVE_TAIL.split(folded, maxsplit=1)[0]
             if not self.armed_targets.search(core) and not self.civilian_targets.search(core):
                 core = folded  # "irruption dans trois villages": the place is the target
@@ -131,6 +138,8 @@ class SideReader:
                     continue  # "le camp de la gendarmerie", "une patrouille de police": the police's
                 if _within((found.start, found.end), civilian_places):
                     continue
+                if self._held_by(folded, found.end, founds, day):
+                    continue  # "des militaires de l'Africa Corps", "le camp de la MINUSMA": theirs
                 forces_named.append(self.forces_of(self.owner(folded, found.end, army + police), country))
             for found in police:
                 owner = self.owner(folded, found.end, army + police)
@@ -153,6 +162,18 @@ class SideReader:
         armed = armed or any(n not in self.actors.unarmed for n in named)
         civilian = civilian or any(n in self.actors.unarmed for n in named)
         return Side(tuple(named), armed, civilian, forces, tuple(dict.fromkeys(states)))
+
+    def _held_by(self, folded: str, end: int, founds: Sequence[Found], day: date | None) -> bool:
+        """Whether a generic force's word ends right before the actor it belongs to, an armed actor
+        other than a state's forces ("des militaires de l'Africa Corps", "le camp de la MINUSMA",
+        "les soldats de Barkhane", "un camp des terroristes"): that actor's, not the national army's."""
+        at = OWNER_LINK.match(folded, end)
+        start = at.end() if at is not None and at.end() > end else None
+        for other in founds:
+            if start is not None and other.start == start:
+                name = self.canonical(other, day)
+                return not is_state(name) and name not in self.actors.unarmed
+        return False
 
     def _of_group(self, folded: str, found: Found, founds: Sequence[Found], day: date | None) -> bool:
         """Whether generic fighters' words are followed by the group they belong to ("des
@@ -178,6 +199,15 @@ class SideReader:
     def canonical(self, found: Found, day: date | None) -> str:
         valid = [a for a in found.names if a.valid_on(day)] or list(found.names)
         return valid[0].canonical if valid else UNIDENTIFIED
+
+
+def _blank(pattern: re.Pattern[str], folded: str, text: str) -> tuple[str, str]:
+    """A phrase's text with what a pattern's first group matches blanked, offsets kept."""
+    for match in pattern.finditer(folded):
+        a, b = match.span(1)
+        folded = folded[:a] + " " * (b - a) + folded[b:]
+        text = text[:a] + " " * (b - a) + text[b:]
+    return folded, text
 
 
 def _unreported(folded: str, text: str) -> tuple[str, str]:

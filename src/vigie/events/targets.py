@@ -21,6 +21,11 @@ STATE_ACTION = re.compile(
     r"neutralis|operation|ratissage|elimin|mis en deroute|mettent en deroute|repouss|riposte|reconnaissance offensive|"
     r"aeroterrestre|bilan d'une|traque|interpell|frappe"
 )
+# fighters put out of action: "l'armée annonce avoir éliminé une dizaine de terroristes"; "la cible
+# d'une attaque de présumés jihadistes" names the attackers, no fighters that fell
+FIGHTERS_DOWN = re.compile(
+    r"neutralis|elimin|\btue|\babattu|\bmorts?\b|aneanti|decim|hors d'etat|captur|interpell|detrui|repouss"
+)
 # militias of villagers (Dozo hunters, self-defence groups): they fight the jihadists, not the state,
 # and the fighters of such a group killed with no one named fell to unidentified armed men
 MILITIAS = {"Dozo militia"}
@@ -90,6 +95,7 @@ class Targets:
             and len(groups_hit) == len(patient.named)
             and not patient.civilian
             and not SELF_DEFENCE.search(folded)
+            and FIGHTERS_DOWN.search(folded)
         ):
             # "l'armée annonce avoir éliminé une dizaine de terroristes": the fighters killed with no
             # one else named as their killer fell to the state's forces (the army's communiqués)
@@ -171,11 +177,12 @@ class Targets:
         if patient.civilian and not patient.armed:
             return CIVILIANS
         if patient.armed:
-            return state
+            # "des obus tirés sur l'aéroport, où sont stationnés des Casques bleus": a post or a
+            # camp is held by the forces its sentence names there, else by the state's
+            held = [n for n in whole.named if n != actor1 and (self.holds(n) or n in whole.states)]
+            return held[0] if held else state
         forces = [
-            n
-            for n in whole.named
-            if n != actor1 and (is_state(n) or n in whole.states or n in {"MINUSMA", CIVILIANS})
+            n for n in whole.named if n != actor1 and (self.holds(n) or n in whole.states or n == CIVILIANS)
         ]
         if forces:
             return forces[0]
