@@ -138,3 +138,14 @@ def test_bases_of_armed_groups_are_destroyed_by_the_state(stages: Stages, body: 
         "Military Forces of Mali",
         "Unidentified Armed Group",
     )
+
+
+def test_words_of_the_same_time_keep_the_story_day_however_far(stages: Stages) -> None:
+    found = _events(
+        stages,
+        "Lundi 11 mars, des jihadistes ont attaqué le camp militaire de Léré. Une forte détonation a "
+        "retenti vers 6 heures. Les habitants se sont terrés chez eux. Plusieurs commerces sont restés "
+        "fermés toute la journée. Simultanément, des obus ont été tirés sur l'aérodrome de Niafunké.",
+    )
+    assert found["Niafunké"].date == date(2024, 3, 11)
+    assert found["Niafunké"].date_precision == 1

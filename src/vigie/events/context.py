@@ -56,6 +56,12 @@ CARRY = 2
 CLOCK = re.compile(
     r"(?<!\w)(?:vers|a|aux alentours de|autour de|peu (?:apres|avant)) (?:\d{1,2} ?(?:h|heures?)\b|minuit\b)"
 )
+# words that tell the story's own time, however far from the sentence that stated its day:
+# "Simultanément, des obus ont été tirés", "Dans la foulée, l'aviation a frappé", "Au même moment"
+SAME_TIME = re.compile(
+    r"(?<!\w)(?:simultanement|au meme moment|dans la foulee|peu apres|quelques (?:minutes|heures) (?:plus tard|apres)"
+    r"|dans la confusion|dans le meme temps|pendant ce temps)(?!\w)"
+)
 # a part of the day ("a condamné dans l'après-midi", "ce matin"): the day the story is telling
 TIME_OF_DAY = re.compile(
     r"(?<!\w)(?:dans (?:l'apres-midi|la matinee|la soiree|la journee)|ce (?:matin|soir)|cet apres-midi"
@@ -161,7 +167,9 @@ class Timeline:
                 # "Niamey, 5 mars 2024 (ANP) - Le Premier ministre a reçu l'ambassadeur du Maroc": the
                 # dateline's day is the news's (FORMAT.md: datelines date what they open)
                 narrative = anchor
-            if previous is not None and (index - last_stated <= CARRY or CLOCK.search(folded)):
+            if previous is not None and (
+                index - last_stated <= CARRY or CLOCK.search(folded) or SAME_TIME.search(folded)
+            ):
                 when = EventDate(previous, 1)
             elif lead is not None and index <= CARRY + 1:
                 when = EventDate(lead, 1)
