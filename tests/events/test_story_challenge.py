@@ -149,3 +149,16 @@ def test_words_of_the_same_time_keep_the_story_day_however_far(stages: Stages) -
     )
     assert found["Niafunké"].date == date(2024, 3, 11)
     assert found["Niafunké"].date_precision == 1
+
+
+def test_a_purpose_told_with_its_outcome_was_done(stages: Stages) -> None:
+    # "pour exécuter" is a purpose, unless a participle tells what it did ("faisant quarante morts")
+    found = _events(
+        stages,
+        "Des hommes armés sont revenus dans la nuit de samedi à dimanche pour exécuter des habitants "
+        "du village de Seytenga, faisant quarante morts.",
+    )
+    assert (found["Seytenga"].sub_event_type, found["Seytenga"].fatalities) == ("Attack", 40)
+    assert not _events(
+        stages, "Une opération est en cours depuis mardi pour neutraliser les assaillants près de Seytenga."
+    )

@@ -441,10 +441,16 @@ def is_realis(sentence: Sentence, verb: int) -> bool:
     for i in words:
         if tokens[i].tense == "Fut" or tokens[i].mood == "Cnd":
             return False
-    if tokens[verb].form == "Inf" and any(
-        tokens[i].lemma.lower() in {"pour", "afin"} for i in children(sentence, verb)
+    if (
+        tokens[verb].form == "Inf"
+        and any(tokens[i].lemma.lower() in {"pour", "afin"} for i in children(sentence, verb))
+        and not any(
+            tokens[i].form == "Part" and tokens[i].lemma.lower() in OUTCOMES for i in children(sentence, verb)
+        )
     ):
-        return False  # "une opération est en cours pour neutraliser les assaillants": a purpose
+        # "une opération est en cours pour neutraliser les assaillants": a purpose; but "ils sont
+        # revenus pour exécuter des habitants, faisant quarante morts": its outcome tells it was done
+        return False
     head = tokens[verb].head
     if head != verb and tokens[verb].dep in {"xcomp", "ccomp"}:
         lemma = tokens[head].lemma.lower()
@@ -454,6 +460,9 @@ def is_realis(sentence: Sentence, verb: int) -> bool:
             return False
     return True
 
+
+# the participles that tell the outcome of an act: "faisant quarante morts", "tuant six civils"
+OUTCOMES = {"faire", "tuer", "causer", "coûter", "provoquer"}
 
 # "menace de frapper", "prévoit de déployer", "veut attaquer", "pourrait", "doit se rendre"
 IRREALIS_GOVERNORS = {
