@@ -34,6 +34,7 @@ from vigie.events.siting import (
     COUNTRY_HINT,
     Locate,
     Siting,
+    adjacent,
     article_names,
     inside,
     listed,
@@ -382,7 +383,7 @@ class SecurityRules:
             )
             if (
                 all(value is None for value in tolls.values())
-                and (joint is not None or counted)
+                and (joint is not None or counted or adjacent(sentence.text, places))
                 and not own
                 and listed(sentence.text, places)
             ):
