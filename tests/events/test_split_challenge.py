@@ -58,6 +58,19 @@ def test_neighbours_named_with_the_definite_article_are_the_places_named(
     assert _places(stages, body) == places
 
 
+def test_unknown_neighbouring_villages_with_one_toll_are_one_event_near_the_story(stages: Stages) -> None:
+    body = (
+        "Le samedi 9 mars 2024, des hommes armés ont fait irruption dans le village de Mondoro. En se "
+        "repliant, les assaillants s'en sont pris aux villages voisins de Tiboulkoum et de Gassel-Bé, où deux "
+        "personnes ont été tuées et plusieurs maisons réduites en cendres."
+    )
+    placed = {e.location: e for e in _events(stages, body)}
+    assert set(placed) == {"Mondoro", "Tiboulkoum"}
+    village = placed["Tiboulkoum"]
+    assert village.fatalities == 2
+    assert village.place is not None and village.place.name == "Mondoro" and village.place.geo_precision == 2
+
+
 def test_a_locality_neighbouring_a_town_is_near_the_town(stages: Stages) -> None:
     body = (
         "Le lundi 11 mars 2024, des hommes armés ont attaqué Tiboulkoum, une localité voisine de Djibo, "

@@ -147,9 +147,9 @@ def _same_place(a: Event, b: Event) -> bool:
     if a.place is None or b.place is None:
         return _place_key(a) == _place_key(b)
     if (
-        (_placed_by_context(a) or _placed_by_context(b))
-        and fold_text(a.location or "") != fold_text(b.location or "")
-        and min(a.place.geo_precision, b.place.geo_precision) == 1
+        fold_text(a.location or "") != fold_text(b.location or "")
+        and sorted((a.place.geo_precision, b.place.geo_precision)) == [1, 2]
+        and _placed_by_context(a if a.place.geo_precision == 2 else b)
     ):
         return False  # "Tiboulkoum, une localité voisine de Djibo", placed near Djibo, is not Djibo
     if _place_key(a) == _place_key(b):

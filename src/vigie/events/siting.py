@@ -28,7 +28,7 @@ TAIL = re.compile(r"\s(?:de|du|d')\s*([A-ZÀ-Ý][\w\-]*\w(?:\s+[A-ZÀ-Ý][\w\-]*
 # "dans la localité de Tibezas", "le village peul d'Ogossagou": an unknown name given as a place
 PLACE_WORD_BEFORE = re.compile(
     r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site|campement|secteur|foret|zone|axe|domicile|pont)"
-    r"(?:\s+\w+){0,2}?\s+(?:de\s+|d'|du\s+)$"
+    r"s?(?:\s+\w+){0,2}?\s+(?:de\s+|d'|du\s+)$"  # "les villages voisins d'Idiely": plural too
 )
 # what a town holds, named by its town: "le marché de Diafarabé", "les greniers de Dinangourou" (a
 # name the gazetteer knows after these is the place, though the tagger reads a person)
