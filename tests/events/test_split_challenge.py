@@ -81,6 +81,15 @@ def test_a_locality_neighbouring_a_town_is_near_the_town(stages: Stages) -> None
     assert event.place is not None and event.place.name == "Djibo" and event.place.geo_precision == 2
 
 
+def test_an_unknown_zone_described_by_a_known_town_is_near_the_town(stages: Stages) -> None:
+    body = (
+        "Dans la journée du mardi 12 mars 2024, les vecteurs aériens des FAMa ont frappé une base "
+        "terroriste dans la zone de Tiboulkoum, à une trentaine de kilomètres au sud de Diéma."
+    )
+    [event] = _events(stages, body)
+    assert (event.location, event.place.geo_precision if event.place else None) == ("Diéma", 2)
+
+
 # -- a second place after a semicolon is a second event ----------------------------------------------
 
 

@@ -258,6 +258,10 @@ class Siting:
             chosen = [(t, p) for t, p in resolved if t.role == role and id(t) not in subordinate]
             if role in {"reference", "route"} and locate is not None:
                 chosen = _better_known_ends(text, chosen, locate)  # "entre Oursi et Déou": one place
+            if role == "reference" and any(p is not None for _, p in chosen):
+                # "dans la zone de Mousafa, à 35 km au sud de Dioumara": an area the gazetteer does not
+                # know, described by a town it knows, is near that town
+                chosen = [(t, p) for t, p in chosen if p is not None]
             if role in {"reference", "route"}:  # "à l'est de X": one place described, however many references
                 chosen = chosen[:1] + [
                     (t, p)
