@@ -164,6 +164,25 @@ def test_a_village_unknown_to_the_gazetteer_keeps_its_name_and_the_place_of_its_
     assert event.place.geo_precision == 2
 
 
+def test_a_village_of_a_list_whose_own_outcome_is_told_after_is_that_outcome(stages: Stages) -> None:
+    body = (
+        "Des terroristes ont attaqué le mardi 12 mars 2024 les villages de Tin-Akoff et de Markoye. À "
+        "Tin-Akoff, ils ont tué huit civils. À Markoye, ils ont emporté plus de deux cents têtes de bétail."
+    )
+    kinds = {(e.location, e.event_type) for e in _events(stages, body)}
+    assert kinds == {("Tin-Akoff", "Violence against civilians"), ("Markoye", "Strategic developments")}
+
+
+def test_a_village_of_a_list_raided_again_by_others_keeps_its_event(stages: Stages) -> None:
+    body = (
+        "Des terroristes ont attaqué le mardi 12 mars 2024 les villages de Tin-Akoff et de Markoye. Le "
+        "lendemain, l'armée a interpellé trois suspects à Markoye."
+    )
+    kinds = {(e.location, e.sub_event_type) for e in _events(stages, body)}
+    assert ("Markoye", "Arrests") in kinds
+    assert {location for location, sub in kinds if sub != "Arrests"} == {"Tin-Akoff", "Markoye"}
+
+
 # -- a narrative told step by step keeps its day ------------------------------------------------------
 
 

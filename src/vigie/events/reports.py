@@ -103,7 +103,34 @@ def merge_reports(reports: list[Report]) -> list[Event]:
         else:
             out.append(event)
             borrowed.append(report.told_before)
-    return summed_up(out)
+    return detailed(summed_up(out))
+
+
+def detailed(events: list[Event]) -> list[Event]:
+    """A village of a list ("ont fait irruption dans trois villages : Yara, Dissa et Boilla") whose own
+    outcome is told after it, as another act of the same authors ("Boilla, où aucun décès n'a été
+    signalé, a été livré aux flammes"): the village's event is that act, not the list's (FORMAT.md:
+    enumerated localities with their own outcomes are separate events)."""
+    listed: dict[int, set[str]] = {}
+    for event in events:
+        listed.setdefault(event.evidence[0].start, set()).add(fold_text(event.location or ""))
+    return [
+        event
+        for event in events
+        if not (
+            len(listed[event.evidence[0].start]) >= 2
+            and len(event.evidence) == 1
+            and event.fatalities is None
+            and any(
+                later.evidence[0].start > event.evidence[0].start
+                and fold_text(later.location or "") == fold_text(event.location or "")
+                and later.actor1 == event.actor1
+                and later.event_type != event.event_type
+                and _days(later.date, event.date) <= 1
+                for later in events
+            )
+        )
+    ]
 
 
 def summed_up(events: list[Event]) -> list[Event]:
