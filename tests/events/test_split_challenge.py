@@ -197,6 +197,21 @@ def test_a_narrative_told_step_by_step_keeps_the_day_of_its_story(stages: Stages
     assert [(e.date, e.date_precision) for e in placed] == [(date(2024, 3, 9), 1)]
 
 
+# -- two acts of one type by two authors --------------------------------------------------------------
+
+
+def test_a_strike_on_the_layers_of_a_mine_is_an_event_of_its_own(stages: Stages) -> None:
+    body = (
+        "Le lundi 11 mars 2024, dans la région de Diffa, une mine artisanale a explosé au passage d'un "
+        "véhicule militaire, tuant quatre soldats. Dans la foulée, l'aviation a mené une frappe contre les "
+        "poseurs présumés de l'engin."
+    )
+    assert {e.sub_event_type for e in _events(stages, body)} == {
+        "Remote explosive/landmine/IED",
+        "Air/drone strike",
+    }
+
+
 # -- what must not split --------------------------------------------------------------------------------
 
 
