@@ -144,10 +144,16 @@ def _same_place(a: Event, b: Event) -> bool:
         and fold_text(a.location or "") != fold_text(b.location or "")
     ):
         return False  # "Daoutegeft et Dirga", unknown villages both placed at their cercle: two places
+    if a.place is None or b.place is None:
+        return _place_key(a) == _place_key(b)
+    if (
+        fold_text(a.location or "") != fold_text(b.location or "")
+        and sorted((a.place.geo_precision, b.place.geo_precision)) == [1, 2]
+        and _placed_by_context(a if a.place.geo_precision == 2 else b)
+    ):
+        return False  # "Tiboulkoum, une localité voisine de Djibo", placed near Djibo, is not Djibo
     if _place_key(a) == _place_key(b):
         return True
-    if a.place is None or b.place is None:
-        return False
     if _within_area(a.place, b.place) or _within_area(b.place, a.place):
         return True  # "l'attaque survenue dans la province de l'Oudalan" and "à Dambam": one event
     return same_area(

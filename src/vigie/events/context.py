@@ -52,6 +52,9 @@ REPORT_DATE = re.compile(
 # as the exact day; further on, an event takes the publication date, week-precise (FORMAT.md "Dates
 # when the text states none": "otherwise the publication date with date_precision 2")
 CARRY = 2
+# "Puis dix-huit autres ont subi le même sort à Y. Enfin, à Z, …": a story told step by step goes on
+# in each sentence its connective opens, however many steps it tells
+SEQUEL = re.compile(r"^\W*(?:puis|ensuite|enfin|par la suite|peu (?:apres|avant)|plus tard|dans la foulee)\b")
 # "vers 23 heures", "à 10h15", "peu après minuit": a time of day without a day is the day told before
 CLOCK = re.compile(
     r"(?<!\w)(?:vers|a|aux alentours de|autour de|peu (?:apres|avant)) (?:\d{1,2} ?(?:h|heures?)\b|minuit\b)"
@@ -167,8 +170,9 @@ class Timeline:
                 # "Niamey, 5 mars 2024 (ANP) - Le Premier ministre a reçu l'ambassadeur du Maroc": the
                 # dateline's day is the news's (FORMAT.md: datelines date what they open)
                 narrative = anchor
+            goes_on = bool(SEQUEL.match(folded)) and bool(self.dated) and self.dated[-1].when.day == previous
             if previous is not None and (
-                index - last_stated <= CARRY or CLOCK.search(folded) or SAME_TIME.search(folded)
+                index - last_stated <= CARRY or CLOCK.search(folded) or SAME_TIME.search(folded) or goes_on
             ):
                 when = EventDate(previous, 1)
             elif lead is not None and index <= CARRY + 1:

@@ -45,6 +45,14 @@ REFERENCE_BEFORE = re.compile(
     r"|voisine?s?\s+(?:de\s+|d'|du\s+)$"  # "Aorema, une localité voisine de Karma": near Karma
     r"|entre\s+(?:les villages de\s+|les localites de\s+|la ville de\s+)?$"
 )
+# a neighbour named with the definite article is the place it names: "aux villages voisins de Yoro et
+# de Diougani", "dans le village voisin de Kouri", "la commune voisine de Ségué" (the neighbours of
+# the place told before, by name); with the indefinite one it is near the name ("Aorema, une
+# localité voisine de Karma": near Karma)
+NAMED_NEIGHBOUR = re.compile(
+    r"(?:^|\s)(?:le|la|les|au|aux|du|l')\s*(?:village|localite|hameau|commune|campement|ville|bourgade|quartier)s?\s+"
+    r"voisine?s?\s+(?:de\s+|d'|du\s+)$"
+)
 # ends of a route: "un convoi qui reliait Douentza à Sévaré", "allant de Tessalit à Kidal"
 ROUTE_BEFORE = re.compile(
     r"(?:reliait\s+|reliant\s+|relie\s+|allant d'|allant de\s+|en provenance d'|en provenance de\s+|a destination d'|"
@@ -225,6 +233,8 @@ def _role(before: str) -> Role:
         return "region"
     if CERCLE_BEFORE.search(before):
         return "cercle"
+    if NAMED_NEIGHBOUR.search(before):
+        return "direct"
     if REFERENCE_BEFORE.search(before):
         return "reference"
     return "direct"

@@ -16,7 +16,9 @@ from datetime import date
 
 from vigie.events.coding import distinct
 from vigie.events.lexicon import fold_text
+from vigie.events.places import find_toponyms
 from vigie.events.tolls import adds_up, another_figure, find_toll, tolls_by_place
+from vigie.geo import distance_km
 from vigie.records import Event, Sentence
 
 UNIDENTIFIED = "Unidentified Armed Group"
@@ -28,6 +30,7 @@ SEVERAL_EVENTS = re.compile(
 )
 CIVILIANS = "Civilians"
 REMOTE = "Explosions/Remote violence"  # an act told again as a strike ("dans cette frappe") was one
+NEAR_KM = 25.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +103,102 @@ def merge_reports(reports: list[Report]) -> list[Event]:
         else:
             out.append(event)
             borrowed.append(report.told_before)
+    return detailed(summed_up(out))
+
+
+def detailed(events: list[Event]) -> list[Event]:
+    """A village of a list ("ont fait irruption dans trois villages : Yara, Dissa et Boilla") whose own
+    outcome is told after it, as another act of the same authors ("Boilla, où aucun décès n'a été
+    signalé, a été livré aux flammes"): the village's event is that act, not the list's (FORMAT.md:
+    enumerated localities with their own outcomes are separate events)."""
+    listed: dict[int, set[str]] = {}
+    for event in events:
+        listed.setdefault(event.evidence[0].start, set()).add(fold_text(event.location or ""))
+    return [
+        event
+        for event in events
+        if not (
+            len(listed[event.evidence[0].start]) >= 2
+            and len(event.evidence) == 1
+            and event.fatalities is None
+            and any(
+                later.evidence[0].start > event.evidence[0].start
+                and fold_text(later.location or "") == fold_text(event.location or "")
+                and later.actor1 == event.actor1
+                and later.event_type != event.event_type
+                and _days(later.date, event.date) <= 1
+                for later in events
+            )
+        )
+    ]
+
+
+def summed_up(events: list[Event]) -> list[Event]:
+    """A report over a commune or a cercle ("deux attaques ont frappé la commune de Djibo", "des
+    femmes enlevées dans la commune d'Arbinda") followed by reports of its type and day at villages
+    inside it: the villages are the events (FORMAT.md, one event per place), the summary adds its
+    sentence to the first of them, and its toll when that village is the only one told."""
+    out = list(events)
+    for area in events:
+        if not _area_report(area):
+            continue
+        told = area.evidence[0].start
+        inside = [
+            e
+            for e in out
+            if e is not area
+            and (e.event_type, e.sub_event_type) == (area.event_type, area.sub_event_type)
+            and e.evidence[0].start > told
+            and _days(e.date, area.date) <= 1
+            and not _area_report(e)
+            and _inside(e, area)
+        ]
+        if not inside or area not in out:
+            continue
+        first = inside[0]
+        merged = replace(
+            first,
+            evidence=area.evidence + tuple(e for e in first.evidence if e not in area.evidence),
+            fatalities=area.fatalities if first.fatalities is None and len(inside) == 1 else first.fatalities,
+            actor1=area.actor1 if first.actor1 == UNIDENTIFIED else first.actor1,
+            actor2=first.actor2 or area.actor2,
+        )
+        if first.place is None and area.place is not None:  # an unknown village, placed in its commune
+            merged = replace(
+                merged, place=replace(area.place, geo_precision=max(2, area.place.geo_precision))
+            )
+        out[out.index(first)] = merged
+        out.remove(area)
     return out
+
+
+def _area_report(event: Event) -> bool:
+    """Whether a report is placed by the commune, cercle or province its sentence names."""
+    if event.place is None or not event.location or not event.evidence:
+        return False
+    name = fold_text(event.location)
+    return any(
+        t.role == "cercle" and fold_text(t.name) == name for t in find_toponyms(event.evidence[0].sentence)
+    )
+
+
+def _inside(village: Event, area: Event) -> bool:
+    """Whether a report at a village lies in the area another report is placed by: an unknown
+    village told after it, one placed in it, one of its cercle or province, or one within 25 km."""
+    if village.place is None or area.place is None:
+        return area.place is not None and bool(village.location)
+    if village.place.source_id == area.place.source_id:
+        return fold_text(village.location or "") != fold_text(area.location or "")
+    if village.place.country != area.place.country:
+        return False
+    if area.place.admin2 is not None and village.place.admin2 == area.place.admin2:
+        return True
+    return (
+        distance_km(
+            (village.place.latitude, village.place.longitude), (area.place.latitude, area.place.longitude)
+        )
+        <= NEAR_KM
+    )
 
 
 def _distinct(kept: Event, event: Event) -> bool:

@@ -34,6 +34,7 @@ from vigie.events.siting import (
     COUNTRY_HINT,
     Locate,
     Siting,
+    adjacent,
     article_names,
     inside,
     listed,
@@ -367,6 +368,11 @@ class SecurityRules:
             places = self.siting.country_place(folded, sentence, locate, country, stated)
         if not places:
             return []
+        if focus and focus[0][1] is not None:  # an unknown village of the story: near the place told before
+            near = max(2, focus[0][1].geo_precision)
+            places = [
+                (t, p or replace(focus[0][1], geo_precision=near), n if p else near) for t, p, n in places
+            ]
         if len(places) > 1:
             tolls = tolls_by_place(sentence.text, [t.name for t, _, _ in places])
             tolls = (
@@ -382,7 +388,7 @@ class SecurityRules:
             )
             if (
                 all(value is None for value in tolls.values())
-                and (joint is not None or counted)
+                and (joint is not None or counted or adjacent(sentence.text, places))
                 and not own
                 and listed(sentence.text, places)
             ):

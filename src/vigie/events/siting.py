@@ -28,7 +28,7 @@ TAIL = re.compile(r"\s(?:de|du|d')\s*([A-ZÀ-Ý][\w\-]*\w(?:\s+[A-ZÀ-Ý][\w\-]*
 # "dans la localité de Tibezas", "le village peul d'Ogossagou": an unknown name given as a place
 PLACE_WORD_BEFORE = re.compile(
     r"(?:localite|village|hameau|commune|ville|camp|poste|quartier|site|campement|secteur|foret|zone|axe|domicile|pont)"
-    r"(?:\s+\w+){0,2}?\s+(?:de\s+|d'|du\s+)$"
+    r"s?(?:\s+\w+){0,2}?\s+(?:de\s+|d'|du\s+)$"  # "les villages voisins d'Idiely": plural too
 )
 # what a town holds, named by its town: "le marché de Diafarabé", "les greniers de Dinangourou" (a
 # name the gazetteer knows after these is the place, though the tagger reads a person)
@@ -67,7 +67,9 @@ ATTACKED_BEFORE = re.compile(
 LISTED = re.compile(r"^\s*(?:,|et|,\s*et|ou)\s*(?:de\s+|d'|du\s+|a\s+|à\s+)?$")
 # "à l'est de Nioro, ainsi qu'au nord de Kayes": two places struck
 # ("la première entre Dia et Diafarabé, la seconde entre Koumara et Macina": two places)
-ALSO = re.compile(r"ainsi qu|de meme qu|et aussi|(?:la|le) (?:seconde?|deuxieme)\b|l'autre\b")
+# ("au nord-est de Kidal … ; dans la même zone, au sud d'Attara, une autre frappe": a semicolon
+# opens a clause of its own, with its own place)
+ALSO = re.compile(r"ainsi qu|de meme qu|et aussi|(?:la|le) (?:seconde?|deuxieme)\b|l'autre\b|;")
 # a place told before, then its container: "dans cette commune du département de Bosso"
 THIS_PLACE_IN = re.compile(
     r"\b(?:ce|cette|cet)\s+(?:village|localite|commune|hameau|ville|campement|bourgade)\s+"
@@ -256,6 +258,10 @@ class Siting:
             chosen = [(t, p) for t, p in resolved if t.role == role and id(t) not in subordinate]
             if role in {"reference", "route"} and locate is not None:
                 chosen = _better_known_ends(text, chosen, locate)  # "entre Oursi et Déou": one place
+            if role == "reference" and any(p is not None for _, p in chosen):
+                # "dans la zone de Mousafa, à 35 km au sud de Dioumara": an area the gazetteer does not
+                # know, described by a town it knows, is near that town
+                chosen = [(t, p) for t, p in chosen if p is not None]
             if role in {"reference", "route"}:  # "à l'est de X": one place described, however many references
                 chosen = chosen[:1] + [
                     (t, p)
@@ -268,6 +274,10 @@ class Siting:
                 ]  # "dans les cercles de Goundam et de Niafunké": both
             if chosen:
                 containers = [(t, p) for t, p in resolved if t.role in {"cercle", "region"} and p is not None]
+                if not containers and role == "direct":
+                    # "au village de Tiboulkoum, à l'ouest d'Arbinda": an unknown village near a known
+                    # town is placed near the town (precision 2), under its own name
+                    containers = [(t, p) for t, p in resolved if t.role == "reference" and p is not None][:1]
                 if (
                     containers
                 ):  # "les villages de Daoutegeft et Dirga, dans le cercle d'Ansongo": placed there
@@ -277,7 +287,7 @@ class Siting:
                             t,
                             p
                             if p is not None
-                            else replace(area, geo_precision=2 if area_role.role == "cercle" else 3),
+                            else replace(area, geo_precision=3 if area_role.role == "region" else 2),
                         )
                         for t, p in chosen
                     ]
@@ -328,6 +338,22 @@ def respective_tolls(text: str, names: Sequence[str]) -> dict[str, int | None]:
         return {}
     figures = [n for word in re.findall(r"[\w-]+", match.group(1)) if (n := parse_number(word)) is not None]
     return dict(zip(names, figures, strict=True)) if len(figures) == len(names) > 1 else {}
+
+
+# "les villages voisins de Doulin et de Bourdala": adjacent villages, named as such
+ADJACENT_BEFORE = re.compile(
+    r"(?:villages|localites|hameaux|campements)\s+voisins?e?s?\s+(?:de\s+|d'|du\s+)$"
+)
+
+
+def adjacent(text: str, places: Sequence[tuple[Toponym, Place | None, int]]) -> bool:
+    """Whether a list of places is told as adjacent villages ("ont fait irruption dans les villages
+    voisins de A et de B"): one list, with nothing of its own told of each (FORMAT.md: adjacent
+    villages given one joint outcome are one event at the first named)."""
+    first = min((t for t, _, _ in places), key=lambda t: t.start)
+    return bool(ADJACENT_BEFORE.search(fold_text(text[max(0, first.start - 40) : first.start]))) and listed(
+        text, places
+    )
 
 
 def inside(place: Place | None, region: Place | None) -> bool:
