@@ -58,6 +58,13 @@ class Trigger:
     end: int
     directed: bool = False
     to_home: bool = False
+    # the phrase holds its own negation ("n'engagent nullement", "ne reconnaît pas"): the act is
+    # told by it, and who refuses whose decision the parse does not say (the subject is the decision)
+    negative: bool = False
+
+
+# a negation inside a trigger phrase
+NEGATIVE = re.compile(r"(?<!\w)(?:n'|(?:ne|pas|nullement|aucune?|jamais)(?!\w))")
 
 
 class Acts:
@@ -146,7 +153,7 @@ class Acts:
                     continue  # "de soutien aux groupes terroristes": what an accusation charges
                 if rule.weak and self._dates_only(masked, match.start()):
                     continue  # "à la veille du sommet": the occasion that dates the news, no meeting
-                trigger = Trigger(rule.type, match.start(), match.end(), rule.directed, rule.to_home)
+                trigger = _trigger(rule, match)
                 if told is None or told(trigger):
                     best[rule.type] = (rule, match)
                     break
@@ -162,10 +169,7 @@ class Acts:
             kept = [(rule, match) for rule, match in kept if not rule.weak]
         if any(rule.to_home for rule, _ in kept):  # "dénonce un assassinat": the condemnation, no accusation
             kept = [(rule, match) for rule, match in kept if rule.type != "ACCUSE"]
-        return [
-            Trigger(rule.type, match.start(), match.end(), rule.directed, rule.to_home)
-            for rule, match in kept
-        ]
+        return [_trigger(rule, match) for rule, match in kept]
 
     def _abets(self, folded: str, end: int) -> bool:
         """Support given to armed groups: "de soutien aux groupes terroristes"; not support in the
@@ -189,6 +193,13 @@ class Acts:
         before = folded[max(0, start - 40) : start]
         last = next(reversed(list(self.time_references.finditer(before))), None)
         return last is not None and ARTICLE_ONLY.match(before[last.end() :]) is not None
+
+
+def _trigger(rule: Rule, match: re.Match[str]) -> Trigger:
+    negative = NEGATIVE.search(match.group()) is not None
+    return Trigger(
+        rule.type, match.start(), match.end(), rule.directed and not negative, rule.to_home, negative
+    )
 
 
 def _with_pluperfect(patterns: list[str]) -> list[str]:

@@ -18,6 +18,7 @@ from itertools import combinations
 
 from vigie.events.lexicon import (
     Gazette,
+    compile_phrases,
     fold_text,
     load_country_names,
     load_members,
@@ -27,16 +28,25 @@ from vigie.events.lexicon import (
 from vigie.records import Sentence
 
 MAX_PARTIES = 5
+# the words of a phrase of time that may stand between a verb and its complement ("a demandé
+# mardi 4 juin à Paris")
+TIME_WORD = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce|le|\d+\w*|dernier|matin|soir|"
+    r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|,)"
+)
 # a country or capital named as the venue: "à Accra", "au Ghana", "en Égypte"
 VENUE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|en|aux)\s+$")
 # a capital after "de" names a place, not a government: "le sommet d'Accra", "la décision de Paris"
 CAPITAL_OF = re.compile(r"(?:^|\s)(?:de|d'|d’|du|des|depuis)\s*$")  # "depuis Bamako": from where
 # a stance only a government takes, whose "de" phrase names it: "la position de Washington", "les
 # accusations de Bamako", "le soutien de Moscou" (a capital after "de" is otherwise a place; "la
-# décision d'Accra", "l'initiative d'Accra", "l'appel de Bamako" are a summit's, where it met)
+# décision d'Accra", "l'initiative d'Accra", "l'appel de Bamako" are a summit's, where it met);
+# help or a request asked of a government, or things received from it: "l'appui de Ouagadougou",
+# "à la demande de Paris", "a reçu de Moscou"
 GOVERNMENT_ACT = re.compile(
     r"(?:position|reaction|reponse|refus|soutien|accusations?|volonte|attitude|politique|propos|"
-    r"menaces?|ingerence|hostilite|silence|plainte)\s+(?:de|d')\s*$"
+    r"menaces?|ingerence|hostilite|silence|plainte|demandes?|requetes?|exigences?|ultimatum|appui|aide|"
+    r"concours|assistance|recue?s?(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))?)\s+(?:de|d')\s*$"
 )
 # "les deux pays", "les deux ministres": the parties of the interaction told just before
 # "les trois pays", "ces trois pays", "les deux chefs d'Etat": as many parties as were told together before
@@ -56,7 +66,8 @@ VISIT = re.compile(
 BORDER = re.compile(
     r"(?:frontieres?|cote|rive|territoire|sol|eaux|capitale|ville|espace aerien|presse|television|lac|golfe de|"
     r"bassin du|bassin du lac|dollars?|nationalite|origine|langue|destination d[eu]|destination de l'|"
-    r"partie? de|partis de|en provenance d[eu]|venue?s? d[eu]|venue?s? d'|venant d[eu]|venant d'|originaires? d[eu]|retour vers|vers|"
+    r"(?:parti|partie|partis|parties|en provenance|venue?s?|venant|originaires?|retour)\s+(?:de|du|d'|des)|"
+    r"retour vers|vers|"
     r"(?:frontieres?|cote|rive|rives|lac|golfe|bassin)\s+(?:du|de la|de l'|d'|des))\s*$"
 )  # "la frontière nigérienne", "le lac Tchad", "des dollars américains", "de nationalité française":
 # a place, a currency, a person's origin or a language, not a party; "parti de Côte d'Ivoire",
@@ -107,6 +118,8 @@ NAMED_BEFORE = re.compile(
     r"((?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+),\s+(?:l'|le |la )?(?:ambassad\w*|ministre|"
     r"président\w*|représentant\w*|envoyé\w*|secrétaire\w*|chargée? d'affaires|consul)[^,;:.()]*$"
 )
+# the object pronouns French sets before the verb ("l'a accusée", "lui reproche", "les a reçus")
+CLITICS = frozenset({"l'", "l’", "le", "la", "les", "lui", "leur"})
 CIVILITIES = frozenset({"M.", "Mme", "SEM", "Son", "Excellence", "Monsieur", "Madame"})
 # acts of parties together: an organisation's own meeting or accord is one among its members
 MEETINGS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -128,7 +141,12 @@ class PartyFinder:
     def __init__(self) -> None:
         self.gazette, self.capitals = load_parties()
         self.members = load_members()
-        self.countries = frozenset(load_country_names())  # "les trois pays" are states, not organisations
+        self.countries = frozenset(load_country_names())
+        # "reproche mardi à Alger": the party addressed, no venue (countries.toml [addressed])
+        verbs = compile_phrases(read_table("countries.toml")["addressed"]["verbs"]).pattern
+        self.addressed = re.compile(
+            rf"{verbs}(?:\s+{TIME_WORD})*\s+(?:a|au|aux)\s+$"
+        )  # "les trois pays" are states, not organisations
         # the words for a country's people, written in lower case in countries.toml ("malien",
         # "italienne"): capitalised after "l'", "le", "un", they name one person of that nationality
         self.demonyms = frozenset(
@@ -228,11 +246,15 @@ class PartyFinder:
             capital = fold_text(item.text) in self.capitals
             in_power = IN_POWER.search(folded[max(0, item.start - 24) : item.start]) is not None
             venue = (
-                not in_power
-                and any(alias.canonical in self.countries for alias in item.names[:1])  # "au Conseil de
-                and VENUE_BEFORE.search(before) is not None  # sécurité": an organisation is spoken to
-                and (item.text[:1].isupper() or not before.endswith("aux "))
-            )  # "au Niger", "à Accra": a place; "aux autorités maliennes": a party spoken to
+                (
+                    not in_power
+                    and any(alias.canonical in self.countries for alias in item.names[:1])  # "au Conseil de
+                    and VENUE_BEFORE.search(before) is not None  # sécurité": an organisation is spoken to
+                    and (item.text[:1].isupper() or not before.endswith("aux "))
+                )
+                and not self.addressed.search(folded[max(0, item.start - 60) : item.start])
+            )
+            # "au Niger", "à Accra": a place; "aux autorités maliennes", "reproche à Alger": a party spoken to
             if VISIT.search(folded[max(0, item.start - 40) : item.start]) and item.names:
                 visited = visited or item.names[0].canonical  # "s'est rendu à Niamey": the host
             if (venue and (capital or before.endswith("a "))) or (
@@ -302,11 +324,19 @@ class PartyFinder:
 
 
 def points_back(sentence: Sentence, folded: str, start: int = 0) -> bool:
-    """Whether the one who acts is told in the sentences before: a subject such as "Le diplomate",
-    "Il" opening the sentence (after a fronted phrase), or a personal pronoun as the subject of
-    the main verb wherever it stands ("Sur le chemin du retour, il s'est entretenu avec …")."""
+    """Whether the one who acts, or the one acted on, is told in the sentences before: a subject
+    such as "Le diplomate", "Il" opening the sentence (after a fronted phrase), a personal pronoun
+    as the subject of the main verb wherever it stands ("Sur le chemin du retour, il s'est
+    entretenu avec …"), or an object pronoun of the main verb ("le président l'a reçu lundi")."""
     if ANAPHOR.match(folded[start:]) is not None:
         return True
+    if any(
+        token.dep in {"obj", "iobj"}
+        and token.text.lower() in CLITICS
+        and sentence.tokens[token.head].dep == "ROOT"
+        for token in sentence.tokens
+    ):
+        return True  # "Mardi, le capitaine l'a accusée d'avoir …": whom it acts on was told before
     return any(
         token.dep in {"nsubj", "nsubj:pass"}
         and token.pos == "PRON"

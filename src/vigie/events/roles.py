@@ -42,6 +42,9 @@ ENVOYS_OF = re.compile(
     r"(?:ambassadeurs?|charges? d'affaires|consuls?|diplomates?)\s+(?:de|du|des|d')\s*(?:la |l')?$"
 )
 
+# the agent of a passive: "par le Bénin", "par l'Algérie"
+AGENT_BEFORE = re.compile(r"(?:^|\s)par\s+(?:le |la |les |l')?$")
+
 # prepositions of the complement an act is aimed at, beside its object
 TOWARDS = frozenset({"à", "au", "aux", "contre", "envers", "auprès", "avec", "vis-à-vis"})
 
@@ -137,6 +140,15 @@ def _roles(
             if not targets:
                 roles, targets = outer, more_targets
             sources = more_sources
+        if not sources and roles.passive and not roles.agent:
+            # "a été accusé jeudi par le Bénin de …", "fournis au Mali par la Chine": the agent of a
+            # passive the parser hung on a day or on another complement
+            by = [
+                p.code
+                for p in explicit
+                if p.start > trigger.start and AGENT_BEFORE.search(folded[max(0, p.start - 12) : p.start])
+            ]
+            sources, targets = by, [code for code in targets if code not in by]
         if not sources and targets and roles.passive and not roles.agent:
             # "le Niger a été suspendu des instances de l'UA", "l'ambassadeur a été expulsé du
             # Niger": a passive without its agent; the party of its other complements acts
