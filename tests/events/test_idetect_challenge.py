@@ -301,6 +301,97 @@ CASES: list[Any] = [
         {("SUPPORT", ("BFA", "VEN"))},
         "BFA",
     ),
+    # support, blame, suspicion, visas suspended, joint patrols, loans and money disbursed, an envoy
+    # sent, an envoy named without his state, a subject pointing back
+    (
+        "La Russie a apporté mardi son appui diplomatique au Niger devant le Conseil de sécurité.",
+        {("SUPPORT", ("NER", "RUS"))},
+        "NER",
+    ),
+    (
+        "Le gouvernement de la Transition a attribué mardi la responsabilité de l'attaque à l'Ukraine.",
+        {("ACCUSE", ("MLI", "UKR"))},
+        "MLI",
+    ),
+    (
+        "Niamey a exprimé jeudi son indignation face à l'attitude du Bénin.",
+        {("ACCUSE", ("BEN", "NER"))},
+        "NER",
+    ),
+    (
+        "Ouagadougou soupçonne Abidjan d'abriter des opposants au régime.",
+        {("ACCUSE", ("BFA", "CIV"))},
+        "BFA",
+    ),
+    (
+        "Le gouvernement burkinabè a suspendu mardi la délivrance des visas aux ressortissants français.",
+        {("SANCTION", ("BFA", "FRA"))},
+        "BFA",
+    ),
+    (
+        "Les armées nigérienne et tchadienne ont effectué mardi des patrouilles mixtes le long de "
+        "la frontière.",
+        {("COOPERATE", ("NER", "TCD"))},
+        "NER",
+    ),
+    (
+        "Des éléments des forces burkinabè et ivoiriennes ont mené conjointement mardi une "
+        "opération de sécurisation.",
+        {("COOPERATE", ("BFA", "CIV"))},
+        "BFA",
+    ),
+    (
+        "La Chine a accordé mardi au Mali un prêt de 20 milliards de francs CFA.",
+        {("AID", ("CHN", "MLI"))},
+        "MLI",
+    ),
+    (
+        "L'Arabie saoudite a décaissé mardi 15 millions de dollars en faveur du Niger.",
+        {("AID", ("NER", "SAU"))},
+        "NER",
+    ),
+    (
+        "Le général Tiani a dépêché lundi un émissaire auprès du président tchadien.",
+        {("CONSULT", ("NER", "TCD"))},
+        "NER",
+    ),
+    (
+        "Bamako a désigné mardi l'Algérie comme responsable de la crise dans le Nord.",
+        {("ACCUSE", ("DZA", "MLI"))},
+        "MLI",
+    ),
+    (
+        "Niamey a expulsé jeudi la coordonnatrice de l'organe onusien.",
+        {("SANCTION", ("NER", "UN"))},
+        "NER",
+    ),
+    (
+        "Caracas a salué mardi le courage des autorités de la Transition burkinabè.",
+        {("SUPPORT", ("BFA", "VEN"))},
+        "BFA",
+    ),
+    (
+        "L'Allemagne a remis lundi aux Forces armées maliennes un lot de tentes et de groupes électrogènes.",
+        {("AID", ("DEU", "MLI"))},
+        "MLI",
+    ),
+    (
+        "L'ambassade de la Fédération de Russie au Burkina Faso a rouvert ses portes jeudi. La "
+        "veille, le ministre des Affaires étrangères avait reçu l'ambassadeur Alexandre Ivanov.",
+        {("CONSULT", ("BFA", "RUS"))},
+        "BFA",
+    ),
+    (
+        "Le ministre turc du Commerce est arrivé lundi à Bamako. Il a ensuite rencontré le Premier "
+        "ministre mardi.",
+        {("CONSULT", ("MLI", "TUR"))},
+        "MLI",
+    ),
+    (
+        "Le ministre des Affaires étrangères a reçu mardi l'ambassadeur du Mali en Égypte.",
+        set(),
+        "MLI",
+    ),
 ]
 
 

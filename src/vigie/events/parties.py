@@ -67,7 +67,7 @@ BORDER = re.compile(
     r"(?:frontieres?|cote|rive|territoire|sol|eaux|capitale|ville|espace aerien|presse|television|lac|golfe de|"
     r"bassin du|bassin du lac|dollars?|nationalite|origine|langue|destination d[eu]|destination de l'|"
     r"(?:parti|partie|partis|parties|en provenance|venue?s?|venant|originaires?|retour)\s+(?:de|du|d'|des)|"
-    r"retour vers|vers|"
+    r"retour vers|vers|ressortissante?|citoyenne?|otage|touriste|expatriee?|"
     r"(?:frontieres?|cote|rive|rives|lac|golfe|bassin)\s+(?:du|de la|de l'|d'|des))\s*$"
 )  # "la frontière nigérienne", "le lac Tchad", "des dollars américains", "de nationalité française":
 # a place, a currency, a person's origin or a language, not a party; "parti de Côte d'Ivoire",
@@ -78,6 +78,9 @@ NEWS_SOURCE = re.compile(
     r"(?:selon|d'apres|a en croire|rapporte|a rapporte|a indique|cite par|citant)\s+(?:l'|la |le |les |un |une )?"
     r"(?:agence|television|radio|journal|quotidien|site|media|medias|presse|chaine)[^,;]*"
 )
+# a dateline opening the sentence: "Ouagadougou, le 2 juin 2024 (AIB) –", "Niamey (AFP) -": the
+# town the report was filed from is no party (how news pages are built)
+DATELINE = re.compile(r"\s*(?:,\s*(?:le\s+)?\d|\(|[–—-]\s)")
 # a diplomat's posting is not a party: "l'ambassadeur du Mali auprès des Nations unies", "le
 # représentant permanent de l'Algérie auprès de l'ONU" (the state of the diplomat acts)
 POSTED = re.compile(
@@ -117,6 +120,13 @@ NAMED_AFTER = re.compile(
 NAMED_BEFORE = re.compile(
     r"((?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+),\s+(?:l'|le |la )?(?:ambassad\w*|ministre|"
     r"président\w*|représentant\w*|envoyé\w*|secrétaire\w*|chargée? d'affaires|consul)[^,;:.()]*$"
+)
+# an envoy named without his state ("avait reçu l'ambassadeur Alexeï Saltykov", "a reçu le chargé
+# d'affaires"): the state is the foreign party the sentences before named (the embassy reopened)
+ENVOY_ALONE = re.compile(
+    r"(?<!\w)(?:l'ambassadeur|l'ambassadrice|le charge d'affaires|la chargee d'affaires|l'emissaire|"
+    r"l'envoye special|l'envoyee speciale|le nouvel ambassadeur|la nouvelle ambassadrice)"
+    r"(?!\s+(?:de|du|des|d')(?!\w))(?![\w'-])"
 )
 # the object pronouns French sets before the verb ("l'a accusée", "lui reproche", "les a reçus")
 CLITICS = frozenset({"l'", "l’", "le", "la", "les", "lui", "leur"})
@@ -216,7 +226,7 @@ class PartyFinder:
                 # ivoirien annonce le retrait": the parse finds who acts in the second mention; a
                 # second mention in the object is the actor's own ("le rapatriement des soldats danois")
                 parties.append(replace(mention, again=True))
-        return self._finish(parties, visited, home, told_before)
+        return self._finish(parties, visited, home, told_before, ENVOY_ALONE.search(folded) is not None)
 
     def _mentions(
         self, folded: str, original: str, people: Mapping[str, str] | None = None
@@ -232,6 +242,8 @@ class PartyFinder:
                 continue
             if BORDER.search(folded[max(0, item.start - 24) : item.start]):
                 continue  # "la frontière nigérienne": a place, not a party
+            if not folded[: item.start].strip() and DATELINE.match(folded[item.end :]):
+                continue  # "Ouagadougou, le 2 juin 2024 (AIB) – L'ambassadeur …": where it was filed
             if folded[max(0, item.start - 11) : item.start] == "presidence " and re.match(
                 r"\s+(?:du|de la|de l'|des)\b", folded[item.end : item.end + 8]
             ):
@@ -271,7 +283,12 @@ class PartyFinder:
         return sorted(parties, key=lambda p: p.start), visited
 
     def _finish(
-        self, parties: list[Party], visited: str | None, home: str, told_before: Sequence[str]
+        self,
+        parties: list[Party],
+        visited: str | None,
+        home: str,
+        told_before: Sequence[str],
+        envoy: bool = False,
     ) -> list[Party]:
         """The parties in text order, at most `MAX_PARTIES` of them; one foreign party alone gets
         a second: the host of its visit, the party told before, else the page's country."""
@@ -287,6 +304,11 @@ class PartyFinder:
         elif len(named) == 1 and visited is not None and visited != named[0]:
             # "le ministre malien s'est rendu à Niamey": the visitor and the host of the visit
             parties.append(Party(visited, -1, -1))
+        elif envoy and not named and len(told := [code for code in told_before if code != home]) == 1:
+            # nothing named but an envoy without his state: "La veille, le ministre avait
+            # reçu l'ambassadeur Alexeï Saltykov" after the Russian embassy's reopening (one party
+            # told there: "Ils lui reprochent …" after the three states and ECOWAS is no one's)
+            parties += [Party(home, -1, -1), Party(told[0], -1, -1)]
         elif len(named) == 1 and (told := [code for code in told_before if code != home]):
             # the page's country named alone, by a subject pointing back: "La délégation était
             # porteuse d'une demande d'appui à la candidature nigérienne" (the delegation told before)
@@ -328,7 +350,7 @@ def points_back(sentence: Sentence, folded: str, start: int = 0) -> bool:
     such as "Le diplomate", "Il" opening the sentence (after a fronted phrase), a personal pronoun
     as the subject of the main verb wherever it stands ("Sur le chemin du retour, il s'est
     entretenu avec …"), or an object pronoun of the main verb ("le président l'a reçu lundi")."""
-    if ANAPHOR.match(folded[start:]) is not None:
+    if ANAPHOR.match(folded[start:]) is not None or ENVOY_ALONE.search(folded) is not None:
         return True
     if any(
         token.dep in {"obj", "iobj"}
