@@ -392,6 +392,13 @@ CASES: list[Any] = [
         set(),
         "MLI",
     ),
+    # a visit told in the pluperfect of a verb conjugated with "être"
+    (
+        "Le 12 mars, le ministre nigérien de la Défense s'était rendu à Ankara à l'invitation de son "
+        "homologue.",
+        {("CONSULT", ("NER", "TUR"))},
+        "NER",
+    ),
 ]
 
 

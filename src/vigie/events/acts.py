@@ -204,13 +204,23 @@ def _trigger(rule: Rule, match: re.Match[str]) -> Trigger:
 
 def _with_pluperfect(patterns: list[str]) -> list[str]:
     """The patterns, with the pluperfect of each one in the passé composé: "a reçu" also as
-    "avait reçu", "ont signé" as "avaient signé" (background told in the past is still told).
+    "avait reçu", "ont signé" as "avaient signé", "s'est rendu" as "s'était rendu" (background
+    told in the past is still told).
 
     >>> _with_pluperfect(["a recu", "ont ete recu*", "audience"])
     ['a recu', 'ont ete recu*', 'audience', 'avait recu', 'avaient ete recu*']
     """
     more = [f"avait {p[2:]}" for p in patterns if p.startswith("a ")]
     more += [f"avaient {p[4:]}" for p in patterns if p.startswith("ont ")]
+    # the verbs conjugated with "être": "s'est entretenu" as "s'était entretenu", "se sont rendus"
+    # as "s'étaient rendus", "est arrivé" as "était arrivé"
+    for present, past in (
+        ("s'est ", "s'etait "),
+        ("se sont ", "s'etaient "),
+        ("est ", "etait "),
+        ("sont ", "etaient "),
+    ):
+        more += [past + p[len(present) :] for p in patterns if p.startswith(present)]
     return patterns + more
 
 
