@@ -285,16 +285,11 @@ CASES: list[Any] = [
         {("AID", ("BFA", "JPN"))},
         "BFA",
     ),
-    pytest.param(
-        (
-            "Les autorités nigériennes ont dénoncé samedi avec effet immédiat l'accord de coopération "
-            "militaire qui les liait aux États-Unis.",
-            {("REJECT", ("NER", "USA"))},
-            "NER",
-        ),
-        marks=pytest.mark.xfail(
-            strict=True, reason="parties: the partner of a denounced accord is named in a relative clause"
-        ),
+    (
+        "Les autorités nigériennes ont dénoncé samedi avec effet immédiat l'accord de coopération "
+        "militaire qui les liait aux États-Unis.",
+        {("REJECT", ("NER", "USA"))},
+        "NER",
     ),
     (
         "Le Venezuela a réaffirmé jeudi son soutien total à la Transition burkinabè.",
