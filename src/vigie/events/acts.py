@@ -58,6 +58,13 @@ class Trigger:
     end: int
     directed: bool = False
     to_home: bool = False
+    # the phrase holds its own negation ("n'engagent nullement", "ne reconnaît pas"): the act is
+    # told by it, and who refuses whose decision the parse does not say (the subject is the decision)
+    negative: bool = False
+
+
+# a negation inside a trigger phrase
+NEGATIVE = re.compile(r"(?<!\w)(?:n'|(?:ne|pas|nullement|aucune?|jamais)(?!\w))")
 
 
 class Acts:
@@ -146,7 +153,7 @@ class Acts:
                     continue  # "de soutien aux groupes terroristes": what an accusation charges
                 if rule.weak and self._dates_only(masked, match.start()):
                     continue  # "à la veille du sommet": the occasion that dates the news, no meeting
-                trigger = Trigger(rule.type, match.start(), match.end(), rule.directed, rule.to_home)
+                trigger = _trigger(rule, match)
                 if told is None or told(trigger):
                     best[rule.type] = (rule, match)
                     break
@@ -162,10 +169,7 @@ class Acts:
             kept = [(rule, match) for rule, match in kept if not rule.weak]
         if any(rule.to_home for rule, _ in kept):  # "dénonce un assassinat": the condemnation, no accusation
             kept = [(rule, match) for rule, match in kept if rule.type != "ACCUSE"]
-        return [
-            Trigger(rule.type, match.start(), match.end(), rule.directed, rule.to_home)
-            for rule, match in kept
-        ]
+        return [_trigger(rule, match) for rule, match in kept]
 
     def _abets(self, folded: str, end: int) -> bool:
         """Support given to armed groups: "de soutien aux groupes terroristes"; not support in the
@@ -191,15 +195,32 @@ class Acts:
         return last is not None and ARTICLE_ONLY.match(before[last.end() :]) is not None
 
 
+def _trigger(rule: Rule, match: re.Match[str]) -> Trigger:
+    negative = NEGATIVE.search(match.group()) is not None
+    return Trigger(
+        rule.type, match.start(), match.end(), rule.directed and not negative, rule.to_home, negative
+    )
+
+
 def _with_pluperfect(patterns: list[str]) -> list[str]:
     """The patterns, with the pluperfect of each one in the passé composé: "a reçu" also as
-    "avait reçu", "ont signé" as "avaient signé" (background told in the past is still told).
+    "avait reçu", "ont signé" as "avaient signé", "s'est rendu" as "s'était rendu" (background
+    told in the past is still told).
 
     >>> _with_pluperfect(["a recu", "ont ete recu*", "audience"])
     ['a recu', 'ont ete recu*', 'audience', 'avait recu', 'avaient ete recu*']
     """
     more = [f"avait {p[2:]}" for p in patterns if p.startswith("a ")]
     more += [f"avaient {p[4:]}" for p in patterns if p.startswith("ont ")]
+    # the verbs conjugated with "être": "s'est entretenu" as "s'était entretenu", "se sont rendus"
+    # as "s'étaient rendus", "est arrivé" as "était arrivé"
+    for present, past in (
+        ("s'est ", "s'etait "),
+        ("se sont ", "s'etaient "),
+        ("est ", "etait "),
+        ("sont ", "etaient "),
+    ):
+        more += [past + p[len(present) :] for p in patterns if p.startswith(present)]
     return patterns + more
 
 

@@ -302,6 +302,8 @@ class DiplomacyRules:
             and not any(_a_person(sentence, p.head) for p in roles.patient)
         ):
             return False  # "Bamako a reçu de nouveaux appareils": things received, no audience
+        if trigger.negative:
+            return roles.realis  # "n'engagent nullement le Niger": the refusal is told by its negation
         # "les soldats ne sont pas des mercenaires": a predicate noun negated by its copula
         return roles.realis and not roles.negated and not is_negated(sentence, roles.trigger)
 

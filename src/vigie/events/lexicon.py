@@ -260,8 +260,10 @@ class Gazette:
 
 
 def _is_acronym(alias: str) -> bool:
-    """ "FAMa", "CSP-PSD", "EIGS" are acronyms; "Mali", "G5 Sahel" are not."""
-    return " " not in alias and sum(c.isupper() for c in alias) >= 2
+    """ "FAMa", "CSP-PSD", "EIGS" are acronyms; "Mali", "G5 Sahel" are not, nor hyphenated names
+    ("Etats-Unis", "Guinee-Bissau", "N'Djamena"), which ignore case and accents like other words
+    ("les États-Unis")."""
+    return " " not in alias and sum(c.isupper() for c in alias) >= 2 and sum(c.islower() for c in alias) <= 2
 
 
 def _day(value: object) -> date | None:

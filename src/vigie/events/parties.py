@@ -18,6 +18,7 @@ from itertools import combinations
 
 from vigie.events.lexicon import (
     Gazette,
+    compile_phrases,
     fold_text,
     load_country_names,
     load_members,
@@ -27,16 +28,25 @@ from vigie.events.lexicon import (
 from vigie.records import Sentence
 
 MAX_PARTIES = 5
+# the words of a phrase of time that may stand between a verb and its complement ("a demandé
+# mardi 4 juin à Paris")
+TIME_WORD = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce|le|\d+\w*|dernier|matin|soir|"
+    r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|,)"
+)
 # a country or capital named as the venue: "à Accra", "au Ghana", "en Égypte"
 VENUE_BEFORE = re.compile(r"(?:^|\s)(?:a|au|en|aux)\s+$")
 # a capital after "de" names a place, not a government: "le sommet d'Accra", "la décision de Paris"
 CAPITAL_OF = re.compile(r"(?:^|\s)(?:de|d'|d’|du|des|depuis)\s*$")  # "depuis Bamako": from where
 # a stance only a government takes, whose "de" phrase names it: "la position de Washington", "les
 # accusations de Bamako", "le soutien de Moscou" (a capital after "de" is otherwise a place; "la
-# décision d'Accra", "l'initiative d'Accra", "l'appel de Bamako" are a summit's, where it met)
+# décision d'Accra", "l'initiative d'Accra", "l'appel de Bamako" are a summit's, where it met);
+# help or a request asked of a government, or things received from it: "l'appui de Ouagadougou",
+# "à la demande de Paris", "a reçu de Moscou"
 GOVERNMENT_ACT = re.compile(
     r"(?:position|reaction|reponse|refus|soutien|accusations?|volonte|attitude|politique|propos|"
-    r"menaces?|ingerence|hostilite|silence|plainte)\s+(?:de|d')\s*$"
+    r"menaces?|ingerence|hostilite|silence|plainte|demandes?|requetes?|exigences?|ultimatum|appui|aide|"
+    r"concours|assistance|recue?s?(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))?)\s+(?:de|d')\s*$"
 )
 # "les deux pays", "les deux ministres": the parties of the interaction told just before
 # "les trois pays", "ces trois pays", "les deux chefs d'Etat": as many parties as were told together before
@@ -56,7 +66,8 @@ VISIT = re.compile(
 BORDER = re.compile(
     r"(?:frontieres?|cote|rive|territoire|sol|eaux|capitale|ville|espace aerien|presse|television|lac|golfe de|"
     r"bassin du|bassin du lac|dollars?|nationalite|origine|langue|destination d[eu]|destination de l'|"
-    r"partie? de|partis de|en provenance d[eu]|venue?s? d[eu]|venue?s? d'|venant d[eu]|venant d'|originaires? d[eu]|retour vers|vers|"
+    r"(?:parti|partie|partis|parties|en provenance|venue?s?|venant|originaires?|retour)\s+(?:de|du|d'|des)|"
+    r"retour vers|vers|ressortissante?|citoyenne?|otage|touriste|expatriee?|"
     r"(?:frontieres?|cote|rive|rives|lac|golfe|bassin)\s+(?:du|de la|de l'|d'|des))\s*$"
 )  # "la frontière nigérienne", "le lac Tchad", "des dollars américains", "de nationalité française":
 # a place, a currency, a person's origin or a language, not a party; "parti de Côte d'Ivoire",
@@ -67,6 +78,9 @@ NEWS_SOURCE = re.compile(
     r"(?:selon|d'apres|a en croire|rapporte|a rapporte|a indique|cite par|citant)\s+(?:l'|la |le |les |un |une )?"
     r"(?:agence|television|radio|journal|quotidien|site|media|medias|presse|chaine)[^,;]*"
 )
+# a dateline opening the sentence: "Ouagadougou, le 2 juin 2024 (AIB) –", "Niamey (AFP) -": the
+# town the report was filed from is no party (how news pages are built)
+DATELINE = re.compile(r"\s*(?:,\s*(?:le\s+)?\d|\(|[–—-]\s)")
 # a diplomat's posting is not a party: "l'ambassadeur du Mali auprès des Nations unies", "le
 # représentant permanent de l'Algérie auprès de l'ONU" (the state of the diplomat acts)
 POSTED = re.compile(
@@ -107,6 +121,15 @@ NAMED_BEFORE = re.compile(
     r"((?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+),\s+(?:l'|le |la )?(?:ambassad\w*|ministre|"
     r"président\w*|représentant\w*|envoyé\w*|secrétaire\w*|chargée? d'affaires|consul)[^,;:.()]*$"
 )
+# an envoy named without his state ("avait reçu l'ambassadeur Alexeï Saltykov", "a reçu le chargé
+# d'affaires"): the state is the foreign party the sentences before named (the embassy reopened)
+ENVOY_ALONE = re.compile(
+    r"(?<!\w)(?:l'ambassadeur|l'ambassadrice|le charge d'affaires|la chargee d'affaires|l'emissaire|"
+    r"l'envoye special|l'envoyee speciale|le nouvel ambassadeur|la nouvelle ambassadrice)"
+    r"(?!\s+(?:de|du|des|d')(?!\w))(?![\w'-])"
+)
+# the object pronouns French sets before the verb ("l'a accusée", "lui reproche", "les a reçus")
+CLITICS = frozenset({"l'", "l’", "le", "la", "les", "lui", "leur"})
 CIVILITIES = frozenset({"M.", "Mme", "SEM", "Son", "Excellence", "Monsieur", "Madame"})
 # acts of parties together: an organisation's own meeting or accord is one among its members
 MEETINGS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -128,7 +151,12 @@ class PartyFinder:
     def __init__(self) -> None:
         self.gazette, self.capitals = load_parties()
         self.members = load_members()
-        self.countries = frozenset(load_country_names())  # "les trois pays" are states, not organisations
+        self.countries = frozenset(load_country_names())
+        # "reproche mardi à Alger": the party addressed, no venue (countries.toml [addressed])
+        verbs = compile_phrases(read_table("countries.toml")["addressed"]["verbs"]).pattern
+        self.addressed = re.compile(
+            rf"{verbs}(?:\s+{TIME_WORD})*\s+(?:a|au|aux)\s+$"
+        )  # "les trois pays" are states, not organisations
         # the words for a country's people, written in lower case in countries.toml ("malien",
         # "italienne"): capitalised after "l'", "le", "un", they name one person of that nationality
         self.demonyms = frozenset(
@@ -198,7 +226,7 @@ class PartyFinder:
                 # ivoirien annonce le retrait": the parse finds who acts in the second mention; a
                 # second mention in the object is the actor's own ("le rapatriement des soldats danois")
                 parties.append(replace(mention, again=True))
-        return self._finish(parties, visited, home, told_before)
+        return self._finish(parties, visited, home, told_before, ENVOY_ALONE.search(folded) is not None)
 
     def _mentions(
         self, folded: str, original: str, people: Mapping[str, str] | None = None
@@ -214,6 +242,8 @@ class PartyFinder:
                 continue
             if BORDER.search(folded[max(0, item.start - 24) : item.start]):
                 continue  # "la frontière nigérienne": a place, not a party
+            if not folded[: item.start].strip() and DATELINE.match(folded[item.end :]):
+                continue  # "Ouagadougou, le 2 juin 2024 (AIB) – L'ambassadeur …": where it was filed
             if folded[max(0, item.start - 11) : item.start] == "presidence " and re.match(
                 r"\s+(?:du|de la|de l'|des)\b", folded[item.end : item.end + 8]
             ):
@@ -228,11 +258,15 @@ class PartyFinder:
             capital = fold_text(item.text) in self.capitals
             in_power = IN_POWER.search(folded[max(0, item.start - 24) : item.start]) is not None
             venue = (
-                not in_power
-                and any(alias.canonical in self.countries for alias in item.names[:1])  # "au Conseil de
-                and VENUE_BEFORE.search(before) is not None  # sécurité": an organisation is spoken to
-                and (item.text[:1].isupper() or not before.endswith("aux "))
-            )  # "au Niger", "à Accra": a place; "aux autorités maliennes": a party spoken to
+                (
+                    not in_power
+                    and any(alias.canonical in self.countries for alias in item.names[:1])  # "au Conseil de
+                    and VENUE_BEFORE.search(before) is not None  # sécurité": an organisation is spoken to
+                    and (item.text[:1].isupper() or not before.endswith("aux "))
+                )
+                and not self.addressed.search(folded[max(0, item.start - 60) : item.start])
+            )
+            # "au Niger", "à Accra": a place; "aux autorités maliennes", "reproche à Alger": a party spoken to
             if VISIT.search(folded[max(0, item.start - 40) : item.start]) and item.names:
                 visited = visited or item.names[0].canonical  # "s'est rendu à Niamey": the host
             if (venue and (capital or before.endswith("a "))) or (
@@ -249,7 +283,12 @@ class PartyFinder:
         return sorted(parties, key=lambda p: p.start), visited
 
     def _finish(
-        self, parties: list[Party], visited: str | None, home: str, told_before: Sequence[str]
+        self,
+        parties: list[Party],
+        visited: str | None,
+        home: str,
+        told_before: Sequence[str],
+        envoy: bool = False,
     ) -> list[Party]:
         """The parties in text order, at most `MAX_PARTIES` of them; one foreign party alone gets
         a second: the host of its visit, the party told before, else the page's country."""
@@ -265,6 +304,11 @@ class PartyFinder:
         elif len(named) == 1 and visited is not None and visited != named[0]:
             # "le ministre malien s'est rendu à Niamey": the visitor and the host of the visit
             parties.append(Party(visited, -1, -1))
+        elif envoy and not named and len(told := [code for code in told_before if code != home]) == 1:
+            # nothing named but an envoy without his state: "La veille, le ministre avait
+            # reçu l'ambassadeur Alexeï Saltykov" after the Russian embassy's reopening (one party
+            # told there: "Ils lui reprochent …" after the three states and ECOWAS is no one's)
+            parties += [Party(home, -1, -1), Party(told[0], -1, -1)]
         elif len(named) == 1 and (told := [code for code in told_before if code != home]):
             # the page's country named alone, by a subject pointing back: "La délégation était
             # porteuse d'une demande d'appui à la candidature nigérienne" (the delegation told before)
@@ -302,11 +346,19 @@ class PartyFinder:
 
 
 def points_back(sentence: Sentence, folded: str, start: int = 0) -> bool:
-    """Whether the one who acts is told in the sentences before: a subject such as "Le diplomate",
-    "Il" opening the sentence (after a fronted phrase), or a personal pronoun as the subject of
-    the main verb wherever it stands ("Sur le chemin du retour, il s'est entretenu avec …")."""
-    if ANAPHOR.match(folded[start:]) is not None:
+    """Whether the one who acts, or the one acted on, is told in the sentences before: a subject
+    such as "Le diplomate", "Il" opening the sentence (after a fronted phrase), a personal pronoun
+    as the subject of the main verb wherever it stands ("Sur le chemin du retour, il s'est
+    entretenu avec …"), or an object pronoun of the main verb ("le président l'a reçu lundi")."""
+    if ANAPHOR.match(folded[start:]) is not None or ENVOY_ALONE.search(folded) is not None:
         return True
+    if any(
+        token.dep in {"obj", "iobj"}
+        and token.text.lower() in CLITICS
+        and sentence.tokens[token.head].dep == "ROOT"
+        for token in sentence.tokens
+    ):
+        return True  # "Mardi, le capitaine l'a accusée d'avoir …": whom it acts on was told before
     return any(
         token.dep in {"nsubj", "nsubj:pass"}
         and token.pos == "PRON"

@@ -42,6 +42,9 @@ ENVOYS_OF = re.compile(
     r"(?:ambassadeurs?|charges? d'affaires|consuls?|diplomates?)\s+(?:de|du|des|d')\s*(?:la |l')?$"
 )
 
+# the agent of a passive: "par le Bénin", "par l'Algérie"
+AGENT_BEFORE = re.compile(r"(?:^|\s)par\s+(?:le |la |les |l')?$")
+
 # prepositions of the complement an act is aimed at, beside its object
 TOWARDS = frozenset({"à", "au", "aux", "contre", "envers", "auprès", "avec", "vis-à-vis"})
 
@@ -124,19 +127,38 @@ def _roles(
     named = [p for p in parties if not p.venue]
     explicit = [p for p in named if p.start >= 0]
     roles = _frame(sentence, trigger)
+    if (
+        roles is not None
+        and not (roles.agent or roles.patient or roles.obliques)
+        and sentence.tokens[roles.trigger].dep == "obj"
+        and sentence.tokens[above := sentence.tokens[roles.trigger].head].pos == "VERB"
+    ):
+        # "La Chine a accordé au Mali un prêt": the noun names no one, the verb it is the object of
+        # says who gives it to whom
+        roles = frame(sentence, above)
     sources: list[str] = []
     targets: list[str] = []
     if roles is not None and (roles.agent or roles.patient or roles.obliques):
-        sources, targets = _cast(explicit, roles, sentence, again)
+        venues = [p for p in parties if p.venue and p.start >= 0]
+        sources, targets = _cast(explicit, roles, sentence, again, venues)
         if not sources and (verb := _verb_of(sentence, roles.trigger)) is not None:
             # "Sonko a assuré le Mali de la solidarité du Sénégal": the act's noun names no one,
             # the verb it completes says who gives it to whom; "Copenhague a annoncé le rapatriement
             # des militaires danois": the noun names no giver, the verb's subject is the one who acts
             outer = frame(sentence, verb)
-            more_sources, more_targets = _cast(explicit, outer, sentence, again)
+            more_sources, more_targets = _cast(explicit, outer, sentence, again, venues)
             if not targets:
                 roles, targets = outer, more_targets
             sources = more_sources
+        if not sources and roles.passive and not roles.agent:
+            # "a été accusé jeudi par le Bénin de …", "fournis au Mali par la Chine": the agent of a
+            # passive the parser hung on a day or on another complement
+            by = [
+                p.code
+                for p in explicit
+                if p.start > trigger.start and AGENT_BEFORE.search(folded[max(0, p.start - 12) : p.start])
+            ]
+            sources, targets = by, [code for code in targets if code not in by]
         if not sources and targets and roles.passive and not roles.agent:
             # "le Niger a été suspendu des instances de l'UA", "l'ambassadeur a été expulsé du
             # Niger": a passive without its agent; the party of its other complements acts
@@ -149,7 +171,8 @@ def _roles(
         if not sources:  # "l'ambassadeur du Mali, Issa Konfourou, a accusé": the title before the name
             sources = [p.code for p in explicit if _in_title(p, roles.agent, sentence, folded)]
             targets = [code for code in targets if code not in sources]
-        for a, b in pairwise(explicit):  # "accusé le Sénégal et la Gambie": the parser may hang
+        for a, b in pairwise(sorted([*explicit, *venues], key=lambda p: p.start)):
+            # "accusé le Sénégal et la Gambie", "du blé au Mali, au Burkina Faso et au Niger": the parser may hang
             if a.code in targets and COORDINATED.match(folded[a.end : b.start]):  # the second
                 targets.append(b.code)  # conjunct on the verb; the list is one object
     if not sources and not targets:  # positional: the subject before the trigger, the object after
@@ -257,6 +280,8 @@ def _frame(sentence: Sentence, trigger: Trigger) -> Frame | None:
     index = token_at(sentence, sentence.start + trigger.start)
     if index is None:
         return None
+    if sentence.tokens[index].pos == "DET":  # "un prêt", "son soutien": the noun is the act's word
+        index = sentence.tokens[index].head
     roles = frame(sentence, index)
     word = sentence.tokens[roles.trigger]
     if not roles.agent and word.pos == "VERB" and word.dep == "conj" and word.head != roles.trigger:
@@ -320,20 +345,35 @@ def _list_may_stand(sentence: Sentence, trigger: Trigger) -> tuple[int, int, lis
 
 
 def _cast(
-    explicit: list[Party], roles: Frame, sentence: Sentence, again: Sequence[Party] = ()
+    explicit: list[Party],
+    roles: Frame,
+    sentence: Sentence,
+    again: Sequence[Party] = (),
+    venues: Sequence[Party] = (),
 ) -> tuple[list[str], list[str]]:
     """The parties in the agent (sources) and in the object or addressed complements (targets); a
-    party named a second time counts in the agent only."""
+    party named a second time counts in the agent only; a country after "au" is a target when its
+    phrase is the act's own "à" complement ("son appui diplomatique au Niger": the act points
+    there, it is no venue); whom an act is told before ("devant le Conseil") is its audience."""
     sources: list[str] = []
     targets: list[str] = []
     offset = sentence.start
+    aimed = tuple(
+        p
+        for p in roles.patient + _addressed(roles, sentence)
+        if preposition(sentence, p.head) not in AUDIENCE_PREPOSITIONS
+    )
     for party in sorted([*explicit, *again], key=lambda p: p.start):
         start, end = party.start + offset, party.end + offset
         if any(p.start < end and start < p.end for p in roles.agent):  # "le général Abdourahamane
             sources.append(party.code)  # Tiani" overlaps the subject "Tiani"
-        elif not party.again and any(
-            p.start <= start < p.end for p in roles.patient + _addressed(roles, sentence)
-        ):
+        elif not party.again and any(p.start <= start < p.end for p in aimed):
+            targets.append(party.code)
+    for party in venues:
+        start = party.start + offset
+        if any(
+            p.start <= start < p.end and preposition(sentence, p.head) in {"à", "au", "aux"} for p in aimed
+        ) and not any(p.start <= start < p.end for p in roles.agent):
             targets.append(party.code)
     return sources, targets
 
