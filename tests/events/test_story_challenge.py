@@ -145,10 +145,12 @@ def test_words_of_the_same_time_keep_the_story_day_however_far(stages: Stages) -
         stages,
         "Lundi 11 mars, des jihadistes ont attaqué le camp militaire de Léré. Une forte détonation a "
         "retenti vers 6 heures. Les habitants se sont terrés chez eux. Plusieurs commerces sont restés "
-        "fermés toute la journée. Simultanément, des obus ont été tirés sur l'aérodrome de Niafunké.",
+        "fermés toute la journée. Simultanément, des obus ont été tirés sur l'aérodrome de Niafunké. "
+        "Les fouilles qui ont suivi ont conduit à l'interpellation de douze suspects à Diré.",
     )
     assert found["Niafunké"].date == date(2024, 3, 11)
     assert found["Niafunké"].date_precision == 1
+    assert (found["Diré"].sub_event_type, found["Diré"].date) == ("Arrests", date(2024, 3, 11))
 
 
 def test_a_purpose_told_with_its_outcome_was_done(stages: Stages) -> None:

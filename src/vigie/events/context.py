@@ -63,7 +63,7 @@ CLOCK = re.compile(
 # "Simultanément, des obus ont été tirés", "Dans la foulée, l'aviation a frappé", "Au même moment"
 SAME_TIME = re.compile(
     r"(?<!\w)(?:simultanement|au meme moment|dans la foulee|peu apres|quelques (?:minutes|heures) (?:plus tard|apres)"
-    r"|dans la confusion|dans le meme temps|pendant ce temps)(?!\w)"
+    r"|dans la confusion|dans le meme temps|pendant ce temps|qui (?:a|ont) suivi)(?!\w)"
 )
 # a part of the day ("a condamné dans l'après-midi", "ce matin"): the day the story is telling
 TIME_OF_DAY = re.compile(
