@@ -164,3 +164,13 @@ def test_a_purpose_told_with_its_outcome_was_done(stages: Stages) -> None:
     assert not _events(
         stages, "Une opération est en cours depuis mardi pour neutraliser les assaillants près de Seytenga."
     )
+
+
+def test_the_direction_the_attackers_took_is_not_the_scene(stages: Stages) -> None:
+    found = _events(
+        stages,
+        "Dans la nuit du mardi 12 mars, des hommes armés ont enlevé le maire de la commune de Togoro "
+        "Kotia, dans le cercle de Macina. Selon des sources locales, les ravisseurs ont ensuite pris la "
+        "direction des zones inondées du Wagadou.",
+    )
+    assert "Wagadou" not in found

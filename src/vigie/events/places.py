@@ -69,6 +69,8 @@ OTHER_BEFORE = re.compile(
     r"|(?:visite|sejour|tournee|voyage)\s+(?:[\w'-]+\s+){0,3}?(?:a|au|en)\s+$"  # "au terme d'une visite à Moscou"
     r"|(?:sous-prefet|prefet|maire|gouverneur|depute|chef|president|ministre|ambassadeur|imam|roi|cadi|elus?)\s+(?:de\s+|d'|du\s+)$"
     r"|(?:progression|avancee|direction|repli|fuite|marche)\s+(?:[\w']+\s+){0,4}?(?:vers|sur)\s+$"
+    # where the attackers went after it: "ont pris la direction des zones inondées du Delta"
+    r"|(?:pris|prenant|pris la|prenant la) direction\s+(?:[\w']+\s+){0,4}?(?:de|des|du|d')\s*$"
     r"|(?:faisait route|faisaient route|en route|se rendait|se rendaient|en partance|rentrait|regagnait|regagner|rejoindre|"
     r"a destination)\s+(?:vers\s+|a\s+|au\s+|pour\s+|de\s+)?$"
     r"|(?:point de presse|conference de presse|communique|declaration|entretien|interview|lors d'un point de presse)\s+(?:[\w']+\s+){0,2}?a\s+$"
