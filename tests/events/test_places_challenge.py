@@ -11,8 +11,7 @@ from datetime import date
 
 import pytest
 
-from tests.events.extracting import article_events
-from vigie.events import merge_events
+from tests.events.extracting import merged_events, places_of
 from vigie.pipeline import Stages
 from vigie.records import Event
 
@@ -20,11 +19,11 @@ PUBLISHED = date(2024, 3, 14)
 
 
 def _events(stages: Stages, body: str) -> list[Event]:
-    return merge_events(article_events(stages, body, PUBLISHED))
+    return merged_events(stages, body, PUBLISHED)
 
 
 def _places(stages: Stages, body: str) -> set[str]:
-    return {e.location or "" for e in _events(stages, body)}
+    return places_of(stages, body, PUBLISHED)
 
 
 # -- one event per place: an incident told over several sentences, each with its own village ------

@@ -11,8 +11,7 @@ from datetime import date
 
 import pytest
 
-from tests.events.extracting import article_events
-from vigie.events import merge_events
+from tests.events.extracting import merged_events, places_of
 from vigie.pipeline import Stages
 from vigie.records import Event
 
@@ -20,11 +19,11 @@ PUBLISHED = date(2024, 3, 14)
 
 
 def _events(stages: Stages, body: str) -> list[Event]:
-    return merge_events(article_events(stages, body, PUBLISHED))
+    return merged_events(stages, body, PUBLISHED)
 
 
 def _places(stages: Stages, body: str) -> set[str]:
-    return {e.location or "" for e in _events(stages, body)}
+    return places_of(stages, body, PUBLISHED)
 
 
 # -- neighbours named by the definite article are the places named ---------------------------------
@@ -215,14 +214,6 @@ def test_a_strike_on_the_layers_of_a_mine_is_an_event_of_its_own(stages: Stages)
 # -- what must not split --------------------------------------------------------------------------------
 
 
-def test_adjacent_villages_with_one_joint_toll_stay_one_event(stages: Stages) -> None:
-    body = (
-        "Le dimanche 10 mars 2024, des hommes armés ont fait irruption dans les villages de Yoro et de "
-        "Diougani, où ils ont tué neuf civils au total."
-    )
-    assert [e.location for e in _events(stages, body)] == ["Yoro"]
-
-
 def test_villages_told_as_neighbours_with_one_outcome_stay_one_event(stages: Stages) -> None:
     body = (
         "Dans la nuit du mercredi 6 au jeudi 7 mars 2024, des hommes armés ont fait irruption dans les "
@@ -233,12 +224,25 @@ def test_villages_told_as_neighbours_with_one_outcome_stay_one_event(stages: Sta
     assert [(e.location, e.place.geo_precision if e.place else None) for e in events] == [("Yoro", 2)]
 
 
-def test_one_event_told_twice_with_its_village_stays_one(stages: Stages) -> None:
-    body = (
-        "Le mardi 12 mars 2024, des hommes armés ont tué cinq civils dans la commune de Djibo. L'attaque a "
-        "visé le village de Boukouma, selon des sources locales."
-    )
-    assert [e.location for e in _events(stages, body)] == ["Boukouma"]
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # adjacent villages with one joint toll: one event, at the first named
+        (
+            "Le dimanche 10 mars 2024, des hommes armés ont fait irruption dans les villages de Yoro et de "
+            "Diougani, où ils ont tué neuf civils au total.",
+            "Yoro",
+        ),
+        # one event told twice, the second time with its village
+        (
+            "Le mardi 12 mars 2024, des hommes armés ont tué cinq civils dans la commune de Djibo. L'attaque a "
+            "visé le village de Boukouma, selon des sources locales.",
+            "Boukouma",
+        ),
+    ],
+)
+def test_one_outcome_told_over_places_stays_one_event(stages: Stages, body: str, place: str) -> None:
+    assert [e.location for e in _events(stages, body)] == [place]
 
 
 def test_two_attacks_on_one_town_on_different_days_stay_two(stages: Stages) -> None:
