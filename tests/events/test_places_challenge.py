@@ -7,24 +7,10 @@ stretch of road and "à N km de X" are X (FORMAT.md "Conventions")."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from tests.events.extracting import merged_events, places_of
 from vigie.pipeline import Stages
-from vigie.records import Event
-
-PUBLISHED = date(2024, 3, 14)
-
-
-def _events(stages: Stages, body: str) -> list[Event]:
-    return merged_events(stages, body, PUBLISHED)
-
-
-def _places(stages: Stages, body: str) -> set[str]:
-    return places_of(stages, body, PUBLISHED)
-
 
 # -- one event per place: an incident told over several sentences, each with its own village ------
 
@@ -76,7 +62,7 @@ def _places(stages: Stages, body: str) -> set[str]:
 def test_an_incident_told_village_by_village_gives_one_event_per_village(
     stages: Stages, body: str, places: set[str]
 ) -> None:
-    assert places <= _places(stages, body)
+    assert places <= places_of(stages, body)
 
 
 def test_villages_each_with_their_own_outcome_are_events_of_their_own(stages: Stages) -> None:
@@ -84,7 +70,7 @@ def test_villages_each_with_their_own_outcome_are_events_of_their_own(stages: St
         "Le mardi 5 mars 2024, des hommes armés ont attaqué les villages de Yoro, où six civils ont été "
         "tués, et de Diougani, où deux bergers ont été abattus."
     )
-    assert {e.location for e in _events(stages, body)} == {"Yoro", "Diougani"}
+    assert {e.location for e in merged_events(stages, body)} == {"Yoro", "Diougani"}
 
 
 def test_respectively_gives_each_place_its_own_toll(stages: Stages) -> None:
@@ -92,7 +78,7 @@ def test_respectively_gives_each_place_its_own_toll(stages: Stages) -> None:
         "Le mardi 5 mars 2024, des attaques simultanées ont visé Yoro et Diougani, faisant "
         "respectivement six et deux morts parmi les civils."
     )
-    assert {(e.location, e.fatalities) for e in _events(stages, body)} == {("Yoro", 6), ("Diougani", 2)}
+    assert {(e.location, e.fatalities) for e in merged_events(stages, body)} == {("Yoro", 6), ("Diougani", 2)}
 
 
 def test_a_series_of_strikes_told_place_by_place_gives_one_strike_per_place(stages: Stages) -> None:
@@ -101,7 +87,7 @@ def test_a_series_of_strikes_told_place_by_place_gives_one_strike_per_place(stag
         "Dans la localité de Boulkessi, une dizaine de terroristes ont été neutralisés. Près de Mondoro, "
         "un dépôt logistique a été détruit. À Hombori, deux motos ont été détruites."
     )
-    events = _events(stages, body)
+    events = merged_events(stages, body)
     assert {e.location for e in events} == {"Boulkessi", "Mondoro", "Hombori"}
     assert {e.event_type for e in events} == {"Explosions/Remote violence"}
 
@@ -111,7 +97,7 @@ def test_villages_given_one_joint_toll_stay_one_event(stages: Stages) -> None:
         "Le samedi 9 mars 2024, des hommes armés ont fait irruption à Yoro, Dinangourou et Diougani, "
         "dans le cercle de Koro, et y ont tué onze civils."
     )
-    events = _events(stages, body)
+    events = merged_events(stages, body)
     assert [e.location for e in events] == ["Yoro"]
 
 
@@ -120,7 +106,7 @@ def test_a_later_sentence_about_the_villagers_founds_no_other_place(stages: Stag
         "Le samedi 9 mars 2024, des hommes armés ont attaqué le village de Mondoro, tuant six civils. "
         "Les rescapés ont trouvé refuge à Douentza, selon un élu local."
     )
-    assert _places(stages, body) == {"Mondoro"}
+    assert places_of(stages, body) == {"Mondoro"}
 
 
 # -- homonyms: the one near the places the article names ------------------------------------------
@@ -155,7 +141,7 @@ def test_a_later_sentence_about_the_villagers_founds_no_other_place(stages: Stag
 def test_a_homonym_is_the_one_near_the_places_of_the_article(
     stages: Stages, body: str, name: str, cercle: str
 ) -> None:
-    placed = [e for e in _events(stages, body) if e.location == name]
+    placed = [e for e in merged_events(stages, body) if e.location == name]
     assert placed
     assert all(e.place is not None and e.place.admin2 == cercle for e in placed)
 
@@ -177,7 +163,7 @@ def test_a_homonym_is_the_one_near_the_places_of_the_article(
     ],
 )
 def test_a_homonym_across_a_border_is_the_one_of_the_story(stages: Stages, body: str, country: str) -> None:
-    placed = [e for e in _events(stages, body) if e.location == "Boni"]
+    placed = [e for e in merged_events(stages, body) if e.location == "Boni"]
     assert placed
     assert all(e.place is not None and e.place.country == country for e in placed)
 
@@ -240,7 +226,7 @@ def test_a_homonym_across_a_border_is_the_one_of_the_story(stages: Stages, body:
     ],
 )
 def test_homes_and_reporting_places_are_not_the_scene(stages: Stages, body: str, places: set[str]) -> None:
-    assert _places(stages, body) == places
+    assert places_of(stages, body) == places
 
 
 # -- roads and distances --------------------------------------------------------------------------
@@ -278,7 +264,7 @@ def test_homes_and_reporting_places_are_not_the_scene(stages: Stages, body: str,
 def test_a_road_or_a_distance_places_the_event_near_its_town(
     stages: Stages, body: str, place: str, precision: int
 ) -> None:
-    events = _events(stages, body)
+    events = merged_events(stages, body)
     assert [(e.location, e.place.geo_precision if e.place else None) for e in events] == [(place, precision)]
 
 
@@ -287,4 +273,4 @@ def test_an_event_told_by_its_cercle_and_by_its_village_is_one_event(stages: Sta
         "Le mardi 12 mars 2024, des hommes armés ont tué quatre civils dans le cercle de Koro, selon un "
         "communiqué du gouvernorat. Les victimes ont été abattues le mardi 12 mars 2024 à Diougani."
     )
-    assert [e.location for e in _events(stages, body)] == ["Diougani"]
+    assert [e.location for e in merged_events(stages, body)] == ["Diougani"]

@@ -13,18 +13,6 @@ import pytest
 
 from tests.events.extracting import merged_events, places_of
 from vigie.pipeline import Stages
-from vigie.records import Event
-
-PUBLISHED = date(2024, 3, 14)
-
-
-def _events(stages: Stages, body: str) -> list[Event]:
-    return merged_events(stages, body, PUBLISHED)
-
-
-def _places(stages: Stages, body: str) -> set[str]:
-    return places_of(stages, body, PUBLISHED)
-
 
 # -- neighbours named by the definite article are the places named ---------------------------------
 
@@ -54,7 +42,7 @@ def _places(stages: Stages, body: str) -> set[str]:
 def test_neighbours_named_with_the_definite_article_are_the_places_named(
     stages: Stages, body: str, places: set[str]
 ) -> None:
-    assert _places(stages, body) == places
+    assert places_of(stages, body) == places
 
 
 def test_unknown_neighbouring_villages_with_one_toll_are_one_event_near_the_story(stages: Stages) -> None:
@@ -63,7 +51,7 @@ def test_unknown_neighbouring_villages_with_one_toll_are_one_event_near_the_stor
         "repliant, les assaillants s'en sont pris aux villages voisins de Tiboulkoum et de Gassel-Bé, où deux "
         "personnes ont été tuées et plusieurs maisons réduites en cendres."
     )
-    placed = {e.location: e for e in _events(stages, body)}
+    placed = {e.location: e for e in merged_events(stages, body)}
     assert set(placed) == {"Mondoro", "Tiboulkoum"}
     village = placed["Tiboulkoum"]
     assert village.fatalities == 2
@@ -75,7 +63,7 @@ def test_a_locality_neighbouring_a_town_is_near_the_town(stages: Stages) -> None
         "Le lundi 11 mars 2024, des hommes armés ont attaqué Tiboulkoum, une localité voisine de Djibo, "
         "tuant six civils."
     )
-    [event] = _events(stages, body)
+    [event] = merged_events(stages, body)
     assert event.location == "Tiboulkoum"
     assert event.place is not None and event.place.name == "Djibo" and event.place.geo_precision == 2
 
@@ -85,7 +73,7 @@ def test_an_unknown_zone_described_by_a_known_town_is_near_the_town(stages: Stag
         "Dans la journée du mardi 12 mars 2024, les vecteurs aériens des FAMa ont frappé une base "
         "terroriste dans la zone de Tiboulkoum, à une trentaine de kilomètres au sud de Diéma."
     )
-    [event] = _events(stages, body)
+    [event] = merged_events(stages, body)
     assert (event.location, event.place.geo_precision if event.place else None) == ("Diéma", 2)
 
 
@@ -112,7 +100,7 @@ def test_an_unknown_zone_described_by_a_known_town_is_near_the_town(stages: Stag
 def test_a_strike_told_after_a_semicolon_at_another_place_is_an_event_of_its_own(
     stages: Stages, body: str, places: set[str]
 ) -> None:
-    events = _events(stages, body)
+    events = merged_events(stages, body)
     assert {e.location for e in events} == places
     assert {e.event_type for e in events} == {"Explosions/Remote violence"}
 
@@ -147,7 +135,7 @@ def test_a_strike_told_after_a_semicolon_at_another_place_is_an_event_of_its_own
 def test_a_summary_over_a_commune_gives_way_to_its_villages(
     stages: Stages, body: str, places: set[str]
 ) -> None:
-    assert _places(stages, body) == places
+    assert places_of(stages, body) == places
 
 
 def test_a_village_unknown_to_the_gazetteer_keeps_its_name_and_the_place_of_its_reference(
@@ -157,7 +145,7 @@ def test_a_village_unknown_to_the_gazetteer_keeps_its_name_and_the_place_of_its_
         "Le jeudi 7 mars 2024, des hommes armés ont enlevé douze femmes au village de Tiboulkoum, à l'ouest "
         "d'Arbinda."
     )
-    [event] = _events(stages, body)
+    [event] = merged_events(stages, body)
     assert event.location == "Tiboulkoum"
     assert event.place is not None and event.place.name in {"Arbinda", "Aribinda"}
     assert event.place.geo_precision == 2
@@ -168,7 +156,7 @@ def test_a_village_of_a_list_whose_own_outcome_is_told_after_is_that_outcome(sta
         "Des terroristes ont attaqué le mardi 12 mars 2024 les villages de Tin-Akoff et de Markoye. À "
         "Tin-Akoff, ils ont tué huit civils. À Markoye, ils ont emporté plus de deux cents têtes de bétail."
     )
-    kinds = {(e.location, e.event_type) for e in _events(stages, body)}
+    kinds = {(e.location, e.event_type) for e in merged_events(stages, body)}
     assert kinds == {("Tin-Akoff", "Violence against civilians"), ("Markoye", "Strategic developments")}
 
 
@@ -177,7 +165,7 @@ def test_a_village_of_a_list_raided_again_by_others_keeps_its_event(stages: Stag
         "Des terroristes ont attaqué le mardi 12 mars 2024 les villages de Tin-Akoff et de Markoye. Le "
         "lendemain, l'armée a interpellé trois suspects à Markoye."
     )
-    kinds = {(e.location, e.sub_event_type) for e in _events(stages, body)}
+    kinds = {(e.location, e.sub_event_type) for e in merged_events(stages, body)}
     assert ("Markoye", "Arrests") in kinds
     assert {location for location, sub in kinds if sub != "Arrests"} == {"Tin-Akoff", "Markoye"}
 
@@ -192,7 +180,7 @@ def test_a_narrative_told_step_by_step_keeps_the_day_of_its_story(stages: Stages
         "boutiques. Puis ils ont tiré sur les fuyards. Enfin, à Tiboulkoum, les terroristes ont enlevé "
         "six bergers."
     )
-    placed = [e for e in _events(stages, body) if e.location == "Tiboulkoum"]
+    placed = [e for e in merged_events(stages, body) if e.location == "Tiboulkoum"]
     assert [(e.date, e.date_precision) for e in placed] == [(date(2024, 3, 9), 1)]
 
 
@@ -205,7 +193,7 @@ def test_a_strike_on_the_layers_of_a_mine_is_an_event_of_its_own(stages: Stages)
         "véhicule militaire, tuant quatre soldats. Dans la foulée, l'aviation a mené une frappe contre les "
         "poseurs présumés de l'engin."
     )
-    assert {e.sub_event_type for e in _events(stages, body)} == {
+    assert {e.sub_event_type for e in merged_events(stages, body)} == {
         "Remote explosive/landmine/IED",
         "Air/drone strike",
     }
@@ -220,7 +208,7 @@ def test_villages_told_as_neighbours_with_one_outcome_stay_one_event(stages: Sta
         "villages voisins de Yoro et de Diougani, dans le cercle de Koro. Ils ont emporté du bétail et "
         "incendié des greniers, selon un élu de la commune."
     )
-    events = _events(stages, body)
+    events = merged_events(stages, body)
     assert [(e.location, e.place.geo_precision if e.place else None) for e in events] == [("Yoro", 2)]
 
 
@@ -242,7 +230,7 @@ def test_villages_told_as_neighbours_with_one_outcome_stay_one_event(stages: Sta
     ],
 )
 def test_one_outcome_told_over_places_stays_one_event(stages: Stages, body: str, place: str) -> None:
-    assert [e.location for e in _events(stages, body)] == [place]
+    assert [e.location for e in merged_events(stages, body)] == [place]
 
 
 def test_two_attacks_on_one_town_on_different_days_stay_two(stages: Stages) -> None:
@@ -250,4 +238,4 @@ def test_two_attacks_on_one_town_on_different_days_stay_two(stages: Stages) -> N
         "Le lundi 4 mars 2024, des jihadistes ont attaqué le poste militaire de Boulkessi. Le jeudi 7 mars "
         "2024, des hommes armés ont tué trois civils dans la commune de Boulkessi."
     )
-    assert len(_events(stages, body)) == 2
+    assert len(merged_events(stages, body)) == 2
