@@ -9,8 +9,9 @@ import pytest
 
 from vigie.events.confidence import EventFilter, Seen, features
 from vigie.events.context import Timeline
-from vigie.events.frames import frame, token_at
+from vigie.events.frames import frame
 from vigie.events.places import find_toponyms
+from vigie.events.tree import token_at
 from vigie.frdate import find_event_date
 from vigie.geo.boundary import Boundaries
 from vigie.pipeline import Stages

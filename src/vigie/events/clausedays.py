@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from vigie.events.frames import subtree, token_at
 from vigie.events.lexicon import fold_text
+from vigie.events.tree import subtree, token_at
 from vigie.frdate import MONTHS, WEEKDAYS, EventDate, find_event_date, last_named_day, names_a_time
 from vigie.records import Sentence, Token
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from vigie.events.acts import Trigger
-from vigie.events.frames import token_at
 from vigie.events.parties import Party
+from vigie.events.tree import token_at
 from vigie.records import Sentence
 
 

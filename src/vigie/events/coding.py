@@ -15,10 +15,11 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from vigie.events.developments import development
-from vigie.events.frames import Frame, Phrase, frame, token_at, undergone, verb_of_clitic
+from vigie.events.frames import Frame, Phrase, frame, undergone
 from vigie.events.lexicon import Actors, fold_text
 from vigie.events.sides import UNIDENTIFIED, Side, SideReader, is_state
 from vigie.events.targets import CIVILIANS, OTHER, Coding, Targets, first, named_first
+from vigie.events.tree import token_at, verb_of_clitic
 from vigie.events.triggers import Match, Trigger
 from vigie.records import Sentence
 

@@ -32,17 +32,12 @@ from vigie.events.clauses import (
     told_as_plan,
 )
 from vigie.events.context import TIME_OF_DAY, Timeline, act_day_at
-from vigie.events.frames import (
-    children,
-    frame,
-    is_negated,
-    is_subordinate,
-    subtree,
-    token_at,
-)
+from vigie.events.frames import frame
 from vigie.events.lexicon import fold_text
+from vigie.events.mood import is_negated, is_subordinate
 from vigie.events.parties import COORDINATED, PartyFinder, group, points_back, told_before
 from vigie.events.roles import pair_parties
+from vigie.events.tree import children, subtree, token_at
 from vigie.frdate import find_days, find_span, names_a_time
 from vigie.nlp import Analysis
 from vigie.records import Article, Evidence, Interaction, PloverType, Sentence

@@ -10,9 +10,10 @@ that the lexicons (actors, parties) can be matched on them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+from vigie.events.mood import is_negated, is_realis
+from vigie.events.tree import REFLEXIVE, children, preposition, subtree, up
 from vigie.records import Sentence, Token
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -88,77 +89,6 @@ class Frame:
     negated: bool  # "n'a pas été attaqué"
 
 
-def verb_of_clitic(sentence: Sentence, index: int) -> int:
-    """The verb a clitic pronoun opening a trigger belongs to ("s'en sont pris": "pris"), else the word."""
-    tokens = sentence.tokens
-    word = tokens[index]
-    clitic = word.pos == "PRON" and (word.dep.startswith("expl") or word.text.lower() in REFLEXIVE | {"en"})
-    if clitic and 0 <= word.head < len(tokens) and tokens[word.head].pos == "VERB":
-        return word.head
-    return index
-
-
-def token_at(sentence: Sentence, offset: int) -> int | None:
-    """The index of the word covering a document offset."""
-    for index, token in enumerate(sentence.tokens):
-        if token.start <= offset < token.end:
-            return index
-        if token.start > offset:
-            return index
-    return None
-
-
-def children(sentence: Sentence, head: int) -> list[int]:
-    """Indexes of the words whose head is `head`, in order."""
-    return list(_parse(sentence).dependents.get(head, ()))
-
-
-def subtree(sentence: Sentence, head: int) -> list[int]:
-    """Indexes of a word and of everything under it, in order."""
-    parse = _parse(sentence)
-    words = parse.subtrees.get(head)
-    if words is None:
-        out = {head}
-        stack = [head]
-        while stack:
-            for index in parse.dependents.get(stack.pop(), ()):
-                if index not in out:
-                    out.add(index)
-                    stack.append(index)
-        words = parse.subtrees[head] = tuple(sorted(out))
-    return list(words)
-
-
-@dataclass(frozen=True, slots=True)
-class _Parse:
-    """What the rules ask of one sentence's parse thousands of times, made once: the words under
-    each head, and each subtree asked for (filled as asked)."""
-
-    sentence: Sentence  # held, so that its id is not another sentence's while kept
-    dependents: dict[int, tuple[int, ...]]
-    subtrees: dict[int, tuple[int, ...]]
-
-
-def _parse(sentence: Sentence) -> _Parse:
-    """The sentence's `_Parse`, kept for the last sentences asked about, by identity."""
-    kept = _PARSES.get(id(sentence))
-    if kept is not None and kept.sentence is sentence:
-        return kept
-    dependents: dict[int, list[int]] = {}
-    for index, token in enumerate(sentence.tokens):
-        if token.head != index:
-            dependents.setdefault(token.head, []).append(index)
-    if len(_PARSES) >= PARSES_KEPT:
-        _PARSES.clear()
-    made = _Parse(sentence, {head: tuple(words) for head, words in dependents.items()}, {})
-    _PARSES[id(sentence)] = made
-    return made
-
-
-PARSES_KEPT = 512  # sentences: more than an article holds
-_PARSES: dict[int, _Parse] = {}
-
-
 def phrase(sentence: Sentence, head: int, stop: set[int] | None = None, relative: bool = False) -> Phrase:
     """The subtree of a word as a phrase (cut before a relative clause, unless `relative`, or a
     word in `stop`)."""
@@ -176,25 +106,11 @@ def phrase(sentence: Sentence, head: int, stop: set[int] | None = None, relative
     return Phrase(head, start, end, sentence.text[start - offset : end - offset])
 
 
-def preposition(sentence: Sentence, head: int) -> str:
-    """The preposition of a complement: "par", "contre", "de", "à"…"""
-    for i in children(sentence, head):
-        token = sentence.tokens[i]
-        if token.dep in {"case", "mark"}:
-            return token.lemma.lower()
-    return ""
-
-
 def _with_conjuncts(sentence: Sentence, heads: list[int]) -> list[int]:
     out = list(heads)
     for head in heads:
         out += [i for i in children(sentence, head) if sentence.tokens[i].dep == "conj"]
     return out
-
-
-# reflexive clitics: "s'en sont pris", "se sont attaqués" are pronominal verbs, whose "être" the
-# parser often labels a passive auxiliary; their subject acts
-REFLEXIVE = {"se", "s'", "s’"}
 
 
 def _is_passive(sentence: Sentence, verb: int) -> bool:
@@ -213,19 +129,6 @@ def _governing_verb(sentence: Sentence, index: int) -> int | None:
         if token.pos in {"VERB", "AUX"} and (current != index or token.head == current):
             return current
     return None
-
-
-def up(sentence: Sentence, index: int) -> Iterator[int]:
-    """A word, then each word it depends on up to the root (a cycle in a bad parse stops it)."""
-    tokens = sentence.tokens
-    seen = set()
-    current = index
-    while current not in seen:
-        seen.add(current)
-        yield current
-        if tokens[current].head == current:
-            return
-        current = tokens[current].head
 
 
 def frame(sentence: Sentence, trigger: int) -> Frame:
@@ -431,75 +334,6 @@ def _noun_frame(sentence: Sentence, noun: int) -> Frame:
         realis,
         negated,
     )
-
-
-def is_realis(sentence: Sentence, verb: int) -> bool:
-    """Told as a fact: not future, not conditional, not under a verb of plan, threat or wish
-    ("menace d'attaquer", "prévoit de déployer", "pourrait frapper")."""
-    tokens = sentence.tokens
-    words = [verb] + [i for i in children(sentence, verb) if tokens[i].dep.startswith("aux")]
-    for i in words:
-        if tokens[i].tense == "Fut" or tokens[i].mood == "Cnd":
-            return False
-    if (
-        tokens[verb].form == "Inf"
-        and any(tokens[i].lemma.lower() in {"pour", "afin"} for i in children(sentence, verb))
-        and not any(
-            tokens[i].form == "Part" and tokens[i].lemma.lower() in OUTCOMES for i in children(sentence, verb)
-        )
-    ):
-        # "une opération est en cours pour neutraliser les assaillants": a purpose; but "ils sont
-        # revenus pour exécuter des habitants, faisant quarante morts": its outcome tells it was done
-        return False
-    head = tokens[verb].head
-    if head != verb and tokens[verb].dep in {"xcomp", "ccomp"}:
-        lemma = tokens[head].lemma.lower()
-        if lemma in IRREALIS_GOVERNORS:
-            return False
-        if tokens[head].tense == "Fut" or tokens[head].mood == "Cnd":
-            return False
-    return True
-
-
-# the participles that tell the outcome of an act: "faisant quarante morts", "tuant six civils"
-OUTCOMES = {"faire", "tuer", "causer", "coûter", "provoquer"}
-
-# "menace de frapper", "prévoit de déployer", "veut attaquer", "pourrait", "doit se rendre"
-IRREALIS_GOVERNORS = {
-    "menacer", "prévoir", "envisager", "vouloir", "souhaiter", "projeter", "compter", "pouvoir", "devoir",
-    "promettre", "espérer", "planifier", "préparer", "redouter", "craindre", "refuser", "appeler",
-    "demander", "exiger", "recommander", "proposer",
-}  # fmt: skip
-
-
-def is_negated(sentence: Sentence, verb: int) -> bool:
-    """ "n'a pas été attaqué", "n'ont fait aucune victime" """
-    tokens = sentence.tokens
-    return any(
-        tokens[i].lemma.lower() in {"ne", "n'", "pas", "jamais", "aucun"} and tokens[i].dep == "advmod"
-        for i in children(sentence, verb)
-    )
-
-
-def is_subordinate(sentence: Sentence, index: int, participles: bool = True) -> bool:
-    """Whether a word stands in a relative clause or an apposition ("la Guinée, elle-même suspendue
-    des instances, …", "une délégation qui avait signé …"): an act told there is not the news.
-    `participles=False` lets a past participle describing a noun through ("l'armée, appuyée par
-    Barkhane, a …": the support is given in the act the sentence tells)."""
-    tokens = sentence.tokens
-    for current in up(sentence, index):
-        token = tokens[current]
-        if token.dep in {"acl:relcl", "appos", "parataxis"}:
-            return True
-        if (
-            participles
-            and token.dep == "acl"
-            and tokens[token.head].pos in {"NOUN", "PROPN", "PRON"}
-            and token.form == "Part"
-            and token.tense != "Pres"  # "la décision l'invitant à quitter le territoire" is told
-        ):
-            return True  # "suspendue des instances", "accusée de soutenir …"
-    return False
 
 
 def lemma_of(tokens: tuple[Token, ...], index: int) -> str:

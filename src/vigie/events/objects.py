@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from vigie.events.frames import children, preposition
 from vigie.events.lexicon import compile_phrases
+from vigie.events.tree import children, preposition
 from vigie.events.triggers import Match, Trigger
 from vigie.records import Sentence
 

@@ -18,9 +18,10 @@ from itertools import combinations, pairwise
 
 from vigie.events.acts import Trigger
 from vigie.events.clauses import ancestors, parties_apart
-from vigie.events.frames import Frame, Phrase, children, frame, preposition, subtree, token_at
+from vigie.events.frames import Frame, Phrase, frame
 from vigie.events.lexicon import fold_text
 from vigie.events.parties import COORDINATED, Party
+from vigie.events.tree import children, preposition, subtree, token_at
 from vigie.records import Sentence
 
 # who acts for a state when no country is named: "le ministre", "le gouvernement", "les autorités"

@@ -13,9 +13,9 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Protocol
 
-from vigie.events.frames import token_at
 from vigie.events.lexicon import Found, fold_text
 from vigie.events.places import Toponym, find_toponyms
+from vigie.events.tree import token_at
 from vigie.frnumber import parse_number
 from vigie.geo.boundary import Boundaries
 from vigie.geo.index import Points

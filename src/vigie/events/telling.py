@@ -8,8 +8,8 @@ une délégation … après l'attaque"). Read from spaCy's dependency parse (`fr
 
 from __future__ import annotations
 
-from vigie.events.frames import children, subtree, token_at
 from vigie.events.lexicon import fold_text
+from vigie.events.tree import children, subtree, token_at
 from vigie.records import Sentence
 
 # a trigger noun told as the time of another act: "après l'attaque", "depuis son enlèvement",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vigie.events.frames import subtree, token_at, up
+from vigie.events.tree import subtree, token_at, up
 from vigie.records import EventType, Sentence, SubEventType
 
 # "où aucun décès n'a été signalé": burning without killing is property destruction
