@@ -250,7 +250,9 @@ def combine(kept: Event, other: Event, placed_by_other: bool = False) -> Event:
         if adds_up([e.sentence for e in kept.evidence], other.evidence[0].sentence)
         else kept.fatalities,
         actor1=other.actor1 if kept.actor1 == UNIDENTIFIED and named else kept.actor1,
-        actor2=kept.actor2 or other.actor2,
+        # the other side a report of another kind names is not this act's ("composants d'engins explosifs
+        # … saisis" after a cache found: no mine hit anyone)
+        actor2=kept.actor2 or (other.actor2 if other.sub_event_type == kept.sub_event_type else None),
     )
 
 
