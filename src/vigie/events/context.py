@@ -54,7 +54,8 @@ REPORT_DATE = re.compile(
 CARRY = 2
 # "Puis dix-huit autres ont subi le même sort à Y. Enfin, à Z, …": a story told step by step goes on
 # in each sentence its connective opens, however many steps it tells
-SEQUEL = re.compile(r"^\W*(?:puis|ensuite|enfin|par la suite|peu (?:apres|avant)|plus tard|dans la foulee)\b")
+# ("dans la foulée", "peu après" anywhere in a sentence are `SAME_TIME`)
+SEQUEL = re.compile(r"^\W*(?:puis|ensuite|enfin|par la suite|peu avant|plus tard)\b")
 # "vers 23 heures", "à 10h15", "peu après minuit": a time of day without a day is the day told before
 CLOCK = re.compile(
     r"(?<!\w)(?:vers|a|aux alentours de|autour de|peu (?:apres|avant)) (?:\d{1,2} ?(?:h|heures?)\b|minuit\b)"
@@ -269,8 +270,9 @@ def _told_day(
     ...           EventDate(date(2024, 3, 14), 1), (date(2024, 3, 14), None, None, None))
     EventDate(day=datetime.date(2024, 3, 11), precision=1)
     """
-    report = REPORT_DATE.search(fold_text(text))
-    if report is None or len(DATE_WORDS.findall(fold_text(text))) < 2:
+    folded = fold_text(text)
+    report = REPORT_DATE.search(folded)
+    if report is None or len(DATE_WORDS.findall(folded)) < 2:
         return found
     told = find_event_date(text[report.end() :], *counting)
     return told if told is not None and told.day is not None and told.day != found.day else found

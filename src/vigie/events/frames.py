@@ -231,10 +231,8 @@ def _infinitive(sentence: Sentence, verb: int) -> bool:
     tokens = sentence.tokens
     if tokens[verb].dep != "xcomp":
         return False
-    word = tokens[verb].text.lower()
-    return word == tokens[verb].lemma.lower() or any(
-        tokens[i].dep.startswith("aux") and tokens[i].text.lower() in {"avoir", "être"}
-        for i in children(sentence, verb)
+    return tokens[verb].form == "Inf" or any(
+        tokens[i].dep.startswith("aux") and tokens[i].form == "Inf" for i in children(sentence, verb)
     )
 
 
