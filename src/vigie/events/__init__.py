@@ -6,11 +6,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from vigie.events.coding import distinct
 from vigie.events.confidence import Seen
 from vigie.events.context import HOME, Timeline, article_country, day_of, page_country
 from vigie.events.diplomacy import DiplomacyRules, merge_interactions
 from vigie.events.lexicon import fold_text, load_parties
+from vigie.events.reports import NEAR_KM, distinct_events
 from vigie.events.security import SecurityRules
 from vigie.events.siting import Locate
 from vigie.geo import distance_km
@@ -20,7 +20,6 @@ from vigie.records import Article, Event, Extraction, Place
 __all__ = ["Extractor", "merge_events", "merge_interactions", "same_area"]
 
 UNIDENTIFIED = "Unidentified Armed Group"
-NEAR_KM = 25.0
 Spot = tuple[int, str | None, float, float]  # geo precision, admin1, latitude, longitude
 
 
@@ -89,7 +88,7 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
         for i, kept in enumerate(merged):
-            if kept.event_type != event.event_type or _apart(kept, event):
+            if kept.event_type != event.event_type or distinct_events(kept, event):
                 continue
             if kept.date == event.date and _same_place(kept, event):
                 merged[i] = _combine(kept, event)
@@ -103,16 +102,6 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         else:
             merged.append(event)
     return merged
-
-
-def _apart(kept: Event, event: Event) -> bool:
-    """Two acts of one type that are two events ("une mine a explosé … Dans la foulée, l'aviation a
-    mené une frappe contre les auteurs présumés": an explosion and the strike that answered it)."""
-    return distinct(
-        (kept.event_type, kept.sub_event_type),
-        (event.event_type, event.sub_event_type),
-        ((kept.actor1, kept.actor2), (event.actor1, event.actor2)),
-    )
 
 
 def _rough_same(a: Event, b: Event) -> bool:

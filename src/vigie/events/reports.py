@@ -30,7 +30,7 @@ SEVERAL_EVENTS = re.compile(
 )
 CIVILIANS = "Civilians"
 REMOTE = "Explosions/Remote violence"  # an act told again as a strike ("dans cette frappe") was one
-NEAR_KM = 25.0
+NEAR_KM = 25.0  # two reports of one type and day this close are one place (as the scorer reads places)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +64,9 @@ def merge_reports(reports: list[Report]) -> list[Event]:
             and not report.stated
             and (report.told_before or report.anaphoric)
             and not elsewhere
-            and (not _distinct(out[-1], event) or report.anaphoric and event.event_type == REMOTE)
+            and (not distinct_events(out[-1], event) or report.anaphoric and event.event_type == REMOTE)
         ):  # "Lors de la même opération, une mine a été découverte": the arrests stay, the mine is another
-            if _distinct(out[-1], event):  # "… détruit une base. … dans cette frappe": it was a strike
+            if distinct_events(out[-1], event):  # "… détruit une base. … dans cette frappe": it was a strike
                 out[-1] = replace(
                     out[-1],
                     event_type=event.event_type,
@@ -79,7 +79,7 @@ def merge_reports(reports: list[Report]) -> list[Event]:
             continue
         place = fold_text(event.location or "")
         for i, kept in enumerate(out):
-            if _distinct(kept, event):
+            if distinct_events(kept, event):
                 continue
             same_place = fold_text(kept.location or "") == place
             close = _days(kept.date, event.date) <= (1 if kept.event_type == event.event_type else 0)
@@ -201,8 +201,10 @@ def _inside(village: Event, area: Event) -> bool:
     )
 
 
-def _distinct(kept: Event, event: Event) -> bool:
-    """Whether a report tells an act of its own, not the event told before (an arrest after a raid)."""
+def distinct_events(kept: Event, event: Event) -> bool:
+    """Whether a report tells an act of its own, not the event told before (an arrest after a raid;
+    "une mine a explosé … Dans la foulée, l'aviation a mené une frappe contre les auteurs présumés":
+    an explosion and the strike that answered it)."""
     return distinct(
         (kept.event_type, kept.sub_event_type),
         (event.event_type, event.sub_event_type),
